@@ -1,0 +1,26 @@
+"""cmvisit-data: a validated, versioned dataset of government press releases and press
+coverage (English and Hindi), and the tools that build it.
+
+The public face: `parse_document(text_or_path)` turns one raw document into a validated
+record. Nothing heavy (pyarrow, pandas, datasets) is imported here.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+__version__ = "0.1.0"
+__all__ = ["CmvisitError", "__version__", "parse_document"]
+
+from .errors import CmvisitError
+
+
+def parse_document(path: str | os.PathLike[str], provenance: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Parse and validate one raw document file; raises CmvisitError listing every problem."""
+    from .check import parse_path
+
+    record, problems = parse_path(path, provenance=provenance)
+    if record is None:
+        raise CmvisitError(problems)
+    return record

@@ -1,0 +1,124 @@
+"""Checking inputs a contributor gives: raw documents (.txt) and record files (.json, .jsonl).
+
+Each input gets a `Report` that lists every problem found, with its place; one bad input
+never stops the others. Raw documents go through `inputs` (reading) and `record`
+(parsing and validation); record files are bounded in size and nesting before they are
+parsed as JSON and validated. This is what `cmvisit validate` and `cmvisit parse` call.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from . import rules
+from .errors import CmvisitError, Problem, Report
+from .inputs import read_path
+from .record import build_record, validate_record
+
+DOCUMENT_SUFFIXES = (".txt",)
+RECORD_SUFFIXES = (".json", ".jsonl")
+MAX_JSON_DEPTH = 32
+
+
+def parse_path(
+    path: str | os.PathLike[str],
+    max_bytes: int = rules.DEFAULT_MAX_BYTES,
+    provenance: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read, parse and validate one raw document: (record, []) or (None, problems)."""
+    doc = read_path(path, max_bytes)
+    if isinstance(doc, list):
+        return None, doc
+    try:
+        return build_record(doc, provenance), []
+    except CmvisitError as exc:
+        return None, exc.problems
+    except RecursionError:  # pragma: no cover - guarded by bounded regexes; reported, never raised
+        return None, [Problem("parser-failure", "the parser ran out of stack", file=str(path))]
+
+
+def expand(paths: list[str]) -> Iterator[str]:
+    """Files given, with directories replaced by the documents and records under them, sorted."""
+    for path in paths:
+        if os.path.isdir(path):
+            found = sorted(
+                str(p)
+                for p in Path(path).rglob("*")
+                if p.is_file() and p.suffix in DOCUMENT_SUFFIXES + RECORD_SUFFIXES
+            )
+            yield from found
+        else:
+            yield path
+
+
+def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
+    suffix = Path(path).suffix.lower()
+    if suffix in RECORD_SUFFIXES:
+        return check_record_file(path, max_bytes)
+    report = Report(file=path, kind="document")
+    if suffix not in DOCUMENT_SUFFIXES and os.path.isfile(path):
+        # Anything else is read as a raw document; say so only if it is not text.
+        pass
+    record, problems = parse_path(path, max_bytes)
+    report.problems.extend(problems)
+    report.records = 1 if record is not None else 0
+    return report
+
+
+def check_record_file(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
+    report = Report(file=path, kind="records")
+    doc = read_path(path, max_bytes)
+    if isinstance(doc, list):
+        report.problems.extend(doc)
+        return report
+    if path.lower().endswith(".jsonl"):
+        for number, text in enumerate(doc.text.splitlines(), start=1):
+            if text.strip():
+                _check_json_text(text, path, number, report)
+    else:
+        _check_json_text(doc.text, path, None, report)
+    return report
+
+
+def _check_json_text(text: str, path: str, line: int | None, report: Report) -> None:
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        report.problems.append(
+            Problem("json-too-deep", f"nesting is deeper than {MAX_JSON_DEPTH} levels", file=path, line=line)
+        )
+        return
+    except json.JSONDecodeError as exc:
+        where = line if line is not None else exc.lineno
+        report.problems.append(Problem("json-malformed", exc.msg, file=path, line=where, column=exc.colno))
+        return
+    depth = _depth(value)
+    if depth > MAX_JSON_DEPTH:
+        report.problems.append(
+            Problem(
+                "json-too-deep",
+                f"nesting is {depth} levels deep, over the limit of {MAX_JSON_DEPTH}",
+                file=path,
+                line=line,
+            )
+        )
+        return
+    report.records += 1
+    report.problems.extend(validate_record(value, file=path, line=line))
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth of a JSON value, without recursion."""
+    deepest = 0
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, level)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return deepest

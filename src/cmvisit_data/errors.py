@@ -1,0 +1,107 @@
+"""The error catalogue and the report type.
+
+Every problem the package reports about its input is a `Problem`: a stable kebab-case
+`type`, a sentence saying what is wrong, where (file, line, column, JSON pointer), the
+offending value, and what to do. Problems are collected, never raised one at a time, and
+returned in a `Report` that the CLI renders as text or JSON (the JSON is `Report.to_dict()`).
+
+`CmvisitError` is the one base exception of the package; it carries problems when code
+must stop (a document that cannot be read at all).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# type -> what to do about it. The message says what is wrong; the hint says how to fix it.
+CATALOGUE: dict[str, str] = {
+    "file-not-found": "Check the path; the file does not exist or is not readable.",
+    "file-too-large": "Split the document, or raise the limit with --max-bytes if it is genuine.",
+    "empty-document": "Remove the file, or give it the document's text.",
+    "invalid-utf8": "Re-save the file as UTF-8 (the page's text was decoded with the wrong encoding).",
+    "binary-content": "This is not a text file; give the document's text, not a binary file.",
+    "nul-bytes": "Remove the NUL bytes; a text document never holds them.",
+    "control-characters": "Remove the invisible control characters; they change how the text displays.",
+    "json-malformed": "Fix the JSON syntax at the line and column given.",
+    "json-too-deep": "A record is nested far deeper than the schema allows; check the file is a record.",
+    "schema-violation": "Make the value match the schema (see schema/press_release.schema.json).",
+    "span-mismatch": "Offsets must select exactly the text: raw_text[start:end] == text.",
+    "span-out-of-range": "Offsets must lie within raw_text: 0 <= start < end <= len(raw_text).",
+    "doc-id-mismatch": "doc_id must be the first 16 hex digits of source.sha256.",
+    "checksum-mismatch": "source.sha256 must be the SHA-256 of raw_text encoded as UTF-8.",
+    "unsupported-file": "Give .txt documents or .json/.jsonl records.",
+    "parser-failure": "This is a bug in cmvisit-data; please report it with the file.",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one input, with where it is and what to do."""
+
+    type: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+    pointer: str | None = None
+    value: Any = None
+    hint: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.type not in CATALOGUE:
+            raise ValueError(f"unknown problem type {self.type!r}; add it to errors.CATALOGUE")
+        if self.hint is None:
+            object.__setattr__(self, "hint", CATALOGUE[self.type])
+
+    def where(self) -> str:
+        """'file:line:column' (as much as is known) and the JSON pointer, for one-line reports."""
+        place = self.file or "<input>"
+        if self.line is not None:
+            place += f":{self.line}"
+            if self.column is not None:
+                place += f":{self.column}"
+        if self.pointer is not None:
+            place += f": {self.pointer or '/'}"
+        return place
+
+    def one_line(self) -> str:
+        value = ""
+        if self.value is not None:
+            shown = repr(self.value)
+            value = f" (got {shown[:80]}{'…' if len(shown) > 80 else ''})"
+        return f"{self.where()}: {self.type}: {self.message}{value}. {self.hint}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass
+class Report:
+    """The outcome of checking one input (a document or a record file)."""
+
+    file: str
+    kind: str  # "document" or "records"
+    problems: list[Problem] = field(default_factory=list)
+    records: int = 0
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "kind": self.kind,
+            "valid": self.valid,
+            "records": self.records,
+            "errors": [p.to_dict() for p in self.problems],
+        }
+
+
+class CmvisitError(Exception):
+    """Base exception of the package: carries the problems that stopped the work."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("; ".join(p.one_line() for p in problems))

@@ -1,0 +1,66 @@
+"""Highlights: the summary points printed as a list near the top of an article.
+
+A run of bullet or numbered items is a list of highlights when no body paragraph comes
+before it (it sits in the header, under the title or byline), or when a heading that
+announces highlights ("Highlights of ...", "मुख्य बातें") stands at most a few lines above
+it. Lists further down the body are body text. Menus rendered as lists were already marked
+as navigation by `segment`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import rules
+from ..segment import BLANK, BULLET, HEADING, TEXT, Line
+
+# How many non-blank lines above a list a highlights heading may stand.
+HEADING_REACH = 3
+
+
+def find_highlights(lines: list[Line]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for run in _runs(lines):
+        if _is_highlight_run(lines, run):
+            for line in run:
+                text = line.item
+                start = line.item_start if line.item_start is not None else line.start
+                items.append({"text": text, "start": start, "end": line.end, "marker": line.detail or "-"})
+    return items
+
+
+def _runs(lines: list[Line]) -> list[list[Line]]:
+    """Bullet items separated only by blank lines form one run."""
+    runs: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.kind == BULLET:
+            current.append(line)
+        elif line.kind != BLANK and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_highlight_run(lines: list[Line], run: list[Line]) -> bool:
+    first = run[0].index
+    before = [line for line in lines[:first] if line.kind in (TEXT, HEADING)]
+    if not any(line.kind == TEXT for line in before):
+        return True
+    seen = 0
+    for line in reversed(lines[:first]):
+        if line.kind == BLANK:
+            continue
+        seen += 1
+        if seen > HEADING_REACH:
+            break
+        low = line.text.casefold()
+        if (
+            line.kind in (TEXT, HEADING)
+            and len(line.words) <= 15
+            and any(h in low for h in rules.HIGHLIGHT_HEADINGS)
+        ):
+            return True
+    return False

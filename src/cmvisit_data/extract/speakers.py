@@ -1,0 +1,201 @@
+"""People named in a document, and turning a quote's subject into a speaker's fullest name.
+
+The index is built once per document: every person name (a run of capitalised words, or
+Devanagari words after a title such as मुख्यमंत्री) with where it stands, and which role
+introduces which name ("Chief Minister Vishnu Deo Sai", "राष्ट्रपति मून जे इन"). `resolve`
+then maps a subject phrase to a speaker: a name to its fullest form in the document ("Sai"
+-> "Vishnu Deo Sai"), a role to the person the text gives that role ("the CM"), a pronoun
+to the nearest preceding named speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from .. import rules
+
+_EN_NAME_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))*")
+_HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+|[,।.()]")
+_EN_FUNCTION = frozenset(
+    """the a an in on at as but and also of for to with by from this that these those it its
+    during after before while when if his her their our we i he she they""".split()
+)
+_EN_CALENDAR = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today""".split()
+)
+
+
+def _strip_possessive(word: str) -> str:
+    for suffix in ("’s", "'s", "’", "'"):
+        if word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+class NameIndex:
+    """Person names of one document, with their positions and the roles that introduce them."""
+
+    def __init__(self, raw: str):
+        self.mentions: list[tuple[int, str]] = []  # (offset, name), in text order
+        self.roles: dict[str, str] = {}  # role (casefolded) -> first name it introduces
+        self._count: Counter[str] = Counter()
+        self._scan_english(raw)
+        self._scan_hindi(raw)
+        self.mentions.sort()
+        self._offsets = [o for o, _ in self.mentions]
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add(self, offset: int, words: list[str], role: str | None) -> None:
+        if not words:
+            return
+        name = " ".join(words[:4])
+        self.mentions.append((offset, name))
+        self._count[name] += 1
+        if role and role not in self.roles:
+            self.roles[role] = name
+
+    def _scan_english(self, raw: str) -> None:
+        for m in _EN_NAME_RE.finditer(raw):
+            words = [_strip_possessive(w).rstrip(".,") for w in m.group(0).split()]
+            role = None
+            # Split at the last title word: "Chhattisgarh Chief Minister Vishnu Deo Sai".
+            cut = 0
+            for i, w in enumerate(words):
+                if w.casefold() in rules.EN_TITLES:
+                    cut = i + 1
+            if cut:
+                title = " ".join(words[:cut]).casefold()
+                role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
+                words = words[cut:]
+            words = [w for w in words if w]
+            if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
+                continue
+            if len(words) == 1 and not role and words[0].isupper():
+                continue  # an acronym (ATCA, JETRO) is not a person
+            self._add(m.start(), words, role)
+
+    def _scan_hindi(self, raw: str) -> None:
+        tokens = list(_HI_WORD_RE.finditer(raw))
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].group(0)
+            if word in rules.HI_TITLES or word.casefold() in ("cm", "pm"):
+                role = word.casefold()
+                j = i + 1
+                while j < len(tokens) and (
+                    tokens[j].group(0) in rules.HI_TITLES or tokens[j].group(0) == "श्री"
+                ):
+                    j += 1
+                k = j
+                name: list[str] = []
+                while k < len(tokens) and len(name) < 4:
+                    w = tokens[k].group(0)
+                    if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not ("\u0900" <= w[0] <= "\u097f"):
+                        break
+                    name.append(w)
+                    k += 1
+                if name:
+                    self._add(tokens[j].start(), name, _hi_role(role))
+                i = max(k, i + 1)
+                continue
+            i += 1
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def full(self, name: str) -> str:
+        """The fullest form of a name in the document, matched on its last word."""
+        last = name.split()[-1]
+        best = name
+        for _, candidate in self.mentions:
+            if candidate.split()[-1] == last and len(candidate.split()) > len(best.split()):
+                best = candidate
+        return best
+
+    def known(self, name: str) -> bool:
+        last = name.split()[-1]
+        return any(c.split()[-1] == last for _, c in self.mentions)
+
+    def role(self, role: str) -> str | None:
+        name = self.roles.get(role)
+        return self.full(name) if name else None
+
+    def nearest_before(self, offset: int) -> str | None:
+        i = bisect.bisect_left(self._offsets, offset)
+        return self.full(self.mentions[i - 1][1]) if i else None
+
+    def most_named(self) -> str | None:
+        if not self._count:
+            return None
+        return self.full(self._count.most_common(1)[0][0])
+
+
+def _hi_role(word: str) -> str:
+    return {"सीएम": "मुख्यमंत्री", "cm": "मुख्यमंत्री", "पीएम": "प्रधानमंत्री", "pm": "प्रधानमंत्री"}.get(word, word)
+
+
+def english_subject(words: list[str]) -> tuple[str, str] | None:
+    """('pronoun'|'role'|'name', value) for the words naming a speaker, or None."""
+    words = [w.strip(",;:“”\"'‘’()") for w in words]
+    words = [w for w in words if w]
+    for i, w in enumerate(words):
+        low = w.casefold()
+        if low in rules.EN_PRONOUNS and low not in ("his", "her", "it"):
+            return ("pronoun", low)
+        if w[0].isupper() and low not in _EN_FUNCTION:
+            run = [w]
+            for nxt in words[i + 1 :]:
+                if nxt[0].isupper():
+                    run.append(nxt)
+                else:
+                    break
+            run = [_strip_possessive(x) for x in run]
+            titles = [x for x in run if x.casefold() in rules.EN_TITLES]
+            rest = [x for x in run if x.casefold() not in rules.EN_TITLES]
+            rest = [x for x in rest if x.casefold() not in _EN_CALENDAR]
+            if rest:
+                return ("name", " ".join(rest))
+            if titles:
+                title = " ".join(titles).casefold()
+                role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
+                if role:
+                    return ("role", role)
+        if low in ("chief", "prime") or low in rules.EN_ROLES:
+            joined = " ".join(words[i : i + 2]).casefold()
+            for key, role in rules.EN_ROLES.items():
+                if joined.startswith(key):
+                    return ("role", role)
+    return None
+
+
+def hindi_subject(words: list[str]) -> tuple[str, str] | None:
+    """The subject before ने (words in order), as ('pronoun'|'role'|'name'|'other', value)."""
+    if any(w in rules.HI_PRONOUNS for w in words):
+        return ("pronoun", "")
+    if not words:
+        return None
+    if words[-1] in rules.HI_TITLES or words[-1].casefold() in ("cm", "pm"):
+        return ("role", _hi_role(words[-1].casefold() if words[-1].isascii() else words[-1]))
+    rest = [w for w in words if w not in rules.HI_TITLES and w.casefold() not in ("cm", "pm")]
+    if rest:
+        return ("name", " ".join(rest))
+    return None
+
+
+def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last: str | None) -> str | None:
+    """A speaker for a subject found at offset; `last` is the previous quote's speaker."""
+    if subject is None:
+        return last or names.nearest_before(offset) or names.most_named()
+    kind, value = subject
+    if kind == "pronoun":
+        return last or names.nearest_before(offset) or names.most_named()
+    if kind == "role":
+        return names.role(value) or last or names.most_named()
+    if names.known(value):
+        return names.full(value)
+    if len(value.split()) >= 2 and all(w[:1].isupper() for w in value.split()):
+        return value  # a full name the index did not catch
+    return names.nearest_before(offset) or last or value

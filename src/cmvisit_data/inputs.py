@@ -1,0 +1,144 @@
+"""Reading a document: bytes in, text out, or the problems that make it unreadable.
+
+This module owns the input policy: the size limit, UTF-8 decoding, and the checks for
+empty, binary, NUL-bearing and control-character-bearing files. It never alters text: a
+document either decodes exactly as given or is refused with a reason that names the place.
+Parsing the text is `parse`'s job, not this module's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from dataclasses import dataclass
+
+from . import rules
+from .errors import Problem
+
+
+@dataclass(frozen=True)
+class Document:
+    """A readable document: its name, exact bytes' checksum and size, and decoded text."""
+
+    file: str
+    text: str
+    sha256: str
+    size: int
+
+
+def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` (a byte offset in bytes, a code point in str)."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    line = data.count(newline, 0, offset) + 1
+    last = data.rfind(newline, 0, offset)
+    return line, offset - last
+
+
+def read_path(
+    path: str | os.PathLike[str], max_bytes: int = rules.DEFAULT_MAX_BYTES
+) -> Document | list[Problem]:
+    """Read a file under the size limit and check it; never reads more than max_bytes + 1 bytes."""
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+        if size > max_bytes:
+            return [
+                Problem(
+                    "file-too-large",
+                    f"the file is {size:,} bytes, over the limit of {max_bytes:,} bytes",
+                    file=name,
+                )
+            ]
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        return [Problem("file-not-found", "no such file", file=name)]
+    except IsADirectoryError:
+        return [Problem("file-not-found", "this is a directory, not a file", file=name)]
+    except OSError as exc:
+        return [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
+    if len(data) > max_bytes:  # the file grew while we looked
+        return [Problem("file-too-large", f"the file is over the limit of {max_bytes:,} bytes", file=name)]
+    return decode(data, name)
+
+
+def decode(data: bytes, name: str) -> Document | list[Problem]:
+    """Check raw bytes and decode them as UTF-8, or say why they are not a text document."""
+    if not data.strip():
+        what = "the file is empty" if not data else "the file holds only white space"
+        return [Problem("empty-document", what, file=name)]
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        if _binary_share(data) > rules.BINARY_SHARE:
+            return [Problem("binary-content", "the file holds binary data, not text", file=name)]
+        line, col = _line_col(data, nul)
+        count = data.count(0)
+        return [
+            Problem(
+                "nul-bytes",
+                f"NUL byte at byte {nul} ({count} in all)",
+                file=name,
+                line=line,
+                column=col,
+            )
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if _binary_share(data) > rules.BINARY_SHARE:
+            return [Problem("binary-content", "the file holds binary data, not text", file=name)]
+        line, col = _line_col(data, exc.start)
+        bad = data[exc.start : exc.end]
+        reason = "a multi-byte sequence cut short" if exc.reason == "unexpected end of data" else exc.reason
+        return [
+            Problem(
+                "invalid-utf8",
+                f"bytes are not UTF-8 at byte {exc.start} ({reason}: {bad.hex(' ')})",
+                file=name,
+                line=line,
+                column=col,
+            )
+        ]
+    problems = control_character_problems(text, name)
+    if problems:
+        return problems
+    return Document(file=name, text=text, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+
+
+def _binary_share(data: bytes) -> float:
+    """Share of bytes that no text would hold: controls other than white space, and NUL."""
+    sample = data[:65536]
+    odd = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError:
+        text = sample.decode("utf-8", errors="replace")
+        odd += text.count("\ufffd")
+    return odd / max(1, len(sample))
+
+
+def control_character_problems(text: str, name: str) -> list[Problem]:
+    """Invisible controls (bidi overrides, C0/C1 controls) with where the first one is."""
+    found: dict[str, int] = {}
+    for index, char in enumerate(text):
+        if char in rules.BIDI_CONTROLS or (
+            unicodedata.category(char) == "Cc" and char not in rules.ALLOWED_CONTROLS
+        ):
+            found.setdefault(char, index)
+    if not found:
+        return []
+    first = min(found.values())
+    line, col = _line_col(text, first)
+    names = ", ".join(
+        f"U+{ord(c):04X} {unicodedata.name(c, 'CONTROL')}" for c in sorted(found, key=found.get)
+    )
+    return [
+        Problem(
+            "control-characters",
+            f"invisible control characters in the text: {names}; the first at line {line}, column {col}",
+            file=name,
+            line=line,
+            column=col,
+        )
+    ]

@@ -1,0 +1,229 @@
+"""Language data the parser uses, kept as data: month names, speech cues, titles, bullets,
+boilerplate markers and thresholds, in English and Hindi.
+
+Each entry says why it is here. Nothing in this module runs: the parser modules
+(`segment`, `extract.*`) compile what they need from it. A rule that exists for one
+document's strings does not belong here; every entry must describe a general convention of
+press pages.
+"""
+
+from __future__ import annotations
+
+# --- Dates -------------------------------------------------------------------------------
+
+# English month names and the abbreviations wire copy uses ("Aug 23", "Sept 5").
+EN_MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+
+# Hindi month names with the spelling variants Hindi outlets print (nukta / half-nasal forms).
+HI_MONTHS: dict[str, int] = {
+    "जनवरी": 1, "फरवरी": 2, "फ़रवरी": 2, "मार्च": 3, "अप्रैल": 4, "अप्रेल": 4, "मई": 5, "जून": 6,
+    "जुलाई": 7, "अगस्त": 8, "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10,
+    "नवंबर": 11, "नवम्बर": 11, "दिसंबर": 12, "दिसम्बर": 12,
+}  # fmt: skip
+
+# Weekday names, which date lines print before the date ("Saturday, 23 August 2025").
+WEEKDAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार",
+)  # fmt: skip
+
+# Labels of a page's own date line. "first-published" wins over "updated" when both print.
+PUBLISHED_LABELS = (
+    "published on",
+    "published",
+    "first published",
+    "posted on",
+    "created",
+    "प्रकाशित",
+    "प्रकाशन",
+)
+UPDATED_LABELS = ("last updated", "updated on", "updated", "modified", "अपडेटेड", "अपडेट", "अद्यतन")
+
+# Devanagari digits, which about one Hindi page in seven uses for dates.
+DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+
+# A date line may carry this many words besides the date, labels and byline before it
+# stops being a date line and becomes prose (a caption or a sentence that mentions a date).
+MAX_DATE_LINE_EXTRA_WORDS = 3
+
+# --- Bylines and datelines ----------------------------------------------------------------
+
+# Labels that introduce an author line; the names follow them.
+BYLINE_LABELS = (
+    "written by", "edited by", "reported by", "posted by", "compiled by", "by",
+    "द्वारा", "रिपोर्ट", "लेखक", "संवाददाता",
+)  # fmt: skip
+
+# Words that make a name a newsroom desk ("Digital Desk", "डिजिटल डेस्क"): a desk printed
+# where a dateline would open the body is a byline, and the place follows it.
+DESK_WORDS = ("desk", "bureau", "डेस्क", "ब्यूरो")
+
+# Wire agencies whose tag closes a dateline ("Raipur, Aug 23 (PTI)"); a tag is not a byline.
+AGENCIES = ("PTI", "ANI", "IANS", "UNI", "Reuters", "AFP", "AP", "IBNS", "ians", "भाषा", "वार्ता")
+
+# Capitalised words that open a "Word:" line without being a place.
+NOT_PLACES = frozenset(
+    """the a an in on at as but and also note update updates watch video videos photo photos read
+    highlights breaking exclusive live source disclaimer image caption tags tag category country
+    state topic topics q question answer edited written posted published updated by share
+    follow subscribe advertisement related more click see during after before with from
+    according chief prime minister cm pm mr ms dr shri""".split()
+)
+
+# --- Title -----------------------------------------------------------------------------
+
+# A headline is at most this many words; a longer unpunctuated first line is prose.
+MAX_TITLE_WORDS = 40
+# A first line that also stands, from its middle on, inside a longer body paragraph and
+# shares at least this share of its words with it is a standfirst, not the headline.
+STANDFIRST_SHARED_SHARE = 0.5
+# Markers of a photo caption or credit, which is never a title.
+CAPTION_MARKERS = (
+    "(image:",
+    "(photo:",
+    "image:",
+    "photo:",
+    "photo credit",
+    "(file photo",
+    "file photo",
+    "-photo ",
+    "(pic:",
+)
+
+# Words that commonly open the standfirst sentence glued after a headline on one line
+# ("... World Expo 2025 While the Expo remains ..."): subordinators, articles, pronouns.
+SENTENCE_STARTERS = frozenset(
+    """while as after before amid amidst during following with in on at the this these those it
+    its he she they we his her their a an from under since despite although though when
+    according addressing speaking""".split()
+)
+# Words after which a headline cannot stop: a split before the next word is refused.
+NO_BREAK_AFTER = frozenset(
+    """of in at for and to the with on by from a an as or into over about between its his her their
+    our your than vs via""".split()
+)
+
+# --- Bullets and highlights -------------------------------------------------------------
+
+# Bullet characters that open a list item; numbered items ("1.", "2)") are recognised too.
+BULLETS = "•▪●◦‣∙·▸►▹✓✔✅■□➤➢*-–—"
+# A run of bullet items most of which have at most this many words is a navigation menu.
+NAV_ITEM_MAX_WORDS = 3
+# Headings that announce a list of summary points anywhere in the article.
+HIGHLIGHT_HEADINGS = (
+    "highlights", "key points", "key takeaways", "takeaways", "at a glance", "in brief", "key highlights",
+    "मुख्य बातें", "खास बातें", "मुख्य बिंदु", "हाइलाइट्स", "प्रमुख बातें", "मुख्य अंश",
+)  # fmt: skip
+
+# --- Boilerplate ------------------------------------------------------------------------
+
+# Labels of "read this too" links; the rest of the line is the linked headline.
+RELATED_LABELS = (
+    "also read", "must read", "read also", "read more", "recommended", "related", "also watch", "watch",
+    "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "इन्हें भी पढ़ें", "यह भी देखें", "ये भी देखें", "पढ़ें",
+)  # fmt: skip
+# Whole lines that are page furniture, compared after case folding and trimming punctuation.
+FURNITURE_LINES = {
+    "advertisement": "advertisement", "advertisment": "advertisement", "sponsored": "advertisement",
+    "विज्ञापन": "advertisement", "no script": "markup", "noscript": "markup", "logo": "navigation",
+    "share": "share", "tweet": "share", "whatsapp": "share", "facebook": "share", "email": "share",
+    "print": "share", "copy link": "share", "share this": "share", "share this article": "share",
+    "was this article helpful": "share", "feedback": "share", "comments": "share",
+    "शेयर करें": "share", "skip to content": "navigation", "menu": "navigation", "search": "navigation",
+}  # fmt: skip
+# Lines after which the page's article has ended: what follows is teasers and footers.
+END_MARKERS = (
+    "more stories", "related posts", "related news", "related articles", "you may also like",
+    "trending", "latest news", "top stories", "recommended stories", "also read these",
+    "संबंधित खबरें", "ताज़ा खबरें", "ताजा खबरें", "और पढ़ें", "लेटेस्ट न्यूज़",
+)  # fmt: skip
+# Cookie and subscription banners.
+COOKIE_MARKERS = ("cookie", "we use cookies", "accept all", "subscribe to our newsletter", "🍪")
+# Words of a syndication disclaimer printed in parentheses at the end of a page.
+DISCLAIMER_MARKERS = (
+    "unedited", "auto-generated", "syndicated", "embedded directly", "may not have modified",
+    "does not endorse", "views expressed", "disclaimer",
+)  # fmt: skip
+# Navigation words; an all-capitalised line made of these is a menu.
+NAV_WORDS = frozenset(
+    """home news about contact us login sign subscribe menu search videos video sports business
+    entertainment magazines magazine conferences careers advertise opinion world india national
+    international lifestyle tech technology politics photos gallery epaper e-paper""".split()
+)
+# A syndication tag that opens a wire story, "(MENAFN- Live Mint)".
+SOURCE_TAG_PREFIXES = ("(menafn",)
+
+# --- Speech -----------------------------------------------------------------------------
+
+# English speech verbs that attribute a quotation to its speaker.
+EN_SPEECH_VERBS = frozenset(
+    """said says say added adds stated states noted notes asserted asserts remarked remarks told
+    tweeted wrote writes posted shared emphasised emphasized stressed underlined highlighted
+    observed declared announced explained urged affirmed mentioned commented replied continued
+    concluded insisted recalled assured reiterated informed maintained opined quipped
+    acknowledged pointed""".split()
+)
+# English words that name the speaker by role; resolved to the person the text gives that role.
+EN_ROLES = {
+    "cm": "chief minister", "chief minister": "chief minister", "prime minister": "prime minister",
+    "pm": "prime minister", "president": "president", "minister": "minister", "governor": "governor",
+}  # fmt: skip
+# Titles stripped from a speaker's name ("CM Sai" -> "Sai"); they also announce a name.
+EN_TITLES = frozenset(
+    """cm pm chief prime minister shri smt mr mrs ms dr president union governor ambassador
+    secretary chairman deputy commerce home external affairs finance""".split()
+)
+EN_PRONOUNS = frozenset("he she they him her his it we i".split())
+
+# Hindi speech cues ending in कि: the verb phrase before कि. "गया"/"गई" after the verb makes it
+# an impersonal passive ("बताया गया है कि"), which names no speaker and is not a cue.
+HI_CUE_VERBS = (
+    "कहा", "बताया", "जताई", "जताया", "दोहराया", "जोड़ा", "लिखा", "बोले", "बोलीं", "बोली", "कहते",
+    "व्यक्त किया", "व्यक्त की", "रेखांकित किया", "उल्लेख किया", "स्पष्ट किया", "स्पष्ट कहा",
+    "आश्वस्त किया", "आश्वासन दिया", "भरोसा दिलाया", "घोषणा की", "जोर दिया", "ज़ोर दिया",
+    "जानकारी दी", "साझा किया", "अपील की", "आह्वान किया", "विश्वास जताया", "उम्मीद जताई",
+)  # fmt: skip
+# Unquoted speech introduced by a dash or colon right after the verb ("ने कहा-", "बोले-").
+HI_DASH_CUE_VERBS = ("कहा", "बोले", "बोलीं", "बोली", "लिखा")
+# Hindi titles stripped from a speaker's name; they also announce a name in the text.
+HI_TITLES = frozenset(
+    """मुख्यमंत्री सीएम प्रधानमंत्री पीएम राष्ट्रपति श्री श्रीमती मंत्री राज्यपाल उपमुख्यमंत्री अध्यक्ष
+    जिलाध्यक्ष सांसद विधायक डॉ डॉक्टर केंद्रीय गृहमंत्री नेता प्रदेशाध्यक्ष महापौर कलेक्टर राजदूत""".split()
+)
+# Hindi pronoun subjects ("उन्होंने कहा कि") resolved to the nearest preceding named speaker.
+HI_PRONOUNS = frozenset("उन्होंने इन्होंने उसने इसने वे वह उनका उनके मैंने हमने".split())
+# Words that end a Hindi name when reading it after a title.
+HI_NAME_STOPS = frozenset("""ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक""".split())
+
+# --- Quotation marks --------------------------------------------------------------------
+
+# Opening mark -> closing mark. Straight marks close themselves.
+QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
+# A quotation shorter than this many words that is not introduced by a speech verb and a
+# comma or colon is a name (an exhibition, a policy, a slogan), not a quote.
+MIN_QUOTE_WORDS = 4
+# A quoted span this long is a statement even without closing punctuation.
+LONG_QUOTE_WORDS = 10
+
+# --- Embedded posts ---------------------------------------------------------------------
+
+# Dashes that open a post's attribution line; "&mdash;" is how some scrapes print it.
+POST_DASHES = ("—", "–", "-", "&mdash;", "&#8212;")
+
+# --- Input policy -----------------------------------------------------------------------
+
+# Default size limit of one document; `--max-bytes` changes it.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Code points that are invisible and change how text displays or compares: bidirectional
+# embeddings, overrides and isolates, and the marks. They are reported, never removed.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+# C0/C1 control characters a text may legitimately hold.
+ALLOWED_CONTROLS = frozenset("\t\n\r")
+# More than this share of undecodable or control bytes makes a file binary, not text.
+BINARY_SHARE = 0.10

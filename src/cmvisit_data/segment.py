@@ -1,0 +1,212 @@
+"""Raw text -> lines, each with its offsets and what it is.
+
+This module owns the first look at a document: splitting it into trimmed lines with exact
+offsets, and recognising page furniture (menus, cookie banners, advertisements, share
+buttons, 'Also Read' links, disclaimers, markup), bullet items, section headings and the
+language of a stretch of text. It does not decide what the title, byline or quotes are:
+the `extract` modules do, reading the lines this module marks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import rules
+
+# Kinds a line can have. The extract modules claim lines for themselves by setting kind.
+BLANK, TEXT, BULLET, BOILERPLATE = "blank", "text", "bullet", "boilerplate"
+TITLE, META, POST, HEADING = "title", "meta", "post", "heading"
+
+TERMINAL = ".।!?"
+ELLIPSIS = ("…", "...")
+
+_BULLET_RE = re.compile(
+    r"(?P<marker>[" + re.escape(rules.BULLETS.replace("-", "").replace("–", "").replace("—", "")) + r"]"
+    r"|[-–—](?![-–—])|\d{1,2}[.)](?=\s))[ \t\u00a0]*(?=\S)"
+)
+_WORD_RE = re.compile(r"\S+")
+_CAPTION_END_RE = re.compile(r"[-–(]\s*(?:photo|image|pic)\b[^()]{0,40}\)?\s*$", re.IGNORECASE)
+_MARKUP_RE = re.compile(r"^</?[a-zA-Z][a-zA-Z0-9]*(?:\s|>|/>|$)")
+_SLUG_RE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){3,}$")
+_RELATED_RE = re.compile(
+    r"^(?P<label>"
+    + "|".join(re.escape(x) for x in sorted(rules.RELATED_LABELS, key=len, reverse=True))
+    + r")"
+    r"\s*(?:[:：|\-–—]+|…+\.*|\.{2,})\s*",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Line:
+    """One line of the document, trimmed: raw[start:end] == text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    kind: str = TEXT
+    detail: str | None = None  # boilerplate kind, or a bullet's marker
+    item_start: int | None = None  # where a bullet's text begins
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+    @property
+    def item(self) -> str:
+        """The line without its bullet (the whole line for a non-bullet)."""
+        return self.text[self.item_start - self.start :] if self.item_start is not None else self.text
+
+
+def split_lines(raw: str) -> list[Line]:
+    """Every line of raw with the offsets of its trimmed text; blank lines are kept as BLANK."""
+    lines: list[Line] = []
+    offset = 0
+    for index, piece in enumerate(raw.splitlines(keepends=True)):
+        body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = body.strip()
+        if stripped:
+            start = offset + (len(body) - len(body.lstrip()))
+            line = Line(index, start, start + len(stripped), stripped)
+        else:
+            line = Line(index, offset, offset, "", kind=BLANK)
+        lines.append(line)
+        offset += len(piece)
+    return lines
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def ends_sentence(text: str) -> bool:
+    """True when text ends like a sentence (a full stop, danda, ! or ?), not an ellipsis."""
+    text = text.rstrip(" \"'”’)]»")
+    return bool(text) and text[-1] in TERMINAL and not text.endswith(ELLIPSIS)
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Devanagari letters, Latin letters) in text."""
+    deva = latin = 0
+    for char in text:
+        if "\u0900" <= char <= "\u097f":
+            deva += 1
+        elif char.isascii() and char.isalpha():
+            latin += 1
+    return deva, latin
+
+
+def language_of(text: str) -> str | None:
+    deva, latin = script_counts(text)
+    if not deva and not latin:
+        return None
+    return "hi" if deva >= latin else "en"
+
+
+def _fold(text: str) -> str:
+    return text.casefold().strip(" \t.:;,!?-–—|•*()[]…'\"")
+
+
+def _furniture_kind(line: Line) -> str | None:
+    """The boilerplate kind of a line that is page furniture on its own, or None."""
+    text = line.text
+    folded = _fold(text)
+    if folded in rules.FURNITURE_LINES:
+        return rules.FURNITURE_LINES[folded]
+    low = text.casefold()
+    if any(marker in low for marker in rules.COOKIE_MARKERS) and len(line.words) <= 40:
+        return "cookie"
+    if _MARKUP_RE.match(text):
+        return "markup"
+    if text.startswith("(") and any(m in low for m in rules.DISCLAIMER_MARKERS):
+        return "disclaimer"
+    if _SLUG_RE.match(text):
+        return "slug"
+    if _is_nav_line(line.words):
+        return "navigation"
+    return None
+
+
+def _is_nav_line(words: list[str]) -> bool:
+    """A menu bar: six or more capitalised words, no sentence punctuation, menu vocabulary."""
+    if len(words) < 6 or any(ch in " ".join(words) for ch in ".,:;!?।"):
+        return False
+    if not all(w[0].isupper() or w in ("&", "|", "/") for w in words):
+        return False
+    return sum(w.casefold().removesuffix("'s") in rules.NAV_WORDS for w in words) >= 2
+
+
+def related_match(text: str) -> re.Match[str] | None:
+    """An 'Also Read: <headline>' line: the label and where the headline starts."""
+    match = _RELATED_RE.match(text)
+    if match and match.end() < len(text):
+        return match
+    return None
+
+
+def classify(lines: list[Line]) -> None:
+    """Mark boilerplate, related links and bullets in place."""
+    ended = False
+    for line in lines:
+        if line.kind == BLANK:
+            continue
+        if ended:
+            line.kind, line.detail = BOILERPLATE, "trailing"
+            continue
+        if _fold(line.text) in rules.END_MARKERS:
+            line.kind, line.detail = BOILERPLATE, "trailing"
+            ended = True
+            continue
+        kind = _furniture_kind(line)
+        if kind:
+            line.kind, line.detail = BOILERPLATE, kind
+            continue
+        if related_match(line.text):
+            line.kind, line.detail = BOILERPLATE, "related"
+            continue
+        if _CAPTION_END_RE.search(line.text):
+            line.kind, line.detail = BOILERPLATE, "caption"
+            continue
+        bullet = _BULLET_RE.match(line.text)
+        if bullet:
+            line.kind, line.detail = BULLET, bullet.group("marker")
+            line.item_start = line.start + bullet.end()
+    _mark_nav_runs(lines)
+
+
+def _mark_nav_runs(lines: list[Line]) -> None:
+    """A run of short bullet items (a menu rendered as a list) is navigation."""
+    run: list[Line] = []
+    for line in [*lines, None]:
+        if line is not None and line.kind == BULLET:
+            run.append(line)
+            continue
+        if line is not None and line.kind == BLANK and run:
+            continue
+        if len(run) >= 3:
+            short = sum(
+                len(item.item.split()) <= rules.NAV_ITEM_MAX_WORDS and not ends_sentence(item.item)
+                for item in run
+            )
+            if short / len(run) >= 0.6:
+                for item in run:
+                    item.kind, item.detail, item.item_start = BOILERPLATE, "navigation", None
+        run = []
+
+
+def is_heading(line: Line, is_last: bool) -> bool:
+    """A section heading or label: short, not a sentence, holding no quotation or cue."""
+    text = line.text
+    words = line.words
+    if not words or len(words) > 15 or is_last:
+        return False
+    if any(mark in text for mark in rules.QUOTE_PAIRS if mark not in "'"):
+        return False
+    stripped = text.rstrip()
+    if stripped.endswith(":"):
+        return len(words) <= 6
+    if ends_sentence(stripped) or stripped[-1] in ",;—–-":
+        return False
+    return True
