@@ -28,7 +28,8 @@ def parse_text(raw: str) -> dict[str, Any]:
     _mark_headings(lines)
     language = _language(raw, lines)
     highlights = find_highlights(lines)
-    quotes = find_quotes(raw, lines, NameIndex(raw), language)
+    names = NameIndex(raw, language, skip=meta.title)
+    quotes = find_quotes(raw, lines, names, language)
     return {
         "metadata": meta.to_record(raw, language),
         "highlights": highlights,

@@ -83,6 +83,10 @@ MAX_TITLE_WORDS = 40
 # A first line that also stands, from its middle on, inside a longer body paragraph and
 # shares at least this share of its words with it is a standfirst, not the headline.
 STANDFIRST_SHARED_SHARE = 0.5
+# Headlines drop auxiliaries ("CM visits Japan", not "CM was visiting Japan"); a first line
+# that keeps one, or runs this long, reads as a sentence and may be a standfirst.
+EN_AUXILIARIES = frozenset("is are was were has have had been being will would".split())
+STANDFIRST_MIN_WORDS = 20
 # Markers of a photo caption or credit, which is never a title.
 CAPTION_MARKERS = (
     "(image:",
@@ -199,7 +203,11 @@ HI_TITLES = frozenset(
 # Hindi pronoun subjects ("उन्होंने कहा कि") resolved to the nearest preceding named speaker.
 HI_PRONOUNS = frozenset("उन्होंने इन्होंने उसने इसने वे वह उनका उनके मैंने हमने".split())
 # Words that end a Hindi name when reading it after a title.
-HI_NAME_STOPS = frozenset("""ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक""".split())
+# Number words are among them: "प्रधानमंत्री नरेंद्र मोदी दो देशों की यात्रा पर".
+HI_NAME_STOPS = frozenset(
+    """ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक दो तीन चार
+    पांच पाँच छह सात आठ नौ दस""".split()
+)
 
 # --- Quotation marks --------------------------------------------------------------------
 

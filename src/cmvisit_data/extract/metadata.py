@@ -59,7 +59,7 @@ _TIME_RE = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|hrs)?(?:\s*IST)?", re.IGNORECASE
 )
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
-_TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+_TOKEN_RE = re.compile(r"[^\W_\u0900-\u097f]+(?:['’][^\W_]+)?|[\u0900-\u0963\u0970-\u097f]+")
 
 
 @dataclass
@@ -119,15 +119,19 @@ def extract_metadata(raw: str, lines: list[Line]) -> Metadata:
         if title_key and _norm(line.text) == title_key:
             line.kind, line.detail = BOILERPLATE, "repeated-title"
             continue
-        if not body and _read_meta_line(line, meta, header_dates):
+        if not body and (
+            _read_standalone_dateline(raw, line, meta, header_dates)
+            or _read_meta_line(line, meta, header_dates)
+        ):
             continue
         body.append(line)
         if len(body) >= 3:
             break
 
-    for line in body[:2]:
-        if _read_dateline(raw, line, meta, header_dates):
-            break
+    if meta.dateline is None:
+        for line in body[:2]:
+            if _read_dateline(raw, line, meta, header_dates):
+                break
 
     labelled = [d for d, first_label in header_dates if first_label]
     chosen = labelled[0] if labelled else (header_dates[0][0] if header_dates else None)
@@ -195,9 +199,12 @@ def _tokens(text: str) -> list[str]:
 
 
 def _is_standfirst(line: Line, lines: list[Line]) -> bool:
-    """True when most of the line stands again, from its middle on, in a longer body line."""
+    """True when the line reads as a sentence (a finite auxiliary, or standfirst length) and
+    most of it stands again, from its middle on, in a longer body line."""
     head = _tokens(line.text)
     if len(head) < 6:
+        return False
+    if len(head) < rules.STANDFIRST_MIN_WORDS and not any(t in rules.EN_AUXILIARIES for t in head):
         return False
     need = max(6, int(len(head) * rules.STANDFIRST_SHARED_SHARE + 0.999))
     grams: dict[tuple[str, ...], list[int]] = {}
@@ -212,8 +219,8 @@ def _is_standfirst(line: Line, lines: list[Line]) -> bool:
             continue
         for j in range(len(toks) - 2):
             for i in grams.get(tuple(toks[j : j + 3]), ()):
-                if i == 0:
-                    continue
+                if i == 0 or (j > 0 and toks[j - 1] == head[i - 1]):
+                    continue  # a run from the head's start, or not the leftmost start of its run
                 k = 3
                 while i + k < len(head) and j + k < len(toks) and head[i + k] == toks[j + k]:
                     k += 1
@@ -322,6 +329,16 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         if m.end() == len(text.rstrip()) or m.group("term") or m.group("agency"):
             return m
     return None
+
+
+def _read_standalone_dateline(
+    raw: str, line: Line, meta: Metadata, dates_out: list[tuple[FoundDate, bool]]
+) -> bool:
+    """A line that is only a dateline ("Raipur:", "रायपुर, 28 अगस्त 2025।")."""
+    m = _dateline_match(line.text)
+    if m is None or m.end() < len(line.text) or meta.dateline is not None:
+        return False
+    return _read_dateline(raw, line, meta, dates_out)
 
 
 def _read_dateline(raw: str, line: Line, meta: Metadata, dates_out: list[tuple[FoundDate, bool]]) -> bool:

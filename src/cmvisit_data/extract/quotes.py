@@ -51,6 +51,7 @@ _HI_CUE_END_RE = re.compile(
 )
 _SENTENCE_END_RE = re.compile(r"[.।!?](?=[\s\"'”’]|$)")
 _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+")
+_PARENS_RE = re.compile(r"\([^()]*\)")
 
 _OPENERS = rules.QUOTE_PAIRS
 
@@ -220,9 +221,9 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sentence_start(raw: str, line: Line, pos: int) -> int:
-    """Where the sentence holding pos starts, within its line."""
-    start = line.start
-    for m in _SENTENCE_END_RE.finditer(raw, line.start, pos):
+    """Where the sentence holding pos starts, within its line (after a bullet's marker)."""
+    start = line.item_start if line.item_start is not None and line.item_start <= pos else line.start
+    for m in _SENTENCE_END_RE.finditer(raw, start, pos):
         start = m.end()
     return start
 
@@ -262,15 +263,14 @@ def _attribute_direct(
     content = raw[start:end]
     sentence_start = _sentence_start(raw, line, open_at)
     before = raw[sentence_start:open_at]
-    if not before.strip():
+    before_base = sentence_start
+    item_start = line.item_start if line.item_start is not None else line.start
+    if not raw[item_start:open_at].strip():
+        # The quotation opens its line: its attribution may close the line above.
         prev = _previous_line(lines, line)
-        if prev is not None and line.start >= sentence_start:
-            before = raw[prev.start : prev.end]
-            before_base = prev.start
-        else:
-            before_base = sentence_start
-    else:
-        before_base = sentence_start
+        if prev is not None:
+            prev_start = prev.item_start if prev.item_start is not None else prev.start
+            before, before_base = raw[prev_start : prev.end], prev_start
     like = _sentence_like(content, unclosed)
 
     # A speech verb right before the opening mark.
@@ -316,6 +316,10 @@ def _attribute_direct(
             return _Candidate(
                 start, end, "direct", (prev.start + vs, prev.start + ve), subject, unclosed, line
             )
+    if at_doc_end:
+        # The document is cut off inside the quotation, before its attribution could follow:
+        # the statement continues the nearest preceding speaker's.
+        return _Candidate(start, end, "direct", None, None, True, line)
     return None
 
 
@@ -355,8 +359,8 @@ def _last_verb(text: str) -> tuple[int, int] | None:
 def _subject_before(text: str) -> tuple[str, str] | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     # Hindi: the words before the last ने, or a pronoun subject.
-    hi_words = _HI_WORD_RE.findall(text)
     if any("\u0900" <= ch <= "\u097f" for ch in text):
+        hi_words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", text))
         if any(w in rules.HI_PRONOUNS for w in hi_words[-8:]):
             return ("pronoun", "")
         if "ने" in hi_words:
@@ -367,6 +371,12 @@ def _subject_before(text: str) -> tuple[str, str] | None:
                     break
                 subject.insert(0, w)
             return hindi_subject(subject)
+        # No ने: the subject is the titled name of the clause ("प्रधानमंत्री मोदी ... साझा किया कि").
+        for i in range(len(hi_words) - 1, -1, -1):
+            if hi_words[i] in rules.HI_TITLES:
+                name = [w for w in hi_words[i + 1 : i + 4] if "\u0900" <= w[0] <= "\u097f"]
+                cut = next((k for k, w in enumerate(name) if w in rules.HI_NAME_STOPS), len(name))
+                return hindi_subject([hi_words[i], *name[:cut]])
         return None
     # English: the first name, role or pronoun in the clause before the verb.
     clause = re.split(r"[,;:“”\"()]", text)[-1]

@@ -38,10 +38,15 @@ def _strip_possessive(word: str) -> str:
 class NameIndex:
     """Person names of one document, with their positions and the roles that introduce them."""
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, language: str = "en", skip: tuple[int, int] | None = None):
+        """Index raw's names; `skip` is a span (the headline) whose telegraphic words are not read."""
+        if skip is not None:
+            raw = raw[: skip[0]] + " " * (skip[1] - skip[0]) + raw[skip[1] :]
+        self.devanagari = language == "hi"
         self.mentions: list[tuple[int, str]] = []  # (offset, name), in text order
-        self.roles: dict[str, str] = {}  # role (casefolded) -> first name it introduces
+        self._roles: dict[str, Counter[str]] = {}  # role -> names it introduces, counted
         self._count: Counter[str] = Counter()
+        self._titled: set[str] = set()  # names introduced by a title: people, not things
         self._scan_english(raw)
         self._scan_hindi(raw)
         self.mentions.sort()
@@ -55,8 +60,9 @@ class NameIndex:
         name = " ".join(words[:4])
         self.mentions.append((offset, name))
         self._count[name] += 1
-        if role and role not in self.roles:
-            self.roles[role] = name
+        if role:
+            self._roles.setdefault(role, Counter())[name] += 1
+            self._titled.add(name)
 
     def _scan_english(self, raw: str) -> None:
         for m in _EN_NAME_RE.finditer(raw):
@@ -92,9 +98,11 @@ class NameIndex:
                     j += 1
                 k = j
                 name: list[str] = []
-                while k < len(tokens) and len(name) < 4:
+                while k < len(tokens) and len(name) < 3:
                     w = tokens[k].group(0)
                     if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not ("\u0900" <= w[0] <= "\u097f"):
+                        break
+                    if name and not _continues_name(tokens, k, name[-1]):
                         break
                     name.append(w)
                     k += 1
@@ -119,18 +127,57 @@ class NameIndex:
         last = name.split()[-1]
         return any(c.split()[-1] == last for _, c in self.mentions)
 
+    def _person(self, name: str) -> str | None:
+        """The full form of a mention when it names a titled person in the document's script."""
+        full = self.full(name)
+        if len(full.split()) < 2 or _is_devanagari(full) != self.devanagari:
+            return None
+        last = full.split()[-1]
+        if not any(t.split()[-1] == last for t in self._titled):
+            return None
+        return full
+
     def role(self, role: str) -> str | None:
-        name = self.roles.get(role)
-        return self.full(name) if name else None
+        names = self._roles.get(role)
+        if not names:
+            return None
+        ranked = sorted(names.items(), key=lambda kv: (-kv[1], _is_devanagari(kv[0]) != self.devanagari))
+        return self.full(ranked[0][0])
 
     def nearest_before(self, offset: int) -> str | None:
+        """The nearest person named before offset."""
         i = bisect.bisect_left(self._offsets, offset)
-        return self.full(self.mentions[i - 1][1]) if i else None
+        for _, name in reversed(self.mentions[:i]):
+            person = self._person(name)
+            if person:
+                return person
+        return None
 
     def most_named(self) -> str | None:
-        if not self._count:
-            return None
-        return self.full(self._count.most_common(1)[0][0])
+        for name, _ in self._count.most_common():
+            person = self._person(name)
+            if person:
+                return person
+        return None
+
+
+def _is_devanagari(text: str) -> bool:
+    return any("\u0900" <= ch <= "\u097f" for ch in text)
+
+
+def _continues_name(tokens: list[re.Match[str]], k: int, previous: str) -> bool:
+    """Whether the word at k still belongs to the name: a word that stands elsewhere in the
+    text only outside names ("विष्णुदेव साय जापान और ...": जापान) ends it."""
+    word = tokens[k].group(0)
+    elsewhere = [i for i, t in enumerate(tokens) if t.group(0) == word and i != k]
+    if not elsewhere:
+        return True
+    for i in elsewhere:
+        before = tokens[i - 1].group(0) if i else ""
+        after = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        if before == previous or before in rules.HI_TITLES or after in ("ने", "जी"):
+            return True
+    return False
 
 
 def _hi_role(word: str) -> str:
@@ -188,7 +235,7 @@ def hindi_subject(words: list[str]) -> tuple[str, str] | None:
 def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last: str | None) -> str | None:
     """A speaker for a subject found at offset; `last` is the previous quote's speaker."""
     if subject is None:
-        return last or names.nearest_before(offset) or names.most_named()
+        return last or names.most_named() or names.nearest_before(offset)
     kind, value = subject
     if kind == "pronoun":
         return last or names.nearest_before(offset) or names.most_named()
