@@ -1,7 +1,7 @@
 """Highlights: the summary points printed as a list near the top of an article.
 
-A run of bullet or numbered items is a list of highlights when no body paragraph comes
-before it (it sits in the header, under the title or byline), or when a heading that
+A run of bullet or numbered items is a list of highlights when at most one body paragraph
+(a lead) comes before it (it sits under the title, byline or lead), or when a heading that
 announces highlights ("Highlights of ...", "मुख्य बातें") stands at most a few lines above
 it. Lists further down the body are body text. Menus rendered as lists were already marked
 as navigation by `segment`.
@@ -16,6 +16,8 @@ from ..segment import BLANK, BULLET, HEADING, TEXT, Line
 
 # How many non-blank lines above a list a highlights heading may stand.
 HEADING_REACH = 3
+# A list after at most this many body paragraphs (a lead) is still "near the top".
+MAX_PARAGRAPHS_BEFORE = 1
 
 
 def find_highlights(lines: list[Line]) -> list[dict[str, Any]]:
@@ -46,8 +48,8 @@ def _runs(lines: list[Line]) -> list[list[Line]]:
 
 def _is_highlight_run(lines: list[Line], run: list[Line]) -> bool:
     first = run[0].index
-    before = [line for line in lines[:first] if line.kind in (TEXT, HEADING)]
-    if not any(line.kind == TEXT for line in before):
+    paragraphs_before = sum(line.kind == TEXT for line in lines[:first])
+    if paragraphs_before <= MAX_PARAGRAPHS_BEFORE:
         return True
     seen = 0
     for line in reversed(lines[:first]):

@@ -41,7 +41,7 @@ HI_DATELINE_RE = re.compile(
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
     rf"(?:[ \t]*,[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}}))?"
     r"[ \t]*(?:\((?P<agency>[^()\n]{2,12})\))?"
-    r"[ \t]*(?P<term>[।:|]|\.(?=\s|$)|[—–-](?=\s))",
+    r"[ \t]*(?P<term>[।:|]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])$)",
 )
 _LABEL_RE = re.compile(
     r"(?:^|(?<=[\s|,•]))(?P<label>"
@@ -312,7 +312,7 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         m = regex.match(text)
         if m is None:
             continue
-        if not (m.group("term") or m.group("agency")):
+        if m.group("term") is None and not m.group("agency"):
             continue
         place_words = m.group("place").split()
         if regex is EN_DATELINE_RE:
@@ -326,8 +326,7 @@ def _dateline_match(text: str) -> re.Match[str] | None:
             desk = any(d in m.group("place").casefold() for d in rules.DESK_WORDS)
             if not desk:
                 continue
-        if m.end() == len(text.rstrip()) or m.group("term") or m.group("agency"):
-            return m
+        return m
     return None
 
 

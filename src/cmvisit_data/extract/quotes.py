@@ -379,7 +379,7 @@ def _subject_before(text: str) -> tuple[str, str] | None:
                 return hindi_subject([hi_words[i], *name[:cut]])
         return None
     # English: the first name, role or pronoun in the clause before the verb.
-    clause = re.split(r"[,;:“”\"()]", text)[-1]
+    clause = re.split(r"[,;:“”\"()]|[.!?](?=\s)", text)[-1]
     words = clause.split()[-8:]
     return english_subject(words)
 

@@ -66,23 +66,38 @@ class NameIndex:
 
     def _scan_english(self, raw: str) -> None:
         for m in _EN_NAME_RE.finditer(raw):
-            words = [_strip_possessive(w).rstrip(".,") for w in m.group(0).split()]
-            role = None
-            # Split at the last title word: "Chhattisgarh Chief Minister Vishnu Deo Sai".
-            cut = 0
-            for i, w in enumerate(words):
-                if w.casefold() in rules.EN_TITLES:
-                    cut = i + 1
-            if cut:
-                title = " ".join(words[:cut]).casefold()
-                role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
-                words = words[cut:]
-            words = [w for w in words if w]
-            if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
-                continue
-            if len(words) == 1 and not role and words[0].isupper():
-                continue  # an acronym (ATCA, JETRO) is not a person
-            self._add(m.start(), words, role)
+            # A run of capitalised words may cross a sentence end ("near Pune. Tara Rao"):
+            # each sentence's part is read on its own.
+            part: list[str] = []
+            part_start = m.start()
+            for word in re.finditer(r"\S+", m.group(0)):
+                if not part:
+                    part_start = m.start() + word.start()
+                part.append(word.group(0))
+                if _ends_sentence_word(word.group(0)):
+                    self._read_english_run(part_start, part)
+                    part = []
+            if part:
+                self._read_english_run(part_start, part)
+
+    def _read_english_run(self, offset: int, raw_words: list[str]) -> None:
+        words = [_strip_possessive(w).rstrip(".,") for w in raw_words]
+        role = None
+        # Split at the last title word: "Chhattisgarh Chief Minister Vishnu Deo Sai".
+        cut = 0
+        for i, w in enumerate(words):
+            if w.casefold() in rules.EN_TITLES:
+                cut = i + 1
+        if cut:
+            title = " ".join(words[:cut]).casefold()
+            role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
+            words = words[cut:]
+        words = [w for w in words if w]
+        if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
+            return
+        if len(words) == 1 and not role and words[0].isupper():
+            return  # an acronym (ATCA, JETRO) is not a person
+        self._add(offset, words, role)
 
     def _scan_hindi(self, raw: str) -> None:
         tokens = list(_HI_WORD_RE.finditer(raw))
@@ -186,19 +201,23 @@ def _hi_role(word: str) -> str:
 
 def english_subject(words: list[str]) -> tuple[str, str] | None:
     """('pronoun'|'role'|'name', value) for the words naming a speaker, or None."""
-    words = [w.strip(",;:“”\"'‘’()") for w in words]
-    words = [w for w in words if w]
+    # A name ends at a comma or a full stop ("said Tara Rao, Secretary"; "near Pune. Tara Rao").
+    ends = [w.rstrip("”\"'’)").endswith((",", ";", ":")) or _ends_sentence_word(w) for w in words]
+    pairs = [(w.strip(",;:“”\"'‘’()"), end) for w, end in zip(words, ends, strict=True)]
+    pairs = [(w, end) for w, end in pairs if w]
+    words = [w for w, _ in pairs]
     for i, w in enumerate(words):
         low = w.casefold()
         if low in rules.EN_PRONOUNS and low not in ("his", "her", "it"):
             return ("pronoun", low)
-        if w[0].isupper() and low not in _EN_FUNCTION:
+        if w[0].isupper() and low not in _EN_FUNCTION and not (pairs[i][1] and _ends_sentence_word(w)):
             run = [w]
-            for nxt in words[i + 1 :]:
-                if nxt[0].isupper():
-                    run.append(nxt)
-                else:
+            stop = pairs[i][1]
+            for nxt, end in pairs[i + 1 :]:
+                if stop or not nxt[0].isupper():
                     break
+                run.append(nxt)
+                stop = end
             run = [_strip_possessive(x) for x in run]
             titles = [x for x in run if x.casefold() in rules.EN_TITLES]
             rest = [x for x in run if x.casefold() not in rules.EN_TITLES]
@@ -216,6 +235,12 @@ def english_subject(words: list[str]) -> tuple[str, str] | None:
                 if joined.startswith(key):
                     return ("role", role)
     return None
+
+
+def _ends_sentence_word(word: str) -> bool:
+    """A word closing a sentence ("Guwahati."), not an initial or title ("Mr.", "J.")."""
+    word = word.rstrip("”\"'’)")
+    return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > 3
 
 
 def hindi_subject(words: list[str]) -> tuple[str, str] | None:
