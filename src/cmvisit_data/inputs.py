@@ -115,6 +115,8 @@ def _binary_share(data: bytes) -> float:
     except UnicodeDecodeError:
         text = sample.decode("utf-8", errors="replace")
         odd += text.count("\ufffd")
+    if odd < rules.BINARY_MIN_BYTES:
+        return 0.0
     return odd / max(1, len(sample))
 
 

@@ -235,3 +235,5 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 ALLOWED_CONTROLS = frozenset("\t\n\r")
 # More than this share of undecodable or control bytes makes a file binary, not text.
 BINARY_SHARE = 0.10
+# ... and at least this many of them: a short text with one stray byte is text with a defect.
+BINARY_MIN_BYTES = 16

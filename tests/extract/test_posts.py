@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from cmvisit_data.parse import parse_text
+
+
+def test_post_on_its_own_line_after_its_text():
+    raw = (
+        "नदी परियोजना पर बैठक हुई।\n"
+        "Reviewed the river project with engineers today @WaterDept #CleanRivers\n"
+        "— Asha Verma (@ashaverma) March 4, 2025\n"
+        "More lines of the paste that follow the attribution.\n"
+    )
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == "Reviewed the river project with engineers today @WaterDept #CleanRivers"
+    assert (post["author"], post["handle"], post["posted"]) == ("Asha Verma", "ashaverma", "2025-03-04")
+    assert post["mentions"] == ["WaterDept"] and post["hashtags"] == ["CleanRivers"]
+    assert (
+        raw[post["attribution"]["start"] : post["attribution"]["end"]]
+        == "— Asha Verma (@ashaverma) March 4, 2025"
+    )
+
+
+def test_inline_post_keeps_its_links():
+    raw = (
+        "Lead paragraph of the story.\n\n"
+        "Opened the new school block today. pic.twitter.com/AbC123xyz — District Office (@dist_office) "
+        "June 2, 2024\n\nNext paragraph.\n"
+    )
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == "Opened the new school block today. pic.twitter.com/AbC123xyz"
+    assert post["links"] == ["pic.twitter.com/AbC123xyz"]
+    assert post["posted"] == "2024-06-02"
+
+
+def test_post_across_a_blank_line_and_html_dash():
+    raw = "Body.\n\nGood talks on power supply with the board.\n\n&mdash; Power Board (@pboard) Jan 5, 2024\n"
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == "Good talks on power supply with the board."
+    assert post["handle"] == "pboard"
+
+
+def test_post_text_is_not_searched_for_quotes_and_its_date_is_not_publication():
+    raw = 'Body text here.\n\nI said, "we will finish the road this year." — Ravi Kant (@ravikant) May 1, 2025\n'
+    record = parse_text(raw)
+    assert len(record["tweets"]) == 1
+    assert record["quotes"] == []
+    assert record["metadata"]["published"] is None
+
+
+def test_attribution_without_a_year_is_not_a_post():
+    assert parse_text("Some text\n— Asha Verma (@ashaverma) March 4\n")["tweets"] == []

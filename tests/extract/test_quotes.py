@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from cmvisit_data.parse import parse_text
+
+
+def quotes(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q["kind"], q["text"], q["speaker"]) for q in parse_text(text)["quotes"]]
+
+
+def test_english_quote_before_and_after_the_verb():
+    raw = (
+        "Korba: Chief Minister Asha Verma opened the plant on Monday.\n\n"
+        "“This plant will give work to our youth,” Verma said. She added, “We will build two more.”\n"
+    )
+    assert quotes(raw) == [
+        ("direct", "This plant will give work to our youth,", "Asha Verma"),
+        ("direct", "We will build two more.", "Asha Verma"),
+    ]
+
+
+def test_role_and_pronoun_resolve_to_the_named_person():
+    raw = (
+        "Durg: Chief Minister Ravi Kant Sahu met farmers.\n\n"
+        '"Water will reach every field by June," the chief minister said.\n\n'
+        '"Farmers come first," he added.\n'
+    )
+    assert [q[2] for q in quotes(raw)] == ["Ravi Kant Sahu", "Ravi Kant Sahu"]
+
+
+def test_names_in_quotation_marks_are_not_quotes():
+    raw = (
+        "Raipur: Minister Asha Verma visited the 'Green Roads' exhibition and the “Future Farms Hall”.\n"
+        "Officials said the 'good' response was expected.\n"
+    )
+    assert quotes(raw) == []
+
+
+def test_quote_after_a_cue_earlier_in_the_paragraph():
+    raw = (
+        "Raipur: Minister Asha Verma said that the state is ready for investment. "
+        "“Our policies are simple and our people are skilled.”\n"
+    )
+    assert quotes(raw) == [("direct", "Our policies are simple and our people are skilled.", "Asha Verma")]
+
+
+def test_quote_cut_off_by_the_end_of_the_document_runs_to_the_end():
+    raw = 'Raipur: Minister Asha Verma spoke to reporters.\n\nVerma said: "We have set a goal of doubling'
+    (q,) = parse_text(raw)["quotes"]
+    assert q["text"] == "We have set a goal of doubling"
+    assert q["truncated"] is True and q["speaker"] == "Asha Verma"
+
+
+def test_hindi_reported_speech_splits_at_the_next_cue():
+    raw = (
+        "रायपुर। मुख्यमंत्री रमेश कुमार साहू ने कहा कि राज्य में निवेश बढ़ रहा है। युवाओं को रोजगार मिलेगा। "
+        "उन्होंने बताया कि नई नीति जल्द आएगी।\n"
+    )
+    assert quotes(raw) == [
+        ("reported", "राज्य में निवेश बढ़ रहा है। युवाओं को रोजगार मिलेगा।", "रमेश कुमार साहू"),
+        ("reported", "नई नीति जल्द आएगी।", "रमेश कुमार साहू"),
+    ]
+
+
+def test_hindi_cue_followed_by_quotation_is_direct_and_role_resolves():
+    raw = "बिलासपुर। मुख्यमंत्री रमेश साहू ने आज बैठक ली।\nमुख्यमंत्री ने कहा कि “हम हर गांव तक सड़क पहुंचाएंगे।”\n"
+    assert quotes(raw) == [("direct", "हम हर गांव तक सड़क पहुंचाएंगे।", "रमेश साहू")]
+
+
+def test_hindi_passive_and_present_tense_are_not_cues():
+    raw = "रायपुर। बताया गया है कि काम जारी है। लोगों की रुचि बताती है कि योजना सफल है।\n"
+    assert quotes(raw) == []
+
+
+def test_hindi_dash_cue():
+    raw = "दुर्ग। मंत्री सुनील वर्मा ने कहा- सड़क का काम समय पर पूरा होगा।\n"
+    assert quotes(raw) == [("reported", "सड़क का काम समय पर पूरा होगा।", "सुनील वर्मा")]
+
+
+def test_headings_and_titles_are_not_searched():
+    raw = "सड़क पर मंत्री बोले- काम जल्द पूरा होगा\n\nरायपुर। मंत्री ने दौरा किया।\n"
+    assert quotes(raw) == []
+
+
+def test_every_quote_span_and_cue_selects_its_text():
+    raw = (
+        "Durg: Minister Asha Verma said, “A,” and then, “Roads and schools matter most to us.”\n"
+        "रायपुर। मंत्री सुनील वर्मा ने कहा कि काम जारी है।\n"
+    )
+    for q in parse_text(raw)["quotes"]:
+        assert raw[q["start"] : q["end"]] == q["text"]
+        if q["cue"]:
+            assert raw[q["cue"]["start"] : q["cue"]["end"]] == q["cue"]["text"]

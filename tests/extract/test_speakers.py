@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from cmvisit_data.extract.speakers import NameIndex, english_subject, hindi_subject, resolve
+
+
+def test_full_form_role_and_nearest_person():
+    raw = "Chief Minister Asha Rani Verma met Governor Ravi Kant. Later Verma spoke."
+    names = NameIndex(raw, "en")
+    assert names.full("Verma") == "Asha Rani Verma"
+    assert names.role("chief minister") == "Asha Rani Verma"
+    assert names.role("governor") == "Ravi Kant"
+    assert names.nearest_before(len(raw)) == "Asha Rani Verma"
+
+
+def test_hindi_names_stop_at_words_used_outside_names():
+    raw = "मुख्यमंत्री रमेश साहू जापान और कोरिया गए। जापान से निवेश आएगा। श्री साहू ने कहा।"
+    names = NameIndex(raw, "hi")
+    assert names.role("मुख्यमंत्री") == "रमेश साहू"
+
+
+def test_subjects():
+    assert english_subject("In a post , Verma".split()) == ("name", "Verma")
+    assert english_subject(["the", "Chief", "Minister"]) == ("role", "chief minister")
+    assert english_subject(["He"]) == ("pronoun", "he")
+    assert english_subject("near Pune. Tara Rao".split()) == ("name", "Tara Rao")
+    assert english_subject("Tara Rao, Secretary".split()) == ("name", "Tara Rao")
+    assert hindi_subject(["सीएम", "श्री", "साहू"]) == ("name", "साहू")
+    assert hindi_subject(["राष्ट्रपति"]) == ("role", "राष्ट्रपति")
+
+
+def test_resolve_pronoun_uses_previous_speaker():
+    names = NameIndex("Minister Asha Verma spoke. Minister Ravi Kant listened.", "en")
+    assert resolve(("pronoun", "he"), names, 10, "Asha Verma") == "Asha Verma"
+    assert resolve(("name", "Kant"), names, 10, None) == "Ravi Kant"

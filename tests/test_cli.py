@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from cmvisit_data.cli import main
+
+
+@pytest.fixture
+def run():
+    def _run(*args: str):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return _run
+
+
+def test_parse_prints_one_aligned_line_per_argument(run, english_seed, hindi_seed, write):
+    empty = write("empty.txt", b"")
+    result = run("parse", str(english_seed), str(empty), str(hindi_seed))
+    assert result.exit_code == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 3
+    assert lines[0]["metadata"]["language"] == "en"
+    assert lines[1]["file"] == str(empty) and lines[1]["error"][0]["type"] == "empty-document"
+    assert lines[2]["metadata"]["language"] == "hi"
+    assert "empty.txt: empty-document" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_parse_pretty_and_ok_exit(run, english_seed):
+    result = run("parse", "--pretty", str(english_seed))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("{\n  ")
+    assert json.loads(result.stdout)["doc_id"] == "3b0b97b34e9d832c"
+
+
+def test_parse_missing_file_keeps_alignment(run, english_seed, tmp_path):
+    result = run("parse", str(tmp_path / "nope.txt"), str(english_seed))
+    assert result.exit_code == 1
+    first, second = (json.loads(x) for x in result.stdout.splitlines())
+    assert first["error"][0]["type"] == "file-not-found" and "doc_id" in second
+
+
+def test_validate_text_report(run, english_seed, write):
+    bad = write("bad.txt", b"Title\n\nbody \xff here\n")
+    result = run("validate", str(english_seed), str(bad))
+    assert result.exit_code == 1
+    assert f"{english_seed}: OK" in result.stdout
+    assert f"{bad}:3:6: invalid-utf8" in result.stdout
+    assert "1 valid, 1 invalid" in result.stderr
+
+
+def test_validate_records_jsonl_names_line_and_pointer(run, english_seed, write):
+    record = json.loads(run("parse", str(english_seed)).stdout)
+    broken = dict(record, doc_id="XYZ")
+    body = "\n".join([json.dumps(record), json.dumps(broken), "{not json"]) + "\n"
+    path = write("records.jsonl", body)
+    result = run("validate", "--format", "json", str(path))
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    (file_report,) = report["reports"]
+    assert file_report["records"] == 2
+    errors = {(e["type"], e.get("line"), e.get("pointer")) for e in file_report["errors"]}
+    assert ("schema-violation", 2, "/doc_id") in errors
+    assert ("json-malformed", 3, None) in errors
+
+
+def test_validate_directory_and_all_valid_exit_zero(run, seeds_dir):
+    result = run("validate", str(seeds_dir))
+    assert result.exit_code == 0
+    assert result.stdout.count(": OK") == 2
+
+
+def test_validate_deep_json_is_bounded(run, write):
+    path = write("deep.json", "[" * 5000 + "]" * 5000)
+    result = run("validate", str(path))
+    assert result.exit_code == 1 and "json-too-deep" in result.stdout
+
+
+def test_max_bytes_option(run, english_seed):
+    result = run("validate", "--max-bytes", "100", str(english_seed))
+    assert result.exit_code == 1 and "file-too-large" in result.stdout
+
+
+def test_usage_errors_exit_2(run):
+    assert run("validate").exit_code == 2
+    assert run("parse", "--max-bytes", "0", "x.txt").exit_code == 2
+    assert run("nonsense").exit_code == 2
+
+
+def test_every_command_has_help(run):
+    assert main.help
+    for name, command in main.commands.items():
+        assert command.help and len(command.help.split()) >= 5, name
+        assert run(name, "--help").exit_code == 0
+    assert isinstance(main, click.Group)
+
+
+def test_help_and_import_do_not_load_heavy_libraries():
+    code = (
+        "import sys, cmvisit_data, cmvisit_data.cli\n"
+        "from click.testing import CliRunner\n"
+        "CliRunner().invoke(cmvisit_data.cli.main, ['--help'])\n"
+        "heavy = [m for m in ('datasets', 'pandas', 'pyarrow', 'pandera') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from cmvisit_data import segment
+from cmvisit_data.segment import BLANK, BOILERPLATE, BULLET, TEXT
+
+
+def lines_of(text: str):
+    lines = segment.split_lines(text)
+    segment.classify(lines)
+    return lines
+
+
+def test_offsets_select_trimmed_text():
+    raw = "  Title here  \r\n\n\tBody line.\u00a0\nlast"
+    lines = segment.split_lines(raw)
+    assert [line.kind for line in lines] == [TEXT, BLANK, TEXT, TEXT]
+    for line in lines:
+        assert raw[line.start : line.end] == line.text
+    assert [line.text for line in lines if line.text] == ["Title here", "Body line.", "last"]
+
+
+def test_furniture_lines():
+    raw = "\n".join(
+        [
+            "Home News Business Sports Videos About Us",
+            "ADVERTISEMENT",
+            "-Advertisement-",
+            "Also Read: Another story about roads",
+            "यह भी पढ़ें: सड़कों पर दूसरी खबर",
+            "no script",
+            '<div class="embed">',
+            "state opens new textile park in the north",
+            "(This story is auto-generated from a syndicated feed and is unedited.)",
+            "🍪 We use cookies to improve your experience",
+        ]
+    )
+    kinds = [line.detail for line in lines_of(raw)]
+    assert kinds == [
+        "navigation",
+        "advertisement",
+        "advertisement",
+        "related",
+        "related",
+        "markup",
+        "markup",
+        "slug",
+        "disclaimer",
+        "cookie",
+    ]
+
+
+def test_end_marker_makes_the_rest_trailing():
+    raw = "Body.\nMore Stories\nTeaser one about dams\nTeaser two about bridges."
+    lines = lines_of(raw)
+    assert [line.detail for line in lines[1:]] == ["trailing", "trailing", "trailing"]
+
+
+def test_bullets_keep_marker_and_item_offsets():
+    raw = "  • First point made here.\n- Second point made here\n1. Third one made here\n-Fourth, no space before it"
+    lines = lines_of(raw)
+    assert all(line.kind == BULLET for line in lines)
+    assert [line.detail for line in lines] == ["•", "-", "1.", "-"]
+    assert [line.item for line in lines] == [
+        "First point made here.",
+        "Second point made here",
+        "Third one made here",
+        "Fourth, no space before it",
+    ]
+    for line in lines:
+        assert raw[line.item_start : line.end] == line.item
+
+
+def test_short_bullet_runs_are_menus():
+    raw = "  • Home\n  • About\n    • State\n  • Sports\n\nReal body sentence goes here."
+    lines = lines_of(raw)
+    assert [line.detail for line in lines if line.kind == BOILERPLATE] == ["navigation"] * 4
+
+
+def test_headings_and_language():
+    assert segment.is_heading(segment.split_lines("Investment in the north")[0], is_last=False)
+    assert not segment.is_heading(segment.split_lines("This is a sentence.")[0], is_last=False)
+    assert not segment.is_heading(segment.split_lines("He said “hello")[0], is_last=False)
+    assert segment.language_of("राज्य सरकार ने कहा") == "hi"
+    assert segment.language_of("The state said") == "en"
+    assert segment.language_of("1234 —") is None
