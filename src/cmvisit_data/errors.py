@@ -31,6 +31,12 @@ CATALOGUE: dict[str, str] = {
     "doc-id-mismatch": "doc_id must be the first 16 hex digits of source.sha256.",
     "checksum-mismatch": "source.sha256 must be the SHA-256 of raw_text encoded as UTF-8.",
     "unsupported-file": "Give .txt documents or .json/.jsonl records.",
+    "manifest-missing": "Create seeds/manifest.json (cmvisit add writes it for you).",
+    "manifest-invalid": "Fix the manifest at the JSON pointer given (schema/seeds_manifest.schema.json).",
+    "unlisted-document": "Add the document with `cmvisit add`, or remove it from the seeds folder.",
+    "path-outside-seeds": "Name files inside the seeds folder only: no '..', absolute paths or links out.",
+    "duplicate-entry": "List each file once in the manifest.",
+    "language-mismatch": "Correct the manifest's language, or check the document is the one meant.",
     "parser-failure": "This is a bug in cmvisit-data; please report it with the file.",
 }
 

@@ -1,0 +1,155 @@
+"""The seeds provenance manifest: which documents make up the corpus, and where they came from.
+
+`seeds/manifest.json` lists one entry per document (file, SHA-256 of its bytes, language,
+url, outlet, rights, how obtained; `null` where unknown). The manifest is untrusted input:
+duplicate JSON keys, unknown fields, entries listed twice and paths that leave the seeds
+folder (`..`, absolute paths, links pointing outside) are all errors. A document with no
+entry, or whose bytes no longer match its checksum, is an error that names the file.
+Writing entries for new documents is `release`'s `add`, not this module's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+
+MANIFEST_NAME = "manifest.json"
+ENTRY_FIELDS = ("file", "sha256", "language", "url", "outlet", "rights", "obtained")
+
+
+@dataclass(frozen=True)
+class Entry:
+    file: str
+    sha256: str
+    language: str
+    url: str | None
+    outlet: str | None
+    rights: str | None
+    obtained: str | None
+
+    def provenance(self) -> dict[str, Any]:
+        return {"url": self.url, "outlet": self.outlet, "rights": self.rights, "obtained": self.obtained}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in ENTRY_FIELDS}
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
+
+
+@lru_cache(maxsize=1)
+def _validator():  # type: ignore[no-untyped-def]
+    from jsonschema import Draft202012Validator
+
+    from .record import schema_path
+
+    schema = json.loads(schema_path().with_name("seeds_manifest.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
+    """The manifest's entries, or the problems that make it unusable (all of them)."""
+    path = Path(seeds_dir) / MANIFEST_NAME
+    name = str(path)
+    if not path.is_file():
+        return [], [Problem("manifest-missing", "the seeds folder has no manifest.json", file=name)]
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
+    except _DuplicateKey as exc:
+        return [], [
+            Problem("manifest-invalid", f"the key {exc.args[0]!r} appears twice in one object", file=name)
+        ]
+    except UnicodeDecodeError:
+        return [], [Problem("invalid-utf8", "the manifest is not UTF-8", file=name)]
+    except json.JSONDecodeError as exc:
+        return [], [Problem("json-malformed", exc.msg, file=name, line=exc.lineno, column=exc.colno)]
+    problems = [
+        Problem(
+            "manifest-invalid",
+            error.message,
+            file=name,
+            pointer="/" + "/".join(str(p) for p in error.absolute_path),
+        )
+        for error in _validator().iter_errors(data)
+    ]
+    if problems:
+        return [], problems
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for i, item in enumerate(data["documents"]):
+        if item["file"] in seen:
+            problems.append(
+                Problem(
+                    "duplicate-entry",
+                    f"{item['file']} is listed twice",
+                    file=name,
+                    pointer=f"/documents/{i}/file",
+                )
+            )
+            continue
+        seen.add(item["file"])
+        entries.append(Entry(**item))
+    return entries, problems
+
+
+def resolve_entry(seeds_dir: str | os.PathLike[str], entry: Entry) -> tuple[Path | None, Problem | None]:
+    """The entry's file inside the seeds folder, or why it may not be read."""
+    root = Path(seeds_dir).resolve()
+    candidate = Path(seeds_dir) / entry.file
+    if Path(entry.file).is_absolute() or ".." in Path(entry.file).parts or len(Path(entry.file).parts) != 1:
+        reason = f"{entry.file!r} is not a file name inside the seeds folder"
+        return None, Problem("path-outside-seeds", reason, file=str(candidate))
+    try:
+        real = candidate.resolve(strict=True)
+    except FileNotFoundError:
+        return None, Problem(
+            "file-not-found", "the manifest lists this file but it does not exist", file=str(candidate)
+        )
+    if real.parent != root:
+        reason = f"{entry.file} links to {real}, outside the seeds folder"
+        return None, Problem("path-outside-seeds", reason, file=str(candidate))
+    return candidate, None
+
+
+def sha256_of(path: str | os.PathLike[str]) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def unlisted(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> list[Problem]:
+    """Documents in the seeds folder that the manifest does not list."""
+    listed = {e.file for e in entries}
+    return [
+        Problem("unlisted-document", "this document has no entry in seeds/manifest.json", file=str(path))
+        for path in sorted(Path(seeds_dir).glob("*.txt"))
+        if path.name not in listed
+    ]
+
+
+def write_manifest(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> None:
+    """Write the manifest atomically, entries in file-name order."""
+    path = Path(seeds_dir) / MANIFEST_NAME
+    body = {"manifest_version": 1, "documents": [e.to_dict() for e in sorted(entries, key=lambda e: e.file)]}
+    tmp = path.with_name(f".{MANIFEST_NAME}.tmp-{os.getpid()}")
+    tmp.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
