@@ -73,7 +73,19 @@ def test_validate_records_jsonl_names_line_and_pointer(run, english_seed, write)
 def test_validate_directory_and_all_valid_exit_zero(run, seeds_dir):
     result = run("validate", str(seeds_dir))
     assert result.exit_code == 0
-    assert result.stdout.count(": OK") == 2
+    assert result.stdout.count(": OK") == 3  # two documents and the manifest
+
+
+def test_validate_manifest_reports_changed_bytes(run, seeds_dir, tmp_path):
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    victim = sorted(seeds.glob("*.txt"))[0]
+    victim.write_bytes(victim.read_bytes() + b"\n")
+    result = run("validate", str(seeds / "manifest.json"))
+    assert result.exit_code == 1
+    assert f"{victim}: checksum-mismatch" in result.stdout
 
 
 def test_validate_deep_json_is_bounded(run, write):

@@ -17,6 +17,7 @@ from typing import Any
 from . import rules
 from .errors import CmvisitError, Problem, Report
 from .inputs import read_path
+from .manifest import MANIFEST_NAME, load_manifest, resolve_entry, sha256_of, unlisted
 from .record import build_record, validate_record
 
 DOCUMENT_SUFFIXES = (".txt",)
@@ -56,16 +57,38 @@ def expand(paths: list[str]) -> Iterator[str]:
 
 
 def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
-    suffix = Path(path).suffix.lower()
-    if suffix in RECORD_SUFFIXES:
+    """A report for one input: a seeds manifest, a record file, or (anything else) a document."""
+    if Path(path).name == MANIFEST_NAME:
+        return check_manifest(path)
+    if Path(path).suffix.lower() in RECORD_SUFFIXES:
         return check_record_file(path, max_bytes)
     report = Report(file=path, kind="document")
-    if suffix not in DOCUMENT_SUFFIXES and os.path.isfile(path):
-        # Anything else is read as a raw document; say so only if it is not text.
-        pass
     record, problems = parse_path(path, max_bytes)
     report.problems.extend(problems)
     report.records = 1 if record is not None else 0
+    return report
+
+
+def check_manifest(path: str) -> Report:
+    """A seeds manifest: its own validity, every entry's file and checksum, unlisted documents."""
+    seeds = Path(path).parent
+    report = Report(file=path, kind="manifest")
+    entries, problems = load_manifest(seeds)
+    report.problems.extend(problems)
+    for entry in entries:
+        found, problem = resolve_entry(seeds, entry)
+        if problem is not None:
+            report.problems.append(problem)
+        elif sha256_of(found) != entry.sha256:
+            report.problems.append(
+                Problem(
+                    "checksum-mismatch",
+                    "the file's bytes differ from the sha256 in the manifest",
+                    file=str(found),
+                )
+            )
+    report.problems.extend(unlisted(seeds, entries))
+    report.records = len(entries)
     return report
 
 

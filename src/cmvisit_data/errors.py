@@ -29,7 +29,7 @@ CATALOGUE: dict[str, str] = {
     "span-mismatch": "Offsets must select exactly the text: raw_text[start:end] == text.",
     "span-out-of-range": "Offsets must lie within raw_text: 0 <= start < end <= len(raw_text).",
     "doc-id-mismatch": "doc_id must be the first 16 hex digits of source.sha256.",
-    "checksum-mismatch": "source.sha256 must be the SHA-256 of raw_text encoded as UTF-8.",
+    "checksum-mismatch": "The bytes changed since their checksum was recorded; restore them or re-record it.",
     "unsupported-file": "Give .txt documents or .json/.jsonl records.",
     "manifest-missing": "Create seeds/manifest.json (cmvisit add writes it for you).",
     "manifest-invalid": "Fix the manifest at the JSON pointer given (schema/seeds_manifest.schema.json).",
