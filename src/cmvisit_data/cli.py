@@ -95,5 +95,209 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
     sys.exit(0 if all(r.valid for r in reports) else 1)
 
 
+_FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Human-readable lines, or one JSON report for scripts.",
+)
+_WORKERS = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes to parse with (default: all cores).",
+)
+
+
+def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    if fmt == "text":
+        for problem in problems:
+            click.echo(problem.one_line(), err=True)
+
+
+@main.command()
+@click.option(
+    "--version", "version", default=__version__, show_default=True, help="Release version, MAJOR.MINOR.PATCH."
+)
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of documents with their manifest.json.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder that holds the releases.",
+)
+@click.option(
+    "--allow-rejects",
+    is_flag=True,
+    help="Publish the valid documents and record the rejected ones (default: any invalid input fails).",
+)
+@_WORKERS
+@_MAX_BYTES
+@_FORMAT
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(
+    version: str,
+    seeds_dir: str,
+    out_dir: str,
+    allow_rejects: bool,
+    workers: int | None,
+    max_bytes: int,
+    fmt: str,
+    quiet: bool,
+) -> None:
+    """Build release VERSION from the seeds into OUT/VERSION as typed Parquet tables.
+
+    Every document listed in the seeds manifest is parsed and validated, split into the
+    documents, highlights, quotes, tweets, paragraphs and related tables, checked, and
+    written with manifest.json. An existing release is never overwritten.
+    """
+    from .release import build as run_build
+
+    bar = None
+    progress = None
+    if fmt == "text" and not quiet and sys.stderr.isatty():
+        bar = click.progressbar(length=1, label=f"building {version}", file=sys.stderr)
+
+        def progress(done: int, total: int) -> None:
+            bar.length = total
+            bar.update(1)
+
+    try:
+        result = run_build(seeds_dir, out_dir, version, allow_rejects, workers, max_bytes, progress)
+    finally:
+        if bar is not None:
+            bar.render_finish()
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    _echo_problems(result.problems, fmt)
+    if fmt == "text" and not quiet:
+        if result.status == "built":
+            rows = ", ".join(f"{k} {v}" for k, v in result.rows.items())
+            took = result.seconds.get("total", 0.0)
+            click.echo(f"built {result.path}: {rows} ({result.bytes_in:,} bytes of text in {took:.2f} s)")
+            if result.rejected:
+                click.echo(f"{len(result.rejected)} rejected inputs recorded in {result.path}/rejected.jsonl")
+        elif result.status == "reproduced":
+            click.echo(
+                f"{result.path} already exists and releases are never overwritten; "
+                f"this build reproduces it {result.note}: nothing was written"
+            )
+        elif result.status == "failed":
+            click.echo(
+                f"build of {version} failed: {len(result.problems)} problems, nothing was written", err=True
+            )
+    sys.exit(0 if result.ok else 1)
+
+
+@main.command()
+@click.argument("release", type=click.Path(file_okay=False))
+@_FORMAT
+def verify(release: str, fmt: str) -> None:
+    """Check a release on disk: checksums, schemas, table rules, spans and references.
+
+    Exit 0 when the release is intact, 1 with a report of what failed where.
+    """
+    from .release import verify as run_verify
+
+    report = run_verify(release)
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for problem in report.problems:
+            click.echo(problem.one_line())
+        if report.valid:
+            click.echo(f"{release}: OK ({report.records} documents)")
+    sys.exit(0 if report.valid else 1)
+
+
+@main.command()
+@click.argument("old", type=click.Path(file_okay=False, exists=True))
+@click.argument("new", type=click.Path(file_okay=False, exists=True))
+@_FORMAT
+def diff(old: str, new: str, fmt: str) -> None:
+    """Compare two releases: documents added, removed and changed, and rows per table."""
+    from .release import diff as run_diff
+
+    result = run_diff(old, new)
+    if fmt == "json":
+        click.echo(json.dumps(result, indent=2))
+        return
+    click.echo(f"{result['from']} -> {result['to']}")
+    for kind in ("added", "removed", "changed"):
+        click.echo(f"{kind}: {len(result[kind])}" + "".join(f"\n  {doc_id}" for doc_id in result[kind]))
+    for table, rows in result["rows"].items():
+        change = rows["to"] - rows["from"]
+        click.echo(f"{table}: {rows['from']} -> {rows['to']} ({change:+d})")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="The seeds folder to add to.",
+)
+@click.option("--url", default=None, help="Address the documents were taken from.")
+@click.option("--outlet", default=None, help="Publisher or site name.")
+@click.option("--rights", default=None, help="Licence or rights note.")
+@click.option("--obtained", default=None, help="How the text was obtained.")
+@_WORKERS
+@_MAX_BYTES
+@_FORMAT
+def add(
+    paths: tuple[str, ...],
+    seeds_dir: str,
+    url: str | None,
+    outlet: str | None,
+    rights: str | None,
+    obtained: str | None,
+    workers: int | None,
+    max_bytes: int,
+    fmt: str,
+) -> None:
+    """Validate documents and add the valid ones to the seeds with manifest entries.
+
+    PATHS are .txt files or folders (every .txt under them). Invalid documents are reported
+    and nothing of them is written; documents whose bytes are already listed are skipped.
+    """
+    from .release import add as run_add
+
+    provenance = {"url": url, "outlet": outlet, "rights": rights, "obtained": obtained}
+    result, problems = run_add(list(paths), seeds_dir, provenance, workers, max_bytes)
+    if problems:
+        _echo_problems(problems, "text")
+        sys.exit(1)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        for item in result.added:
+            click.echo(f"added {item['file']} as {seeds_dir}/{item['as']} ({item['language']})")
+        for item in result.present:
+            click.echo(f"already present: {item['file']} (as {seeds_dir}/{item['as']}); nothing to do")
+        for report in result.invalid:
+            for problem in report.problems:
+                click.echo(problem.one_line())
+        click.echo(
+            f"{len(result.added)} added, {len(result.present)} already present, "
+            f"{len(result.invalid)} invalid",
+            err=True,
+        )
+    sys.exit(1 if result.invalid else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

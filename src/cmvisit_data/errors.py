@@ -37,6 +37,11 @@ CATALOGUE: dict[str, str] = {
     "path-outside-seeds": "Name files inside the seeds folder only: no '..', absolute paths or links out.",
     "duplicate-entry": "List each file once in the manifest.",
     "language-mismatch": "Correct the manifest's language, or check the document is the one meant.",
+    "table-check": "The release tables break a rule; rebuild, and report it if the inputs were valid.",
+    "release-exists": "Releases are never overwritten: build a new --version.",
+    "release-busy": "Another build of this version is running; wait for it to finish.",
+    "release-invalid": "The release on disk differs from its manifest; restore it from the published copy.",
+    "bad-version": "Give the version as MAJOR.MINOR.PATCH, e.g. 0.2.0.",
     "parser-failure": "This is a bug in cmvisit-data; please report it with the file.",
 }
 
@@ -53,6 +58,9 @@ class Problem:
     pointer: str | None = None
     value: Any = None
     hint: str | None = None
+    table: str | None = None
+    row: str | None = None  # the row key: doc_id, or doc_id/position
+    column: str | None = None
 
     def __post_init__(self) -> None:
         if self.type not in CATALOGUE:
@@ -62,7 +70,13 @@ class Problem:
 
     def where(self) -> str:
         """'file:line:column' (as much as is known) and the JSON pointer, for one-line reports."""
-        place = self.file or "<input>"
+        place = self.file or (f"table {self.table}" if self.table else "<input>")
+        if self.table and self.file:
+            place += f" ({self.table})"
+        if self.row is not None:
+            place += f": row {self.row}"
+        if self.column is not None:
+            place += f", column {self.column}"
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:

@@ -1,0 +1,153 @@
+"""The builder contract: what the dataset is, where its documents come from, and the
+per-document step that turns one source into a validated record or a typed rejection.
+
+`INFO` describes the dataset once. `sources` enumerates the seeds manifest. `process` is
+the per-document step: bytes + provenance in, `Outcome` out (a validated record with its
+table rows and near-duplicate signature, or a rejection with every problem). It is a pure
+function of its `Job` with no global state, so any engine that can map a function over
+jobs (multiprocessing here; Spark, Beam or Dask elsewhere) can run it unchanged.
+`generate_examples` maps it over the manifest and yields `(key, outcome)` pairs in manifest
+order, with unique, deterministic keys (the source file names). Everything downstream
+(tables, checks, the release, the card) consumes that stream.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import rules
+from .errors import CmvisitError, Problem
+from .inputs import read_path
+from .manifest import Entry, load_manifest, resolve_entry, unlisted
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    name: str
+    pretty_name: str
+    description: str
+    license: str
+    languages: tuple[str, ...]
+    homepage: str
+    citation: str
+
+
+INFO = DatasetInfo(
+    name="cmvisit-data",
+    pretty_name="CM Visit Press Releases (English-Hindi)",
+    description=(
+        "Government press releases and press coverage in English and Hindi, parsed into typed "
+        "metadata, highlights, quotes and embedded posts, each traceable to the exact characters "
+        "of the raw text it came from. The first corpus covers Chhattisgarh Chief Minister Vishnu "
+        "Deo Sai's investment visit to Japan and South Korea in August 2025."
+    ),
+    license="other",
+    languages=("en", "hi"),
+    homepage="https://github.com/cmvisit-data/cmvisit-data",
+    citation=(
+        "@misc{cmvisit_data,\n"
+        "  title  = {cmvisit-data: a dataset of English and Hindi government press releases and coverage},\n"
+        "  author = {{cmvisit-data developers}},\n"
+        "  year   = {2026},\n"
+        "  howpublished = {\\url{https://github.com/cmvisit-data/cmvisit-data}}\n"
+        "}"
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything the per-document step needs: no shared state."""
+
+    seeds_dir: str
+    entry: Entry
+    max_bytes: int = rules.DEFAULT_MAX_BYTES
+
+
+@dataclass
+class Outcome:
+    key: str  # the source file name: unique in the manifest, stable across builds
+    record: dict[str, Any] | None = None
+    rows: dict[str, list[dict[str, Any]]] | None = None
+    signature: bytes | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.record is not None
+
+
+def process(job: Job) -> Outcome:
+    """One document: read it, check it against its manifest entry, parse and validate it."""
+    from .dedup import signature
+    from .record import build_record
+    from .tables import record_rows
+
+    entry = job.entry
+    outcome = Outcome(key=entry.file)
+    path, problem = resolve_entry(job.seeds_dir, entry)
+    if problem is not None:
+        outcome.problems.append(problem)
+        return outcome
+    doc = read_path(path, job.max_bytes)
+    if isinstance(doc, list):
+        outcome.problems.extend(doc)
+        return outcome
+    if doc.sha256 != entry.sha256:
+        outcome.problems.append(
+            Problem(
+                "checksum-mismatch", "the file's bytes differ from the sha256 in the manifest", file=str(path)
+            )
+        )
+        return outcome
+    try:
+        record = build_record(doc, entry.provenance())
+    except CmvisitError as exc:
+        outcome.problems.extend(exc.problems)
+        return outcome
+    record["source"]["file"] = entry.file  # the name inside seeds/, not the path this machine read
+    if record["metadata"]["language"] != entry.language:
+        outcome.problems.append(
+            Problem(
+                "language-mismatch",
+                f"the manifest says {entry.language!r} but the text is {record['metadata']['language']!r}",
+                file=str(path),
+            )
+        )
+        return outcome
+    outcome.record = record
+    outcome.rows = record_rows(record)
+    outcome.signature = signature(record)
+    return outcome
+
+
+def sources(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
+    """The manifest's entries, and the problems with the manifest and the seeds folder."""
+    entries, problems = load_manifest(seeds_dir)
+    if not problems:
+        problems = unlisted(seeds_dir, entries)
+    return entries, problems
+
+
+def generate_examples(
+    seeds_dir: str | os.PathLike[str],
+    entries: list[Entry],
+    workers: int = 1,
+    max_bytes: int = rules.DEFAULT_MAX_BYTES,
+) -> Iterator[tuple[str, Outcome]]:
+    """(key, outcome) for every entry, in manifest order, using `workers` processes."""
+    jobs = [Job(str(seeds_dir), entry, max_bytes) for entry in entries]
+    if workers <= 1 or len(jobs) < 2 * workers:
+        for job in jobs:
+            outcome = process(job)
+            yield outcome.key, outcome
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with context.Pool(workers) as pool:
+        for outcome in pool.imap(process, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8)))):
+            yield outcome.key, outcome

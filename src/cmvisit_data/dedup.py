@@ -1,0 +1,104 @@
+"""Near-duplicate documents: the same release syndicated by several outlets, lightly edited.
+
+How it is decided (the dataset card repeats this):
+
+1. A document's body (its paragraphs and headings, boilerplate left out) is cut into word
+   5-grams after case folding; documents with fewer than `MIN_SHINGLES` of them are never
+   marked.
+2. Each document gets a MinHash signature of `PERMUTATIONS` values; the share of equal
+   values estimates the Jaccard similarity of two documents' 5-gram sets.
+3. Locality-sensitive hashing (`BANDS` bands of the signature) proposes candidate pairs
+   without comparing all pairs, so the work grows near-linearly with the corpus.
+4. Candidates whose estimated similarity is at least `THRESHOLD` are joined into groups.
+   In each group the original is the earliest-published document (undated ones after dated
+   ones, ties broken by the smallest doc_id); every other member gets `duplicate_of` = the
+   original's doc_id. Nothing is dropped.
+
+The signature is computed per document (a pure function, run in the build's workers); the
+grouping runs once over all signatures.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from typing import Any
+
+SHINGLE = 5
+MIN_SHINGLES = 8
+PERMUTATIONS = 64
+BANDS = 16
+THRESHOLD = 0.8
+
+_WORD_RE = re.compile(r"[^\W_]+|[\u0900-\u0963\u0970-\u097f]+")
+_MASK_SEED = 0x5EED
+
+
+def _masks():  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    rng = np.random.default_rng(_MASK_SEED)
+    return rng.integers(1, 2**32 - 1, size=PERMUTATIONS, dtype=np.uint64)
+
+
+def signature(record: dict[str, Any]) -> bytes | None:
+    """The MinHash signature of a record's body, or None when the body is too short."""
+    import numpy as np
+
+    words = _WORD_RE.findall(" ".join(p["text"] for p in record["paragraphs"]).casefold())
+    if len(words) - SHINGLE + 1 < MIN_SHINGLES:
+        return None
+    hashes = np.fromiter(
+        (
+            zlib.crc32(" ".join(words[i : i + SHINGLE]).encode("utf-8"))
+            for i in range(len(words) - SHINGLE + 1)
+        ),
+        dtype=np.uint64,
+    )
+    mixed = (hashes[:, None] ^ _masks()[None, :]) * np.uint64(0x9E3779B97F4A7C15)
+    mixed ^= mixed >> np.uint64(29)
+    return (mixed & np.uint64(0xFFFFFFFF)).min(axis=0).astype("<u4").tobytes()
+
+
+def duplicates(docs: list[tuple[str, str | None, bytes | None]]) -> dict[str, str]:
+    """doc_id -> doc_id of its original, for (doc_id, published, signature) of every document."""
+    import numpy as np
+
+    signed = [(doc_id, published, np.frombuffer(sig, dtype="<u4")) for doc_id, published, sig in docs if sig]
+    rows = PERMUTATIONS // BANDS
+    parent = list(range(len(signed)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for band in range(BANDS):
+        buckets: dict[bytes, list[int]] = defaultdict(list)
+        for i, (_, _, sig) in enumerate(signed):
+            buckets[sig[band * rows : (band + 1) * rows].tobytes()].append(i)
+        for members in buckets.values():
+            # Each member is compared with the bucket's first and with its predecessor:
+            # linear in the bucket's size, never all pairs.
+            for k in range(1, len(members)):
+                other = members[k]
+                for first in {members[0], members[k - 1]}:
+                    if (
+                        find(first) != find(other)
+                        and np.mean(signed[first][2] == signed[other][2]) >= THRESHOLD
+                    ):
+                        parent[find(other)] = find(first)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(signed)):
+        groups[find(i)].append(i)
+    result: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        ranked = sorted(members, key=lambda i: (signed[i][1] is None, signed[i][1] or "", signed[i][0]))
+        original = signed[ranked[0]][0]
+        for i in ranked[1:]:
+            result[signed[i][0]] = original
+    return result

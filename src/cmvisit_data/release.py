@@ -1,0 +1,767 @@
+"""Releases: build, verify and compare versioned Parquet releases; add documents to the seeds.
+
+A release is `build/<version>/`: one Parquet file per table, `manifest.json` (versions,
+schema checksum, every input with its checksum, every output with rows, bytes and
+checksum, rejected inputs) and, when some inputs were rejected under `--allow-rejects`,
+`rejected.jsonl`. `build/CHANGELOG.md` is regenerated from the releases' manifests.
+
+Guarantees:
+- reproducible: the same inputs give byte-identical files (no timestamps, inputs in
+  manifest order, pinned Parquet writer options);
+- immutable: an existing version is never overwritten; a build writes to a temporary
+  folder and renames it into place, under a lock, so a killed build leaves no partial
+  release and a concurrent build of the same version is refused;
+- nothing lost: each document's raw text is stored as decoded, and its UTF-8 bytes hash
+  to the recorded sha256;
+- strict: any invalid input fails the build, listing every failure, unless rejects are
+  allowed, in which case they are recorded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__, rules
+from .builder import INFO, generate_examples, sources
+from .checks import CrossTable, check_frame
+from .errors import Problem, Report
+from .manifest import MANIFEST_NAME, Entry, load_manifest, sha256_of, write_manifest
+from .tables import TABLE_NAMES, table_schema, to_table
+
+VERSION_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
+BATCH_DOCS = 1000
+RELEASE_MANIFEST = "manifest.json"
+REJECTED = "rejected.jsonl"
+CHANGELOG = "CHANGELOG.md"
+# Pinned so that the same inputs and library versions give the same bytes.
+PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "compression_level": 3,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "store_schema": True,
+}
+
+
+@dataclass
+class BuildResult:
+    version: str
+    path: str
+    status: str  # built | reproduced | failed | refused
+    documents: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    bytes_in: int = 0
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("built", "reproduced")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "path": self.path,
+            "status": self.status,
+            "documents": self.documents,
+            "rows": self.rows,
+            "rejected": self.rejected,
+            "errors": [p.to_dict() for p in self.problems],
+            "seconds": self.seconds,
+            "bytes_in": self.bytes_in,
+            "note": self.note,
+        }
+
+
+# --- locking --------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _lock(out_root: Path, version: str) -> Iterator[bool]:
+    """An exclusive lock per version, released by the kernel if the process dies."""
+    import fcntl
+
+    path = out_root / f".{version}.lock"
+    handle = open(path, "a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        handle.close()
+
+
+def _remove_stale(out_root: Path, version: str) -> None:
+    """Temporary folders of this version left by killed builds (we hold the lock)."""
+    for stale in out_root.glob(f".tmp-{version}-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+# --- building -------------------------------------------------------------------------------
+
+
+class _Writers:
+    """One Parquet writer per table, fed batch by batch, checking each batch first."""
+
+    def __init__(self, folder: Path, tables: tuple[str, ...]):
+        import pyarrow.parquet as pq
+
+        self.folder = folder
+        self.writers = {
+            name: pq.ParquetWriter(folder / f"{name}.parquet", table_schema(name), **PARQUET_OPTIONS)
+            for name in tables
+        }
+        self.rows = Counter[str]()
+
+    def write(self, name: str, table: Any) -> None:
+        if table.num_rows:
+            self.writers[name].write_table(table, row_group_size=max(1, table.num_rows))
+            self.rows[name] += table.num_rows
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+
+
+def build(
+    seeds_dir: str | os.PathLike[str],
+    out_root: str | os.PathLike[str],
+    version: str,
+    allow_rejects: bool = False,
+    workers: int | None = None,
+    max_bytes: int = rules.DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+) -> BuildResult:
+    """Build release `version` of the documents in seeds_dir into out_root/version."""
+    out = Path(out_root)
+    final = out / version
+    result = BuildResult(version=version, path=str(final), status="failed")
+    if not VERSION_RE.match(version):
+        result.problems.append(Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH"))
+        return result
+    out.mkdir(parents=True, exist_ok=True)
+    with _lock(out, version) as held:
+        if not held:
+            result.status = "refused"
+            result.problems.append(
+                Problem("release-busy", f"another build of {version} holds {out}/.{version}.lock")
+            )
+            return result
+        _remove_stale(out, version)
+        tmp = out / f".tmp-{version}-{os.getpid()}"
+        tmp.mkdir()
+        try:
+            _build_into(Path(seeds_dir), tmp, version, allow_rejects, workers, max_bytes, progress, result)
+            if result.problems:
+                return result
+            if final.exists():
+                _settle_existing(tmp, final, result)
+            else:
+                _fsync_tree(tmp)
+                os.rename(tmp, final)
+                result.status = "built"
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if result.status == "built":
+        write_changelog(out)
+    return result
+
+
+def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
+    """A version that exists is never touched: say whether this build reproduces it, byte for
+    byte, or row for row (Parquet written by another pyarrow version differs in its bytes)."""
+    names = sorted(p.name for p in tmp.iterdir())
+    if names == sorted(p.name for p in final.iterdir() if p.is_file()) and all(
+        sha256_of(tmp / n) == sha256_of(final / n) for n in names
+    ):
+        result.status, result.note = "reproduced", "byte for byte"
+        return
+    if (final / RELEASE_MANIFEST).is_file() and _digests(tmp) == _digests(final):
+        theirs = read_manifest(final).get("writer", {}).get("pyarrow")
+        ours = json.loads((tmp / RELEASE_MANIFEST).read_text(encoding="utf-8"))["writer"]["pyarrow"]
+        result.status = "reproduced"
+        result.note = f"row for row (files written by pyarrow {theirs}; this build used {ours})"
+        return
+    result.status = "refused"
+    result.problems.append(
+        Problem("release-exists", f"{final} exists and differs from what these inputs build", file=str(final))
+    )
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.iterdir():
+        with open(path, "rb") as handle:
+            os.fsync(handle.fileno())
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _build_into(
+    seeds: Path,
+    tmp: Path,
+    version: str,
+    allow_rejects: bool,
+    workers: int | None,
+    max_bytes: int,
+    progress: Callable[[int, int], None] | None,
+    result: BuildResult,
+) -> None:
+    import pyarrow.parquet as pq
+
+    started = time.perf_counter()
+    entries, problems = sources(seeds)
+    if problems and not entries and not any(p.type == "unlisted-document" for p in problems):
+        result.problems.extend(problems)  # no usable manifest
+        return
+    rejected: list[dict[str, Any]] = [
+        {"file": p.file, "problems": [p.to_dict()]} for p in problems if p.type == "unlisted-document"
+    ]
+    workers = workers or os.cpu_count() or 1
+    items = tuple(t for t in TABLE_NAMES if t != "documents")
+    writers = _Writers(tmp, items)
+    documents_pass1 = pq.ParquetWriter(
+        tmp / ".documents.pass1.parquet", table_schema("documents"), **PARQUET_OPTIONS
+    )
+    batch: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
+    seen: dict[str, str] = {}
+    signatures: list[tuple[str, str | None, bytes | None]] = []
+    inputs: list[dict[str, Any]] = []
+    table_problems: list[Problem] = []
+    timing = Counter[str]()
+    by_file = {e.file: e for e in entries}
+
+    def flush() -> None:
+        t0 = time.perf_counter()
+        tables = {name: to_table(name, batch[name]) for name in TABLE_NAMES}
+        t1 = time.perf_counter()
+        cross = CrossTable()
+        cross.add_documents(tables["documents"])
+        for name in items:
+            table_problems.extend(check_frame(name, tables[name].to_pandas()))
+            cross.check_items(name, tables[name])
+        table_problems.extend(cross.problems)
+        t2 = time.perf_counter()
+        for name in items:
+            writers.write(name, tables[name])
+        if tables["documents"].num_rows:
+            documents_pass1.write_table(tables["documents"], row_group_size=tables["documents"].num_rows)
+        timing["tables"] += t1 - t0
+        timing["table_checks"] += t2 - t1
+        timing["write"] += time.perf_counter() - t2
+        for name in TABLE_NAMES:
+            batch[name].clear()
+
+    done = 0
+    in_batch = 0
+    gen_started = time.perf_counter()
+    for key, outcome in generate_examples(seeds, entries, workers, max_bytes):
+        done += 1
+        if progress:
+            progress(done, len(entries))
+        entry: Entry = by_file[key]
+        if not outcome.ok:
+            rejected.append({"file": key, "problems": [p.to_dict() for p in outcome.problems]})
+            continue
+        record = outcome.record
+        assert record is not None and outcome.rows is not None
+        doc_id = record["doc_id"]
+        if doc_id in seen:
+            problem = Problem("duplicate-entry", f"same bytes as {seen[doc_id]} (doc_id {doc_id})", file=key)
+            rejected.append({"file": key, "problems": [problem.to_dict()]})
+            continue
+        seen[doc_id] = key
+        result.bytes_in += record["source"]["bytes"]
+        inputs.append({"file": key, "sha256": entry.sha256, "doc_id": doc_id, "language": entry.language})
+        signatures.append((doc_id, record["metadata"]["published"], outcome.signature))
+        for name in TABLE_NAMES:
+            batch[name].extend(outcome.rows[name])
+        in_batch += 1
+        if in_batch >= BATCH_DOCS:
+            flush()
+            in_batch = 0
+    if in_batch:
+        flush()
+    writers.close()
+    documents_pass1.close()
+    timing["parse_and_validate"] = time.perf_counter() - gen_started - sum(timing.values())
+
+    if rejected and not allow_rejects:
+        for item in rejected:
+            result.problems.extend(_problem_from(d) for d in item["problems"])
+        result.rejected = rejected
+        return
+    if table_problems:
+        result.problems.extend(table_problems)
+        return
+
+    t0 = time.perf_counter()
+    from .dedup import duplicates
+
+    dupes = duplicates(signatures)
+    timing["near_duplicates"] = time.perf_counter() - t0
+
+    # Pass 2: documents with duplicate_of, checked, written batch by batch.
+    t0 = time.perf_counter()
+    import pyarrow as pa
+
+    pass1 = pq.ParquetFile(tmp / ".documents.pass1.parquet")
+    schema = table_schema("documents")
+    stats = _Stats()
+    with pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer:
+        for group in range(pass1.num_row_groups):
+            table = pass1.read_row_group(group)
+            ids = table.column("doc_id").to_pylist()
+            column = pa.array([dupes.get(i) for i in ids], pa.string())
+            table = table.set_column(
+                schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
+            )
+            table_problems.extend(
+                check_frame("documents", table.drop_columns(["raw_text"]).to_pandas(), exclude=("raw_text",))
+            )
+            stats.add(table)
+            writer.write_table(table, row_group_size=table.num_rows)
+    (tmp / ".documents.pass1.parquet").unlink()
+    writers.rows["documents"] = stats.documents
+    timing["documents"] = time.perf_counter() - t0
+    if table_problems:
+        result.problems.extend(table_problems)
+        return
+
+    if rejected:
+        with open(tmp / REJECTED, "w", encoding="utf-8") as handle:
+            for item in rejected:
+                handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+    manifest = _release_manifest(version, tmp, inputs, rejected, writers.rows, stats, len(dupes))
+    (tmp / RELEASE_MANIFEST).write_text(
+        json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    )
+    result.documents = stats.documents
+    result.rows = {name: writers.rows[name] for name in TABLE_NAMES}
+    result.rejected = rejected
+    timing["total"] = time.perf_counter() - started
+    result.seconds = {k: round(v, 3) for k, v in timing.items()}
+
+
+def _problem_from(data: dict[str, Any]) -> Problem:
+    return Problem(**{k: v for k, v in data.items()})
+
+
+class _Stats:
+    """Counts for the manifest and the card, gathered while documents stream past."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.languages = Counter[str]()
+        self.outlets = Counter[str]()
+        self.dates: list[str] = []
+        self.undated = 0
+
+    def add(self, table: Any) -> None:
+        self.documents += table.num_rows
+        self.languages.update(str(x) for x in table.column("language").to_pylist())
+        self.outlets.update(
+            str(x) if x is not None else "unknown" for x in table.column("outlet").to_pylist()
+        )
+        for value in table.column("published").to_pylist():
+            if value is None:
+                self.undated += 1
+            else:
+                self.dates.append(value.isoformat())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "languages": dict(sorted(self.languages.items())),
+            "outlets": dict(sorted(self.outlets.items())),
+            "published": {
+                "first": min(self.dates) if self.dates else None,
+                "last": max(self.dates) if self.dates else None,
+                "undated": self.undated,
+            },
+        }
+
+
+def schema_sha256() -> str:
+    from .record import schema_path
+
+    return sha256_of(schema_path())
+
+
+def _release_manifest(
+    version: str,
+    folder: Path,
+    inputs: list[dict[str, Any]],
+    rejected: list[dict[str, Any]],
+    rows: Counter[str],
+    stats: _Stats,
+    duplicates: int,
+) -> dict[str, Any]:
+    import pyarrow
+
+    tables = {}
+    for name in TABLE_NAMES:
+        path = folder / f"{name}.parquet"
+        tables[name] = {
+            "file": path.name,
+            "rows": rows[name],
+            "bytes": path.stat().st_size,
+            "sha256": sha256_of(path),
+        }
+    files = {}
+    if rejected:
+        path = folder / REJECTED
+        files[REJECTED] = {"bytes": path.stat().st_size, "sha256": sha256_of(path), "rows": len(rejected)}
+    return {
+        "dataset": INFO.name,
+        "version": version,
+        "package_version": __version__,
+        "schema_sha256": schema_sha256(),
+        "writer": {"pyarrow": pyarrow.__version__, **PARQUET_OPTIONS},
+        "inputs": inputs,
+        "rejected": [{"file": r["file"], "reasons": [p["message"] for p in r["problems"]]} for r in rejected],
+        "tables": tables,
+        "files": files,
+        "counts": {**stats.to_dict(), "documents": stats.documents, "duplicates": duplicates},
+    }
+
+
+# --- reading releases ---------------------------------------------------------------------------
+
+
+def read_manifest(release: str | os.PathLike[str]) -> dict[str, Any]:
+    return json.loads((Path(release) / RELEASE_MANIFEST).read_text(encoding="utf-8"))
+
+
+def versions(out_root: str | os.PathLike[str]) -> list[str]:
+    """Release versions under out_root, oldest first."""
+    root = Path(out_root)
+    if not root.is_dir():
+        return []
+    found = [p.name for p in root.iterdir() if VERSION_RE.match(p.name) and (p / RELEASE_MANIFEST).is_file()]
+    return sorted(found, key=lambda v: tuple(int(x) for x in v.split(".")))
+
+
+def verify(release: str | os.PathLike[str]) -> Report:
+    """Recompute checksums; check schemas, table rules, spans, raw bytes and references."""
+    import pyarrow.parquet as pq
+
+    folder = Path(release)
+    report = Report(file=str(folder), kind="release")
+    try:
+        manifest = read_manifest(folder)
+    except (OSError, json.JSONDecodeError) as exc:
+        report.problems.append(
+            Problem("release-invalid", f"cannot read {RELEASE_MANIFEST}: {exc}", file=str(folder))
+        )
+        return report
+    for name, meta in [*manifest["tables"].items(), *manifest.get("files", {}).items()]:
+        path = folder / meta.get("file", name)
+        if not path.is_file():
+            report.problems.append(Problem("release-invalid", "the file is missing", file=str(path)))
+        elif path.stat().st_size != meta["bytes"] or sha256_of(path) != meta["sha256"]:
+            report.problems.append(
+                Problem(
+                    "checksum-mismatch",
+                    "the file differs from its size or sha256 in manifest.json",
+                    file=str(path),
+                )
+            )
+    if report.problems:
+        return report
+    files = {name: pq.ParquetFile(folder / meta["file"]) for name, meta in manifest["tables"].items()}
+    for name in TABLE_NAMES:
+        got, want = files[name].schema_arrow, table_schema(name)
+        shape = [(f.name, str(f.type), f.nullable) for f in got]
+        if shape != [(f.name, str(f.type), f.nullable) for f in want]:
+            report.problems.append(
+                Problem(
+                    "release-invalid",
+                    "the columns differ from the table's declared schema",
+                    file=str(folder / manifest["tables"][name]["file"]),
+                    table=name,
+                )
+            )
+        if files[name].metadata.num_rows != manifest["tables"][name]["rows"]:
+            report.problems.append(
+                Problem(
+                    "release-invalid",
+                    "the row count differs from manifest.json",
+                    table=name,
+                    file=str(folder),
+                )
+            )
+    if report.problems:
+        return report
+    report.problems.extend(_verify_rows(files))
+    report.records = manifest["tables"]["documents"]["rows"]
+    return report
+
+
+def _verify_rows(files: dict[str, Any]) -> list[Problem]:
+    """Table rules batch by batch, and a streaming merge of the item tables with documents."""
+    problems: list[Problem] = []
+    documents = files["documents"]
+    all_ids: set[str] = set()
+    for group in range(documents.num_row_groups):
+        all_ids.update(documents.read_row_group(group, columns=["doc_id"]).column("doc_id").to_pylist())
+    streams = {name: _rows(files[name]) for name in TABLE_NAMES if name != "documents"}
+    pending: dict[str, dict[str, Any] | None] = {name: next(stream, None) for name, stream in streams.items()}
+    for group in range(documents.num_row_groups):
+        table = documents.read_row_group(group)
+        problems.extend(
+            check_frame("documents", table.drop_columns(["raw_text"]).to_pandas(), exclude=("raw_text",))
+        )
+        problems.extend(_verify_documents(table))
+        window = set(table.column("doc_id").to_pylist())
+        cross = CrossTable()
+        cross.add_documents(table)
+        for name, stream in streams.items():
+            rows: list[dict[str, Any]] = []
+            while pending[name] is not None and (
+                pending[name]["doc_id"] in window or pending[name]["doc_id"] not in all_ids
+            ):
+                rows.append(pending[name])
+                pending[name] = next(stream, None)
+            if rows:
+                batch = to_table(name, rows)
+                problems.extend(check_frame(name, batch.to_pandas()))
+                cross.check_items(name, batch)
+        problems.extend(cross.problems)
+    for name, row in pending.items():
+        if row is not None:
+            problems.append(
+                Problem(
+                    "table-check",
+                    "rows are out of document order",
+                    table=name,
+                    row=f"{row['doc_id']}/{row['position']}",
+                )
+            )
+    return problems
+
+
+def _rows(file: Any) -> Iterator[dict[str, Any]]:
+    for batch in file.iter_batches(batch_size=4096):
+        yield from batch.to_pylist()
+
+
+def _verify_documents(table: Any) -> list[Problem]:
+    """Raw bytes recoverable, metadata spans holding, per document."""
+    problems: list[Problem] = []
+    span_columns = ["title_span", "published_span", "dateline_span"]
+    for row in table.select(["doc_id", "raw_text", "raw_sha256", "byline_spans", *span_columns]).to_pylist():
+        raw = row["raw_text"]
+        if hashlib.sha256(raw.encode("utf-8")).hexdigest() != row["raw_sha256"]:
+            problems.append(
+                Problem(
+                    "checksum-mismatch",
+                    "raw_text does not encode to the recorded bytes",
+                    table="documents",
+                    row=row["doc_id"],
+                    column="raw_text",
+                )
+            )
+        spans = [(c, row[c]) for c in span_columns if row[c]] + [
+            ("byline_spans", s) for s in row["byline_spans"]
+        ]
+        for column, span in spans:
+            if raw[span["start"] : span["end"]] != span["text"]:
+                problems.append(
+                    Problem(
+                        "table-check",
+                        "the span does not select its text",
+                        table="documents",
+                        row=row["doc_id"],
+                        column=column,
+                    )
+                )
+    return problems
+
+
+def diff(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> dict[str, Any]:
+    """Documents added, removed and changed (by doc_id) and row counts per table, A -> B."""
+    left, right = _digests(Path(a)), _digests(Path(b))
+    ma, mb = read_manifest(a), read_manifest(b)
+    return {
+        "from": ma["version"],
+        "to": mb["version"],
+        "added": sorted(set(right) - set(left)),
+        "removed": sorted(set(left) - set(right)),
+        "changed": sorted(k for k in set(left) & set(right) if left[k] != right[k]),
+        "rows": {
+            name: {"from": ma["tables"][name]["rows"], "to": mb["tables"][name]["rows"]}
+            for name in TABLE_NAMES
+        },
+    }
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    """doc_id -> a digest of all its rows in every table."""
+    import pyarrow.parquet as pq
+
+    hashers: dict[str, Any] = {}
+    for name in TABLE_NAMES:
+        for row in _rows(pq.ParquetFile(folder / f"{name}.parquet")):
+            hasher = hashers.setdefault(row["doc_id"], hashlib.sha256())
+            hasher.update(name.encode())
+            hasher.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
+    return {k: v.hexdigest() for k, v in hashers.items()}
+
+
+# --- CHANGELOG ------------------------------------------------------------------------------------
+
+
+def write_changelog(out_root: str | os.PathLike[str]) -> None:
+    """build/CHANGELOG.md, regenerated from every release's manifest (newest first)."""
+    root = Path(out_root)
+    found = versions(root)
+    lines = [
+        "# Changelog",
+        "",
+        "Generated by `cmvisit build` from each release's `manifest.json`; do not edit by hand.",
+        "",
+    ]
+    previous: set[str] = set()
+    sections = []
+    for version in found:
+        manifest = read_manifest(root / version)
+        ids = {i["doc_id"] for i in manifest["inputs"]}
+        counts = manifest["counts"]
+        rows = ", ".join(f"{name} {meta['rows']}" for name, meta in manifest["tables"].items())
+        langs = ", ".join(f"{k} {v}" for k, v in counts["languages"].items())
+        section = [
+            f"## {version}",
+            "",
+            f"- documents: {counts['documents']} ({langs}); near-duplicates marked: {counts['duplicates']}",
+            f"- rows: {rows}",
+            f"- since the previous release: {len(ids - previous)} added, {len(previous - ids)} removed",
+            f"- rejected inputs: {len(manifest['rejected'])}",
+            f"- package {manifest['package_version']}, schema sha256 {manifest['schema_sha256'][:12]}",
+            "",
+        ]
+        sections.append(section)
+        previous = ids
+    for section in reversed(sections):
+        lines.extend(section)
+    path = root / CHANGELOG
+    tmp = root / f".{CHANGELOG}.tmp-{os.getpid()}"
+    tmp.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+
+
+# --- adding documents ------------------------------------------------------------------------------
+
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*\.txt$")
+
+
+@dataclass
+class AddResult:
+    added: list[dict[str, Any]] = field(default_factory=list)
+    present: list[dict[str, Any]] = field(default_factory=list)
+    invalid: list[Report] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "already_present": self.present,
+            "invalid": [r.to_dict() for r in self.invalid],
+        }
+
+
+def _check_for_add(job: tuple[str, int]) -> tuple[str, str | None, str | None, list[Problem]]:
+    """(path, sha256, language, problems) for one candidate document: a pure function."""
+    from .check import parse_path
+
+    path, max_bytes = job
+    record, problems = parse_path(path, max_bytes)
+    if record is None:
+        return path, None, None, problems
+    return path, record["source"]["sha256"], record["metadata"]["language"], []
+
+
+def add(
+    paths: list[str],
+    seeds_dir: str | os.PathLike[str],
+    provenance: dict[str, Any],
+    workers: int | None = None,
+    max_bytes: int = rules.DEFAULT_MAX_BYTES,
+) -> tuple[AddResult, list[Problem]]:
+    """Validate documents and copy the valid ones into the seeds folder with manifest entries."""
+    seeds = Path(seeds_dir)
+    seeds.mkdir(parents=True, exist_ok=True)
+    if (seeds / MANIFEST_NAME).exists():
+        entries, problems = load_manifest(seeds)
+        if problems:
+            return AddResult(), problems
+    else:
+        entries = []
+    by_sha = {e.sha256: e for e in entries}
+    names = {e.file for e in entries}
+    files = list(_candidate_files(paths))
+    result = AddResult()
+    jobs = [(f, max_bytes) for f in files]
+    workers = workers or os.cpu_count() or 1
+    if workers > 1 and len(jobs) >= 4 * workers:
+        import multiprocessing
+
+        pool = multiprocessing.get_context("fork").Pool(workers)
+        outcomes: Any = pool.imap(_check_for_add, jobs, chunksize=64)
+    else:
+        pool = None
+        outcomes = map(_check_for_add, jobs)
+    try:
+        for path, sha, language, problems in outcomes:
+            if sha is None:
+                report = Report(file=path, kind="document", problems=problems)
+                result.invalid.append(report)
+                continue
+            if sha in by_sha:
+                result.present.append({"file": path, "as": by_sha[sha].file})
+                continue
+            name = Path(path).name
+            if not _SAFE_NAME.match(name) or name in names or name == MANIFEST_NAME:
+                name = f"{sha[:16]}.txt"
+            target = seeds / name
+            tmp = seeds / f".{name}.tmp-{os.getpid()}"
+            shutil.copyfile(path, tmp)
+            os.replace(tmp, target)
+            entry = Entry(file=name, sha256=sha, language=language or "en", **provenance)
+            by_sha[sha] = entry
+            names.add(name)
+            entries.append(entry)
+            result.added.append({"file": path, "as": name, "sha256": sha, "language": language})
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+    if result.added:
+        write_manifest(seeds, entries)
+    return result, []
+
+
+def _candidate_files(paths: list[str]) -> Iterator[str]:
+    for path in paths:
+        if os.path.isdir(path):
+            yield from sorted(str(p) for p in Path(path).rglob("*.txt") if p.is_file())
+        else:
+            yield path

@@ -1,0 +1,300 @@
+"""Records -> typed Arrow tables. The one place that maps record fields to table columns.
+
+A release has six tables: `documents` (one row per document) and one row per item for
+`highlights`, `quotes`, `tweets`, `paragraphs` and `related`, keyed by `(doc_id, position)`.
+Every column's Arrow type and description are derived from the JSON Schema
+(`schema/press_release.schema.json`), never inferred from data: dates become `date32`,
+enums dictionary-encoded strings, spans structs, lists typed lists, and a column is
+nullable exactly when the schema allows `null`. Columns that are not record fields (counts,
+the cleaned body, `duplicate_of`) are declared here with their own type and description.
+
+Checking tables (pandera) is `checks`' job; writing them is `release`'s.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from .record import load_schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+KEY_DESCRIPTIONS = {
+    "doc_id": "The document's identifier (documents.doc_id).",
+    "position": "0-based position of the item within its document, in document order.",
+}
+# Integer fields that count characters fit in 32 bits (documents are limited to a few MB).
+INT32_FIELDS = frozenset({"start", "end", "position"})
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column: its name, where its value sits in a record (a JSON pointer), or, for a
+    derived column, its Arrow type name and description."""
+
+    name: str
+    pointer: str | None = None
+    derived_type: str | None = None
+    description: str | None = None
+    nullable: bool = False
+
+
+DOCUMENT_COLUMNS: tuple[Column, ...] = (
+    Column("doc_id", "/doc_id"),
+    Column("language", "/metadata/language"),
+    Column("title", "/metadata/title"),
+    Column("published", "/metadata/published"),
+    Column("byline", "/metadata/byline"),
+    Column("dateline", "/metadata/dateline"),
+    Column("title_span", "/metadata/spans/title"),
+    Column("published_span", "/metadata/spans/published"),
+    Column("byline_spans", "/metadata/spans/byline"),
+    Column("dateline_span", "/metadata/spans/dateline"),
+    Column("source_file", "/source/file"),
+    Column("source_url", "/source/url"),
+    Column("outlet", "/source/outlet"),
+    Column("rights", "/source/rights"),
+    Column("obtained", "/source/obtained"),
+    Column("raw_sha256", "/source/sha256"),
+    Column("raw_bytes", "/source/bytes"),
+    Column("schema_version", "/schema_version"),
+    Column(
+        "n_paragraphs", derived_type="int32", description="Number of rows of this document in `paragraphs`."
+    ),
+    Column(
+        "n_highlights", derived_type="int32", description="Number of rows of this document in `highlights`."
+    ),
+    Column("n_quotes", derived_type="int32", description="Number of rows of this document in `quotes`."),
+    Column("n_tweets", derived_type="int32", description="Number of rows of this document in `tweets`."),
+    Column("n_related", derived_type="int32", description="Number of rows of this document in `related`."),
+    Column(
+        "body_text",
+        derived_type="string",
+        description="The cleaned body: the document's paragraphs and headings joined by blank lines "
+        "(boilerplate, title, byline lines, bullets and embedded posts left out).",
+    ),
+    Column(
+        "duplicate_of",
+        derived_type="string",
+        nullable=True,
+        description="doc_id of the copy this document nearly duplicates (the same release syndicated by "
+        "another outlet), or null. See the dataset card for how it is decided.",
+    ),
+    Column("raw_text", "/raw_text"),
+)
+
+# Item tables: the record array each comes from. Their columns are doc_id, position and the
+# item's own properties, in the schema's order.
+ITEM_TABLES: dict[str, str] = {
+    "highlights": "/highlights",
+    "quotes": "/quotes",
+    "tweets": "/tweets",
+    "paragraphs": "/paragraphs",
+    "related": "/related",
+}
+TABLE_NAMES: tuple[str, ...] = ("documents", *ITEM_TABLES)
+TABLE_DESCRIPTIONS = {
+    "documents": "One row per document: identity, provenance, metadata, cleaned body, raw text and counts.",
+    "highlights": "Summary points printed as a list near the top of a document, one row per point.",
+    "quotes": "Attributed statements (direct and Hindi reported speech), one row per quote.",
+    "tweets": "Embedded social-media posts, one row per post.",
+    "paragraphs": "Body paragraphs and section headings, one row per paragraph.",
+    "related": "'Also Read' links to other stories, one row per link.",
+}
+COUNTED = {"n_paragraphs": "paragraphs", "n_highlights": "highlights", "n_quotes": "quotes",
+           "n_tweets": "tweets", "n_related": "related"}  # fmt: skip
+
+
+# --- the JSON Schema, read as types ----------------------------------------------------------
+
+
+def _resolve(node: dict[str, Any]) -> dict[str, Any]:
+    schema = load_schema()
+    while "$ref" in node:
+        ref = node["$ref"]
+        assert ref.startswith("#/$defs/"), ref
+        target = schema["$defs"][ref.removeprefix("#/$defs/")]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def schema_at(pointer: str) -> dict[str, Any]:
+    """The (resolved) JSON Schema of the value at a record pointer such as /metadata/title."""
+    node = _resolve(load_schema())
+    for part in pointer.strip("/").split("/"):
+        node = _resolve(node)
+        if node.get("type") == "array":
+            node = _resolve(node["items"])
+        node = _resolve(node["properties"][part])
+    return node
+
+
+def _split_null(node: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """(the non-null schema, whether null is allowed)."""
+    node = _resolve(node)
+    if "anyOf" in node:
+        options = [_resolve(o) for o in node["anyOf"]]
+        nullable = any(o.get("type") == "null" for o in options)
+        (inner,) = [o for o in options if o.get("type") != "null"]
+        return {**inner, "description": node.get("description", inner.get("description"))}, nullable
+    kind = node.get("type")
+    if isinstance(kind, list):
+        nullable = "null" in kind
+        (rest,) = [k for k in kind if k != "null"]
+        return {**node, "type": rest}, nullable
+    return node, False
+
+
+def arrow_type(node: dict[str, Any], name: str = "") -> pa.DataType:
+    import pyarrow as pa
+
+    node, _ = _split_null(node)
+    kind = node.get("type")
+    if kind == "string":
+        if node.get("format") == "date":
+            return pa.date32()
+        if "enum" in node:
+            return pa.dictionary(pa.int8(), pa.string())
+        return pa.string()
+    if kind == "integer":
+        return pa.int32() if name in INT32_FIELDS else pa.int64()
+    if kind == "boolean":
+        return pa.bool_()
+    if kind == "array":
+        return pa.list_(pa.field("element", arrow_type(node["items"]), nullable=False))
+    if kind == "object":
+        return pa.struct([arrow_field(k, v, node.get("required", ())) for k, v in node["properties"].items()])
+    raise TypeError(f"no Arrow type for schema {node!r}")
+
+
+def arrow_field(name: str, node: dict[str, Any], required: Any = None) -> pa.Field:
+    import pyarrow as pa
+
+    inner, nullable = _split_null(node)
+    description = inner.get("description") or node.get("description") or ""
+    return pa.field(name, arrow_type(node, name), nullable=nullable, metadata={"description": description})
+
+
+# --- table schemas ---------------------------------------------------------------------------
+
+
+def _derived_field(column: Column) -> pa.Field:
+    import pyarrow as pa
+
+    types = {"int32": pa.int32(), "string": pa.string()}
+    return pa.field(
+        column.name,
+        types[column.derived_type or "string"],
+        nullable=column.nullable,
+        metadata={"description": column.description or ""},
+    )
+
+
+def item_properties(table: str) -> dict[str, dict[str, Any]]:
+    """The JSON Schema properties of one item of an item table, in the schema's order."""
+    return _resolve(_resolve(schema_at(ITEM_TABLES[table]))["items"])["properties"]
+
+
+@cache
+def table_schema(table: str) -> pa.Schema:
+    """The Arrow schema of a table, with each field's description in its metadata."""
+    import pyarrow as pa
+
+    if table == "documents":
+        fields = [
+            _derived_field(c) if c.pointer is None else arrow_field(c.name, schema_at(c.pointer))
+            for c in DOCUMENT_COLUMNS
+        ]
+    else:
+        fields = [
+            pa.field(
+                "doc_id", pa.string(), nullable=False, metadata={"description": KEY_DESCRIPTIONS["doc_id"]}
+            ),
+            pa.field(
+                "position", pa.int32(), nullable=False, metadata={"description": KEY_DESCRIPTIONS["position"]}
+            ),
+            *(arrow_field(name, node) for name, node in item_properties(table).items()),
+        ]
+    return pa.schema(fields, metadata={"table": table, "description": TABLE_DESCRIPTIONS[table]})
+
+
+def enum_values(table: str, column: str) -> list[str] | None:
+    """The allowed values of an enum column, from the JSON Schema."""
+    if table == "documents":
+        pointer = next(c.pointer for c in DOCUMENT_COLUMNS if c.name == column)
+        node = schema_at(pointer) if pointer else {}
+    else:
+        node = item_properties(table).get(column, {})
+    inner, _ = _split_null(node) if node else ({}, False)
+    return list(inner["enum"]) if "enum" in inner else None
+
+
+def column_pattern(table: str, column: str) -> str | None:
+    if table == "documents":
+        pointer = next(c.pointer for c in DOCUMENT_COLUMNS if c.name == column)
+        node = schema_at(pointer) if pointer else {}
+    else:
+        node = item_properties(table).get(column, {})
+    inner, _ = _split_null(node) if node else ({}, False)
+    return inner.get("pattern")
+
+
+# --- rows ------------------------------------------------------------------------------------
+
+
+def _at(record: dict[str, Any], pointer: str) -> Any:
+    value: Any = record
+    for part in pointer.strip("/").split("/"):
+        value = value[part]
+    return value
+
+
+def _date(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def _convert(value: Any, node: dict[str, Any]) -> Any:
+    inner, _ = _split_null(node)
+    if value is None:
+        return None
+    if inner.get("type") == "string" and inner.get("format") == "date":
+        return _date(value)
+    if inner.get("type") == "object":
+        return {k: _convert(value.get(k), v) for k, v in inner["properties"].items()}
+    if inner.get("type") == "array":
+        return [_convert(v, inner["items"]) for v in value]
+    return value
+
+
+def record_rows(record: dict[str, Any], duplicate_of: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """One record -> its rows in every table (plain Python values in Arrow's shapes)."""
+    doc_id = record["doc_id"]
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table, pointer in ITEM_TABLES.items():
+        props = item_properties(table)
+        rows[table] = [
+            {"doc_id": doc_id, "position": i, **{k: _convert(item.get(k), v) for k, v in props.items()}}
+            for i, item in enumerate(_at(record, pointer))
+        ]
+    document: dict[str, Any] = {}
+    for column in DOCUMENT_COLUMNS:
+        if column.pointer is not None:
+            document[column.name] = _convert(_at(record, column.pointer), schema_at(column.pointer))
+    for name, table in COUNTED.items():
+        document[name] = len(rows[table])
+    document["body_text"] = "\n\n".join(p["text"] for p in record["paragraphs"])
+    document["duplicate_of"] = duplicate_of
+    rows["documents"] = [{c.name: document[c.name] for c in DOCUMENT_COLUMNS}]
+    return rows
+
+
+def to_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
+    """Rows -> an Arrow table with exactly the declared schema (never inferred)."""
+    import pyarrow as pa
+
+    schema = table_schema(table)
+    return pa.Table.from_pylist(rows, schema=schema)
