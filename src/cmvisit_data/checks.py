@@ -115,7 +115,7 @@ def check_frame(
                     file=file,
                     table=table,
                     row=row,
-                    column=None if column == "None" else column,
+                    field=None if column == "None" else column,
                 )
             )
         for (column, check), n in counts.items():
@@ -126,7 +126,7 @@ def check_frame(
                         f"rule {check!r} fails on {n - MAX_REPORTED} more rows",
                         file=file,
                         table=table,
-                        column=column,
+                        field=column,
                     )
                 )
         return problems
@@ -165,7 +165,7 @@ class CrossTable:
             failures += 1
             if failures <= MAX_REPORTED:
                 self.problems.append(
-                    Problem("table-check", message, file=file, table=table, row=row, column=column)
+                    Problem("table-check", message, file=file, table=table, row=row, field=column)
                 )
         if failures > MAX_REPORTED:
             self.problems.append(

@@ -60,7 +60,7 @@ class Problem:
     hint: str | None = None
     table: str | None = None
     row: str | None = None  # the row key: doc_id, or doc_id/position
-    column: str | None = None
+    field: str | None = None  # the table column
 
     def __post_init__(self) -> None:
         if self.type not in CATALOGUE:
@@ -75,8 +75,8 @@ class Problem:
             place += f" ({self.table})"
         if self.row is not None:
             place += f": row {self.row}"
-        if self.column is not None:
-            place += f", column {self.column}"
+        if self.field is not None:
+            place += f", column {self.field}"
         if self.line is not None:
             place += f":{self.line}"
             if self.column is not None:

@@ -578,7 +578,7 @@ def _verify_documents(table: Any) -> list[Problem]:
                     "raw_text does not encode to the recorded bytes",
                     table="documents",
                     row=row["doc_id"],
-                    column="raw_text",
+                    field="raw_text",
                 )
             )
         spans = [(c, row[c]) for c in span_columns if row[c]] + [
@@ -592,7 +592,7 @@ def _verify_documents(table: Any) -> list[Problem]:
                         "the span does not select its text",
                         table="documents",
                         row=row["doc_id"],
-                        column=column,
+                        field=column,
                     )
                 )
     return problems
