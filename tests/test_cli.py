@@ -123,3 +123,45 @@ def test_help_and_import_do_not_load_heavy_libraries():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_build_verify_diff_and_add_commands(run, seeds_dir, tmp_path):
+    import shutil
+
+    out = tmp_path / "out"
+    built = run("build", "--seeds", str(seeds_dir), "--out", str(out), "--version", "0.1.0", "--workers", "1")
+    assert built.exit_code == 0 and f"built {out}/0.1.0" in built.stdout
+    again = run(
+        "build", "--seeds", str(seeds_dir), "--out", str(out), "--version", "0.1.0", "--format", "json"
+    )
+    assert again.exit_code == 0 and json.loads(again.stdout)["status"] == "reproduced"
+    assert run("verify", str(out / "0.1.0")).stdout.strip().endswith("OK (2 documents)")
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    doc = tmp_path / "incoming.txt"
+    doc.write_text("Bhilai Plant Upgrade\n\nBhilai: The plant finished its upgrade on Friday.\n")
+    added = run("add", str(doc), "--seeds", str(seeds), "--outlet", "Example Daily")
+    assert added.exit_code == 0 and "added" in added.stdout
+    assert "already present" in run("add", str(doc), "--seeds", str(seeds)).stdout
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    refused = run("add", str(bad), "--seeds", str(seeds))
+    assert refused.exit_code == 1 and "empty-document" in refused.stdout
+
+    assert run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.2.0", "-q").exit_code == 0
+    changes = run("diff", str(out / "0.1.0"), str(out / "0.2.0"), "--format", "json")
+    assert len(json.loads(changes.stdout)["added"]) == 1
+    assert "documents: 2 -> 3 (+1)" in run("diff", str(out / "0.1.0"), str(out / "0.2.0")).stdout
+
+
+def test_build_failure_lists_problems_and_exits_1(run, seeds_dir, tmp_path):
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    (seeds / "stray.txt").write_text("Unlisted\n")
+    result = run("build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--version", "0.1.0")
+    assert result.exit_code == 1
+    assert "stray.txt: unlisted-document" in result.stderr and "nothing was written" in result.stderr
+    assert "Traceback" not in result.output
