@@ -165,3 +165,59 @@ def test_build_failure_lists_problems_and_exits_1(run, seeds_dir, tmp_path):
     assert result.exit_code == 1
     assert "stray.txt: unlisted-document" in result.stderr and "nothing was written" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_publish_dry_run_prints_the_plan(run):
+    from cmvisit_data.loader import releases_root
+
+    release = releases_root() / "0.1.0"
+    result = run("publish", str(release), "--repo-id", "org/name", "--dry-run", "--format", "json")
+    assert result.exit_code == 0
+    plan = json.loads(result.stdout)
+    assert plan["tag"] == "v0.1.0" and plan["upload"] is False and plan["repo_id"] == "org/name"
+    assert {f["path"] for f in plan["files"]} >= {
+        "README.md",
+        "croissant.json",
+        "data/quotes/train-00000-of-00001.parquet",
+    }
+    assert all(len(f["sha256"]) == 64 and f["bytes"] > 0 for f in plan["files"])
+
+
+def test_publish_never_shows_the_token(run, monkeypatch, capfd):
+    from cmvisit_data.loader import releases_root
+
+    secret = "hf_SECRETtokenValue0123456789"
+    monkeypatch.setenv("HF_TOKEN", secret)
+    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # nothing listens there: fails at once
+    result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "org/name")
+    captured = capfd.readouterr()
+    assert result.exit_code == 1 and "publish failed" in result.stderr
+    for text in (result.stdout, result.stderr, captured.out, captured.err):
+        assert secret not in text
+
+
+def test_publish_refuses_a_release_that_fails_verify(run, tmp_path):
+    import shutil
+
+    from cmvisit_data.loader import releases_root
+
+    copy = tmp_path / "0.1.0"
+    shutil.copytree(releases_root() / "0.1.0", copy)
+    (copy / "quotes.parquet").write_bytes(b"broken")
+    result = run("publish", str(copy), "--repo-id", "org/name", "--dry-run")
+    assert result.exit_code == 1 and "fails cmvisit verify" in result.stderr
+
+
+def test_committed_release_verifies_and_the_package_version_reproduces_it(run, seeds_dir, tmp_path):
+    import shutil
+
+    import cmvisit_data
+    from cmvisit_data.loader import releases_root
+
+    assert run("verify", str(releases_root() / "0.1.0")).exit_code == 0
+    if cmvisit_data.__version__ != "0.1.0":
+        pytest.skip("the package has moved on to a new release version")
+    out = tmp_path / "build"
+    shutil.copytree(releases_root() / "0.1.0", out / "0.1.0")
+    result = run("build", "--seeds", str(seeds_dir), "--out", str(out), "--format", "json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "reproduced"

@@ -31,11 +31,13 @@ def release(tmp_path_factory) -> Path:
 
 
 def files_of(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip
 
 
 def test_release_layout_and_manifest(release):
-    names = sorted(p.name for p in release.iterdir())
+    names = sorted(p.name for p in release.iterdir() if p.is_file())
+    assert (release / "hf" / "README.md").is_file() and (release / "hf" / "croissant.json").is_file()
     assert names == sorted(
         [
             *(

@@ -1,7 +1,9 @@
 """cmvisit-data: a validated, versioned dataset of government press releases and press
 coverage (English and Hindi), and the tools that build it.
 
-The public face: `parse_document(text_or_path)` turns one raw document into a validated
+The public face: `load(config, version=None, format="datasets")` returns a table of a
+release bundled with the package (or, with `repo_id`, from the Hub); `versions()` lists
+the bundled releases; `parse_document(path)` turns one raw document into a validated
 record. Nothing heavy (pyarrow, pandas, datasets) is imported here.
 """
 
@@ -11,9 +13,10 @@ import os
 from typing import Any
 
 __version__ = "0.1.0"
-__all__ = ["CmvisitError", "__version__", "parse_document"]
+__all__ = ["CmvisitError", "__version__", "load", "parse_document", "versions"]
 
 from .errors import CmvisitError
+from .loader import load, versions
 
 
 def parse_document(path: str | os.PathLike[str], provenance: dict[str, Any] | None = None) -> dict[str, Any]:

@@ -299,5 +299,48 @@ def add(
     sys.exit(1 if result.invalid else 0)
 
 
+@main.command()
+@click.argument("release", type=click.Path(file_okay=False, exists=True))
+@click.option("--repo-id", required=True, help="Target dataset repository on the Hub, ORG/NAME.")
+@click.option("--dry-run", is_flag=True, help="Print the plan and upload nothing.")
+@_FORMAT
+def publish(release: str, repo_id: str, dry_run: bool, fmt: str) -> None:
+    """Upload a verified release's hf/ folder to the Hub in one commit, tagged v<version>.
+
+    The token comes from HF_TOKEN or the saved login and is never printed. Without a token,
+    or with --dry-run, prints the plan (files, sizes, sha256, repository, tag) instead.
+    """
+    from pathlib import Path
+
+    from .hub import publish_plan, redact, token_from_environment, upload
+    from .release import verify as run_verify
+
+    report = run_verify(release)
+    if not report.valid:
+        for problem in report.problems:
+            click.echo(problem.one_line(), err=True)
+        click.echo(f"refusing to publish {release}: it fails cmvisit verify", err=True)
+        sys.exit(1)
+    plan = publish_plan(Path(release), repo_id)
+    token = token_from_environment()
+    if dry_run or not token:
+        plan["upload"] = False
+        plan["reason"] = "--dry-run" if dry_run else "no token (set HF_TOKEN or log in)"
+        if fmt == "json":
+            click.echo(json.dumps(plan, indent=2))
+        else:
+            click.echo(f"plan: upload {len(plan['files'])} files to dataset {repo_id}, tag {plan['tag']}")
+            for item in plan["files"]:
+                click.echo(f"  {item['path']}  {item['bytes']:,} bytes  sha256 {item['sha256']}")
+            click.echo(f"nothing uploaded ({plan['reason']})")
+        return
+    try:
+        commit = upload(Path(release), repo_id, token)
+    except Exception as exc:
+        click.echo(redact(f"publish failed: {type(exc).__name__}: {exc}", token), err=True)
+        sys.exit(1)
+    click.echo(f"published {release} to dataset {repo_id} at commit {commit}, tagged {plan['tag']}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -188,17 +188,19 @@ def build(
 def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
     """A version that exists is never touched: say whether this build reproduces it, byte for
     byte, or row for row (Parquet written by another pyarrow version differs in its bytes)."""
-    names = sorted(p.name for p in tmp.iterdir())
-    if names == sorted(p.name for p in final.iterdir() if p.is_file()) and all(
-        sha256_of(tmp / n) == sha256_of(final / n) for n in names
-    ):
+    ours = {str(p.relative_to(tmp)): sha256_of(p) for p in tmp.rglob("*") if p.is_file()}
+    theirs = {str(p.relative_to(final)): sha256_of(p) for p in final.rglob("*") if p.is_file()}
+    if ours == theirs:
         result.status, result.note = "reproduced", "byte for byte"
         return
     if (final / RELEASE_MANIFEST).is_file() and _digests(tmp) == _digests(final):
-        theirs = read_manifest(final).get("writer", {}).get("pyarrow")
-        ours = json.loads((tmp / RELEASE_MANIFEST).read_text(encoding="utf-8"))["writer"]["pyarrow"]
+        differing = sorted(n for n in set(ours) | set(theirs) if ours.get(n) != theirs.get(n))
+        writer = read_manifest(final).get("writer", {}).get("pyarrow")
         result.status = "reproduced"
-        result.note = f"row for row (files written by pyarrow {theirs}; this build used {ours})"
+        result.note = (
+            f"row for row ({len(differing)} files differ in their bytes, e.g. {differing[0]}; "
+            f"the release was written with pyarrow {writer})"
+        )
         return
     result.status = "refused"
     result.problems.append(
@@ -207,9 +209,13 @@ def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
 
 
 def _fsync_tree(folder: Path) -> None:
-    for path in folder.iterdir():
-        with open(path, "rb") as handle:
-            os.fsync(handle.fileno())
+    """Flush every file and folder of a release to disk before it is renamed into place."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -292,7 +298,15 @@ def _build_into(
             continue
         seen[doc_id] = key
         result.bytes_in += record["source"]["bytes"]
-        inputs.append({"file": key, "sha256": entry.sha256, "doc_id": doc_id, "language": entry.language})
+        inputs.append(
+            {
+                "file": key,
+                "sha256": entry.sha256,
+                "doc_id": doc_id,
+                "language": entry.language,
+                **entry.provenance(),
+            }
+        )
         signatures.append((doc_id, record["metadata"]["published"], outcome.signature))
         for name in TABLE_NAMES:
             batch[name].extend(outcome.rows[name])
@@ -353,6 +367,17 @@ def _build_into(
             for item in rejected:
                 handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
     manifest = _release_manifest(version, tmp, inputs, rejected, writers.rows, stats, len(dupes))
+    t0 = time.perf_counter()
+    from .hub import hf_files, write_hf_folder
+
+    hf_rows = write_hf_folder(tmp, manifest)
+    for path in hf_files(tmp):
+        relative = str(path.relative_to(tmp))
+        manifest["files"][relative] = {"bytes": path.stat().st_size, "sha256": sha256_of(path)}
+        table = next((t for t in TABLE_NAMES if relative.startswith(f"hf/data/{t}/")), None)
+        if table is not None:
+            manifest["files"][relative]["rows"] = hf_rows[table]
+    timing["hub_folder"] = time.perf_counter() - t0
     (tmp / RELEASE_MANIFEST).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     )

@@ -1,0 +1,99 @@
+"""Loading released data: the releases bundled with the package, or a release on the Hub.
+
+`load(config)` returns one table of a release as a `datasets.Dataset` (the same code path
+the Hub uses: `datasets.load_dataset` on the release's `hf/` folder), a pandas DataFrame or
+an Arrow table. Bundled releases are read offline from the package data (or from `build/`
+in a source checkout). Nothing here is imported by `import cmvisit_data` until it is used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("datasets", "pandas", "arrow")
+
+
+def releases_root() -> Path:
+    """Where bundled releases live: inside the installed package, or build/ of a checkout."""
+    packaged = resources.files("cmvisit_data").joinpath("releases")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "build"
+
+
+def versions() -> list[str]:
+    """Versions of the releases bundled with the package, oldest first."""
+    from .release import versions as release_versions
+
+    return release_versions(releases_root())
+
+
+def load(
+    config: str = "documents",
+    version: str | None = None,
+    format: str = "datasets",
+    repo_id: str | None = None,
+    revision: str | None = None,
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Any:
+    """One table (config) of a release, as a datasets.Dataset, a pandas DataFrame or an Arrow table.
+
+    Without `repo_id`, reads the bundled release `version` (default: the latest) offline.
+    With `repo_id` ("org/name", or a local Hub folder), reads it with `datasets.load_dataset`,
+    pinned to `revision` (for example "v0.1.0") when given.
+    """
+    from .tables import TABLE_NAMES
+
+    if config not in TABLE_NAMES:
+        raise ValueError(f"unknown config {config!r}; choose one of {', '.join(TABLE_NAMES)}")
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    if repo_id is not None:
+        import datasets
+
+        dataset = datasets.load_dataset(
+            repo_id, config, split="train", revision=revision, cache_dir=cache_dir
+        )
+        return _as(dataset, format)
+    release = _release(version)
+    if format != "datasets":
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(release / f"{config}.parquet")
+        return table.to_pandas() if format == "pandas" else table
+    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    if manifest["tables"][config]["rows"] == 0:
+        # datasets cannot read a split with no examples (it raises "corresponds to no data"):
+        # an empty table is returned with its declared features instead.
+        import datasets
+
+        from .hub import hf_features
+
+        features = hf_features(config)
+        return datasets.Dataset.from_dict({name: [] for name in features}, features=features)
+    import datasets
+
+    return datasets.load_dataset(str(release / "hf"), config, split="train", cache_dir=cache_dir)
+
+
+def _release(version: str | None) -> Path:
+    found = versions()
+    if not found:
+        raise FileNotFoundError(f"no releases are bundled under {releases_root()}")
+    if version is None:
+        version = found[-1]
+    if version not in found:
+        raise ValueError(f"release {version!r} is not bundled; bundled: {', '.join(found)}")
+    return releases_root() / version
+
+
+def _as(dataset: Any, format: str) -> Any:
+    if format == "pandas":
+        return dataset.to_pandas()
+    if format == "arrow":
+        return dataset.data.table
+    return dataset

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+import json
+import logging
+import re
+import shutil
+import warnings
+from pathlib import Path
+
+import pytest
+
+from cmvisit_data.hub import hf_features, render_card, size_category
+from cmvisit_data.release import add, build, verify
+from cmvisit_data.tables import TABLE_NAMES
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def release(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("hub-out")
+    assert build(SEEDS, out, "0.1.0", workers=1).status == "built"
+    return out / "0.1.0"
+
+
+@pytest.fixture(scope="module")
+def release_without_posts(tmp_path_factory) -> Path:
+    """A release whose tweets table is empty: only the English seed."""
+    seeds = tmp_path_factory.mktemp("seeds-en")
+    add([str(SEEDS / "000_a25e3bb1cf0e3701.txt")], seeds, {"url": None, "outlet": None, "rights": None,
+                                                          "obtained": None})  # fmt: skip
+    out = tmp_path_factory.mktemp("hub-out-en")
+    assert build(seeds, out, "0.1.0", workers=1).status == "built"
+    return out / "0.1.0"
+
+
+def _offline(monkeypatch):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+
+
+def test_every_config_loads_offline_with_declared_features_and_counts(release, tmp_path, monkeypatch):
+    import datasets
+
+    _offline(monkeypatch)
+    manifest = json.loads((release / "manifest.json").read_text())
+    for config in TABLE_NAMES:
+        ds = datasets.load_dataset(
+            str(release / "hf"), config, split="train", cache_dir=str(tmp_path / config)
+        )
+        assert ds.features == hf_features(config), config
+        assert ds.num_rows == manifest["tables"][config]["rows"], config
+    documents = datasets.load_dataset(
+        str(release / "hf"), "documents", split="train", cache_dir=str(tmp_path / "d")
+    )
+    english = documents.filter(lambda row: row["language"] == documents.features["language"].str2int("en"))
+    assert english[0]["published"].isoformat() == "2025-08-23"
+    assert english[0]["title_span"] == {
+        "text": english[0]["title"],
+        "start": 0,
+        "end": len(english[0]["title"]),
+    }
+
+
+def test_an_empty_config_still_loads_with_its_features(release_without_posts, tmp_path, monkeypatch):
+    import datasets
+    import pyarrow.parquet as pq
+
+    _offline(monkeypatch)
+    hf = release_without_posts / "hf"
+    assert pq.read_metadata(hf / "data/tweets/train-00000-of-00001.parquet").num_rows == 0
+    streamed = datasets.load_dataset(str(hf), "tweets", split="train", streaming=True)
+    assert list(streamed) == [] and streamed.features == hf_features("tweets")
+    from cmvisit_data.loader import load
+
+    # The bundled-release loader returns the empty table with its features.
+    monkeypatch.setattr("cmvisit_data.loader.releases_root", lambda: release_without_posts.parent)
+    empty = load("tweets")
+    assert empty.num_rows == 0 and empty.features == hf_features("tweets")
+    assert load("documents", format="pandas").shape[0] == 1
+
+
+def test_card_yaml_loads_without_warnings_and_matches_the_release(release, caplog):
+    from huggingface_hub import DatasetCard
+
+    with warnings.catch_warnings(), caplog.at_level(logging.WARNING):
+        warnings.simplefilter("error")
+        card = DatasetCard.load(release / "hf" / "README.md")
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    manifest = json.loads((release / "manifest.json").read_text())
+    data = card.data
+    assert [c["config_name"] for c in data.configs] == list(TABLE_NAMES)
+    assert next(c for c in data.configs if c.get("default"))["config_name"] == "documents"
+    assert data.language == ["en", "hi"] and data.size_categories == ["n<1K"] and data.pretty_name
+    for info in data.dataset_info:
+        name = info["config_name"]
+        assert info["features"] == hf_features(name)._to_yaml_list()
+        assert info["splits"][0]["num_examples"] == manifest["tables"][name]["rows"]
+    text = card.text
+    assert not re.search(r"\{\{\s*\w+\s*\}\}", text)  # every placeholder filled
+    assert "documents: 2" in text and "`en` 1, `hi` 1" in text
+    for field in ("raw_text", "duplicate_of", "speaker", "handle"):
+        assert f"`{field}`" in text
+    assert "@misc{cmvisit_data" in text and "## Bias, Risks, and Limitations" in text
+
+
+def test_card_placeholders_are_all_known(release):
+    manifest = json.loads((release / "manifest.json").read_text())
+    sizes = {t: {"num_examples": 0, "num_bytes": 0, "download_size": 0} for t in TABLE_NAMES}
+    with pytest.raises(ValueError, match="unknown placeholders: typo"):
+        render_card(manifest, sizes, "# {{pretty_name}} {{typo}}")
+
+
+def test_croissant_validates_with_mlcroissant(release):
+    import mlcroissant as mlc
+
+    dataset = mlc.Dataset(jsonld=release / "hf" / "croissant.json")
+    issues = dataset.metadata.ctx.issues
+    assert not issues.errors
+    assert [str(w) for w in issues.warnings if "datePublished" not in str(w)] == []
+    record_sets = {rs.name: rs for rs in dataset.metadata.record_sets}
+    assert set(record_sets) == set(TABLE_NAMES)
+    quotes = list(dataset.records(record_set="quotes"))
+    assert len(quotes) == 4 and quotes[0]["quotes/cue"]["quotes/cue/text"] == "कहा कि".encode()
+
+
+def test_hub_files_are_checked_by_verify(release, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(release, copy)
+    (copy / "hf" / "README.md").write_text("edited by hand\n")
+    report = verify(copy)
+    assert [p.type for p in report.problems] == ["checksum-mismatch"]
+
+
+def test_size_categories():
+    assert [size_category(n) for n in (2, 5_000, 99_999, 100_000)] == [
+        "n<1K",
+        "1K<n<10K",
+        "10K<n<100K",
+        "100K<n<1M",
+    ]

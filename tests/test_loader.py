@@ -1,0 +1,89 @@
+"""The installed loader: bundled releases read offline, and the import stays light."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import venv
+from pathlib import Path
+
+import pytest
+
+import cmvisit_data
+from cmvisit_data.hub import hf_features
+
+from .conftest import ROOT
+
+
+def test_versions_lists_the_bundled_releases():
+    assert "0.1.0" in cmvisit_data.versions()
+
+
+@pytest.mark.parametrize("config", ["documents", "quotes", "tweets", "paragraphs", "highlights", "related"])
+def test_load_every_config_in_every_format(config, tmp_path):
+    dataset = cmvisit_data.load(config, version="0.1.0", cache_dir=tmp_path)
+    frame = cmvisit_data.load(config, version="0.1.0", format="pandas")
+    table = cmvisit_data.load(config, version="0.1.0", format="arrow")
+    assert dataset.num_rows == len(frame) == table.num_rows > 0
+    assert dataset.features == hf_features(config)
+
+
+def test_load_from_a_hub_folder_with_repo_id(tmp_path):
+    from cmvisit_data.loader import releases_root
+
+    hub_folder = releases_root() / "0.1.0" / "hf"
+    quotes = cmvisit_data.load("quotes", repo_id=str(hub_folder), cache_dir=tmp_path)
+    assert quotes.num_rows == 4
+
+
+def test_bad_arguments_say_what_to_choose():
+    with pytest.raises(ValueError, match="choose one of documents"):
+        cmvisit_data.load("nope")
+    with pytest.raises(ValueError, match="not bundled"):
+        cmvisit_data.load("documents", version="9.9.9")
+    with pytest.raises(ValueError, match="unknown format"):
+        cmvisit_data.load("documents", format="csv")
+
+
+def test_wheel_installs_and_loads_outside_the_repository(tmp_path):
+    """Build the wheel, install it into a new virtual environment, and load every config there."""
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+                   check=True, capture_output=True)  # fmt: skip
+    (wheel,) = dist.glob("cmvisit_data-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=False).create(env_dir)
+    python = env_dir / "bin" / "python"
+    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                          check=True, capture_output=True, text=True).stdout.strip()  # fmt: skip
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", site, str(wheel)],
+                   check=True, capture_output=True)  # fmt: skip
+    # The new environment borrows this one's dependencies (datasets, pyarrow, ...) through a
+    # .pth file, read after its own site-packages: cmvisit_data itself comes only from the wheel.
+    import sysconfig
+
+    deps = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
+    Path(site, "zz-borrowed-deps.pth").write_text("\n".join(sorted(deps)) + "\n")
+    code = (
+        "import cmvisit_data, pathlib\n"
+        "assert 'site-packages' in cmvisit_data.__file__, cmvisit_data.__file__\n"
+        "print(cmvisit_data.versions())\n"
+        "for c in ['documents','highlights','quotes','tweets','paragraphs','related']:\n"
+        "    print(c, cmvisit_data.load(c).num_rows)\n"
+    )
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
+    out = subprocess.run([str(python), "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "['0.1.0']" in out.stdout and "quotes 4" in out.stdout and "documents 2" in out.stdout
+    assert wheel.stat().st_size < 2_000_000
+
+
+def test_import_stays_light():
+    code = "import sys, time; t=time.perf_counter(); import cmvisit_data; print(time.perf_counter()-t); " \
+           "print([m for m in ('datasets','pandas','pyarrow') if m in sys.modules])"  # fmt: skip
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[1] == "[]"
+    assert time.perf_counter() - start < 30  # a sanity bound only; timings live in benchmarks/
