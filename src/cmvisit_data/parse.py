@@ -28,8 +28,7 @@ def parse_text(raw: str) -> dict[str, Any]:
     _mark_headings(lines)
     language = _language(raw, lines)
     highlights = find_highlights(lines)
-    names = NameIndex(raw, language, skip=meta.title)
-    quotes = find_quotes(raw, lines, names, language)
+    quotes = find_quotes(raw, lines, lambda: NameIndex(raw, language, skip=meta.title), language)
     return {
         "metadata": meta.to_record(raw, language),
         "highlights": highlights,

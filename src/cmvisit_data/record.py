@@ -71,8 +71,31 @@ def build_record(doc: Document, provenance: dict[str, Any] | None = None) -> dic
     return record
 
 
+@lru_cache(maxsize=1)
+def _fast_validator():  # type: ignore[no-untyped-def]
+    """A compiled validator of the same schema (jsonschema-rs) for the valid path, or None."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # pragma: no cover - the pure-Python validator does the whole job
+        return None
+    return jsonschema_rs.validator_for(load_schema(), validate_formats=True)
+
+
+def schema_valid(record: Any) -> bool:
+    """Whether a record satisfies the JSON Schema (compiled validator when available)."""
+    fast = _fast_validator()
+    if fast is not None:
+        return bool(fast.is_valid(record))
+    return _validator().is_valid(record)
+
+
 def validate_record(record: Any, file: str | None = None, line: int | None = None) -> list[Problem]:
-    """Every problem with one record: schema errors first, then span and identity checks."""
+    """Every problem with one record: schema errors first, then span and identity checks.
+
+    The compiled validator answers for valid records; `jsonschema` (the reference) reports
+    the errors of invalid ones, with their JSON pointers."""
+    if schema_valid(record) and isinstance(record, dict):
+        return _semantic_problems(record, file, line)
     problems = [
         Problem(
             "schema-violation",

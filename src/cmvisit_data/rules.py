@@ -218,6 +218,10 @@ QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„"
 MIN_QUOTE_WORDS = 4
 # A quoted span this long is a statement even without closing punctuation.
 LONG_QUOTE_WORDS = 10
+# A quotation longer than this many characters is a mis-paired mark, not a quote.
+MAX_QUOTE_CHARS = 4000
+# How far (characters) before or after a quotation its attribution is looked for.
+ATTRIBUTION_WINDOW = 300
 
 # --- Embedded posts ---------------------------------------------------------------------
 

@@ -17,7 +17,9 @@ sentence that holds the next cue in the same paragraph.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,6 +56,8 @@ _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
 
 _OPENERS = rules.QUOTE_PAIRS
+_OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
+_CLOSER_RE = re.compile("[" + re.escape("".join(set(_OPENERS.values()))) + "]")
 
 
 @dataclass
@@ -67,21 +71,29 @@ class _Candidate:
     line: Line
 
 
-def find_quotes(raw: str, lines: list[Line], names: NameIndex, language: str) -> list[dict[str, Any]]:
+def find_quotes(
+    raw: str, lines: list[Line], make_names: Callable[[], NameIndex], language: str
+) -> list[dict[str, Any]]:
+    """Every quote, in document order; `make_names` builds the name index when one is needed."""
     searched = [line for line in lines if line.kind in _SEARCHED]
     if not searched:
         return []
     last_line = max((line for line in lines if line.kind != BLANK), key=lambda x: x.index)
     truncated_doc = not raw.endswith(("\n", "\r"))
+    sentences = _Sentences(raw)
     candidates: list[_Candidate] = []
     quoted: list[tuple[int, int]] = []
     for block in _blocks(lines):
-        for cand in _direct_in_block(raw, lines, block, last_line, truncated_doc):
+        for cand in _direct_in_block(raw, lines, block, last_line, truncated_doc, sentences):
             quoted.append((cand.start - 1, cand.end + 1))
             candidates.append(cand)
+    quoted.sort()
     for line in searched:
-        candidates.extend(_reported_in_line(raw, line, quoted))
+        candidates.extend(_reported_in_line(raw, line, quoted, sentences))
     candidates.sort(key=lambda c: c.start)
+    if not candidates:
+        return []
+    names = make_names()
     out: list[dict[str, Any]] = []
     last: str | None = None
     for cand in candidates:
@@ -139,63 +151,81 @@ def _is_devanagari_mark(ch: str) -> bool:
     return "\u0900" <= ch <= "\u097f"
 
 
-def _find_close(text: str, i: int, opener: str) -> int | None:
-    closer = _OPENERS[opener]
-    single = opener in "'‘"
-    j = i + 1
-    while j < len(text):
+def _closers(text: str) -> dict[str, list[int]]:
+    """For each opening mark, the positions in text where its closing mark may stand, judged
+    by their neighbours only; computed once per block so that finding a close is a bisect."""
+    found: dict[str, list[int]] = {opener: [] for opener in _OPENERS}
+    found["\n"] = [m.start() for m in re.finditer("\n", text)]
+    for m in _CLOSER_RE.finditer(text):
+        j = m.start()
         ch = text[j]
-        if single and ch == "\n":
-            return None
-        if ch == closer:
-            nxt = text[j + 1] if j + 1 < len(text) else " "
-            prev = text[j - 1]
-            if opener in "'‘\"" and (nxt.isalnum() or _is_devanagari_mark(nxt)):
-                j += 1
+        nxt = text[j + 1] if j + 1 < len(text) else " "
+        prev = text[j - 1] if j else " "
+        word_follows = nxt.isalnum() or _is_devanagari_mark(nxt)
+        for opener, closer in _OPENERS.items():
+            if ch != closer:
+                continue
+            if opener in "'‘\"" and word_follows:
                 continue  # an apostrophe inside a word, or a mark opening the next quote
             if opener == '"' and prev.isspace():
-                j += 1
                 continue
-            return j
-        j += 1
-    return None
+            found[opener].append(j)
+    return found
+
+
+def _find_close(text: str, i: int, opener: str, closers: dict[str, list[int]]) -> int | None:
+    """The first position after i where the opener's quotation closes, or None."""
+    positions = closers[opener]
+    k = bisect.bisect_right(positions, i)
+    if k == len(positions):
+        return None
+    j = positions[k]
+    newlines = closers["\n"]
+    n = bisect.bisect_right(newlines, i)
+    if opener in "'‘" and n < len(newlines) and newlines[n] < j:
+        return None  # single quotes never run across lines
+    return j
 
 
 def _direct_in_block(
-    raw: str, lines: list[Line], block: list[Line], last_line: Line, truncated_doc: bool
+    raw: str,
+    lines: list[Line],
+    block: list[Line],
+    last_line: Line,
+    truncated_doc: bool,
+    sentences: _Sentences,
 ) -> list[_Candidate]:
     base = block[0].start
     text = raw[base : block[-1].end]
+    closers = _closers(text)
+    starts = [line.start for line in block]
     out: list[_Candidate] = []
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch not in _OPENERS or not _is_opening(text, i):
-            i += 1
+    resume = 0
+    for m in _OPENER_RE.finditer(text):
+        i = m.start()
+        if i < resume or not _is_opening(text, i):
             continue
-        close = _find_close(text, i, ch)
-        line = _line_at(block, base + i)
+        ch = text[i]
+        close = _find_close(text, i, ch, closers)
+        line = _line_at(block, starts, base + i)
         if close is None:
             if ch in "'‘" and not _opens_item(raw, line, base + i):
-                i += 1
                 continue
-            end_abs = line.end
             at_doc_end = line is last_line and truncated_doc
-            content = (base + i + 1, end_abs)
-            truncated = True
-            next_i = end_abs - base
+            content = (base + i + 1, line.end)
+            resume = line.end - base
         else:
             content = (base + i + 1, base + close)
-            truncated = False
             at_doc_end = False
-            next_i = close + 1
+            resume = close + 1
         start, end = _trim(raw, *content)
-        if end > start and end - start <= 4000:
-            cand = _attribute_direct(raw, lines, block, line, base + i, start, end, close is None, at_doc_end)
+        if end > start and end - start <= rules.MAX_QUOTE_CHARS:
+            cand = _attribute_direct(
+                raw, lines, line, base + i, start, end, close is None, at_doc_end, sentences
+            )
             if cand is not None:
-                cand.truncated = truncated
+                cand.truncated = close is None
                 out.append(cand)
-        i = max(next_i, i + 1)
     return out
 
 
@@ -205,11 +235,9 @@ def _opens_item(raw: str, line: Line, pos: int) -> bool:
     return not raw[item_start:pos].strip()
 
 
-def _line_at(block: list[Line], pos: int) -> Line:
-    for line in block:
-        if line.start <= pos <= line.end:
-            return line
-    return block[-1]
+def _line_at(block: list[Line], starts: list[int], pos: int) -> Line:
+    k = bisect.bisect_right(starts, pos) - 1
+    return block[max(k, 0)]
 
 
 def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -220,12 +248,23 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sentence_start(raw: str, line: Line, pos: int) -> int:
-    """Where the sentence holding pos starts, within its line (after a bullet's marker)."""
-    start = line.item_start if line.item_start is not None and line.item_start <= pos else line.start
-    for m in _SENTENCE_END_RE.finditer(raw, start, pos):
-        start = m.end()
-    return start
+class _Sentences:
+    """Sentence ends of each line, found once, so that "where does this sentence start" is a
+    bisect rather than a scan from the start of the line."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self._ends: dict[int, list[int]] = {}
+
+    def start(self, line: Line, pos: int) -> int:
+        """Where the sentence holding pos starts, within its line (after a bullet's marker)."""
+        floor = line.item_start if line.item_start is not None and line.item_start <= pos else line.start
+        ends = self._ends.get(line.index)
+        if ends is None:
+            ends = [m.end() for m in _SENTENCE_END_RE.finditer(self.raw, line.start, line.end)]
+            self._ends[line.index] = ends
+        k = bisect.bisect_right(ends, pos) - 1
+        return max(floor, ends[k]) if k >= 0 else floor
 
 
 def _words(text: str) -> list[str]:
@@ -242,35 +281,37 @@ def _sentence_like(content: str, unclosed: bool) -> bool:
 
 
 def _previous_line(lines: list[Line], line: Line) -> Line | None:
-    for other in reversed(lines[: line.index]):
-        if other.kind == BLANK:
-            continue
-        return other if other.kind in _SEARCHED else None
-    return None
+    index = line.index - 1
+    while index >= 0 and lines[index].kind == BLANK:
+        index -= 1
+    if index < 0:
+        return None
+    return lines[index] if lines[index].kind in _SEARCHED else None
 
 
 def _attribute_direct(
     raw: str,
     lines: list[Line],
-    block: list[Line],
     line: Line,
     open_at: int,
     start: int,
     end: int,
     unclosed: bool,
     at_doc_end: bool,
+    sentences: _Sentences,
 ) -> _Candidate | None:
     content = raw[start:end]
-    sentence_start = _sentence_start(raw, line, open_at)
-    before = raw[sentence_start:open_at]
-    before_base = sentence_start
+    window = rules.ATTRIBUTION_WINDOW
+    before_base = max(sentences.start(line, open_at), open_at - window)
+    before = raw[before_base:open_at]
     item_start = line.item_start if line.item_start is not None else line.start
     if not raw[item_start:open_at].strip():
         # The quotation opens its line: its attribution may close the line above.
         prev = _previous_line(lines, line)
         if prev is not None:
             prev_start = prev.item_start if prev.item_start is not None else prev.start
-            before, before_base = raw[prev_start : prev.end], prev_start
+            before_base = max(prev_start, prev.end - window)
+            before = raw[before_base : prev.end]
     like = _sentence_like(content, unclosed)
 
     # A speech verb right before the opening mark.
@@ -288,34 +329,27 @@ def _attribute_direct(
         if m and (len(_words(content)) >= 2 or content[-1] in ".,!?"):
             subj_words = (m.group("subj") or "").split()
             if len(subj_words) <= 5:
-                subject = (
-                    english_subject(subj_words)
-                    if subj_words
-                    else english_subject(m.group("post").split()[:4])
-                )
+                words = subj_words or m.group("post").split()[:4]
                 cue_at = end + 1 + m.start("verb")
-                return _Candidate(
-                    start, end, "direct", (cue_at, cue_at + len(m.group("verb"))), subject, False, line
-                )
+                verb = (cue_at, cue_at + len(m.group("verb")))
+                return _Candidate(start, end, "direct", verb, english_subject(words), False, line)
     if not like:
         return None
     # A speech verb earlier in the paragraph, or at the end of the line above.
-    earlier = raw[line.start : open_at]
-    found = _last_verb(earlier)
+    earlier_base = max(line.start, open_at - window)
+    found = _last_verb(raw[earlier_base:open_at])
     if found is not None:
-        vs, ve = found
-        sentence = raw[_sentence_start(raw, line, line.start + vs) : line.start + vs]
-        subject = _subject_before(sentence)
-        return _Candidate(start, end, "direct", (line.start + vs, line.start + ve), subject, unclosed, line)
+        vs, ve = earlier_base + found[0], earlier_base + found[1]
+        sentence = raw[max(sentences.start(line, vs), vs - window) : vs]
+        return _Candidate(start, end, "direct", (vs, ve), _subject_before(sentence), unclosed, line)
     prev = _previous_line(lines, line)
     if prev is not None and not raw[line.start : open_at].strip():
-        found = _last_verb(prev.text)
+        prev_base = max(prev.start, prev.end - window)
+        found = _last_verb(raw[prev_base : prev.end])
         if found is not None and prev.text.rstrip()[-1:] in ":,–—-कि":
-            vs, ve = found
-            subject = _subject_before(prev.text[:vs])
-            return _Candidate(
-                start, end, "direct", (prev.start + vs, prev.start + ve), subject, unclosed, line
-            )
+            vs, ve = prev_base + found[0], prev_base + found[1]
+            subject = _subject_before(raw[prev_base:vs])
+            return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line)
     if at_doc_end:
         # The document is cut off inside the quotation, before its attribution could follow:
         # the statement continues the nearest preceding speaker's.
@@ -324,11 +358,9 @@ def _attribute_direct(
 
 
 def _after_text(raw: str, line: Line, pos: int) -> str:
-    stop = line.end
-    m = _SENTENCE_END_RE.search(raw, pos, line.end)
-    if m:
-        stop = m.start()
-    return raw[pos : min(stop, pos + 160)]
+    stop = min(line.end, pos + rules.ATTRIBUTION_WINDOW)
+    m = _SENTENCE_END_RE.search(raw, pos, stop)
+    return raw[pos : m.start() if m else stop]
 
 
 def _cue_before(before: str) -> tuple[tuple[int, int], tuple[str, str] | None, bool] | None:
@@ -387,35 +419,39 @@ def _subject_before(text: str) -> tuple[str, str] | None:
 # --- reported speech (Hindi) --------------------------------------------------------------------
 
 
-def _reported_in_line(raw: str, line: Line, quoted: list[tuple[int, int]]) -> list[_Candidate]:
-    text = raw[line.start : line.end]
-    cues = [m for m in _HI_CUE_RE.finditer(text) if not _inside(line.start + m.start(), quoted)]
+def _reported_in_line(
+    raw: str, line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
+) -> list[_Candidate]:
+    cues = [m for m in _HI_CUE_RE.finditer(raw, line.start, line.end) if not _inside(m.start(), quoted)]
     out: list[_Candidate] = []
     for k, m in enumerate(cues):
-        start = line.start + m.end()
+        start = m.end()
         while start < line.end and raw[start] in " \t,:;—–-":
             start += 1
         if start >= line.end or raw[start] in _OPENERS:
             continue  # a quotation follows: it is a direct quote
         end = line.end
         if k + 1 < len(cues):
-            nxt = line.start + cues[k + 1].start()
-            boundary = _sentence_start(raw, line, nxt)
+            boundary = sentences.start(line, cues[k + 1].start())
             if boundary > start:
                 end = boundary
         start, end = _trim(raw, start, end)
         if end <= start:
             continue
-        sentence = raw[_sentence_start(raw, line, line.start + m.start()) : line.start + m.start()]
-        subject = _subject_before(sentence)
-        cue_end = line.start + m.end()
-        while cue_end > line.start + m.start() and raw[cue_end - 1] in " \t-–—:":
+        cue_start = m.start()
+        sentence = raw[
+            max(sentences.start(line, cue_start), cue_start - rules.ATTRIBUTION_WINDOW) : cue_start
+        ]
+        cue_end = m.end()
+        while cue_end > cue_start and raw[cue_end - 1] in " \t-–—:":
             cue_end -= 1
         out.append(
-            _Candidate(start, end, "reported", (line.start + m.start(), cue_end), subject, False, line)
+            _Candidate(start, end, "reported", (cue_start, cue_end), _subject_before(sentence), False, line)
         )
     return out
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether pos falls inside one of the sorted, non-overlapping spans."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]

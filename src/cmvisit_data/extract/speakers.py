@@ -17,6 +17,7 @@ from collections import Counter
 from .. import rules
 
 _EN_NAME_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))*")
+_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
 _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+|[,।.()]")
 _EN_FUNCTION = frozenset(
     """the a an in on at as but and also of for to with by from this that these those it its
@@ -100,6 +101,8 @@ class NameIndex:
         self._add(offset, words, role)
 
     def _scan_hindi(self, raw: str) -> None:
+        if not _DEVANAGARI_RE.search(raw):
+            return
         tokens = list(_HI_WORD_RE.finditer(raw))
         i = 0
         while i < len(tokens):
