@@ -23,6 +23,10 @@ from .errors import CmvisitError, Problem
 from .inputs import read_path
 from .manifest import Entry, load_manifest, resolve_entry, unlisted
 
+# Documents per unit of work sent to a worker, and units in flight per worker.
+CHUNK_DOCS = 250
+IN_FLIGHT_PER_WORKER = 3
+
 
 @dataclass(frozen=True)
 class DatasetInfo:
@@ -139,15 +143,41 @@ def generate_examples(
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
 ) -> Iterator[tuple[str, Outcome]]:
     """(key, outcome) for every entry, in manifest order, using `workers` processes."""
-    jobs = [Job(str(seeds_dir), entry, max_bytes) for entry in entries]
-    if workers <= 1 or len(jobs) < 2 * workers:
-        for job in jobs:
-            outcome = process(job)
+    for chunk in map_chunks(process_chunk_outcomes, seeds_dir, entries, workers, max_bytes):
+        for outcome in chunk:
             yield outcome.key, outcome
+
+
+def process_chunk_outcomes(jobs: list[Job]) -> list[Outcome]:
+    return [process(job) for job in jobs]
+
+
+def map_chunks(
+    function: Any,
+    seeds_dir: str | os.PathLike[str],
+    entries: list[Entry],
+    workers: int,
+    max_bytes: int,
+    chunk_size: int = 0,
+) -> Iterator[Any]:
+    """function(jobs) over chunks of the entries, in order, in `workers` processes, with at
+    most a few chunks in flight so that results never pile up in memory."""
+    jobs = [Job(str(seeds_dir), entry, max_bytes) for entry in entries]
+    size = chunk_size or max(1, min(CHUNK_DOCS, -(-len(jobs) // max(1, workers * 4))))
+    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
+    if workers <= 1 or len(chunks) < 2:
+        for chunk in chunks:
+            yield function(chunk)
         return
     import multiprocessing
+    from collections import deque
 
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(workers) as pool:
-        for outcome in pool.imap(process, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8)))):
-            yield outcome.key, outcome
+        pending: deque[Any] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(function, (chunk,)))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 SHINGLE = 5
@@ -35,6 +36,7 @@ _WORD_RE = re.compile(r"[^\W_]+|[\u0900-\u0963\u0970-\u097f]+")
 _MASK_SEED = 0x5EED
 
 
+@lru_cache(maxsize=1)
 def _masks():  # type: ignore[no-untyped-def]
     import numpy as np
 
@@ -47,15 +49,15 @@ def signature(record: dict[str, Any]) -> bytes | None:
     import numpy as np
 
     words = _WORD_RE.findall(" ".join(p["text"] for p in record["paragraphs"]).casefold())
-    if len(words) - SHINGLE + 1 < MIN_SHINGLES:
+    n = len(words) - SHINGLE + 1
+    if n < MIN_SHINGLES:
         return None
-    hashes = np.fromiter(
-        (
-            zlib.crc32(" ".join(words[i : i + SHINGLE]).encode("utf-8"))
-            for i in range(len(words) - SHINGLE + 1)
-        ),
-        dtype=np.uint64,
-    )
+    # Hash each word once, then combine SHINGLE consecutive word hashes into a shingle hash
+    # (a polynomial rolling hash, vectorised): no string is built per shingle.
+    w = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words))
+    hashes = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):
+        hashes = hashes * np.uint64(1_000_003) + w[k : k + n]
     mixed = (hashes[:, None] ^ _masks()[None, :]) * np.uint64(0x9E3779B97F4A7C15)
     mixed ^= mixed >> np.uint64(29)
     return (mixed & np.uint64(0xFFFFFFFF)).min(axis=0).astype("<u4").tobytes()

@@ -10,11 +10,24 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from . import rules
 from .errors import Problem
+
+# Every C0/C1 control a text may not hold, and the bidi controls: one pass in C.
+_CONTROL_RE = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(c))
+        for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))
+        if chr(c) not in rules.ALLOWED_CONTROLS
+    )
+    + "".join(re.escape(c) for c in sorted(rules.BIDI_CONTROLS))
+    + "]"
+)
 
 
 @dataclass(frozen=True)
@@ -122,15 +135,15 @@ def _binary_share(data: bytes) -> float:
 
 def control_character_problems(text: str, name: str) -> list[Problem]:
     """Invisible controls (bidi overrides, C0/C1 controls) with where the first one is."""
-    found: dict[str, int] = {}
-    for index, char in enumerate(text):
-        if char in rules.BIDI_CONTROLS or (
-            unicodedata.category(char) == "Cc" and char not in rules.ALLOWED_CONTROLS
-        ):
-            found.setdefault(char, index)
-    if not found:
+    first_match = _CONTROL_RE.search(text)
+    if first_match is None:
         return []
-    first = min(found.values())
+    found: dict[str, int] = {}
+    for m in _CONTROL_RE.finditer(text):
+        found.setdefault(m.group(0), m.start())
+        if len(found) >= 16:
+            break
+    first = first_match.start()
     line, col = _line_col(text, first)
     names = ", ".join(
         f"U+{ord(c):04X} {unicodedata.name(c, 'CONTROL')}" for c in sorted(found, key=found.get)

@@ -30,14 +30,14 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from . import __version__, rules
-from .builder import INFO, generate_examples, sources
+from .builder import INFO, Job, map_chunks, process, sources
 from .checks import CrossTable, check_frame
 from .errors import Problem, Report
 from .manifest import MANIFEST_NAME, Entry, load_manifest, sha256_of, write_manifest
-from .tables import TABLE_NAMES, table_schema, to_table
+from .tables import COUNTED, TABLE_NAMES, table_schema, to_table
 
 VERSION_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 BATCH_DOCS = 1000
@@ -223,6 +223,116 @@ def _fsync_tree(folder: Path) -> None:
         os.close(fd)
 
 
+def _build_chunk(jobs: list[Job]) -> dict[str, Any]:
+    """The per-chunk step run in a worker: parse and validate each document (the pure
+    per-document `process`), then build and check this chunk's tables."""
+    started = time.perf_counter()
+    outcomes = [process(job) for job in jobs]
+    parsed = time.perf_counter()
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
+    docs = []
+    rejected = []
+    for outcome in outcomes:
+        if not outcome.ok:
+            rejected.append({"file": outcome.key, "problems": [p.to_dict() for p in outcome.problems]})
+            continue
+        assert outcome.record is not None and outcome.rows is not None
+        record = outcome.record
+        docs.append(
+            (
+                outcome.key,
+                record["doc_id"],
+                record["metadata"]["published"],
+                outcome.signature,
+                record["source"]["bytes"],
+            )
+        )
+        for name in TABLE_NAMES:
+            rows[name].extend(outcome.rows[name])
+    tables = {name: to_table(name, rows[name]) for name in TABLE_NAMES}
+    built = time.perf_counter()
+    problems: list[Problem] = []
+    cross = CrossTable()
+    cross.add_documents(tables["documents"])
+    for name in TABLE_NAMES[1:]:
+        problems.extend(check_frame(name, tables[name].to_pandas()))
+        cross.check_items(name, tables[name])
+    problems.extend(cross.problems)
+    checked = time.perf_counter()
+    return {
+        "tables": {name: _plain(tables[name]) for name in TABLE_NAMES},
+        "docs": docs,
+        "rejected": rejected,
+        "problems": [p.to_dict() for p in problems],
+        "seconds": {
+            "parse_and_validate": parsed - started,
+            "tables": built - parsed,
+            "table_checks": checked - built,
+        },
+    }
+
+
+def _plain(table: Any) -> Any:
+    """Dictionary columns as plain strings, so that tables from any chunks concatenate and
+    are encoded again per row group (the same bytes whatever the chunking)."""
+    import pyarrow as pa
+
+    for i, column in enumerate(table.schema):
+        if pa.types.is_dictionary(column.type):
+            plain = pa.field(column.name, pa.string(), column.nullable, column.metadata)
+            table = table.set_column(i, plain, table.column(i).cast(pa.string()))
+    return table
+
+
+def _encoded(name: str, tables: list[Any]) -> Any:
+    """Chunks of a table -> one table with the declared schema (dictionaries re-encoded)."""
+    import pyarrow as pa
+
+    schema = table_schema(name)
+    combined = pa.concat_tables(tables).combine_chunks() if tables else _plain(schema.empty_table())
+    columns = [combined.column(f.name).cast(f.type) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+class _RowGroups:
+    """Writes every table in row groups of exactly BATCH_DOCS documents (and their items),
+    whatever the chunks the workers returned, so that the bytes never depend on --workers."""
+
+    COUNTS: ClassVar[dict[str, str]] = {table: column for column, table in COUNTED.items()}
+
+    def __init__(self, writers: _Writers, documents_writer: Any):
+        self.writers = writers
+        self.documents_writer = documents_writer
+        self.buffer: dict[str, list[Any]] = {t: [] for t in TABLE_NAMES}
+        self.docs = 0
+
+    def add(self, tables: dict[str, Any]) -> None:
+        for name in TABLE_NAMES:
+            self.buffer[name].append(tables[name])
+        self.docs += tables["documents"].num_rows
+        while self.docs >= BATCH_DOCS:
+            self._emit(BATCH_DOCS)
+
+    def close(self) -> None:
+        if self.docs:
+            self._emit(self.docs)
+
+    def _emit(self, k: int) -> None:
+        import pyarrow as pa
+
+        documents = pa.concat_tables(self.buffer["documents"]).combine_chunks()
+        head = documents.slice(0, k)
+        for name, column in self.COUNTS.items():
+            items = pa.concat_tables(self.buffer[name]).combine_chunks()
+            count = sum(head.column(column).to_pylist())
+            self.writers.write(name, _encoded(name, [items.slice(0, count)]))
+            self.buffer[name] = [items.slice(count)]
+        table = _encoded("documents", [head])
+        self.documents_writer.write_table(table, row_group_size=max(1, table.num_rows))
+        self.buffer["documents"] = [documents.slice(k)]
+        self.docs -= k
+
+
 def _build_into(
     seeds: Path,
     tmp: Path,
@@ -233,6 +343,8 @@ def _build_into(
     progress: Callable[[int, int], None] | None,
     result: BuildResult,
 ) -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     started = time.perf_counter()
@@ -244,81 +356,66 @@ def _build_into(
         {"file": p.file, "problems": [p.to_dict()]} for p in problems if p.type == "unlisted-document"
     ]
     workers = workers or os.cpu_count() or 1
-    items = tuple(t for t in TABLE_NAMES if t != "documents")
+    items = TABLE_NAMES[1:]
     writers = _Writers(tmp, items)
     documents_pass1 = pq.ParquetWriter(
         tmp / ".documents.pass1.parquet", table_schema("documents"), **PARQUET_OPTIONS
     )
-    batch: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
+    groups = _RowGroups(writers, documents_pass1)
     seen: dict[str, str] = {}
     signatures: list[tuple[str, str | None, bytes | None]] = []
     inputs: list[dict[str, Any]] = []
     table_problems: list[Problem] = []
     timing = Counter[str]()
     by_file = {e.file: e for e in entries}
-
-    def flush() -> None:
-        t0 = time.perf_counter()
-        tables = {name: to_table(name, batch[name]) for name in TABLE_NAMES}
-        t1 = time.perf_counter()
-        cross = CrossTable()
-        cross.add_documents(tables["documents"])
-        for name in items:
-            table_problems.extend(check_frame(name, tables[name].to_pandas()))
-            cross.check_items(name, tables[name])
-        table_problems.extend(cross.problems)
-        t2 = time.perf_counter()
-        for name in items:
-            writers.write(name, tables[name])
-        if tables["documents"].num_rows:
-            documents_pass1.write_table(tables["documents"], row_group_size=tables["documents"].num_rows)
-        timing["tables"] += t1 - t0
-        timing["table_checks"] += t2 - t1
-        timing["write"] += time.perf_counter() - t2
-        for name in TABLE_NAMES:
-            batch[name].clear()
-
     done = 0
-    in_batch = 0
-    gen_started = time.perf_counter()
-    for key, outcome in generate_examples(seeds, entries, workers, max_bytes):
-        done += 1
+    loop_started = time.perf_counter()
+    for chunk in map_chunks(_build_chunk, seeds, entries, workers, max_bytes):
+        for key, value in chunk["seconds"].items():
+            timing[f"workers_{key}"] += value
+        rejected.extend(chunk["rejected"])
+        table_problems.extend(_problem_from(p) for p in chunk["problems"])
+        keep = []
+        for key, doc_id, published, sig, size in chunk["docs"]:
+            if doc_id in seen:
+                problem = Problem(
+                    "duplicate-entry", f"same bytes as {seen[doc_id]} (doc_id {doc_id})", file=key
+                )
+                rejected.append({"file": key, "problems": [problem.to_dict()]})
+                continue
+            seen[doc_id] = key
+            keep.append(doc_id)
+            entry = by_file[key]
+            result.bytes_in += size
+            inputs.append(
+                {
+                    "file": key,
+                    "sha256": entry.sha256,
+                    "doc_id": doc_id,
+                    "language": entry.language,
+                    **entry.provenance(),
+                }
+            )
+            signatures.append((doc_id, published, sig))
+        tables = chunk["tables"]
+        if len(keep) < len(chunk["docs"]):  # a second copy of the same bytes: drop its rows
+            value_set = pa.array(keep, pa.string())
+            tables = {
+                name: t.filter(pc.is_in(t.column("doc_id"), value_set=value_set))
+                for name, t in tables.items()
+            }
+        t0 = time.perf_counter()
+        groups.add(tables)
+        timing["write"] += time.perf_counter() - t0
+        done += len(chunk["docs"]) + len(chunk["rejected"])
         if progress:
             progress(done, len(entries))
-        entry: Entry = by_file[key]
-        if not outcome.ok:
-            rejected.append({"file": key, "problems": [p.to_dict() for p in outcome.problems]})
-            continue
-        record = outcome.record
-        assert record is not None and outcome.rows is not None
-        doc_id = record["doc_id"]
-        if doc_id in seen:
-            problem = Problem("duplicate-entry", f"same bytes as {seen[doc_id]} (doc_id {doc_id})", file=key)
-            rejected.append({"file": key, "problems": [problem.to_dict()]})
-            continue
-        seen[doc_id] = key
-        result.bytes_in += record["source"]["bytes"]
-        inputs.append(
-            {
-                "file": key,
-                "sha256": entry.sha256,
-                "doc_id": doc_id,
-                "language": entry.language,
-                **entry.provenance(),
-            }
-        )
-        signatures.append((doc_id, record["metadata"]["published"], outcome.signature))
-        for name in TABLE_NAMES:
-            batch[name].extend(outcome.rows[name])
-        in_batch += 1
-        if in_batch >= BATCH_DOCS:
-            flush()
-            in_batch = 0
-    if in_batch:
-        flush()
+    t0 = time.perf_counter()
+    groups.close()
     writers.close()
     documents_pass1.close()
-    timing["parse_and_validate"] = time.perf_counter() - gen_started - sum(timing.values())
+    timing["write"] += time.perf_counter() - t0
+    timing["parse_check_write_wall"] = time.perf_counter() - loop_started
 
     if rejected and not allow_rejects:
         for item in rejected:

@@ -122,7 +122,17 @@ def _resolve(node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
+@cache
+def _schema_at_cached(pointer: str) -> dict[str, Any]:
+    return _schema_at(pointer)
+
+
 def schema_at(pointer: str) -> dict[str, Any]:
+    """The (resolved) JSON Schema of the value at a record pointer such as /metadata/title."""
+    return _schema_at_cached(pointer)
+
+
+def _schema_at(pointer: str) -> dict[str, Any]:
     """The (resolved) JSON Schema of the value at a record pointer such as /metadata/title."""
     node = _resolve(load_schema())
     for part in pointer.strip("/").split("/"):
@@ -194,6 +204,7 @@ def _derived_field(column: Column) -> pa.Field:
     )
 
 
+@cache
 def item_properties(table: str) -> dict[str, dict[str, Any]]:
     """The JSON Schema properties of one item of an item table, in the schema's order."""
     return _resolve(_resolve(schema_at(ITEM_TABLES[table]))["items"])["properties"]
@@ -270,14 +281,29 @@ def _convert(value: Any, node: dict[str, Any]) -> Any:
     return value
 
 
+@cache
+def _item_converters(table: str) -> tuple[tuple[str, bool], ...]:
+    """(property, is a date) for each item property: only dates need converting; spans,
+    lists and scalars already have Arrow's shapes."""
+    out = []
+    for name, node in item_properties(table).items():
+        inner, _ = _split_null(node)
+        out.append((name, inner.get("type") == "string" and inner.get("format") == "date"))
+    return tuple(out)
+
+
 def record_rows(record: dict[str, Any], duplicate_of: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """One record -> its rows in every table (plain Python values in Arrow's shapes)."""
     doc_id = record["doc_id"]
     rows: dict[str, list[dict[str, Any]]] = {}
     for table, pointer in ITEM_TABLES.items():
-        props = item_properties(table)
+        converters = _item_converters(table)
         rows[table] = [
-            {"doc_id": doc_id, "position": i, **{k: _convert(item.get(k), v) for k, v in props.items()}}
+            {
+                "doc_id": doc_id,
+                "position": i,
+                **{k: (_date(item.get(k)) if is_date else item.get(k)) for k, is_date in converters},
+            }
             for i, item in enumerate(_at(record, pointer))
         ]
     document: dict[str, Any] = {}

@@ -51,6 +51,7 @@ _HI_CUE_RE = re.compile(
 _HI_CUE_END_RE = re.compile(
     rf"(?<![\u0900-\u097f])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
+_HAS_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
 _SENTENCE_END_RE = re.compile(r"[.।!?](?=[\s\"'”’]|$)")
 _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
@@ -422,6 +423,8 @@ def _subject_before(text: str) -> tuple[str, str] | None:
 def _reported_in_line(
     raw: str, line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
 ) -> list[_Candidate]:
+    if not _HAS_DEVANAGARI_RE.search(raw, line.start, line.end):
+        return []
     cues = [m for m in _HI_CUE_RE.finditer(raw, line.start, line.end) if not _inside(m.start(), quoted)]
     out: list[_Candidate] = []
     for k, m in enumerate(cues):

@@ -16,7 +16,8 @@ from collections import Counter
 
 from .. import rules
 
-_EN_NAME_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))*")
+_EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*(?![\w’-])")
+_EN_RUN_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))+")
 _DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
 _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+|[,।.()]")
 _EN_FUNCTION = frozenset(
@@ -66,9 +67,10 @@ class NameIndex:
             self._titled.add(name)
 
     def _scan_english(self, raw: str) -> None:
-        for m in _EN_NAME_RE.finditer(raw):
-            # A run of capitalised words may cross a sentence end ("near Pune. Tara Rao"):
-            # each sentence's part is read on its own.
+        # Runs of two or more capitalised words are read as names; a lone capitalised word
+        # counts only where it is the last word of such a name ("... Sai said").
+        for m in _EN_RUN_RE.finditer(raw):
+            # A run may cross a sentence end ("near Pune. Tara Rao"): each part on its own.
             part: list[str] = []
             part_start = m.start()
             for word in re.finditer(r"\S+", m.group(0)):
@@ -80,6 +82,13 @@ class NameIndex:
                     part = []
             if part:
                 self._read_english_run(part_start, part)
+        lasts = {name.split()[-1] for _, name in self.mentions if name.isascii()}
+        lasts = {w for w in lasts if w[:1].isupper()}
+        if lasts:
+            taken = {offset for offset, _ in self.mentions}
+            for m in _EN_WORD_RE.finditer(raw):
+                if m.group(0) in lasts and m.start() not in taken:
+                    self._add(m.start(), [m.group(0)], None)
 
     def _read_english_run(self, offset: int, raw_words: list[str]) -> None:
         words = [_strip_possessive(w).rstrip(".,") for w in raw_words]
@@ -271,6 +280,6 @@ def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last
         return names.role(value) or last or names.most_named()
     if names.known(value):
         return names.full(value)
-    if len(value.split()) >= 2 and all(w[:1].isupper() for w in value.split()):
-        return value  # a full name the index did not catch
+    if all(w[:1].isupper() for w in value.split()):
+        return value  # a name the index did not catch ("Biden" named only once, alone)
     return names.nearest_before(offset) or last or value
