@@ -209,3 +209,17 @@ def test_add_validates_copies_and_records_provenance(seeds, tmp_path):
     )
     again, _ = add([str(incoming / "good.txt")], seeds, provenance)
     assert again.added == [] and again.present[0]["as"] == "good.txt"
+
+
+def test_discover_builds_a_folder_without_manifest(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    strict = build(folder, tmp_path / "out", "0.1.0")
+    assert strict.status == "failed" and strict.problems[0].type == "manifest-missing"
+    found = build(folder, tmp_path / "out", "0.1.0", discover=True)
+    assert found.status == "built" and found.documents == 2
+    manifest = json.loads((tmp_path / "out" / "0.1.0" / "manifest.json").read_text())
+    assert {i["language"] for i in manifest["inputs"]} == {"en", "hi"}
+    assert all(len(i["sha256"]) == 64 and i["url"] is None for i in manifest["inputs"])

@@ -16,15 +16,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from . import rules
 from .errors import CmvisitError, Problem
 from .inputs import read_path
-from .manifest import Entry, load_manifest, resolve_entry, unlisted
+from .manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
 
 # Documents per unit of work sent to a worker, and units in flight per worker.
-CHUNK_DOCS = 250
+CHUNK_DOCS = 1000
 IN_FLIGHT_PER_WORKER = 3
 
 
@@ -69,6 +70,7 @@ class Job:
     seeds_dir: str
     entry: Entry
     max_bytes: int = rules.DEFAULT_MAX_BYTES
+    listed: bool = True  # False for documents discovered without a manifest: nothing to check against
 
 
 @dataclass
@@ -100,7 +102,7 @@ def process(job: Job) -> Outcome:
     if isinstance(doc, list):
         outcome.problems.extend(doc)
         return outcome
-    if doc.sha256 != entry.sha256:
+    if job.listed and doc.sha256 != entry.sha256:
         outcome.problems.append(
             Problem(
                 "checksum-mismatch", "the file's bytes differ from the sha256 in the manifest", file=str(path)
@@ -113,7 +115,7 @@ def process(job: Job) -> Outcome:
         outcome.problems.extend(exc.problems)
         return outcome
     record["source"]["file"] = entry.file  # the name inside seeds/, not the path this machine read
-    if record["metadata"]["language"] != entry.language:
+    if job.listed and record["metadata"]["language"] != entry.language:
         outcome.problems.append(
             Problem(
                 "language-mismatch",
@@ -128,8 +130,15 @@ def process(job: Job) -> Outcome:
     return outcome
 
 
-def sources(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
-    """The manifest's entries, and the problems with the manifest and the seeds folder."""
+def sources(seeds_dir: str | os.PathLike[str], discover: bool = False) -> tuple[list[Entry], list[Problem]]:
+    """The manifest's entries, and the problems with the manifest and the seeds folder.
+
+    With `discover`, a folder without a manifest gives every .txt in it as an entry with
+    unknown provenance (checksum and language are then taken from the document itself)."""
+    if discover and not (Path(seeds_dir) / MANIFEST_NAME).exists():
+        return [
+            Entry(p.name, "", "", None, None, None, None) for p in sorted(Path(seeds_dir).glob("*.txt"))
+        ], []
     entries, problems = load_manifest(seeds_dir)
     if not problems:
         problems = unlisted(seeds_dir, entries)
@@ -162,7 +171,7 @@ def map_chunks(
 ) -> Iterator[Any]:
     """function(jobs) over chunks of the entries, in order, in `workers` processes, with at
     most a few chunks in flight so that results never pile up in memory."""
-    jobs = [Job(str(seeds_dir), entry, max_bytes) for entry in entries]
+    jobs = [Job(str(seeds_dir), entry, max_bytes, listed=bool(entry.sha256)) for entry in entries]
     size = chunk_size or max(1, min(CHUNK_DOCS, -(-len(jobs) // max(1, workers * 4))))
     chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
     if workers <= 1 or len(chunks) < 2:

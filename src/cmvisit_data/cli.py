@@ -142,6 +142,11 @@ def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
     is_flag=True,
     help="Publish the valid documents and record the rejected ones (default: any invalid input fails).",
 )
+@click.option(
+    "--discover",
+    is_flag=True,
+    help="For a folder with no manifest.json (a benchmark corpus): build every .txt, provenance unknown.",
+)
 @_WORKERS
 @_MAX_BYTES
 @_FORMAT
@@ -151,6 +156,7 @@ def build(
     seeds_dir: str,
     out_dir: str,
     allow_rejects: bool,
+    discover: bool,
     workers: int | None,
     max_bytes: int,
     fmt: str,
@@ -174,7 +180,7 @@ def build(
             bar.update(1)
 
     try:
-        result = run_build(seeds_dir, out_dir, version, allow_rejects, workers, max_bytes, progress)
+        result = run_build(seeds_dir, out_dir, version, allow_rejects, workers, max_bytes, progress, discover)
     finally:
         if bar is not None:
             bar.render_finish()

@@ -149,6 +149,7 @@ def build(
     workers: int | None = None,
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
+    discover: bool = False,
 ) -> BuildResult:
     """Build release `version` of the documents in seeds_dir into out_root/version."""
     out = Path(out_root)
@@ -169,7 +170,9 @@ def build(
         tmp = out / f".tmp-{version}-{os.getpid()}"
         tmp.mkdir()
         try:
-            _build_into(Path(seeds_dir), tmp, version, allow_rejects, workers, max_bytes, progress, result)
+            _build_into(
+                Path(seeds_dir), tmp, version, allow_rejects, workers, max_bytes, progress, result, discover
+            )
             if result.problems:
                 return result
             if final.exists():
@@ -239,13 +242,15 @@ def _build_chunk(jobs: list[Job]) -> dict[str, Any]:
         assert outcome.record is not None and outcome.rows is not None
         record = outcome.record
         docs.append(
-            (
-                outcome.key,
-                record["doc_id"],
-                record["metadata"]["published"],
-                outcome.signature,
-                record["source"]["bytes"],
-            )
+            {
+                "key": outcome.key,
+                "doc_id": record["doc_id"],
+                "published": record["metadata"]["published"],
+                "signature": outcome.signature,
+                "bytes": record["source"]["bytes"],
+                "sha256": record["source"]["sha256"],
+                "language": record["metadata"]["language"],
+            }
         )
         for name in TABLE_NAMES:
             rows[name].extend(outcome.rows[name])
@@ -342,13 +347,14 @@ def _build_into(
     max_bytes: int,
     progress: Callable[[int, int], None] | None,
     result: BuildResult,
+    discover: bool = False,
 ) -> None:
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
     started = time.perf_counter()
-    entries, problems = sources(seeds)
+    entries, problems = sources(seeds, discover)
     if problems and not entries and not any(p.type == "unlisted-document" for p in problems):
         result.problems.extend(problems)  # no usable manifest
         return
@@ -376,7 +382,8 @@ def _build_into(
         rejected.extend(chunk["rejected"])
         table_problems.extend(_problem_from(p) for p in chunk["problems"])
         keep = []
-        for key, doc_id, published, sig, size in chunk["docs"]:
+        for doc in chunk["docs"]:
+            key, doc_id = doc["key"], doc["doc_id"]
             if doc_id in seen:
                 problem = Problem(
                     "duplicate-entry", f"same bytes as {seen[doc_id]} (doc_id {doc_id})", file=key
@@ -385,18 +392,18 @@ def _build_into(
                 continue
             seen[doc_id] = key
             keep.append(doc_id)
-            entry = by_file[key]
-            result.bytes_in += size
+            result.bytes_in += doc["bytes"]
+            provenance = by_file[key].provenance()
             inputs.append(
                 {
                     "file": key,
-                    "sha256": entry.sha256,
+                    "sha256": doc["sha256"],
                     "doc_id": doc_id,
-                    "language": entry.language,
-                    **entry.provenance(),
+                    "language": doc["language"],
+                    **provenance,
                 }
             )
-            signatures.append((doc_id, published, sig))
+            signatures.append((doc_id, doc["published"], doc["signature"]))
         tables = chunk["tables"]
         if len(keep) < len(chunk["docs"]):  # a second copy of the same bytes: drop its rows
             value_set = pa.array(keep, pa.string())
