@@ -110,6 +110,7 @@ def hf_features(table: str) -> Any:
 def _to_hf_table(table: pa.Table, name: str, features: Any) -> pa.Table:
     """A release table as the Hub stores it: enum strings as class ids, cast to the features."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     from datasets import ClassLabel
 
     columns = []
@@ -117,10 +118,77 @@ def _to_hf_table(table: pa.Table, name: str, features: Any) -> pa.Table:
         column = table.column(field.name)
         feature = features[field.name]
         if isinstance(feature, ClassLabel):
-            ids = [None if v is None else feature.str2int(v) for v in column.to_pylist()]
-            column = pa.array(ids, pa.int64())
+            names = pa.array(feature.names, pa.string())
+            column = pc.index_in(column.cast(pa.string()), value_set=names).cast(pa.int64())
         columns.append(column)
     return pa.Table.from_arrays(columns, schema=features.arrow_schema)
+
+
+class HubWriter:
+    """Writes the Hub copies of the tables, row group by row group, as the release is written."""
+
+    def __init__(self, release: Path):
+        import pyarrow.parquet as pq
+
+        self.hf = release / HF_DIR
+        self.features = {name: hf_features(name) for name in TABLE_NAMES}
+        self.writers = {}
+        self.schemas = {}
+        for name in TABLE_NAMES:
+            target = self.hf / data_file(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.schemas[name] = self.features[name].arrow_schema.with_metadata(
+                {
+                    "huggingface": json.dumps(
+                        {"info": {"features": self.features[name].to_dict()}}, sort_keys=True
+                    )
+                }
+            )
+            # A table with no rows gets no row groups: datasets reads that as an empty split
+            # (a zero-row row group makes it fail).
+            self.writers[name] = pq.ParquetWriter(target, self.schemas[name], **PARQUET_OPTIONS)
+
+    def write(self, name: str, table: pa.Table) -> None:
+        if not table.num_rows:
+            return
+        converted = _to_hf_table(table, name, self.features[name])
+        converted = converted.replace_schema_metadata(self.schemas[name].metadata)
+        self.writers[name].write_table(converted, row_group_size=converted.num_rows)
+
+    def close(self) -> dict[str, dict[str, int]]:
+        """Finish the files; sizes are measured on what was written (read back row group by
+        row group), so they do not depend on how the batches were laid out in memory."""
+        import pyarrow.parquet as pq
+
+        for writer in self.writers.values():
+            writer.close()
+        sizes = {}
+        for name in TABLE_NAMES:
+            path = self.hf / data_file(name)
+            written = pq.ParquetFile(path)
+            nbytes = sum(written.read_row_group(g).nbytes for g in range(written.num_row_groups))
+            sizes[name] = {
+                "num_examples": written.metadata.num_rows,
+                "num_bytes": nbytes,
+                "download_size": path.stat().st_size,
+            }
+        return sizes
+
+
+def write_hf_metadata(
+    release: Path,
+    manifest: dict[str, Any],
+    sizes: dict[str, dict[str, int]],
+    card_template: str | None = None,
+) -> None:
+    """README.md (the card), LICENSE.md and croissant.json of release/hf/."""
+    hf = release / HF_DIR
+    (hf / "README.md").write_text(render_card(manifest, sizes, card_template), encoding="utf-8")
+    (hf / "LICENSE.md").write_text(license_text(manifest), encoding="utf-8")
+    (hf / "croissant.json").write_text(
+        json.dumps(croissant(manifest, hf), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )
 
 
 # --- writing the folder -------------------------------------------------------------------------
@@ -129,48 +197,17 @@ def _to_hf_table(table: pa.Table, name: str, features: Any) -> pa.Table:
 def write_hf_folder(
     release: Path, manifest: dict[str, Any], card_template: str | None = None
 ) -> dict[str, int]:
-    """Write release/hf/ from the release's tables; returns the rows per table."""
+    """Write release/hf/ from the release's tables on disk; returns the rows per table."""
     import pyarrow.parquet as pq
 
-    hf = release / HF_DIR
-    rows: dict[str, int] = {}
-    nbytes: dict[str, int] = {}
+    writer = HubWriter(release)
     for name in TABLE_NAMES:
-        features = hf_features(name)
-        target = hf / data_file(name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        schema = features.arrow_schema.with_metadata(
-            {"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True)}
-        )
         source = pq.ParquetFile(release / f"{name}.parquet")
-        rows[name] = 0
-        nbytes[name] = 0
-        # A table with no rows is written with no row groups: datasets reads that as an empty
-        # split with its features (a zero-row row group makes it fail).
-        with pq.ParquetWriter(target, schema, **PARQUET_OPTIONS) as writer:
-            for group in range(source.num_row_groups):
-                table = _to_hf_table(source.read_row_group(group), name, features).replace_schema_metadata(
-                    schema.metadata
-                )
-                if table.num_rows:
-                    writer.write_table(table, row_group_size=table.num_rows)
-                    rows[name] += table.num_rows
-                    nbytes[name] += table.nbytes
-    sizes = {
-        name: {
-            "num_examples": rows[name],
-            "num_bytes": nbytes[name],
-            "download_size": (hf / data_file(name)).stat().st_size,
-        }
-        for name in TABLE_NAMES
-    }
-    (hf / "README.md").write_text(render_card(manifest, sizes, card_template), encoding="utf-8")
-    (hf / "LICENSE.md").write_text(license_text(manifest), encoding="utf-8")
-    (hf / "croissant.json").write_text(
-        json.dumps(croissant(manifest, hf), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-        encoding="utf-8",
-    )
-    return rows
+        for group in range(source.num_row_groups):
+            writer.write(name, source.read_row_group(group))
+    sizes = writer.close()
+    write_hf_metadata(release, manifest, sizes, card_template)
+    return {name: size["num_examples"] for name, size in sizes.items()}
 
 
 def hf_files(release: Path) -> list[Path]:

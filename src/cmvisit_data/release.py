@@ -305,9 +305,10 @@ class _RowGroups:
 
     COUNTS: ClassVar[dict[str, str]] = {table: column for column, table in COUNTED.items()}
 
-    def __init__(self, writers: _Writers, documents_writer: Any):
+    def __init__(self, writers: _Writers, documents_writer: Any, hub: Any):
         self.writers = writers
         self.documents_writer = documents_writer
+        self.hub = hub
         self.buffer: dict[str, list[Any]] = {t: [] for t in TABLE_NAMES}
         self.docs = 0
 
@@ -330,10 +331,11 @@ class _RowGroups:
         for name, column in self.COUNTS.items():
             items = pa.concat_tables(self.buffer[name]).combine_chunks()
             count = sum(head.column(column).to_pylist())
-            self.writers.write(name, _encoded(name, [items.slice(0, count)]))
+            table = _encoded(name, [items.slice(0, count)])
+            self.writers.write(name, table)
+            self.hub.write(name, table)
             self.buffer[name] = [items.slice(count)]
-        table = _encoded("documents", [head])
-        self.documents_writer.write_table(table, row_group_size=max(1, table.num_rows))
+        self.documents_writer.write_table(_plain(_encoded("documents", [head])))
         self.buffer["documents"] = [documents.slice(k)]
         self.docs -= k
 
@@ -364,10 +366,13 @@ def _build_into(
     workers = workers or os.cpu_count() or 1
     items = TABLE_NAMES[1:]
     writers = _Writers(tmp, items)
-    documents_pass1 = pq.ParquetWriter(
-        tmp / ".documents.pass1.parquet", table_schema("documents"), **PARQUET_OPTIONS
-    )
-    groups = _RowGroups(writers, documents_pass1)
+    from .hub import HubWriter, hf_files, write_hf_metadata
+
+    hub = HubWriter(tmp)
+    # Documents wait in an uncompressed Arrow file until duplicate_of is known (pass 2).
+    pass1_path = tmp / ".documents.pass1.arrow"
+    documents_pass1 = pa.ipc.new_file(pass1_path, _plain(table_schema("documents").empty_table()).schema)
+    groups = _RowGroups(writers, documents_pass1, hub)
     seen: dict[str, str] = {}
     signatures: list[tuple[str, str | None, bytes | None]] = []
     inputs: list[dict[str, Any]] = []
@@ -443,12 +448,15 @@ def _build_into(
     t0 = time.perf_counter()
     import pyarrow as pa
 
-    pass1 = pq.ParquetFile(tmp / ".documents.pass1.parquet")
     schema = table_schema("documents")
     stats = _Stats()
-    with pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer:
-        for group in range(pass1.num_row_groups):
-            table = pass1.read_row_group(group)
+    with (
+        pa.memory_map(str(pass1_path)) as source,
+        pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
+    ):
+        reader = pa.ipc.open_file(source)
+        for index in range(reader.num_record_batches):
+            table = _encoded("documents", [pa.Table.from_batches([reader.get_batch(index)])])
             ids = table.column("doc_id").to_pylist()
             column = pa.array([dupes.get(i) for i in ids], pa.string())
             table = table.set_column(
@@ -458,8 +466,9 @@ def _build_into(
                 check_frame("documents", table.drop_columns(["raw_text"]).to_pandas(), exclude=("raw_text",))
             )
             stats.add(table)
-            writer.write_table(table, row_group_size=table.num_rows)
-    (tmp / ".documents.pass1.parquet").unlink()
+            writer.write_table(table, row_group_size=max(1, table.num_rows))
+            hub.write("documents", table)
+    pass1_path.unlink()
     writers.rows["documents"] = stats.documents
     timing["documents"] = time.perf_counter() - t0
     if table_problems:
@@ -472,15 +481,14 @@ def _build_into(
                 handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
     manifest = _release_manifest(version, tmp, inputs, rejected, writers.rows, stats, len(dupes))
     t0 = time.perf_counter()
-    from .hub import hf_files, write_hf_folder
-
-    hf_rows = write_hf_folder(tmp, manifest)
+    sizes = hub.close()
+    write_hf_metadata(tmp, manifest, sizes)
     for path in hf_files(tmp):
         relative = str(path.relative_to(tmp))
         manifest["files"][relative] = {"bytes": path.stat().st_size, "sha256": sha256_of(path)}
         table = next((t for t in TABLE_NAMES if relative.startswith(f"hf/data/{t}/")), None)
         if table is not None:
-            manifest["files"][relative]["rows"] = hf_rows[table]
+            manifest["files"][relative]["rows"] = sizes[table]["num_examples"]
     timing["hub_folder"] = time.perf_counter() - t0
     (tmp / RELEASE_MANIFEST).write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -87,13 +87,13 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL and not text.endswith(ELLIPSIS)
 
 
-_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
-_LATIN_RE = re.compile(r"[A-Za-z]")
+_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]+")
+_LATIN_RE = re.compile(r"[A-Za-z]+")
 
 
 def script_counts(text: str) -> tuple[int, int]:
-    """(Devanagari characters, Latin letters) in text."""
-    return len(_DEVANAGARI_RE.findall(text)), len(_LATIN_RE.findall(text))
+    """(Devanagari characters, Latin letters) in text, counted run by run."""
+    return sum(map(len, _DEVANAGARI_RE.findall(text))), sum(map(len, _LATIN_RE.findall(text)))
 
 
 def language_of(text: str) -> str | None:
