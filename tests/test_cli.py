@@ -221,3 +221,13 @@ def test_committed_release_verifies_and_the_package_version_reproduces_it(run, s
     shutil.copytree(releases_root() / "0.1.0", out / "0.1.0")
     result = run("build", "--seeds", str(seeds_dir), "--out", str(out), "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "reproduced"
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(run, english_seed, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("cmvisit_data.check.parse_path", broken)
+    result = run("parse", str(english_seed))
+    assert result.exit_code == 1
+    assert "internal error: RuntimeError: simulated bug" in result.stderr and "Traceback" not in result.output

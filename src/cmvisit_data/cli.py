@@ -9,6 +9,7 @@ stderr (text) or as a JSON report (--format json), never as a traceback.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -24,7 +25,28 @@ _MAX_BYTES = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Reports an unexpected failure (a bug, never bad input) in one line instead of a
+    traceback; CMVISIT_DEBUG=1 shows the traceback."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:
+            if os.environ.get("CMVISIT_DEBUG"):
+                raise
+            click.echo(
+                f"cmvisit: internal error: {type(exc).__name__}: {exc}. This is a bug in cmvisit-data, "
+                "not in your input; please report it with the command you ran "
+                "(CMVISIT_DEBUG=1 shows the traceback).",
+                err=True,
+            )
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cmvisit")
 def main() -> None:
     """Build and check the cmvisit press-release dataset."""

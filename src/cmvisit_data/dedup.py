@@ -67,7 +67,12 @@ def duplicates(docs: list[tuple[str, str | None, bytes | None]]) -> dict[str, st
     """doc_id -> doc_id of its original, for (doc_id, published, signature) of every document."""
     import numpy as np
 
-    signed = [(doc_id, published, np.frombuffer(sig, dtype="<u4")) for doc_id, published, sig in docs if sig]
+    signed = [(doc_id, published) for doc_id, published, sig in docs if sig]
+    if len(signed) < 2:
+        return {}
+    matrix = np.frombuffer(b"".join(sig for _, _, sig in docs if sig), dtype="<u4").reshape(
+        len(signed), PERMUTATIONS
+    )
     rows = PERMUTATIONS // BANDS
     parent = list(range(len(signed)))
 
@@ -77,20 +82,29 @@ def duplicates(docs: list[tuple[str, str | None, bytes | None]]) -> dict[str, st
             i = parent[i]
         return i
 
+    def similar(a: int, b: int) -> bool:
+        return float(np.mean(matrix[a] == matrix[b])) >= THRESHOLD
+
     for band in range(BANDS):
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        for i, (_, _, sig) in enumerate(signed):
-            buckets[sig[band * rows : (band + 1) * rows].tobytes()].append(i)
-        for members in buckets.values():
-            # Each member is compared with the bucket's first and with its predecessor:
-            # linear in the bucket's size, never all pairs.
-            for k in range(1, len(members)):
-                other = members[k]
-                for first in {members[0], members[k - 1]}:
-                    if (
-                        find(first) != find(other)
-                        and np.mean(signed[first][2] == signed[other][2]) >= THRESHOLD
-                    ):
+        keys = matrix[:, band * rows : (band + 1) * rows]
+        # Sorting the band's keys puts equal keys next to each other: no table of buckets.
+        order = np.lexsort(keys.T[::-1])
+        same = np.all(keys[order[1:]] == keys[order[:-1]], axis=1)
+        k = 0
+        while k < len(same):
+            if not same[k]:
+                k += 1
+                continue
+            start = k  # a run of equal keys: order[start .. end]
+            while k < len(same) and same[k]:
+                k += 1
+            members = order[start : k + 1]
+            # Each member is compared with the run's first and with its predecessor: linear in
+            # the run's length, never all pairs.
+            for m in range(1, len(members)):
+                other = int(members[m])
+                for first in {int(members[0]), int(members[m - 1])}:
+                    if find(first) != find(other) and similar(first, other):
                         parent[find(other)] = find(first)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(signed)):
