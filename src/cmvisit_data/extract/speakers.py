@@ -49,10 +49,20 @@ class NameIndex:
         self._roles: dict[str, Counter[str]] = {}  # role -> names it introduces, counted
         self._count: Counter[str] = Counter()
         self._titled: set[str] = set()  # names introduced by a title: people, not things
+        self._raw = raw
+        self._singles_read = False
         self._scan_english(raw)
         self._scan_hindi(raw)
         self.mentions.sort()
         self._offsets = [o for o, _ in self.mentions]
+        # The fullest name per last word (the first such mention in text order), and the last
+        # words of titled names: every lookup is then a dictionary access.
+        self._best: dict[str, str] = {}
+        for _, name in self.mentions:
+            last = name.split()[-1]
+            if last not in self._best or len(name.split()) > len(self._best[last].split()):
+                self._best[last] = name
+        self._titled_lasts = {name.split()[-1] for name in self._titled}
 
     # -- building ------------------------------------------------------------------------
 
@@ -82,13 +92,22 @@ class NameIndex:
                     part = []
             if part:
                 self._read_english_run(part_start, part)
+
+    def _read_singles(self) -> None:
+        """Lone mentions of a known name's last word ("... Sai said"), read on first need."""
+        if self._singles_read:
+            return
+        self._singles_read = True
         lasts = {name.split()[-1] for _, name in self.mentions if name.isascii()}
         lasts = {w for w in lasts if w[:1].isupper()}
-        if lasts:
-            taken = {offset for offset, _ in self.mentions}
-            for m in _EN_WORD_RE.finditer(raw):
-                if m.group(0) in lasts and m.start() not in taken:
-                    self._add(m.start(), [m.group(0)], None)
+        if not lasts:
+            return
+        taken = {offset for offset, _ in self.mentions}
+        for m in _EN_WORD_RE.finditer(self._raw):
+            if m.group(0) in lasts and m.start() not in taken:
+                self._add(m.start(), [m.group(0)], None)
+        self.mentions.sort()
+        self._offsets = [o for o, _ in self.mentions]
 
     def _read_english_run(self, offset: int, raw_words: list[str]) -> None:
         words = [_strip_possessive(w).rstrip(".,") for w in raw_words]
@@ -143,24 +162,18 @@ class NameIndex:
 
     def full(self, name: str) -> str:
         """The fullest form of a name in the document, matched on its last word."""
-        last = name.split()[-1]
-        best = name
-        for _, candidate in self.mentions:
-            if candidate.split()[-1] == last and len(candidate.split()) > len(best.split()):
-                best = candidate
-        return best
+        best = self._best.get(name.split()[-1])
+        return best if best is not None and len(best.split()) > len(name.split()) else name
 
     def known(self, name: str) -> bool:
-        last = name.split()[-1]
-        return any(c.split()[-1] == last for _, c in self.mentions)
+        return name.split()[-1] in self._best
 
     def _person(self, name: str) -> str | None:
         """The full form of a mention when it names a titled person in the document's script."""
         full = self.full(name)
         if len(full.split()) < 2 or _is_devanagari(full) != self.devanagari:
             return None
-        last = full.split()[-1]
-        if not any(t.split()[-1] == last for t in self._titled):
+        if full.split()[-1] not in self._titled_lasts:
             return None
         return full
 
@@ -173,6 +186,7 @@ class NameIndex:
 
     def nearest_before(self, offset: int) -> str | None:
         """The nearest person named before offset."""
+        self._read_singles()
         i = bisect.bisect_left(self._offsets, offset)
         for _, name in reversed(self.mentions[:i]):
             person = self._person(name)
@@ -181,6 +195,7 @@ class NameIndex:
         return None
 
     def most_named(self) -> str | None:
+        self._read_singles()
         for name, _ in self._count.most_common():
             person = self._person(name)
             if person:
