@@ -97,3 +97,56 @@ def test_schema_used_is_the_repository_one():
     assert json.loads(schema_path().read_text(encoding="utf-8")) == json.loads(
         (ROOT / "schema" / "press_release.schema.json").read_text(encoding="utf-8")
     )
+
+
+def _mutations():
+    from hypothesis import strategies as st
+
+    values = st.one_of(
+        st.none(), st.booleans(), st.integers(-5, 10**6), st.text(max_size=20),
+        st.sampled_from(["en", "hi", "fr", "2025-08-23", "2025-02-30", "direct", "reported", "0" * 16, "x" * 64]),
+        st.lists(st.integers(), max_size=2), st.dictionaries(st.text(max_size=5), st.integers(), max_size=2),
+    )  # fmt: skip
+    return st.lists(st.tuples(st.integers(0, 10**6), values), min_size=1, max_size=4)
+
+
+def _paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key != "raw_text":
+                yield from _paths(value, (*prefix, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _paths(value, (*prefix, i))
+
+
+def test_compiled_and_reference_validators_agree(record):
+    """jsonschema-rs (the fast path) and jsonschema (the reference) accept and reject the
+    same records."""
+    from hypothesis import given, settings
+
+    from cmvisit_data.record import _fast_validator, _validator
+
+    fast, reference = _fast_validator(), _validator()
+    paths = list(_paths(record))
+
+    @settings(max_examples=300, deadline=None)
+    @given(_mutations())
+    def check(changes):
+        mutated = copy.deepcopy(record)
+        for index, value in changes:
+            path = paths[index % len(paths)]
+            if not path:
+                continue
+            target = mutated
+            try:
+                for key in path[:-1]:
+                    target = target[key]
+                target[path[-1]] = value
+            except (KeyError, IndexError, TypeError):
+                continue  # an earlier change replaced this path's parent
+        assert fast.is_valid(mutated) == reference.is_valid(mutated)
+
+    check()
+    assert fast.is_valid(record) and reference.is_valid(record)
