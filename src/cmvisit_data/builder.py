@@ -171,22 +171,34 @@ def map_chunks(
 ) -> Iterator[Any]:
     """function(jobs) over chunks of the entries, in order, in `workers` processes, with at
     most a few chunks in flight so that results never pile up in memory."""
-    jobs = [Job(str(seeds_dir), entry, max_bytes, listed=bool(entry.sha256)) for entry in entries]
-    size = chunk_size or max(1, min(CHUNK_DOCS, -(-len(jobs) // max(1, workers * 4))))
-    chunks = [jobs[i : i + size] for i in range(0, len(jobs), size)]
-    if workers <= 1 or len(chunks) < 2:
-        for chunk in chunks:
+    size = chunk_size or max(1, min(CHUNK_DOCS, -(-len(entries) // max(1, workers * 4))))
+
+    def chunks() -> Iterator[list[Job]]:
+        # Jobs are made a chunk at a time, when the chunk is sent, never all at once.
+        for i in range(0, len(entries), size):
+            yield [Job(str(seeds_dir), e, max_bytes, listed=bool(e.sha256)) for e in entries[i : i + size]]
+
+    if workers <= 1 or len(entries) <= size:
+        for chunk in chunks():
             yield function(chunk)
         return
+    import gc
     import multiprocessing
     from collections import deque
 
+    # Objects that exist now are inherited by the forked workers: frozen, the collector never
+    # walks them there (which would be slow and copy their memory page by page).
+    gc.collect()
+    gc.freeze()
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(workers) as pool:
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(function, (chunk,)))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+    try:
+        with context.Pool(workers) as pool:
+            pending: deque[Any] = deque()
+            for chunk in chunks():
+                pending.append(pool.apply_async(function, (chunk,)))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    yield pending.popleft().get()
+            while pending:
                 yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+    finally:
+        gc.unfreeze()

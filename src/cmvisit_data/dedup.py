@@ -54,7 +54,7 @@ def signature(record: dict[str, Any]) -> bytes | None:
         return None
     # Hash each word once, then combine SHINGLE consecutive word hashes into a shingle hash
     # (a polynomial rolling hash, vectorised): no string is built per shingle.
-    w = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words))
+    w = np.array(list(map(zlib.crc32, map(str.encode, words))), dtype=np.uint64)
     hashes = np.zeros(n, dtype=np.uint64)
     for k in range(SHINGLE):
         hashes = hashes * np.uint64(1_000_003) + w[k : k + n]

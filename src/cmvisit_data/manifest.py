@@ -109,9 +109,14 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
     return entries, problems
 
 
+@lru_cache(maxsize=8)
+def _real(folder: str) -> Path:
+    return Path(folder).resolve()
+
+
 def resolve_entry(seeds_dir: str | os.PathLike[str], entry: Entry) -> tuple[Path | None, Problem | None]:
     """The entry's file inside the seeds folder, or why it may not be read."""
-    root = Path(seeds_dir).resolve()
+    root = _real(str(seeds_dir))
     candidate = Path(seeds_dir) / entry.file
     if Path(entry.file).is_absolute() or ".." in Path(entry.file).parts or len(Path(entry.file).parts) != 1:
         reason = f"{entry.file!r} is not a file name inside the seeds folder"

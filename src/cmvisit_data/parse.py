@@ -53,8 +53,15 @@ def _mark_headings(lines: list[Line]) -> None:
 
 
 def _language(raw: str, lines: list[Line]) -> str:
-    body = [line.text for line in lines if line.kind in (TEXT, HEADING, BULLET, TITLE)]
-    return segment.language_of(" ".join(body)) or segment.language_of(raw) or "en"
+    """The language of most body letters (title, paragraphs, headings, list items)."""
+    deva = latin = 0
+    for line in lines:
+        if line.kind in (TEXT, HEADING, BULLET, TITLE):
+            d, la = segment.script_counts(line.text)
+            deva, latin = deva + d, latin + la
+    if deva or latin:
+        return "hi" if deva >= latin else "en"
+    return segment.language_of(raw) or "en"
 
 
 def _paragraphs(raw: str, lines: list[Line], standfirst: tuple[int, int] | None) -> list[dict[str, Any]]:
