@@ -90,3 +90,8 @@ def test_every_quote_span_and_cue_selects_its_text():
         assert raw[q["start"] : q["end"]] == q["text"]
         if q["cue"]:
             assert raw[q["cue"]["start"] : q["cue"]["end"]] == q["cue"]["text"]
+
+
+def test_hindi_statement_stops_before_a_second_cue_in_the_same_sentence():
+    raw = "रायपुर। मंत्री सुनील वर्मा ने कहा कि सड़क बनेगी और मंत्री रमेश साहू ने कहा कि पुल भी बनेगा।\n"
+    assert [q[1] for q in quotes(raw)] == ["सड़क बनेगी", "पुल भी बनेगा।"]

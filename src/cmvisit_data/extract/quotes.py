@@ -51,6 +51,7 @@ _HI_CUE_RE = re.compile(
 _HI_CUE_END_RE = re.compile(
     rf"(?<![\u0900-\u097f])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
+_CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
 _HAS_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
 _SENTENCE_END_RE = re.compile(r"[.।!?](?=[\s\"'”’]|$)")
 _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+")
@@ -435,9 +436,14 @@ def _reported_in_line(
             continue  # a quotation follows: it is a direct quote
         end = line.end
         if k + 1 < len(cues):
+            # The statement ends before the sentence holding the next cue, or, when the next
+            # cue stands in this same sentence, before that cue: never across another cue.
             boundary = sentences.start(line, cues[k + 1].start())
             if boundary > start:
                 end = boundary
+            else:  # cut at the last clause break before the next speaker ("... और मंत्री X ने कहा")
+                breaks = list(_CLAUSE_BREAK_RE.finditer(raw, start, cues[k + 1].start()))
+                end = breaks[-1].start() if breaks else cues[k + 1].start()
         start, end = _trim(raw, start, end)
         if end <= start:
             continue
