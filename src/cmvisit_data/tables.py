@@ -233,25 +233,25 @@ def table_schema(table: str) -> pa.Schema:
     return pa.schema(fields, metadata={"table": table, "description": TABLE_DESCRIPTIONS[table]})
 
 
-def enum_values(table: str, column: str) -> list[str] | None:
-    """The allowed values of an enum column, from the JSON Schema."""
+def _column_schema(table: str, column: str) -> dict[str, Any]:
+    """The non-null JSON Schema of a table column, or {} for a column that is no record field."""
     if table == "documents":
         pointer = next(c.pointer for c in DOCUMENT_COLUMNS if c.name == column)
         node = schema_at(pointer) if pointer else {}
     else:
         node = item_properties(table).get(column, {})
-    inner, _ = _split_null(node) if node else ({}, False)
+    return _split_null(node)[0] if node else {}
+
+
+def enum_values(table: str, column: str) -> list[str] | None:
+    """The allowed values of an enum column, from the JSON Schema."""
+    inner = _column_schema(table, column)
     return list(inner["enum"]) if "enum" in inner else None
 
 
 def column_pattern(table: str, column: str) -> str | None:
-    if table == "documents":
-        pointer = next(c.pointer for c in DOCUMENT_COLUMNS if c.name == column)
-        node = schema_at(pointer) if pointer else {}
-    else:
-        node = item_properties(table).get(column, {})
-    inner, _ = _split_null(node) if node else ({}, False)
-    return inner.get("pattern")
+    """The pattern a string column's values match, from the JSON Schema."""
+    return _column_schema(table, column).get("pattern")
 
 
 # --- rows ------------------------------------------------------------------------------------
