@@ -223,3 +223,14 @@ def test_discover_builds_a_folder_without_manifest(tmp_path):
     manifest = json.loads((tmp_path / "out" / "0.1.0" / "manifest.json").read_text())
     assert {i["language"] for i in manifest["inputs"]} == {"en", "hi"}
     assert all(len(i["sha256"]) == 64 and i["url"] is None for i in manifest["inputs"])
+
+
+def test_builder_contract_yields_keyed_outcomes_in_manifest_order():
+    from cmvisit_data.builder import generate_examples, sources
+
+    entries, problems = sources(SEEDS)
+    assert problems == []
+    pairs = list(generate_examples(SEEDS, entries, workers=1))
+    assert [key for key, _ in pairs] == [e.file for e in entries]
+    assert all(outcome.ok and outcome.record["source"]["file"] == key for key, outcome in pairs)
+    assert len({outcome.record["doc_id"] for _, outcome in pairs}) == len(pairs)
