@@ -450,6 +450,7 @@ def _build_into(
     t0 = time.perf_counter()
     from .dedup import duplicates
 
+    del entries, by_file
     dupes = duplicates(signatures)
     del signatures, seen
     timing["near_duplicates"] = time.perf_counter() - t0
@@ -500,7 +501,6 @@ def _build_into(
         if table is not None:
             manifest["files"][relative]["rows"] = sizes[table]["num_examples"]
     timing["hub_folder"] = time.perf_counter() - t0
-    del entries, by_file
     _write_json(tmp / RELEASE_MANIFEST, manifest)
     result.documents = stats.documents
     result.rows = {name: writers.rows[name] for name in TABLE_NAMES}
@@ -538,7 +538,8 @@ class _Stats:
         self.documents = 0
         self.languages = Counter[str]()
         self.outlets = Counter[str]()
-        self.dates: list[str] = []
+        self.first: str | None = None
+        self.last: str | None = None
         self.undated = 0
 
     def add(self, table: Any) -> None:
@@ -551,15 +552,17 @@ class _Stats:
             if value is None:
                 self.undated += 1
             else:
-                self.dates.append(value.isoformat())
+                day = value.isoformat()
+                self.first = day if self.first is None else min(self.first, day)
+                self.last = day if self.last is None else max(self.last, day)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "languages": dict(sorted(self.languages.items())),
             "outlets": dict(sorted(self.outlets.items())),
             "published": {
-                "first": min(self.dates) if self.dates else None,
-                "last": max(self.dates) if self.dates else None,
+                "first": self.first,
+                "last": self.last,
                 "undated": self.undated,
             },
         }
