@@ -1,6 +1,7 @@
 """The Hugging Face side of a release: the Hub folder, the dataset card, Croissant, publishing.
 
-`write_hf_folder` turns a release's tables into `hf/`, a Hub-ready dataset repository:
+`HubWriter` writes a release's tables into `hf/`, a Hub-ready dataset repository, as the
+release is written:
 `data/<table>/train-00000-of-00001.parquet` per table (enum columns stored as class-label
 ids, every column cast to the declared features), `README.md` (the card: YAML with one
 config per table, typed `dataset_info` features and real split sizes, then the prose of
@@ -192,22 +193,6 @@ def write_hf_metadata(
 
 
 # --- writing the folder -------------------------------------------------------------------------
-
-
-def write_hf_folder(
-    release: Path, manifest: dict[str, Any], card_template: str | None = None
-) -> dict[str, int]:
-    """Write release/hf/ from the release's tables on disk; returns the rows per table."""
-    import pyarrow.parquet as pq
-
-    writer = HubWriter(release)
-    for name in TABLE_NAMES:
-        source = pq.ParquetFile(release / f"{name}.parquet")
-        for group in range(source.num_row_groups):
-            writer.write(name, source.read_row_group(group))
-    sizes = writer.close()
-    write_hf_metadata(release, manifest, sizes, card_template)
-    return {name: size["num_examples"] for name, size in sizes.items()}
 
 
 def hf_files(release: Path) -> list[Path]:

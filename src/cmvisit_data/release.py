@@ -341,21 +341,6 @@ class _RowGroups:
         self.docs -= k
 
 
-def _warm_up() -> None:
-    """Import and compile once, before the workers fork, what every worker needs: they
-    inherit it instead of each paying for it."""
-    from .checks import pandera_schema
-    from .dedup import _masks
-    from .record import _fast_validator, _validator
-
-    for name in TABLE_NAMES:
-        pandera_schema(name)
-    pandera_schema("documents", ("raw_text",))
-    _masks()
-    _fast_validator()
-    _validator()
-
-
 def _build_into(
     seeds: Path,
     tmp: Path,
@@ -396,7 +381,6 @@ def _build_into(
     timing = Counter[str]()
     by_file = {e.file: e for e in entries}
     done = 0
-    _warm_up()
     loop_started = time.perf_counter()
     for chunk in map_chunks(_build_chunk, seeds, entries, workers, max_bytes):
         for key, value in chunk["seconds"].items():
