@@ -78,7 +78,27 @@ def _fast_validator():  # type: ignore[no-untyped-def]
         import jsonschema_rs
     except ImportError:  # pragma: no cover - the pure-Python validator does the whole job
         return None
-    return jsonschema_rs.validator_for(load_schema(), validate_formats=True)
+    from jsonschema import Draft202012Validator
+
+    # The reference decides; a format it cannot check here (such as "uri" without rfc3987
+    # installed) must not be checked by the fast path either, or the two would disagree.
+    checked = set(Draft202012Validator.FORMAT_CHECKER.checkers)
+    unchecked = {name: _any_value for name in _formats(load_schema()) if name not in checked}
+    return jsonschema_rs.validator_for(load_schema(), validate_formats=True, formats=unchecked)
+
+
+def _any_value(value: Any) -> bool:
+    return True
+
+
+def _formats(node: Any) -> set[str]:
+    """Every "format" keyword used in a schema."""
+    if isinstance(node, dict):
+        found = {node["format"]} if isinstance(node.get("format"), str) else set()
+        return found.union(*(_formats(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_formats(v) for v in node))
+    return set()
 
 
 def schema_valid(record: Any) -> bool:
