@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# `cmvisit` is found beside this Python (a venv's bin/) even when that venv is not activated.
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 DEFAULT_GENERATOR = HERE.parent.parent / "shared" / "bench" / "gen_corpus.py"
 
 
@@ -42,7 +44,7 @@ def run_build(corpus: Path, out: Path, workers: int | None) -> dict:
     if workers:
         cmd += ["--workers", str(workers)]
     started = time.perf_counter()
-    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     stdout = process.stdout.read() if process.stdout else b""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started

@@ -225,6 +225,30 @@ def test_discover_builds_a_folder_without_manifest(tmp_path):
     assert all(len(i["sha256"]) == 64 and i["url"] is None for i in manifest["inputs"])
 
 
+def test_a_second_copy_of_the_same_bytes_is_rejected_naming_the_first(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    originals = sorted(SEEDS.glob("*.txt"))
+    for path in originals:
+        shutil.copy(path, folder / path.name)
+    shutil.copy(originals[0], folder / "zz-copy.txt")
+    strict = build(folder, tmp_path / "out", "0.1.0", discover=True)
+    assert strict.status == "failed"
+    [problem] = strict.problems
+    assert problem.type == "duplicate-entry" and problem.file == "zz-copy.txt"
+    assert originals[0].name in problem.message
+    lenient = build(folder, tmp_path / "out", "0.1.0", discover=True, allow_rejects=True)
+    assert lenient.status == "built" and lenient.documents == 2
+    release = tmp_path / "out" / "0.1.0"
+    manifest = json.loads((release / "manifest.json").read_text())
+    assert [i["file"] for i in manifest["inputs"]] == [p.name for p in originals]
+    assert manifest["rejected"] == [
+        {"file": "zz-copy.txt", "reasons": [problem.message]},
+    ]
+    assert sorted(p.name for p in release.iterdir() if p.name.startswith(".")) == []
+    assert verify(release).valid
+
+
 def test_builder_contract_yields_keyed_outcomes_in_manifest_order():
     from cmvisit_data.builder import generate_examples, sources
 

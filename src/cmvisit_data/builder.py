@@ -138,9 +138,9 @@ def sources(seeds_dir: str | os.PathLike[str], discover: bool = False) -> tuple[
     With `discover`, a folder without a manifest gives every .txt in it as an entry with
     unknown provenance (checksum and language are then taken from the document itself)."""
     if discover and not (Path(seeds_dir) / MANIFEST_NAME).exists():
-        return [
-            Entry(p.name, "", "", None, None, None, None) for p in sorted(Path(seeds_dir).glob("*.txt"))
-        ], []
+        with os.scandir(seeds_dir) as found:  # names only: no Path object per file
+            names = sorted(e.name for e in found if e.name.endswith(".txt"))
+        return [Entry(name, "", "", None, None, None, None) for name in names], []
     entries, problems = load_manifest(seeds_dir)
     if not problems:
         problems = unlisted(seeds_dir, entries)

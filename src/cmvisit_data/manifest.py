@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ MANIFEST_NAME = "manifest.json"
 ENTRY_FIELDS = ("file", "sha256", "language", "url", "outlet", "rights", "obtained")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     file: str
     sha256: str
@@ -116,18 +117,20 @@ def _real(folder: str) -> Path:
 
 def resolve_entry(seeds_dir: str | os.PathLike[str], entry: Entry) -> tuple[Path | None, Problem | None]:
     """The entry's file inside the seeds folder, or why it may not be read."""
-    root = _real(str(seeds_dir))
     candidate = Path(seeds_dir) / entry.file
-    if Path(entry.file).is_absolute() or ".." in Path(entry.file).parts or len(Path(entry.file).parts) != 1:
+    name = entry.file
+    if not name or os.sep in name or (os.altsep and os.altsep in name) or name in (".", ".."):
         reason = f"{entry.file!r} is not a file name inside the seeds folder"
         return None, Problem("path-outside-seeds", reason, file=str(candidate))
     try:
-        real = candidate.resolve(strict=True)
+        linked = stat.S_ISLNK(os.lstat(candidate).st_mode)
+        # A plain name in the folder is inside it; only a link needs following to its end.
+        real = candidate.resolve(strict=True) if linked else None
     except FileNotFoundError:
         return None, Problem(
             "file-not-found", "the manifest lists this file but it does not exist", file=str(candidate)
         )
-    if real.parent != root:
+    if real is not None and real.parent != _real(str(seeds_dir)):
         reason = f"{entry.file} links to {real}, outside the seeds folder"
         return None, Problem("path-outside-seeds", reason, file=str(candidate))
     return candidate, None

@@ -35,6 +35,7 @@ from typing import Any, ClassVar
 from . import __version__, rules
 from .builder import INFO, Job, map_chunks, process, sources
 from .checks import CrossTable, check_frame
+from .dedup import Signatures
 from .errors import Problem, Report
 from .manifest import MANIFEST_NAME, Entry, load_manifest, sha256_of, write_manifest
 from .tables import COUNTED, TABLE_NAMES, table_schema, to_table
@@ -374,9 +375,10 @@ def _build_into(
     pass1_path = tmp / ".documents.pass1.arrow"
     documents_pass1 = pa.ipc.new_file(pass1_path, _plain(table_schema("documents").empty_table()).schema)
     groups = _RowGroups(writers, documents_pass1, hub)
-    seen: dict[str, str] = {}
-    signatures: list[tuple[str, str | None, bytes | None]] = []
-    inputs: list[tuple[Any, ...]] = []
+    seen: set[str] = set()  # doc_ids kept so far: a second copy of the same bytes is rejected
+    copies: list[tuple[str, str, dict[str, Any]]] = []  # (doc_id, key, its rejection) of such copies
+    signatures = Signatures()
+    inputs = _Inputs(tmp / ".inputs.jsonl")
     table_problems: list[Problem] = []
     timing = Counter[str]()
     by_file = {e.file: e for e in entries}
@@ -391,17 +393,15 @@ def _build_into(
         for doc in chunk["docs"]:
             key, doc_id = doc["key"], doc["doc_id"]
             if doc_id in seen:
-                problem = Problem(
-                    "duplicate-entry", f"same bytes as {seen[doc_id]} (doc_id {doc_id})", file=key
-                )
-                rejected.append({"file": key, "problems": [problem.to_dict()]})
+                # Named once the loop is over (the first copy's file is in the inputs file).
+                copies.append((doc_id, key, {"file": key, "problems": []}))
+                rejected.append(copies[-1][2])
                 continue
-            seen[doc_id] = key
+            seen.add(doc_id)
             keep.append(doc_id)
             result.bytes_in += doc["bytes"]
-            # A tuple per input, not a dict: at 100,000 documents the difference is ~60 MB.
             inputs.append((key, doc["sha256"], doc_id, doc["language"], *by_file[key].provenance().values()))
-            signatures.append((doc_id, doc["published"], doc["signature"]))
+            signatures.add(doc_id, doc["published"], doc["signature"])
         tables = chunk["tables"]
         if len(keep) < len(chunk["docs"]):  # a second copy of the same bytes: drop its rows
             value_set = pa.array(keep, pa.string())
@@ -419,7 +419,9 @@ def _build_into(
     groups.close()
     writers.close()
     documents_pass1.close()
+    inputs.close()
     timing["write"] += time.perf_counter() - t0
+    _name_copies(copies, inputs)
     timing["parse_check_write_wall"] = time.perf_counter() - loop_started
 
     if rejected and not allow_rejects:
@@ -432,11 +434,9 @@ def _build_into(
         return
 
     t0 = time.perf_counter()
-    from .dedup import duplicates
-
-    del entries, by_file
-    dupes = duplicates(signatures)
-    del signatures, seen
+    del entries, by_file, seen
+    dupes = signatures.duplicates()
+    del signatures
     timing["near_duplicates"] = time.perf_counter() - t0
 
     # Pass 2: documents with duplicate_of, checked, written batch by batch.
@@ -486,6 +486,7 @@ def _build_into(
             manifest["files"][relative]["rows"] = sizes[table]["num_examples"]
     timing["hub_folder"] = time.perf_counter() - t0
     _write_json(tmp / RELEASE_MANIFEST, manifest)
+    inputs.path.unlink()
     result.documents = stats.documents
     result.rows = {name: writers.rows[name] for name in TABLE_NAMES}
     result.rejected = rejected
@@ -494,12 +495,47 @@ def _build_into(
 
 
 class _Inputs(list):  # type: ignore[type-arg]
-    """The inputs, held as tuples and turned into dicts one at a time while the manifest is
-    written: at 100,000 documents that saves a few hundred megabytes at the end of a build."""
+    """The inputs of a build, one JSON line each in a file beside the release being built, and
+    read back one at a time while the manifest is written: at 100,000 documents they would
+    otherwise hold tens of megabytes through the whole build. A list to the JSON encoder (which
+    writes any list subclass as an array), though it keeps nothing in the list itself."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.count = 0
+        self._handle: Any = open(path, "w", encoding="utf-8")
+
+    def append(self, item: tuple[Any, ...]) -> None:  # type: ignore[override]
+        self._handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
 
     def __iter__(self):  # type: ignore[no-untyped-def]
-        for item in super().__iter__():
-            yield dict(zip(INPUT_FIELDS, item, strict=True))
+        if not self._handle.closed:
+            self._handle.flush()
+        with open(self.path, encoding="utf-8") as handle:
+            for line in handle:
+                yield dict(zip(INPUT_FIELDS, json.loads(line), strict=True))
+
+
+def _name_copies(copies: list[tuple[str, str, dict[str, Any]]], inputs: _Inputs) -> None:
+    """Fill in the rejections of second copies of the same bytes with the first copy's file."""
+    if not copies:
+        return
+    wanted = {doc_id for doc_id, _, _ in copies}
+    first = {item["doc_id"]: item["file"] for item in inputs if item["doc_id"] in wanted}
+    for doc_id, key, rejection in copies:
+        problem = Problem("duplicate-entry", f"same bytes as {first[doc_id]} (doc_id {doc_id})", file=key)
+        rejection["problems"].append(problem.to_dict())
 
 
 def _write_json(path: Path, value: Any) -> None:
@@ -561,7 +597,7 @@ def schema_sha256() -> str:
 def _release_manifest(
     version: str,
     folder: Path,
-    inputs: list[tuple[Any, ...]],
+    inputs: _Inputs,
     rejected: list[dict[str, Any]],
     rows: Counter[str],
     stats: _Stats,
@@ -588,7 +624,7 @@ def _release_manifest(
         "package_version": __version__,
         "schema_sha256": schema_sha256(),
         "writer": {"pyarrow": pyarrow.__version__, **PARQUET_OPTIONS},
-        "inputs": _Inputs(inputs),
+        "inputs": inputs,
         "rejected": [{"file": r["file"], "reasons": [p["message"] for p in r["problems"]]} for r in rejected],
         "tables": tables,
         "files": files,
