@@ -18,8 +18,14 @@ from .. import rules
 
 _EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*(?![\w’-])")
 _EN_RUN_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))+")
+_TOKEN_RE = re.compile(r"\S+")
+_TRIMMED = frozenset("’'.,s")  # last characters of a word that _read_english_run may strip
 _DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
 _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+|[,।.()]")
+# Tokens that open a Hindi name: the titles, and CM or PM in any case.
+_HI_TITLE_TOKENS = (
+    frozenset(rules.HI_TITLES) | {a + b for a in "cC" for b in "mM"} | {a + b for a in "pP" for b in "mM"}
+)
 _EN_FUNCTION = frozenset(
     """the a an in on at as but and also of for to with by from this that these those it its
     during after before while when if his her their our we i he she they""".split()
@@ -83,11 +89,13 @@ class NameIndex:
             # A run may cross a sentence end ("near Pune. Tara Rao"): each part on its own.
             part: list[str] = []
             part_start = m.start()
-            for word in re.finditer(r"\S+", m.group(0)):
+            for word in _TOKEN_RE.finditer(raw, m.start(), m.end()):
+                text = word.group()
                 if not part:
-                    part_start = m.start() + word.start()
-                part.append(word.group(0))
-                if _ends_sentence_word(word.group(0)):
+                    part_start = word.start()
+                part.append(text)
+                # A run's words hold no ! ? or closing marks: only a full stop can end one.
+                if "." in text and _ends_sentence_word(text):
                     self._read_english_run(part_start, part)
                     part = []
             if part:
@@ -110,7 +118,7 @@ class NameIndex:
         self._offsets = [o for o, _ in self.mentions]
 
     def _read_english_run(self, offset: int, raw_words: list[str]) -> None:
-        words = [_strip_possessive(w).rstrip(".,") for w in raw_words]
+        words = [_strip_possessive(w).rstrip(".,") if w[-1] in _TRIMMED else w for w in raw_words]
         role = None
         # Split at the last title word: "Chhattisgarh Chief Minister Vishnu Deo Sai".
         cut = 0
@@ -132,31 +140,35 @@ class NameIndex:
         if not _DEVANAGARI_RE.search(raw):
             return
         tokens = list(_HI_WORD_RE.finditer(raw))
+        words = [t.group() for t in tokens]
+        where: dict[str, list[int]] | None = None  # word -> its token positions, made on first need
         i = 0
-        while i < len(tokens):
-            word = tokens[i].group(0)
-            if word in rules.HI_TITLES or word.casefold() in ("cm", "pm"):
-                role = word.casefold()
-                j = i + 1
-                while j < len(tokens) and (
-                    tokens[j].group(0) in rules.HI_TITLES or tokens[j].group(0) == "श्री"
-                ):
-                    j += 1
-                k = j
-                name: list[str] = []
-                while k < len(tokens) and len(name) < 3:
-                    w = tokens[k].group(0)
-                    if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not ("\u0900" <= w[0] <= "\u097f"):
-                        break
-                    if name and not _continues_name(tokens, k, name[-1]):
-                        break
-                    name.append(w)
-                    k += 1
+        for hit in [n for n, w in enumerate(words) if w in _HI_TITLE_TOKENS]:
+            if hit < i:
+                continue  # inside the name just read
+            i = hit
+            role = words[i].casefold()
+            j = i + 1
+            while j < len(words) and (words[j] in rules.HI_TITLES or words[j] == "श्री"):
+                j += 1
+            k = j
+            name: list[str] = []
+            while k < len(words) and len(name) < 3:
+                w = words[k]
+                if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not ("\u0900" <= w[0] <= "\u097f"):
+                    break
                 if name:
-                    self._add(tokens[j].start(), name, _hi_role(role))
-                i = max(k, i + 1)
-                continue
-            i += 1
+                    if where is None:
+                        where = {}
+                        for n, x in enumerate(words):
+                            where.setdefault(x, []).append(n)
+                    if not _continues_name(words, where[w], k, name[-1]):
+                        break
+                name.append(w)
+                k += 1
+            if name:
+                self._add(tokens[j].start(), name, _hi_role(role))
+            i = max(k, i + 1)
 
     # -- lookups -------------------------------------------------------------------------
 
@@ -207,16 +219,16 @@ def _is_devanagari(text: str) -> bool:
     return any("\u0900" <= ch <= "\u097f" for ch in text)
 
 
-def _continues_name(tokens: list[re.Match[str]], k: int, previous: str) -> bool:
-    """Whether the word at k still belongs to the name: a word that stands elsewhere in the
-    text only outside names ("विष्णुदेव साय जापान और ...": जापान) ends it."""
-    word = tokens[k].group(0)
-    elsewhere = [i for i, t in enumerate(tokens) if t.group(0) == word and i != k]
+def _continues_name(words: list[str], positions: list[int], k: int, previous: str) -> bool:
+    """Whether the word at k (standing at `positions` in all) still belongs to the name: a word
+    that stands elsewhere in the text only outside names ("विष्णुदेव साय जापान और ...": जापान)
+    ends it."""
+    elsewhere = [i for i in positions if i != k]
     if not elsewhere:
         return True
     for i in elsewhere:
-        before = tokens[i - 1].group(0) if i else ""
-        after = tokens[i + 1].group(0) if i + 1 < len(tokens) else ""
+        before = words[i - 1] if i else ""
+        after = words[i + 1] if i + 1 < len(words) else ""
         if before == previous or before in rules.HI_TITLES or after in ("ने", "जी"):
             return True
     return False
