@@ -13,7 +13,6 @@ never printed or logged.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .builder import INFO
+from .manifest import sha256_of
 from .tables import TABLE_DESCRIPTIONS, TABLE_NAMES, enum_values, table_schema
 
 if TYPE_CHECKING:
@@ -167,10 +167,10 @@ class HubWriter:
         for name in TABLE_NAMES:
             path = self.hf / data_file(name)
             written = pq.ParquetFile(path)
-            # Column by column: a whole row group of documents at once would be the build's
-            # largest allocation.
+            # Column by column and on this thread: a whole row group of documents at once, or
+            # a buffer pool per reading thread, would be the build's largest allocation.
             nbytes = sum(
-                written.read_row_group(g, columns=[column]).nbytes
+                written.read_row_group(g, columns=[column], use_threads=False).nbytes
                 for g in range(written.num_row_groups)
                 for column in written.schema_arrow.names
             )
@@ -423,7 +423,7 @@ def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
                 "contentUrl": data_file(name),
                 "contentSize": f"{path.stat().st_size} B",
                 "encodingFormat": "application/x-parquet",
-                "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+                "sha256": sha256_of(path),  # streamed: the documents file can be hundreds of MB
             }
         )
         fields = []
@@ -491,7 +491,7 @@ def publish_plan(release: Path, repo_id: str) -> dict[str, Any]:
         {
             "path": str(p.relative_to(release / HF_DIR)),
             "bytes": p.stat().st_size,
-            "sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
+            "sha256": sha256_of(p),
         }
         for p in hf_files(release)
     ]
