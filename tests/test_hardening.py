@@ -208,3 +208,38 @@ def test_a_killed_build_leaves_releases_consistent(tmp_path, delay):
                            capture_output=True, text=True)  # fmt: skip
     assert again.returncode == 0, again.stderr
     assert verify(out / "2.0.0").valid and not list(out.glob(".tmp-*"))
+
+
+def _long_corpus(tmp_path: Path, n: int, copy_every: int) -> Path:
+    """n documents long enough to be signed; every copy_every-th is a lightly edited copy of
+    the one before it (a syndicated release)."""
+    folder = tmp_path / "long"
+    folder.mkdir()
+    words = "budget river school tender power road clinic harvest rail water forest mine".split()
+    rng = random.Random(7)
+    body = ""
+    for i in range(n):
+        if i % copy_every == copy_every - 1:
+            body = body.replace("officials said.", "officials added.")
+        else:
+            day = 1 + i % 28
+            body = " ".join(rng.choice(words) for _ in range(150)).capitalize() + ", officials said."
+        text = f"District Notes {i}\n\nRaipur, August {day}, 2025: {body}\n"
+        (folder / f"doc{i:05d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_parallel_and_serial_builds_write_the_same_bytes(tmp_path):
+    from cmvisit_data.release import build
+
+    corpus = _long_corpus(tmp_path, 1300, copy_every=50)
+    serial = build(corpus, tmp_path / "one", "1.0.0", workers=1, discover=True)
+    both = build(corpus, tmp_path / "two", "1.0.0", workers=2, discover=True)
+    assert serial.status == both.status == "built" and serial.documents == 1300
+    files = sorted(p.relative_to(tmp_path / "one" / "1.0.0") for p in (tmp_path / "one" / "1.0.0").rglob("*"))
+    for name in files:
+        one, two = tmp_path / "one" / "1.0.0" / name, tmp_path / "two" / "1.0.0" / name
+        assert one.is_dir() or one.read_bytes() == two.read_bytes(), name
+    manifest = json.loads((tmp_path / "two" / "1.0.0" / "manifest.json").read_text())
+    assert manifest["counts"]["duplicates"] == 1300 // 50
+    assert verify(tmp_path / "two" / "1.0.0").valid

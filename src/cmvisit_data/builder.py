@@ -13,7 +13,10 @@ order, with unique, deterministic keys (the source file names). Everything downs
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,39 +176,97 @@ def map_chunks(
 ) -> Iterator[Any]:
     """function(jobs) over chunks of the entries, in order, in `workers` processes, with at
     most a few chunks in flight so that results never pile up in memory."""
-    size = chunk_size or max(1, min(CHUNK_DOCS, -(-len(entries) // max(1, workers * 4))))
+    with ChunkMap(function, seeds_dir, entries, workers, max_bytes, chunk_size) as mapped:
+        yield from mapped
 
-    def chunks() -> Iterator[list[Job]]:
+
+def _chunk_size(documents: int, workers: int) -> int:
+    return max(1, min(CHUNK_DOCS, -(-documents // max(1, workers * 4))))
+
+
+def parallel(documents: int, workers: int, chunk_size: int = 0) -> bool:
+    """Whether a map over this many documents runs in worker processes (more than one chunk)."""
+    return workers > 1 and documents > (chunk_size or _chunk_size(documents, workers))
+
+
+def start_workers(workers: int) -> None:
+    """Start the fork server, which imports the libraries the workers need, and return at
+    once: it does so while this process goes on with its own set-up."""
+    if workers > 1 and "forkserver" in multiprocessing.get_all_start_methods():
+        from multiprocessing import forkserver
+
+        multiprocessing.get_context("forkserver").set_forkserver_preload(list(WORKER_PRELOAD))
+        forkserver.ensure_running()
+
+
+class ChunkMap:
+    """function(jobs) over chunks of the entries in `workers` processes, results in order.
+
+    The workers start, and the first chunks are sent, when the map is made; the results are
+    read by iterating it. At most IN_FLIGHT_PER_WORKER chunks per worker are in flight, so
+    results never pile up in memory. Use it as a context manager: leaving stops the workers.
+    """
+
+    def __init__(
+        self,
+        function: Any,
+        seeds_dir: str | os.PathLike[str],
+        entries: list[Entry],
+        workers: int,
+        max_bytes: int,
+        chunk_size: int = 0,
+    ):
+        size = chunk_size or _chunk_size(len(entries), workers)
+        self.function = function
         # Jobs are made a chunk at a time, when the chunk is sent, never all at once.
-        for i in range(0, len(entries), size):
-            yield [Job(str(seeds_dir), e, max_bytes, listed=bool(e.sha256)) for e in entries[i : i + size]]
+        self.chunks = (
+            [Job(str(seeds_dir), e, max_bytes, listed=bool(e.sha256)) for e in entries[i : i + size]]
+            for i in range(0, len(entries), size)
+        )
+        self.pool: Any = None
+        self.pending: deque[Any] = deque()
+        self.limit = workers * IN_FLIGHT_PER_WORKER
+        if not parallel(len(entries), workers, size):
+            return
+        # Workers come from a fork server that has imported the libraries but holds none of
+        # this process's data (the manifest, the results so far): their memory does not grow
+        # with the corpus. What this process holds is frozen so the collector does not walk it.
+        start_workers(workers)
+        gc.collect()
+        gc.freeze()
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("forkserver")
+        else:  # pragma: no cover - platforms without fork
+            context = multiprocessing.get_context("spawn")
+        self.pool = context.Pool(workers)
+        self._send()
 
-    if workers <= 1 or len(entries) <= size:
-        for chunk in chunks():
-            yield function(chunk)
-        return
-    import gc
-    import multiprocessing
-    from collections import deque
+    def _send(self) -> None:
+        while len(self.pending) < self.limit:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                return
+            self.pending.append(self.pool.apply_async(self.function, (chunk,)))
 
-    # Workers come from a fork server that has imported the libraries but holds none of this
-    # process's data (the manifest, the results so far): their memory does not grow with the
-    # corpus. What this process holds is frozen so the collector does not walk it again.
-    gc.collect()
-    gc.freeze()
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(list(WORKER_PRELOAD))
-    else:  # pragma: no cover - platforms without fork
-        context = multiprocessing.get_context("spawn")
-    try:
-        with context.Pool(workers) as pool:
-            pending: deque[Any] = deque()
-            for chunk in chunks():
-                pending.append(pool.apply_async(function, (chunk,)))
-                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                    yield pending.popleft().get()
-            while pending:
-                yield pending.popleft().get()
-    finally:
-        gc.unfreeze()
+    def __iter__(self) -> Iterator[Any]:
+        if self.pool is None:
+            for chunk in self.chunks:
+                yield self.function(chunk)
+            return
+        while self.pending:
+            result = self.pending.popleft().get()
+            self._send()
+            yield result
+
+    def __enter__(self) -> ChunkMap:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+            gc.unfreeze()

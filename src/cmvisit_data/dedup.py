@@ -115,8 +115,9 @@ def _groups(matrix: Any, rank: Any) -> dict[int, int]:
     near-duplicates of another; `rank(row)` orders a group's members, the original first."""
     import numpy as np
 
+    n = len(matrix)
     rows = PERMUTATIONS // BANDS
-    parent = list(range(len(matrix)))
+    parent = list(range(n))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -124,32 +125,32 @@ def _groups(matrix: Any, rank: Any) -> dict[int, int]:
             i = parent[i]
         return i
 
-    def similar(a: int, b: int) -> bool:
-        return float(np.mean(matrix[a] == matrix[b])) >= THRESHOLD
-
     for band in range(BANDS):
         keys = matrix[:, band * rows : (band + 1) * rows]
         # Sorting the band's keys puts equal keys next to each other: no table of buckets.
         order = np.lexsort(keys.T[::-1])
         same = np.all(keys[order[1:]] == keys[order[:-1]], axis=1)
-        k = 0
-        while k < len(same):
-            if not same[k]:
-                k += 1
-                continue
-            start = k  # a run of equal keys: order[start .. end]
-            while k < len(same) and same[k]:
-                k += 1
-            members = order[start : k + 1]
-            # Each member is compared with the run's first and with its predecessor: linear in
-            # the run's length, never all pairs.
-            for m in range(1, len(members)):
-                other = int(members[m])
-                for first in {int(members[0]), int(members[m - 1])}:
-                    if find(first) != find(other) and similar(first, other):
-                        parent[find(other)] = find(first)
+        at = np.flatnonzero(same) + 1  # sorted positions equal to their predecessor
+        if not len(at):
+            continue
+        # The first position of each run of equal keys, for every position.
+        starts = np.where(np.concatenate(([True], ~same)), np.arange(n), 0)
+        run_first = np.maximum.accumulate(starts)
+        # Each member of a run is compared with the run's first and with its predecessor:
+        # linear in the run's length, never all pairs; all comparisons of a band at once.
+        left = np.concatenate((order[run_first[at]], order[at - 1]))
+        right = np.concatenate((order[at], order[at]))
+        keep = left != right
+        left, right = left[keep], right[keep]
+        for lo in range(0, len(left), 1 << 16):
+            a, b = left[lo : lo + (1 << 16)], right[lo : lo + (1 << 16)]
+            close = (matrix[a] == matrix[b]).mean(axis=1) >= THRESHOLD
+            for x, y in zip(a[close].tolist(), b[close].tolist(), strict=True):
+                rx, ry = find(x), find(y)
+                if rx != ry:
+                    parent[ry] = rx
     groups: dict[int, list[int]] = {}  # root -> its group, for groups of two or more only
-    for i in range(len(matrix)):
+    for i in range(n):
         root = find(i)
         if root != i:
             groups.setdefault(root, [root]).append(i)

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from . import __version__, rules
-from .builder import INFO, Job, map_chunks, process, sources
+from .builder import INFO, ChunkMap, Job, parallel, process, sources, start_workers
 from .checks import CrossTable, check_frame
 from .dedup import Signatures
 from .errors import Problem, Report
@@ -258,9 +258,14 @@ def _build_chunk(jobs: list[Job]) -> dict[str, Any]:
             rows[name].extend(outcome.rows[name])
     tables = {name: to_table(name, rows[name]) for name in TABLE_NAMES}
     built = time.perf_counter()
-    problems: list[Problem] = []
+    # Every table is checked here, in parallel; the documents' one column added later
+    # (duplicate_of) is checked when it is filled in.
+    documents = tables["documents"]
+    problems = check_frame(
+        "documents", documents.drop_columns(["raw_text"]).to_pandas(), exclude=("raw_text",)
+    )
     cross = CrossTable()
-    cross.add_documents(tables["documents"])
+    cross.add_documents(documents)
     for name in TABLE_NAMES[1:]:
         problems.extend(check_frame(name, tables[name].to_pandas()))
         cross.check_items(name, tables[name])
@@ -353,68 +358,74 @@ def _build_into(
     result: BuildResult,
     discover: bool = False,
 ) -> None:
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
     started = time.perf_counter()
     entries, problems = sources(seeds, discover)
     if problems and not entries and not any(p.type == "unlisted-document" for p in problems):
         result.problems.extend(problems)  # no usable manifest
         return
+    workers = workers or os.cpu_count() or 1
+    if parallel(len(entries), workers):
+        start_workers(workers)  # they import their libraries while this process imports its own
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
     rejected: list[dict[str, Any]] = [
         {"file": p.file, "problems": [p.to_dict()]} for p in problems if p.type == "unlisted-document"
     ]
-    workers = workers or os.cpu_count() or 1
-    items = TABLE_NAMES[1:]
-    writers = _Writers(tmp, items)
-    from .hub import HubWriter, hf_files, write_hf_metadata
+    # The workers start on the first chunks now, while this process sets up the writers.
+    with ChunkMap(_build_chunk, seeds, entries, workers, max_bytes) as mapped:
+        items = TABLE_NAMES[1:]
+        writers = _Writers(tmp, items)
+        from .hub import HubWriter, hf_files, write_hf_metadata
 
-    hub = HubWriter(tmp)
-    # Documents wait in an uncompressed Arrow file until duplicate_of is known (pass 2).
-    pass1_path = tmp / ".documents.pass1.arrow"
-    documents_pass1 = pa.ipc.new_file(pass1_path, _plain(table_schema("documents").empty_table()).schema)
-    groups = _RowGroups(writers, documents_pass1, hub)
-    seen: set[str] = set()  # doc_ids kept so far: a second copy of the same bytes is rejected
-    copies: list[tuple[str, str, dict[str, Any]]] = []  # (doc_id, key, its rejection) of such copies
-    signatures = Signatures()
-    inputs = _Inputs(tmp / ".inputs.jsonl")
-    table_problems: list[Problem] = []
-    timing = Counter[str]()
-    by_file = {e.file: e for e in entries}
-    done = 0
-    loop_started = time.perf_counter()
-    for chunk in map_chunks(_build_chunk, seeds, entries, workers, max_bytes):
-        for key, value in chunk["seconds"].items():
-            timing[f"workers_{key}"] += value
-        rejected.extend(chunk["rejected"])
-        table_problems.extend(_problem_from(p) for p in chunk["problems"])
-        keep = []
-        for doc in chunk["docs"]:
-            key, doc_id = doc["key"], doc["doc_id"]
-            if doc_id in seen:
-                # Named once the loop is over (the first copy's file is in the inputs file).
-                copies.append((doc_id, key, {"file": key, "problems": []}))
-                rejected.append(copies[-1][2])
-                continue
-            seen.add(doc_id)
-            keep.append(doc_id)
-            result.bytes_in += doc["bytes"]
-            inputs.append((key, doc["sha256"], doc_id, doc["language"], *by_file[key].provenance().values()))
-            signatures.add(doc_id, doc["published"], doc["signature"])
-        tables = chunk["tables"]
-        if len(keep) < len(chunk["docs"]):  # a second copy of the same bytes: drop its rows
-            value_set = pa.array(keep, pa.string())
-            tables = {
-                name: t.filter(pc.is_in(t.column("doc_id"), value_set=value_set))
-                for name, t in tables.items()
-            }
-        t0 = time.perf_counter()
-        groups.add(tables)
-        timing["write"] += time.perf_counter() - t0
-        done += len(chunk["docs"]) + len(chunk["rejected"])
-        if progress:
-            progress(done, len(entries))
+        hub = HubWriter(tmp)
+        # Documents wait in an uncompressed Arrow file until duplicate_of is known (pass 2).
+        pass1_path = tmp / ".documents.pass1.arrow"
+        documents_pass1 = pa.ipc.new_file(pass1_path, _plain(table_schema("documents").empty_table()).schema)
+        groups = _RowGroups(writers, documents_pass1, hub)
+        seen: set[str] = set()  # doc_ids kept so far: a second copy of the same bytes is rejected
+        copies: list[tuple[str, str, dict[str, Any]]] = []  # (doc_id, key, its rejection) of such copies
+        signatures = Signatures()
+        inputs = _Inputs(tmp / ".inputs.jsonl")
+        table_problems: list[Problem] = []
+        timing = Counter[str]()
+        by_file = {e.file: e for e in entries}
+        done = 0
+        loop_started = time.perf_counter()
+        for chunk in mapped:
+            for key, value in chunk["seconds"].items():
+                timing[f"workers_{key}"] += value
+            rejected.extend(chunk["rejected"])
+            table_problems.extend(_problem_from(p) for p in chunk["problems"])
+            keep = []
+            for doc in chunk["docs"]:
+                key, doc_id = doc["key"], doc["doc_id"]
+                if doc_id in seen:
+                    # Named once the loop is over (the first copy's file is in the inputs file).
+                    copies.append((doc_id, key, {"file": key, "problems": []}))
+                    rejected.append(copies[-1][2])
+                    continue
+                seen.add(doc_id)
+                keep.append(doc_id)
+                result.bytes_in += doc["bytes"]
+                inputs.append(
+                    (key, doc["sha256"], doc_id, doc["language"], *by_file[key].provenance().values())
+                )
+                signatures.add(doc_id, doc["published"], doc["signature"])
+            tables = chunk["tables"]
+            if len(keep) < len(chunk["docs"]):  # a second copy of the same bytes: drop its rows
+                value_set = pa.array(keep, pa.string())
+                tables = {
+                    name: t.filter(pc.is_in(t.column("doc_id"), value_set=value_set))
+                    for name, t in tables.items()
+                }
+            t0 = time.perf_counter()
+            groups.add(tables)
+            timing["write"] += time.perf_counter() - t0
+            done += len(chunk["docs"]) + len(chunk["rejected"])
+            if progress:
+                progress(done, len(entries))
     t0 = time.perf_counter()
     groups.close()
     writers.close()
@@ -437,6 +448,7 @@ def _build_into(
     del entries, by_file, seen
     dupes = signatures.duplicates()
     del signatures
+    table_problems.extend(_check_duplicates(dupes))
     timing["near_duplicates"] = time.perf_counter() - t0
 
     # Pass 2: documents with duplicate_of, checked, written batch by batch.
@@ -456,9 +468,6 @@ def _build_into(
             column = pa.array([dupes.get(i) for i in ids], pa.string())
             table = table.set_column(
                 schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
-            )
-            table_problems.extend(
-                check_frame("documents", table.drop_columns(["raw_text"]).to_pandas(), exclude=("raw_text",))
             )
             stats.add(table)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
@@ -492,6 +501,22 @@ def _build_into(
     result.rejected = rejected
     timing["total"] = time.perf_counter() - started
     result.seconds = {k: round(v, 3) for k, v in timing.items()}
+
+
+def _check_duplicates(dupes: dict[str, str]) -> list[Problem]:
+    """duplicate_of names an original: another document, itself not marked as a duplicate.
+    (The rest of the documents table was checked in the workers.)"""
+    return [
+        Problem(
+            "table-check",
+            f"duplicate_of {original} is {'the row itself' if original == doc_id else 'itself a duplicate'}",
+            table="documents",
+            row=doc_id,
+            field="duplicate_of",
+        )
+        for doc_id, original in dupes.items()
+        if original == doc_id or original in dupes
+    ]
 
 
 class _Inputs(list):  # type: ignore[type-arg]
