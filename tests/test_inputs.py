@@ -62,6 +62,25 @@ def test_size_limit_refuses_without_reading(write):
     assert isinstance(read_path(path, max_bytes=2000), Document)
 
 
+def test_a_file_that_grows_after_it_was_measured_is_read_whole_or_refused(write, monkeypatch):
+    import os
+    from types import SimpleNamespace
+
+    import cmvisit_data.inputs as inputs
+
+    data = ("Raipur: a line that keeps growing\n" * 60).encode()
+    path = write("growing.txt", data)
+    real_stat = os.stat
+    # The size seen before opening is smaller than what is there when the file is read.
+    monkeypatch.setattr(
+        inputs.os, "stat", lambda p: SimpleNamespace(st_size=10) if str(p) == str(path) else real_stat(p)
+    )
+    doc = read_path(path, max_bytes=len(data) + 5)
+    assert isinstance(doc, Document) and doc.text == data.decode()  # nothing cut off at the old size
+    (problem,) = read_path(path, max_bytes=len(data) - 1)
+    assert problem.type == "file-too-large"
+
+
 @pytest.mark.parametrize("char", ["\u202e", "\u2067", "\u200f", "\x07", "\x85"])
 def test_invisible_controls_are_reported_not_removed(char):
     text = f"Title\nsome {char}text\n"

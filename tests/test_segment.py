@@ -83,3 +83,13 @@ def test_headings_and_language():
     assert segment.language_of("राज्य सरकार ने कहा") == "hi"
     assert segment.language_of("The state said") == "en"
     assert segment.language_of("1234 —") is None
+
+
+def test_script_counts_count_letters_of_each_script_and_nothing_else():
+    # Devanagari signs and digits count as Devanagari; Latin means A-Z and a-z only.
+    assert segment.script_counts("CM साय ने 12 MoUs, café ०९।") == (8, 9)
+    assert segment.script_counts("Plain ASCII, 2025!") == (0, 10)
+    assert segment.script_counts("") == (0, 0)
+    assert segment.language_of("CM Sai ने") == "en"  # 5 Latin letters against 2
+    assert segment.language_of("AB कहा") == "hi"  # 2 against 3
+    assert segment.language_of("AB कह") == "hi"  # a tie goes to Hindi

@@ -64,7 +64,11 @@ def read_path(
                 )
             ]
         with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # Ask for the size just seen (a buffer of max_bytes would be allocated per file),
+            # and read on up to the limit only when the file has grown since.
+            data = handle.read(size + 1)
+            if len(data) > size:
+                data += handle.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         return [Problem("file-not-found", "no such file", file=name)]
     except IsADirectoryError:

@@ -26,13 +26,15 @@ def parse_text(raw: str) -> dict[str, Any]:
     tweets = find_posts(raw, lines)
     meta = extract_metadata(raw, lines)
     _mark_headings(lines)
-    language = _language(raw, lines)
+    # (Devanagari, Latin) letters of each body line, counted once for both uses below.
+    scripts = {line.index: segment.script_counts(line.text) for line in lines if line.kind in _BODY}
+    language = _language(raw, lines, scripts)
     highlights = find_highlights(lines)
     quotes = find_quotes(raw, lines, lambda: NameIndex(raw, language, skip=meta.title), language)
     return {
         "metadata": meta.to_record(raw, language),
         "highlights": highlights,
-        "paragraphs": _paragraphs(raw, lines, meta.standfirst),
+        "paragraphs": _paragraphs(raw, lines, meta.standfirst, scripts),
         "quotes": quotes,
         "tweets": tweets,
         "related": _related(lines),
@@ -52,19 +54,22 @@ def _mark_headings(lines: list[Line]) -> None:
             line.kind = HEADING
 
 
-def _language(raw: str, lines: list[Line]) -> str:
+_BODY = (TEXT, HEADING, BULLET, TITLE)
+
+
+def _language(raw: str, lines: list[Line], scripts: dict[int, tuple[int, int]]) -> str:
     """The language of most body letters (title, paragraphs, headings, list items)."""
     deva = latin = 0
-    for line in lines:
-        if line.kind in (TEXT, HEADING, BULLET, TITLE):
-            d, la = segment.script_counts(line.text)
-            deva, latin = deva + d, latin + la
+    for d, la in scripts.values():
+        deva, latin = deva + d, latin + la
     if deva or latin:
         return "hi" if deva >= latin else "en"
     return segment.language_of(raw) or "en"
 
 
-def _paragraphs(raw: str, lines: list[Line], standfirst: tuple[int, int] | None) -> list[dict[str, Any]]:
+def _paragraphs(
+    raw: str, lines: list[Line], standfirst: tuple[int, int] | None, scripts: dict[int, tuple[int, int]]
+) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     if standfirst is not None and standfirst[1] > standfirst[0]:
         text = raw[standfirst[0] : standfirst[1]]
@@ -85,7 +90,7 @@ def _paragraphs(raw: str, lines: list[Line], standfirst: tuple[int, int] | None)
                     "start": line.start,
                     "end": line.end,
                     "kind": "heading" if line.kind == HEADING else "paragraph",
-                    "language": segment.language_of(line.text),
+                    "language": segment.language_of_counts(*scripts[line.index]),
                 }
             )
     return out

@@ -87,17 +87,22 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL and not text.endswith(ELLIPSIS)
 
 
-_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]+")
-_LATIN_RE = re.compile(r"[A-Za-z]+")
+_NOT_DEVANAGARI_RE = re.compile(r"[^\u0900-\u097f]+")
+_NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
 
 
 def script_counts(text: str) -> tuple[int, int]:
-    """(Devanagari characters, Latin letters) in text, counted run by run."""
-    return sum(map(len, _DEVANAGARI_RE.findall(text))), sum(map(len, _LATIN_RE.findall(text)))
+    """(Devanagari characters, Latin letters) in text: what is left when the rest is removed."""
+    latin = len(_NOT_LATIN_RE.sub("", text))
+    return (0 if text.isascii() else len(_NOT_DEVANAGARI_RE.sub("", text))), latin
 
 
 def language_of(text: str) -> str | None:
-    deva, latin = script_counts(text)
+    return language_of_counts(*script_counts(text))
+
+
+def language_of_counts(deva: int, latin: int) -> str | None:
+    """The language of a text with these (Devanagari, Latin) letter counts; Hindi on a tie."""
     if not deva and not latin:
         return None
     return "hi" if deva >= latin else "en"
@@ -114,7 +119,8 @@ def _furniture_kind(line: Line) -> str | None:
     if folded in rules.FURNITURE_LINES:
         return rules.FURNITURE_LINES[folded]
     low = text.casefold()
-    if any(marker in low for marker in rules.COOKIE_MARKERS) and len(line.words) <= 40:
+    words = line.words
+    if _COOKIE_RE.search(low) and len(words) <= 40:
         return "cookie"
     if _MARKUP_RE.match(text):
         return "markup"
@@ -122,16 +128,21 @@ def _furniture_kind(line: Line) -> str | None:
         return "disclaimer"
     if _SLUG_RE.match(text):
         return "slug"
-    if _is_nav_line(line.words):
+    if _is_nav_line(words, text):
         return "navigation"
     return None
 
 
-def _is_nav_line(words: list[str]) -> bool:
-    """A menu bar: six or more capitalised words, no sentence punctuation, menu vocabulary."""
-    if len(words) < 6 or any(ch in " ".join(words) for ch in ".,:;!?।"):
+_COOKIE_RE = re.compile("|".join(re.escape(m) for m in rules.COOKIE_MARKERS))
+_SENTENCE_PUNCT_RE = re.compile("[.,:;!?।]")
+
+
+def _is_nav_line(words: list[str], text: str) -> bool:
+    """A menu bar (text, split into words): six or more capitalised words, no sentence
+    punctuation, menu vocabulary. The cheapest test that most lines fail comes first."""
+    if len(words) < 6 or not all(w[0].isupper() or w in ("&", "|", "/") for w in words):
         return False
-    if not all(w[0].isupper() or w in ("&", "|", "/") for w in words):
+    if _SENTENCE_PUNCT_RE.search(text):
         return False
     return sum(w.casefold().removesuffix("'s") in rules.NAV_WORDS for w in words) >= 2
 

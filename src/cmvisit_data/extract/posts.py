@@ -46,7 +46,8 @@ def find_posts(raw: str, lines: list[Line]) -> list[dict[str, Any]]:
     for line in lines:
         if line.kind not in (TEXT, BULLET):
             continue
-        match = ATTRIBUTION_RE.search(line.text)
+        # Every attribution holds "(@handle)": lines without "(@" are not searched.
+        match = ATTRIBUTION_RE.search(line.text) if "(@" in line.text else None
         if not match:
             continue
         dates = find_dates(match.group("date"))

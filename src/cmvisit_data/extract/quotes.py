@@ -30,8 +30,10 @@ from .speakers import NameIndex, english_subject, hindi_subject, resolve
 _SEARCHED = (TEXT, BULLET)
 _EN_VERB = "|".join(sorted(rules.EN_SPEECH_VERBS, key=len, reverse=True))
 _EN_VERB_RE = re.compile(rf"\b(?:{_EN_VERB})\b(?:\s+out)?", re.IGNORECASE)
+# A verb's first letter is looked ahead for first: most positions are rejected by one test.
+_EN_VERB_FIRST = "[" + "".join(sorted({v[0] for v in rules.EN_SPEECH_VERBS})) + "]"
 _EN_CUE_END_RE = re.compile(
-    rf"\b(?P<verb>{_EN_VERB})\b(?:\s+out)?"
+    rf"(?={_EN_VERB_FIRST})\b(?P<verb>{_EN_VERB})\b(?:\s+out)?"
     r"(?P<tail>(?:\s+(?:that|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn)|in\s+a\s+(?:post|statement|message|video)"
     r"(?:\s+on\s+\w+)?|to\s+(?:reporters|the\s+media|journalists|the\s+press|\w+)|earlier|today|later|here|"
     r"on\s+\w+day|while\s+\w+ing(?:\s+\w+){0,3}|in\s+\w+))*)"
@@ -60,6 +62,10 @@ _PARENS_RE = re.compile(r"\([^()]*\)")
 _OPENERS = rules.QUOTE_PAIRS
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
 _CLOSER_RE = re.compile("[" + re.escape("".join(set(_OPENERS.values()))) + "]")
+_CLOSED_BY: dict[str, list[str]] = {}  # closing mark -> the opening marks it closes
+for _opener, _closer in _OPENERS.items():
+    _CLOSED_BY.setdefault(_closer, []).append(_opener)
+_NEWLINE_RE = re.compile("\n")
 
 
 @dataclass
@@ -157,16 +163,13 @@ def _closers(text: str) -> dict[str, list[int]]:
     """For each opening mark, the positions in text where its closing mark may stand, judged
     by their neighbours only; computed once per block so that finding a close is a bisect."""
     found: dict[str, list[int]] = {opener: [] for opener in _OPENERS}
-    found["\n"] = [m.start() for m in re.finditer("\n", text)]
+    found["\n"] = [m.start() for m in _NEWLINE_RE.finditer(text)]
     for m in _CLOSER_RE.finditer(text):
         j = m.start()
-        ch = text[j]
         nxt = text[j + 1] if j + 1 < len(text) else " "
         prev = text[j - 1] if j else " "
         word_follows = nxt.isalnum() or _is_devanagari_mark(nxt)
-        for opener, closer in _OPENERS.items():
-            if ch != closer:
-                continue
+        for opener in _CLOSED_BY[m.group()]:
             if opener in "'‘\"" and word_follows:
                 continue  # an apostrophe inside a word, or a mark opening the next quote
             if opener == '"' and prev.isspace():
@@ -199,7 +202,7 @@ def _direct_in_block(
 ) -> list[_Candidate]:
     base = block[0].start
     text = raw[base : block[-1].end]
-    closers = _closers(text)
+    closers: dict[str, list[int]] | None = None  # found when the block's first quotation opens
     starts = [line.start for line in block]
     out: list[_Candidate] = []
     resume = 0
@@ -207,6 +210,8 @@ def _direct_in_block(
         i = m.start()
         if i < resume or not _is_opening(text, i):
             continue
+        if closers is None:
+            closers = _closers(text)
         ch = text[i]
         close = _find_close(text, i, ch, closers)
         line = _line_at(block, starts, base + i)
