@@ -28,6 +28,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -460,8 +461,13 @@ def _build_into(
     with (
         pa.OSFile(str(pass1_path)) as source,  # read batch by batch; a memory map would stay resident
         pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
+        # The Hub copy of each batch is encoded on a second thread while this one encodes the
+        # release's (Parquet encoding runs without the GIL); each file is still written by one
+        # thread, batch after batch, so its bytes do not change.
+        ThreadPoolExecutor(max_workers=1) as hub_thread,
     ):
         reader = pa.ipc.open_file(source)
+        hub_pending: Future[None] | None = None
         for index in range(reader.num_record_batches):
             table = _encoded("documents", [pa.Table.from_batches([reader.get_batch(index)])])
             ids = table.column("doc_id").to_pylist()
@@ -470,8 +476,12 @@ def _build_into(
                 schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
             )
             stats.add(table)
+            if hub_pending is not None:
+                hub_pending.result()
+            hub_pending = hub_thread.submit(hub.write, "documents", table)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
-            hub.write("documents", table)
+        if hub_pending is not None:
+            hub_pending.result()
     pass1_path.unlink()
     writers.rows["documents"] = stats.documents
     timing["documents"] = time.perf_counter() - t0
