@@ -28,7 +28,7 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -463,11 +463,11 @@ def _build_into(
         pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
         # The Hub copy of each batch is encoded on a second thread while this one encodes the
         # release's (Parquet encoding runs without the GIL); each file is still written by one
-        # thread, batch after batch, so its bytes do not change.
+        # thread, batch after batch, so its bytes do not change. Both finish a batch before the
+        # next is read: one batch in memory at a time, as without the thread.
         ThreadPoolExecutor(max_workers=1) as hub_thread,
     ):
         reader = pa.ipc.open_file(source)
-        hub_pending: Future[None] | None = None
         for index in range(reader.num_record_batches):
             table = _encoded("documents", [pa.Table.from_batches([reader.get_batch(index)])])
             ids = table.column("doc_id").to_pylist()
@@ -476,13 +476,13 @@ def _build_into(
                 schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
             )
             stats.add(table)
-            if hub_pending is not None:
-                hub_pending.result()
             hub_pending = hub_thread.submit(hub.write, "documents", table)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
-        if hub_pending is not None:
             hub_pending.result()
     pass1_path.unlink()
+    # Give the encoders' freed buffers back to the system before the Hub folder is finished,
+    # so that this pass does not raise the build's peak.
+    pa.default_memory_pool().release_unused()
     writers.rows["documents"] = stats.documents
     timing["documents"] = time.perf_counter() - t0
     if table_problems:
