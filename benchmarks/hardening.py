@@ -5,19 +5,25 @@
 
 For each kind of bad file the shared generator makes (invalid UTF-8, empty, binary, a
 50 MiB single line, bidi overrides, NUL bytes) it times `cmvisit validate` and reports the
-one-line reason; for each pathological text (a line of quotation marks, dashes, `(@`,
-bullets, Devanagari with speech cues and no danda, ...) it times parsing at 0.5, 1 and
-2 MB and prints the growth factor per doubling (about 2 means linear).
+one-line reason, then builds a folder of all of them beside a good document, strictly (every
+bad file named, nothing built) and with --allow-rejects (the rest built, the bad recorded).
+For each pathological text (a line of quotation marks, dashes, `(@`, bullets, Devanagari with
+speech cues and no danda, ...) it times parsing at 0.5, 1 and 2 MB and prints the growth
+factor per doubling (about 2 means linear).
 """
 
 from __future__ import annotations
 
+import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+# `cmvisit` is found beside this Python (a venv's bin/) even when that venv is not activated.
+os.environ["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
 
 BAD = {
     "invalid-utf8": b"Title\n\nValid start " + b"\xff\xfe bad " + "ठीक".encode()[:-1],
@@ -27,6 +33,12 @@ BAD = {
     "bidi-override": "Title\n\ntext \u202eevil\u202c \u2067iso\u2069\n".encode(),
     "nul-bytes": b"Title\n\nsome\x00text\n",
 }
+GOOD = """Minister opens a new library
+
+Raipur, August 21, 2025: The state's new public library opened on Thursday.
+
+"Reading rooms should be open to everyone," the minister said at the opening.
+"""
 PATHOLOGICAL = {
     "quotation marks “": "“",
     'straight quotes "': '"',
@@ -53,6 +65,25 @@ def main() -> int:
             seconds = time.perf_counter() - started
             reason = done.stdout.strip().split(": ", 2)[-1][:70]
             print(f"{name:<22} {seconds:>8.2f}  exit {done.returncode}: {reason}")
+        # All of them in one folder with a good document: the build names every bad file at
+        # once and builds nothing; with --allow-rejects it builds the rest and records them.
+        (Path(tmp) / "good.txt").write_text(GOOD, encoding="utf-8")
+        print()
+        for extra in ([], ["--allow-rejects"]):
+            out = Path(tmp) / f"out{len(extra)}"
+            command = ["cmvisit", "build", "--discover", "--seeds", tmp, "--out", str(out)]
+            started = time.perf_counter()
+            done = subprocess.run([*command, "--version", "0.0.1", *extra], capture_output=True, text=True)
+            seconds = time.perf_counter() - started
+            named = sum(1 for line in (done.stderr + done.stdout).splitlines() if line.startswith(tmp))
+            recorded = out / "0.0.1" / "rejected.jsonl"
+            recorded_count = len(recorded.read_text().splitlines()) if recorded.exists() else 0
+            print(
+                f"cmvisit build {' '.join(extra) or '(strict)':<16} {seconds:>6.2f} s  "
+                f"exit {done.returncode}, "
+                f"{named} files named, release written: {(out / '0.0.1').is_dir()}, "
+                f"{recorded_count} rejections recorded"
+            )
     print(f"\n{'pathological line':<28} {'0.5 MB s':>9} {'1 MB s':>9} {'2 MB s':>9} {'x per doubling':>15}")
     for name, unit in PATHOLOGICAL.items():
         times = []
