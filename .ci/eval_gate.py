@@ -3,8 +3,12 @@
 
     python .ci/eval_gate.py ../shared/eval/dev
 
-Runs the shared scorer (`score.py` next to the gold directory, which calls `cmvisit parse`),
-prints its table, and exits 1 naming every score under its pin in .ci/eval-minimums.json.
+Two measurements, both with the shared scorer (`score.py` next to the gold directory):
+- the whole development set, parsed by `cmvisit parse` with the package's own weights;
+- leave-outlets-out cross-validation (`tools/fit_header.py cv`): pages folded by outlet, the
+  header scorer fitted on the other folds, each held-out page parsed with its fold's weights.
+  These scores are pinned as `cv_<name>`: what an outlet the parser has never met sees.
+Prints both tables and exits 1 naming every score under its pin in .ci/eval-minimums.json.
 """
 
 from __future__ import annotations
@@ -16,6 +20,14 @@ import tempfile
 from pathlib import Path
 
 PINS = Path(__file__).with_name("eval-minimums.json")
+FIT_TOOL = Path(__file__).resolve().parents[1] / "tools" / "fit_header.py"
+
+
+def _scores(cmd: list[str], out: Path) -> dict | None:
+    done = subprocess.run([*cmd, "--json", str(out)])
+    if done.returncode != 0 or not out.exists():
+        return None
+    return json.loads(out.read_text(encoding="utf-8"))
 
 
 def main(argv: list[str]) -> int:
@@ -23,14 +35,15 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     gold = Path(argv[0])
-    scorer = gold.parent / "score.py"
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "scores.json"
-        done = subprocess.run([sys.executable, str(scorer), str(gold), "--json", str(out)])
-        if done.returncode != 0 or not out.exists():
-            print("eval gate: the scorer failed", file=sys.stderr)
-            return 1
-        scores = json.loads(out.read_text(encoding="utf-8"))
+        print("eval gate: the whole development set")
+        whole = _scores([sys.executable, str(gold.parent / "score.py"), str(gold)], Path(tmp) / "whole.json")
+        print("eval gate: leave-outlets-out cross-validation")
+        cv = _scores([sys.executable, str(FIT_TOOL), "cv", str(gold)], Path(tmp) / "cv.json")
+    if whole is None or cv is None:
+        print("eval gate: the scorer failed", file=sys.stderr)
+        return 1
+    scores = {**whole, **{f"cv_{k}": v for k, v in cv.items()}}
     pins = {k: v for k, v in json.loads(PINS.read_text(encoding="utf-8")).items() if not k.startswith("_")}
     below = [
         f"{name} = {scores.get(name)} < pinned {minimum}"

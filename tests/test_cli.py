@@ -208,17 +208,18 @@ def test_publish_refuses_a_release_that_fails_verify(run, tmp_path):
     assert result.exit_code == 1 and "fails cmvisit verify" in result.stderr
 
 
-def test_committed_release_verifies_and_the_package_version_reproduces_it(run, seeds_dir, tmp_path):
+def test_committed_releases_verify_and_the_package_version_reproduces_its_own(run, seeds_dir, tmp_path):
     import shutil
 
     import cmvisit_data
     from cmvisit_data.loader import releases_root
 
-    assert run("verify", str(releases_root() / "0.1.0")).exit_code == 0
-    if cmvisit_data.__version__ != "0.1.0":
-        pytest.skip("the package has moved on to a new release version")
+    committed = sorted(p.name for p in releases_root().iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert cmvisit_data.__version__ in committed  # the package's release is committed with it
+    for version in committed:
+        assert run("verify", str(releases_root() / version)).exit_code == 0, version
     out = tmp_path / "build"
-    shutil.copytree(releases_root() / "0.1.0", out / "0.1.0")
+    shutil.copytree(releases_root() / cmvisit_data.__version__, out / cmvisit_data.__version__)
     result = run("build", "--seeds", str(seeds_dir), "--out", str(out), "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "reproduced"
 

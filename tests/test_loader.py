@@ -14,7 +14,7 @@ import pytest
 import cmvisit_data
 from cmvisit_data.hub import hf_features
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS
 
 
 def test_versions_lists_the_bundled_releases():
@@ -72,11 +72,14 @@ def test_wheel_installs_and_loads_outside_the_repository(tmp_path):
         "print(cmvisit_data.versions())\n"
         "for c in ['documents','highlights','quotes','tweets','paragraphs','related']:\n"
         "    print(c, cmvisit_data.load(c).num_rows)\n"
+        f"print('title', cmvisit_data.parse_document({str(SEEDS / '000_a25e3bb1cf0e3701.txt')!r})['metadata']['title'])\n"
     )
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
     out = subprocess.run([str(python), "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
-    assert "['0.1.0']" in out.stdout and "quotes 4" in out.stdout and "documents 2" in out.stdout
+    committed = sorted(p.name for p in (ROOT / "build").iterdir() if p.is_dir() and not p.name.startswith("."))
+    assert str(committed) in out.stdout and "quotes 4" in out.stdout and "documents 2" in out.stdout
+    assert "title Chhattisgarh CM Visits Japan" in out.stdout  # the header weights ship in the wheel
     assert wheel.stat().st_size < 2_000_000
 
 

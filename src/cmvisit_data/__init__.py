@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["CmvisitError", "__version__", "load", "parse_document", "versions"]
 
 from .errors import CmvisitError

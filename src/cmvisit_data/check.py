@@ -16,6 +16,7 @@ from typing import Any
 
 from . import rules
 from .errors import CmvisitError, Problem, Report
+from .header.model import HeaderModel
 from .inputs import read_path
 from .manifest import MANIFEST_NAME, load_manifest, resolve_entry, sha256_of, unlisted
 from .record import build_record, validate_record
@@ -29,13 +30,17 @@ def parse_path(
     path: str | os.PathLike[str],
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
     provenance: dict[str, Any] | None = None,
+    model: HeaderModel | None = None,
+    explain: dict[str, Any] | None = None,
 ) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Read, parse and validate one raw document: (record, []) or (None, problems)."""
+    """Read, parse and validate one raw document: (record, []) or (None, problems).
+
+    model and explain go to the parser (`parse.parse_text`)."""
     doc = read_path(path, max_bytes)
     if isinstance(doc, list):
         return None, doc
     try:
-        return build_record(doc, provenance), []
+        return build_record(doc, provenance, model, explain), []
     except CmvisitError as exc:
         return None, exc.problems
     except RecursionError:  # pragma: no cover - guarded by bounded regexes; reported, never raised

@@ -55,18 +55,39 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--pretty", is_flag=True, help="Print one indented record per document instead of JSON Lines.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Add an 'explain' object to each line: every title and publication-date candidate the "
+    "header scorer rated, with its features, score and the terms that decided it.",
+)
+@click.option(
+    "--weights",
+    type=click.Path(dir_okay=False, exists=True),
+    default=None,
+    help="Score page headers with this weights file instead of the package's own "
+    "(one written by tools/fit_header.py).",
+)
 @_MAX_BYTES
-def parse(paths: tuple[str, ...], pretty: bool, max_bytes: int) -> None:
+def parse(paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | None, max_bytes: int) -> None:
     """Parse raw documents into records, one JSON record per line, in argument order.
 
     A document that cannot be parsed still gets its line, an object {"file", "error"}, so
     lines stay aligned with the arguments; the exit code is then 1.
     """
     from .check import parse_path
+    from .header.model import WeightsError, load
 
+    try:
+        model = load(weights)
+    except WeightsError as exc:
+        raise click.BadParameter(str(exc), param_hint="--weights") from None
     failed = False
     for path in paths:
-        record, problems = parse_path(path, max_bytes)
+        why: dict[str, object] | None = {} if explain else None
+        record, problems = parse_path(path, max_bytes, model=model, explain=why)
+        if record is not None and why is not None:
+            record = {**record, "explain": why}
         if record is None:
             failed = True
             for problem in problems:

@@ -16,15 +16,21 @@ from .extract.metadata import extract_metadata
 from .extract.posts import find_posts
 from .extract.quotes import find_quotes
 from .extract.speakers import NameIndex
+from .header.model import HeaderModel
 from .segment import BLANK, BOILERPLATE, BULLET, HEADING, TEXT, TITLE, Line
 
 
-def parse_text(raw: str) -> dict[str, Any]:
-    """Every extracted part of a document's text; all offsets index into raw."""
+def parse_text(
+    raw: str, model: HeaderModel | None = None, explain: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Every extracted part of a document's text; all offsets index into raw.
+
+    model: the header scorer's weights (the package's own by default); explain: a dict that
+    receives, for each scored header role, every candidate with its features and score."""
     lines = segment.split_lines(raw)
     segment.classify(lines)
     tweets = find_posts(raw, lines)
-    meta = extract_metadata(raw, lines)
+    meta = extract_metadata(raw, lines, model, explain)
     _mark_headings(lines)
     # (Devanagari, Latin) letters of each body line, counted once for both uses below.
     scripts = {line.index: segment.script_counts(line.text) for line in lines if line.kind in _BODY}

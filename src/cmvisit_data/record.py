@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CmvisitError, Problem
+from .header.model import HeaderModel
 from .inputs import Document
 from .parse import parse_text
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 SCHEMA_NAME = "press_release.schema.json"
 
 
@@ -52,9 +53,14 @@ def empty_provenance() -> dict[str, Any]:
     return {"url": None, "outlet": None, "rights": None, "obtained": None}
 
 
-def build_record(doc: Document, provenance: dict[str, Any] | None = None) -> dict[str, Any]:
+def build_record(
+    doc: Document,
+    provenance: dict[str, Any] | None = None,
+    model: HeaderModel | None = None,
+    explain: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     """Parse a readable document into a record and validate it; raises CmvisitError if invalid."""
-    parts = parse_text(doc.text)
+    parts = parse_text(doc.text, model, explain)
     source = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.size, **empty_provenance()}
     if provenance:
         source.update({k: provenance.get(k) for k in ("url", "outlet", "rights", "obtained")})

@@ -45,6 +45,10 @@ PUBLISHED_LABELS = (
 )
 UPDATED_LABELS = ("last updated", "updated on", "updated", "modified", "अपडेटेड", "अपडेट", "अद्यतन")
 
+# A labelled date printed away from the header ("first published: Feb 25, 2021 11:51 am") is
+# a line of its own: at most this many words, opening with its label (one word may precede it).
+MAX_LABELLED_DATE_WORDS = 10
+
 # Devanagari digits, which about one Hindi page in seven uses for dates.
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
@@ -62,7 +66,16 @@ BYLINE_LABELS = (
 
 # Words that make a name a newsroom desk ("Digital Desk", "डिजिटल डेस्क"): a desk printed
 # where a dateline would open the body is a byline, and the place follows it.
-DESK_WORDS = ("desk", "bureau", "डेस्क", "ब्यूरो")
+DESK_WORDS = ("desk", "bureau", "network", "डेस्क", "ब्यूरो")
+# Words of a reporter's role printed after the name ("Abhijit Nath, NET Correspondent, Tripura");
+# the name before them is the byline.
+BYLINE_ROLE_WORDS = ("correspondent", "reporter", "staff writer", "contributor", "संवाददाता", "रिपोर्टर")
+# Words that end a Hindi credit line after the name ("संजय कुमार मुनचुन की रिपोर्ट").
+HI_REPORT_CREDITS = ("की रिपोर्ट", "की खास रिपोर्ट")
+# A credit line "Agency / Name" names the agency with one of these ("हिन्दुस्थान समाचार / दिलीप शुक्ला").
+AGENCY_WORDS = ("समाचार", "news", "agency", "एजेंसी")
+# A byline is a short line: a name or a desk has at most this many words.
+MAX_BYLINE_WORDS = 5
 
 # Wire agencies whose tag closes a dateline ("Raipur, Aug 23 (PTI)"); a tag is not a byline.
 AGENCIES = ("PTI", "ANI", "IANS", "UNI", "Reuters", "AFP", "AP", "IBNS", "ians", "भाषा", "वार्ता")
@@ -73,7 +86,8 @@ NOT_PLACES = frozenset(
     highlights breaking exclusive live source disclaimer image caption tags tag category country
     state topic topics q question answer edited written posted published updated by share
     follow subscribe advertisement related more click see during after before with from
-    according chief prime minister cm pm mr ms dr shri""".split()
+    according chief prime minister cm pm mr ms dr shri news big breaking featured trending
+    न्यूज़ न्यूज समाचार खबर ख़बर खबरें""".split()
 )
 
 # --- Title -----------------------------------------------------------------------------
@@ -205,7 +219,7 @@ HI_PRONOUNS = frozenset("उन्होंने इन्होंने उ�
 # Words that end a Hindi name when reading it after a title.
 # Number words are among them: "प्रधानमंत्री नरेंद्र मोदी दो देशों की यात्रा पर".
 HI_NAME_STOPS = frozenset(
-    """ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक दो तीन चार
+    """ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक दो तीन चार कि
     पांच पाँच छह सात आठ नौ दस""".split()
 )
 

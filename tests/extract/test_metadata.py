@@ -76,27 +76,42 @@ def test_sentence_first_lines_and_captions_are_not_titles():
     assert meta("मुख्यमंत्री ने आज संयंत्र का दौरा किया।\n")["title"] is None
 
 
+BODY = (
+    "Korba: The district administration on Tuesday opened the new bridge to traffic after two years of "
+    "work, and officials said the crossing would cut the journey to the railway station by an hour.\n\n"
+    "The collector said that the next phase would widen the approach roads on both banks of the river "
+    "before the monsoon, and that tenders for the work had already been issued.\n"
+)
+
+
 def test_headline_glued_to_its_standfirst_is_split():
     raw = (
         "Minister opens new bridge across the river in Korba district "
-        "While the bridge cuts travel time, officials expect more trade across the region.\n\nBody.\n"
+        "While the bridge cuts travel time, officials expect more trade across the region.\n\n" + BODY
     )
-    m = meta(raw)
-    assert m["title"] == "Minister opens new bridge across the river in Korba district"
+    record = parse_text(raw)
+    assert record["metadata"]["title"] == "Minister opens new bridge across the river in Korba district"
+    standfirst = record["paragraphs"][0]["text"]
+    assert standfirst.startswith("While the bridge cuts travel time")
 
 
 def test_repeated_headline_is_boilerplate_not_body():
-    raw = "Plant Opens in Durg\nPlant Opens in Durg\n\nDurg: The plant opened.\n"
+    raw = "New Bridge Opens in Korba\nNew Bridge Opens in Korba\n\n" + BODY
     record = parse_text(raw)
-    assert record["metadata"]["title"] == "Plant Opens in Durg"
+    assert record["metadata"]["title"] == "New Bridge Opens in Korba"
     assert [b["kind"] for b in record["boilerplate"]] == ["repeated-title"]
     assert record["metadata"]["spans"]["title"]["start"] == 0  # the first occurrence
 
 
-def test_standfirst_that_recurs_in_the_body_is_not_the_headline():
-    raw = (
-        "The state budget was focused on schools and roads in the tribal districts this year\n\n"
-        "Ministers spoke at length. Overall the budget was focused on schools and roads in the tribal "
-        "districts this year, officials said.\n"
-    )
-    assert meta(raw)["title"] is None
+def test_section_label_and_site_name_above_the_headline_are_furniture():
+    raw = "Chhattisgarh\nDistrict News Desk\n\nNew bridge opens in Korba, cutting station trips by an hour\n\n" + BODY
+    record = parse_text(raw)
+    assert record["metadata"]["title"] == "New bridge opens in Korba, cutting station trips by an hour"
+    assert record["metadata"]["dateline"] == "Korba"
+    kinds = {b["text"]: b["kind"] for b in record["boilerplate"]}
+    assert kinds.get("Chhattisgarh") == "furniture"
+    assert all(p["text"] != "Chhattisgarh" for p in record["paragraphs"])
+
+
+def test_a_page_that_opens_with_its_body_has_no_title():
+    assert meta(BODY)["title"] is None

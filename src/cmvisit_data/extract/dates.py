@@ -1,7 +1,7 @@
 """Printed dates -> ISO dates.
 
 Finds dates as pages print them, in English and Hindi: "August 23, 2025", "23 August 2025",
-"Aug 23", "28 Aug, 2025", "21-08-2025" (day first, as Indian pages print it), "2025-08-21",
+"Aug 23", "28 Aug, 2025", "21-08-2025" (day first, as Indian pages print it), "2025-08-21", "12-Aug-2023",
 "28 अगस्त 2025", with Devanagari digits too. A date without a year is found (a dateline
 needs to know where it ends) but has no ISO value: nothing here guesses a year.
 """
@@ -21,11 +21,12 @@ _DAY = rf"{_D}{{1,2}}(?:st|nd|rd|th)?"
 _YEAR = rf"{_D}{{4}}"
 
 DATE_RE = re.compile(
-    rf"(?<![\w])(?:"
+    rf"(?<![A-Za-z0-9_०-९])(?:"
     rf"(?P<m1>{_EN_MONTH})\.?\s+(?P<d1>{_DAY})(?:\s*,\s*|\s+)?(?P<y1>{_YEAR})?"  # August 23, 2025 / Aug 23
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_EN_MONTH}|{_HI_MONTH})\.?(?:\s*,\s*|\s+)?(?P<y2>{_YEAR})?"  # 23 August 2025
     rf"|(?P<d3>{_D}{{1,2}})[-/.](?P<n3>{_D}{{1,2}})[-/.](?P<y3>{_YEAR})"  # 21-08-2025
     rf"|(?P<y4>{_YEAR})-(?P<n4>{_D}{{2}})-(?P<d4>{_D}{{2}})"  # 2025-08-21
+    rf"|(?P<d5>{_D}{{1,2}})[-/ ](?P<m5>{_EN_MONTH})[-/](?P<y5>{_YEAR})"  # 12-Aug-2023
     rf")(?![\w])",
     re.IGNORECASE,
 )
@@ -62,6 +63,8 @@ def _from_match(m: re.Match[str]) -> FoundDate:
         iso = _iso(_int(g["y1"]) if g["y1"] else None, _month(g["m1"]), _int(g["d1"]))
     elif g["m2"]:
         iso = _iso(_int(g["y2"]) if g["y2"] else None, _month(g["m2"]), _int(g["d2"]))
+    elif g["m5"]:
+        iso = _iso(_int(g["y5"]), _month(g["m5"]), _int(g["d5"]))
     elif g["y3"]:
         iso = _iso(_int(g["y3"]), _int(g["n3"]), _int(g["d3"]))
     else:
@@ -76,8 +79,3 @@ def find_dates(text: str) -> list[FoundDate]:
     """Every date printed in text, in order."""
     return [_from_match(m) for m in DATE_RE.finditer(text)]
 
-
-def match_date_at(text: str, pos: int) -> FoundDate | None:
-    """The date that starts exactly at pos, if any."""
-    m = DATE_RE.match(text, pos)
-    return _from_match(m) if m else None

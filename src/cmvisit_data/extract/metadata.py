@@ -1,17 +1,19 @@
 """Document metadata: title, byline, publication date and dateline, each with its span.
 
 Reads the lines `segment` marked and claims the ones it uses (the title as TITLE, byline,
-date and stand-alone dateline lines as META, repeated headlines as boilerplate). The rules:
+date and stand-alone dateline lines as META, furniture above the title and repeated
+headlines as boilerplate). The decisions:
 
-- title: the first text line, when it reads as a headline: not a sentence, not a caption or
-  source tag, not opening with a dateline, and not a standfirst whose words stand again in
-  a longer body paragraph. A headline and standfirst printed on one line are split where
-  the standfirst's sentence starts.
-- byline and date: short lines between the title and the body that hold an author label
-  ("By", "Edited By", "द्वारा"), a "Name | date" pair, or a full date with a label.
-- dateline: the place that opens one of the first body paragraphs ("Raipur:", "रायपुर।",
-  "Seoul [South Korea], August 28 (ANI):"); its date counts as the publication date only
-  when it carries a year.
+- title: the fitted header scorer (`header`) rates each of the first text lines; the best
+  one above the threshold is the title, or there is none (a page that opens with its body).
+- byline: a labelled author line ("By", "Edited By", "द्वारा"), a "Name | date" pair, a
+  label alone with the name on the next line, a short name line beside a date line, a
+  "Name, Correspondent, Place" line, a desk opening the body ("समाचार डेस्क, रायपुर।"), and
+  credits printed after the body ("OB Bureau", "हिन्दुस्थान समाचार / नाम", "नाम की रिपोर्ट").
+- published: the fitted scorer rates every candidate date (header date lines, a dateline's
+  full date, labelled dates anywhere); the best above the threshold wins, or none does.
+- dateline: the place that opens one of the first body paragraphs (`extract.datelines`), or a
+  place printed alone on the line above the body.
 """
 
 from __future__ import annotations
@@ -21,34 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import rules
+from ..header import model as header_model
+from ..header.features import Candidate, date_label, date_values, is_long, title_candidates
+from ..header.text import BYLINE_LABEL_RE, norm
 from ..segment import BOILERPLATE, META, TEXT, TITLE, Line, ends_sentence
-from .dates import DATE_RE, FoundDate, find_dates
+from .datelines import dateline_match
+from .dates import FoundDate, find_dates
 
-_EN_WORD = r"[A-Z][\w.'’&-]*"
-_HI_WORD = r"[\u0900-\u0963\u0970-\u097f]+"
-_DATE = DATE_RE.pattern
-
-EN_DATELINE_RE = re.compile(
-    rf"(?P<place>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}})"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*\[[^\[\]\n]{1,40}\])?"
-    rf"(?:[ \t]*,[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}}))?"
-    r"[ \t]*(?:\((?P<agency>[A-Za-z]{2,12})\))?"
-    r"[ \t]*(?P<term>[:：]|[—–-](?=\s)|\|)?",
-    re.IGNORECASE,
-)
-HI_DATELINE_RE = re.compile(
-    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}})"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?"
-    rf"(?:[ \t]*,[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}}))?"
-    r"[ \t]*(?:\((?P<agency>[^()\n]{2,12})\))?"
-    r"[ \t]*(?P<term>[।:|]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])$)",
-)
-_LABEL_RE = re.compile(
-    r"(?:^|(?<=[\s|,•]))(?P<label>"
-    + "|".join(re.escape(x) for x in sorted(rules.BYLINE_LABELS, key=len, reverse=True))
-    + r")(?=[\s:：])[ \t]*[:：]?[ \t]*",
-    re.IGNORECASE,
-)
 _DATE_LABEL_RE = re.compile(
     "|".join(
         re.escape(x) for x in sorted(rules.PUBLISHED_LABELS + rules.UPDATED_LABELS, key=len, reverse=True)
@@ -56,10 +37,16 @@ _DATE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|hrs)?(?:\s*IST)?", re.IGNORECASE
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|GMT|hrs)?(?:\s*IST)?", re.IGNORECASE
 )
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
-_TOKEN_RE = re.compile(r"[^\W_\u0900-\u097f]+(?:['’][^\W_]+)?|[\u0900-\u0963\u0970-\u097f]+")
+# A label right before its date: "Published: ", "first published on ", "Updated: Friday, ".
+_LABEL_BEFORE_RE = re.compile(
+    r"(?:" + _DATE_LABEL_RE.pattern + r")\s*(?:on|at)?\s*[:：\-–|]?\s*(?:[^\W\d]+,?\s*)?$", re.IGNORECASE
+)
+_PLACE_WORD_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+|[\u0900-\u0963\u0970-\u097f]+")
+_DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
+_GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
 
 
 @dataclass
@@ -69,6 +56,14 @@ class Metadata:
     byline: list[tuple[int, int]] = field(default_factory=list)
     dateline: tuple[int, int] | None = None
     standfirst: tuple[int, int] | None = None  # text glued after the headline on its line
+    dates: list[Candidate] = field(default_factory=list)  # publication-date candidates
+
+    def add_byline(self, spans: list[tuple[int, int]], raw: str) -> None:
+        seen = {norm(raw[s:e]) for s, e in self.byline}
+        for s, e in spans:
+            if e > s and norm(raw[s:e]) not in seen:
+                self.byline.append((s, e))
+                seen.add(norm(raw[s:e]))
 
     def to_record(self, raw: str, language: str) -> dict[str, Any]:
         def span(se: tuple[int, int] | None) -> dict[str, Any] | None:
@@ -90,149 +85,108 @@ class Metadata:
         }
 
 
-def extract_metadata(raw: str, lines: list[Line]) -> Metadata:
+def extract_metadata(
+    raw: str,
+    lines: list[Line],
+    model: header_model.HeaderModel | None = None,
+    explain: dict[str, Any] | None = None,
+) -> Metadata:
+    """The metadata of one document; with explain, every scored candidate is recorded there."""
+    model = model or header_model.load()
     meta = Metadata()
     text_lines = [line for line in lines if line.kind == TEXT]
     if not text_lines:
         return meta
-    first = text_lines[0]
-    header_dates: list[tuple[FoundDate, bool]] = []  # (date, labelled as published/updated first)
-    start_at = 0
-    if not _read_meta_line(first, meta, header_dates):
-        title = _title_span(first, lines)
-        if title is not None:
-            meta.title = title
-            first.kind = TITLE
-            if title[1] < first.end:
-                rest = title[1]
-                while rest < first.end and raw[rest].isspace():
-                    rest += 1
-                meta.standfirst = (rest, first.end)
-            start_at = 1
-    title_key = _norm(raw[meta.title[0] : meta.title[1]]) if meta.title else None
+    title_at = _choose_title(raw, lines, text_lines, meta, model, explain)
+    title_key = norm(raw[meta.title[0] : meta.title[1]]) if meta.title else None
 
-    # The header: lines between the title and the body.
     body: list[Line] = []
-    for line in text_lines[start_at:]:
-        if line.kind != TEXT:
-            continue
-        if title_key and _norm(line.text) == title_key:
-            line.kind, line.detail = BOILERPLATE, "repeated-title"
-            continue
-        if not body and (
-            _read_standalone_dateline(raw, line, meta, header_dates)
-            or _read_meta_line(line, meta, header_dates)
-        ):
-            continue
-        body.append(line)
+    for k, line in enumerate(text_lines):
         if len(body) >= 3:
             break
+        if line.kind != TEXT:
+            continue
+        if title_key and norm(line.text) == title_key:
+            line.kind, line.detail = BOILERPLATE, "repeated-title"
+            continue
+        nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
+        above_title = title_at is not None and k < title_at
+        if (not above_title and _read_standalone_dateline(raw, line, nxt, meta)) or _read_meta_line(
+            raw, line, k, meta, text_lines
+        ):
+            continue
+        if above_title:
+            if not is_long(line):
+                line.kind, line.detail = BOILERPLATE, "furniture"
+            continue
+        if len(line.words) >= 4:
+            body.append(line)
 
     if meta.dateline is None:
-        for line in body[:2]:
-            if _read_dateline(raw, line, meta, header_dates):
+        for line in body[:3]:
+            if _read_dateline(raw, line, meta, text_lines.index(line)):
                 break
-
-    labelled = [d for d, first_label in header_dates if first_label]
-    chosen = labelled[0] if labelled else (header_dates[0][0] if header_dates else None)
-    meta.published = chosen
+    _read_credits(raw, lines, meta)
+    _labelled_dates(lines, meta)
+    _choose_published(meta, title_at, model, explain, raw)
     return meta
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 # --- title -------------------------------------------------------------------------------
 
 
-def _title_span(line: Line, lines: list[Line]) -> tuple[int, int] | None:
-    text = line.text
-    low = text.casefold()
-    words = list(re.finditer(r"\S+", text))
-    if any(marker in low for marker in rules.CAPTION_MARKERS) or low.startswith(rules.SOURCE_TAG_PREFIXES):
+def _choose_title(
+    raw: str,
+    lines: list[Line],
+    text_lines: list[Line],
+    meta: Metadata,
+    model: header_model.HeaderModel,
+    explain: dict[str, Any] | None,
+) -> int | None:
+    candidates = title_candidates(lines, text_lines)
+    role = model.role("title")
+    pick = role.choose([c.values for c in candidates])
+    if explain is not None:
+        explain["title"] = _explained(raw, candidates, role, pick)
+    if pick is None:
         return None
-    if text.startswith("("):
-        return None
-    if _dateline_match(text) is not None:
-        return None
-    if ends_sentence(text):
-        split = _glued_headline_end(text, words)
-        if split is None:
-            return None
-        return line.start, line.start + split
-    if len(words) > rules.MAX_TITLE_WORDS:
-        return None
-    if _is_standfirst(line, lines):
-        return None
-    return line.start, line.end
+    chosen = candidates[pick[0]]
+    meta.title = (chosen.start, chosen.end)
+    line = chosen.line
+    line.kind = TITLE
+    if chosen.end < line.end:
+        rest = chosen.end
+        while rest < line.end and raw[rest].isspace():
+            rest += 1
+        meta.standfirst = (rest, line.end)
+    return pick[0]
 
 
-def _glued_headline_end(text: str, words: list[re.Match[str]]) -> int | None:
-    """Where a headline ends when its standfirst sentence follows on the same line."""
-    tokens = [w.group(0) for w in words]
-    if len(tokens) < 15:
-        return None
-    medium: int | None = None
-    for i in range(5, len(tokens) - 6):
-        prev, nxt = tokens[i - 1], tokens[i]
-        if prev[-1] in ".!?।":
-            return None  # the headline would hold a sentence end
-        if not nxt[0].isupper() or prev[-1] in ",:;–—-(" or prev.casefold() in rules.NO_BREAK_AFTER:
-            continue
-        word = nxt.strip(",.;:").casefold()
-        strong = (
-            word in rules.SENTENCE_STARTERS
-            or (word.endswith("ing") and len(word) > 5)
-            or nxt == prev
-            or nxt == tokens[0]
-        )
-        if strong:
-            return words[i - 1].end()
-        if medium is None and prev[0].isdigit():
-            medium = words[i - 1].end()
-    return medium
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.casefold() for t in _TOKEN_RE.findall(text)]
-
-
-def _is_standfirst(line: Line, lines: list[Line]) -> bool:
-    """True when the line reads as a sentence (a finite auxiliary, or standfirst length) and
-    most of it stands again, from its middle on, in a longer body line."""
-    head = _tokens(line.text)
-    if len(head) < 6:
-        return False
-    if len(head) < rules.STANDFIRST_MIN_WORDS and not any(t in rules.EN_AUXILIARIES for t in head):
-        return False
-    need = max(6, int(len(head) * rules.STANDFIRST_SHARED_SHARE + 0.999))
-    grams: dict[tuple[str, ...], list[int]] = {}
-    for i in range(len(head) - 2):
-        grams.setdefault(tuple(head[i : i + 3]), []).append(i)
-    key = _norm(line.text)
-    for other in lines:
-        if other is line or not other.text or other.kind != TEXT or _norm(other.text) == key:
-            continue
-        toks = _tokens(other.text)
-        if len(toks) <= len(head):
-            continue
-        for j in range(len(toks) - 2):
-            for i in grams.get(tuple(toks[j : j + 3]), ()):
-                if i == 0 or (j > 0 and toks[j - 1] == head[i - 1]):
-                    continue  # a run from the head's start, or not the leftmost start of its run
-                k = 3
-                while i + k < len(head) and j + k < len(toks) and head[i + k] == toks[j + k]:
-                    k += 1
-                if k >= need:
-                    return True
-    return False
+def _explained(
+    raw: str, candidates: list[Candidate], role: header_model.RoleModel, pick: tuple[int, float] | None
+) -> dict[str, Any]:
+    return {
+        "threshold": role.threshold,
+        "chosen": None if pick is None else pick[0],
+        "candidates": [
+            {
+                "text": raw[c.start : c.end],
+                "start": c.start,
+                "end": c.end,
+                **({"iso": c.iso} if c.iso else {}),
+                "score": round(role.score(c.values), 4),
+                "features": {k: round(v, 4) for k, v in c.values.items() if v},
+                "because": [[n, round(x, 4)] for n, _, x in role.contributions(c.values)[:6]],
+            }
+            for c in candidates
+        ],
+    }
 
 
 # --- byline and date lines ------------------------------------------------------------------
 
 
-def _read_meta_line(line: Line, meta: Metadata, dates_out: list[tuple[FoundDate, bool]]) -> bool:
+def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: list[Line]) -> bool:
     """Read a byline and/or date line; True (and the line claimed as META) when it is one."""
     text = line.text
     words = text.split()
@@ -240,14 +194,29 @@ def _read_meta_line(line: Line, meta: Metadata, dates_out: list[tuple[FoundDate,
         return False
     dates = [d for d in find_dates(text) if d.iso]
     names: list[tuple[int, int]] = []
-    label = _LABEL_RE.match(text)
+    label = BYLINE_LABEL_RE.match(text)
+    glued = _GLUED_LABEL_RE.search(text) if dates else None
     if label:
         names = _names_after(text, label.end(), dates)
+        if label.end() >= len(text) and k + 1 < len(text_lines):
+            names = _name_line(text_lines[k + 1])  # the label alone; the name is the next line
+            if names:
+                text_lines[k + 1].kind = META
+                names = [(s + text_lines[k + 1].start - line.start, e + text_lines[k + 1].start - line.start)
+                         for s, e in names]  # fmt: skip
+    elif glued:
+        names = _names_in(text, 0, glued.start())
     elif dates and "|" in text[: dates[0].start]:
         names = _names_in(text, 0, text.index("|"))
+    elif not dates:
+        names = _role_credit(text)
+        if not names:
+            return False
+    if not names and not dates and not label:
+        return False
     covered = set()
     for s, e in names:
-        covered.update(range(s, e))
+        covered.update(range(max(s, 0), min(e, len(text))))
     for d in dates:
         covered.update(range(d.start, d.end))
     if label:
@@ -256,20 +225,57 @@ def _read_meta_line(line: Line, meta: Metadata, dates_out: list[tuple[FoundDate,
         covered.update(range(m.start(), m.end()))
     rest = "".join(ch if i not in covered else " " for i, ch in enumerate(text))
     extra = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in rules.WEEKDAYS]
-    if not names and not dates:
+    if len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS and not (names and not dates and not label):
         return False
-    if len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS:
-        return False
-    if names and not meta.byline:
-        meta.byline = [(line.start + s, line.start + e) for s, e in names]
+    if dates and not names:
+        names = _beside_date_line(text_lines, k)
+    meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
     for d in dates:
-        before = text[max(0, d.start - 24) : d.start].casefold()
-        labelled_published = any(lab in before for lab in rules.PUBLISHED_LABELS) and not any(
-            lab in before for lab in rules.UPDATED_LABELS
+        found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
+        meta.dates.append(
+            _date_candidate(line, k, found, date_label(text[max(0, d.start - 24) : d.start]), "meta")
         )
-        dates_out.append((FoundDate(line.start + d.start, line.start + d.end, d.iso), labelled_published))
     line.kind = META
     return True
+
+
+def _name_line(line: Line) -> list[tuple[int, int]]:
+    """A line that is only a name or desk: short, no digits, no sentence punctuation."""
+    text = line.text
+    if line.kind != TEXT or len(line.words) > rules.MAX_BYLINE_WORDS or ends_sentence(text):
+        return []
+    if any(ch.isdigit() for ch in text) or dateline_match(text) is not None or ":" in text:
+        return []
+    return _names_in(text, 0, len(text))
+
+
+def _beside_date_line(text_lines: list[Line], k: int) -> list[tuple[int, int]]:
+    """The name printed on its own line just above (or else just below) a date line."""
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(text_lines):
+            other = text_lines[j]
+            site = "." in other.text.strip(".")
+            fits = other.kind == TEXT and (2 <= len(other.words) <= 3 or (site and len(other.words) == 1))
+            names = _name_line(other) if fits else []
+            if names:
+                other.kind = META
+                base = other.start - text_lines[k].start
+                return [(s + base, e + base) for s, e in names]
+    return []
+
+
+def _role_credit(text: str) -> list[tuple[int, int]]:
+    """ "Abhijit Nath, NET Correspondent, Tripura": the name before a reporter's role;
+    "Daijiworld Media Network - Mumbai": a desk before its place."""
+    dash = _DESK_PLACE_RE.match(text)
+    if dash and any(w in dash.group("desk").casefold().split() for w in rules.DESK_WORDS):
+        return _names_in(text, 0, dash.end("desk"))
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2 or len(text.split()) > 10:
+        return []
+    if not any(w in parts[1].casefold() for w in rules.BYLINE_ROLE_WORDS):
+        return []
+    return _names_in(text, 0, text.index(","))
 
 
 def _names_after(text: str, pos: int, dates: list[FoundDate]) -> list[tuple[int, int]]:
@@ -283,7 +289,6 @@ def _names_after(text: str, pos: int, dates: list[FoundDate]) -> list[tuple[int,
     for d in dates:
         if d.start >= pos:
             end = min(end, d.start)
-    # a comma-separated list of names continues while each piece is a short name
     return _names_in(text, pos, end)
 
 
@@ -294,7 +299,7 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for piece in _NAME_SPLIT_RE.split(segment):
         at = segment.find(piece, pos)
         pos = at + len(piece)
-        name = piece.strip(" \t:;-–—.")
+        name = piece.strip(" \t:;-–—.|/")
         if not name:
             continue
         if any(ch.isdigit() for ch in name) or len(name.split()) > 6:
@@ -304,60 +309,129 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+def _read_credits(raw: str, lines: list[Line], meta: Metadata) -> None:
+    """Credits printed after the body: a desk line ("OB Bureau"), "Agency / Name", "Name की रिपोर्ट"."""
+    for line in lines:
+        if line.kind not in (TEXT, BOILERPLATE) or not line.text or len(line.words) > 7:
+            continue
+        text = line.text
+        low = text.casefold()
+        names: list[tuple[int, int]] = []
+        if "/" in text and text.count("/") == 1:
+            left, right = text.split("/")
+            if any(w in left.casefold() for w in rules.AGENCY_WORDS) and right.strip():
+                names = _names_in(text, text.index("/") + 1, len(text))
+        for credit in rules.HI_REPORT_CREDITS:
+            if text.endswith(credit):
+                names = _names_in(text, 0, len(text) - len(credit))
+        if not names and not meta.byline and line.kind == TEXT and len(line.words) <= 3:
+            if any(w in low.split() for w in rules.DESK_WORDS) and not ends_sentence(text):
+                names = _name_line(line)
+        if names and all(
+            len(raw[line.start + s : line.start + e].split()) <= rules.MAX_BYLINE_WORDS for s, e in names
+        ):
+            meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
+            line.kind = META
+
+
+# --- publication date ------------------------------------------------------------------
+
+
+def _date_candidate(line: Line, k: int, found: FoundDate, label: str | None, source: str) -> Candidate:
+    return Candidate(
+        line, found.start, found.end, iso=found.iso, facts={"position": k, "label": label, "source": source}
+    )
+
+
+def _labelled_dates(lines: list[Line], meta: Metadata) -> None:
+    """Dates printed with a Published/Updated label anywhere on the page (a footer's "first
+    published: ...") that the header did not already give."""
+    seen = {c.start for c in meta.dates}
+    for line in lines:
+        if not line.text or line.kind == META or len(line.words) > rules.MAX_LABELLED_DATE_WORDS:
+            continue
+        label_at = _DATE_LABEL_RE.search(line.text)
+        if label_at is None or len(line.text[: label_at.start()].split()) > 1:
+            continue  # a label opens a date line; one inside prose ("was created on") is not one
+        for d in find_dates(line.text):
+            before = line.text[max(0, d.start - 32) : d.start]
+            label = date_label(before) if _LABEL_BEFORE_RE.search(before) else None
+            if d.iso and label and line.start + d.start not in seen:
+                found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
+                meta.dates.append(_date_candidate(line, -1, found, label, "labelled"))
+
+
+def _choose_published(
+    meta: Metadata,
+    title_at: int | None,
+    model: header_model.HeaderModel,
+    explain: dict[str, Any] | None,
+    raw: str,
+) -> None:
+    if any(c.facts["label"] == "published" for c in meta.dates):
+        # the contract: the first-published date wins when an updated one is printed too
+        meta.dates = [c for c in meta.dates if c.facts["label"] != "updated"]
+    isos = [c.iso for c in meta.dates]
+    for i, cand in enumerate(meta.dates):
+        cand.values = date_values(
+            line=cand.line,
+            title_position=title_at,
+            first=i == 0,
+            repeated=isos.count(cand.iso) > 1,
+            **cand.facts,
+        )
+    role = model.role("published")
+    pick = role.choose([c.values for c in meta.dates])
+    if explain is not None:
+        explain["published"] = _explained(raw, meta.dates, role, pick)
+    if pick is not None:
+        c = meta.dates[pick[0]]
+        meta.published = FoundDate(c.start, c.end, c.iso)
+
+
 # --- dateline --------------------------------------------------------------------------
 
 
-def _dateline_match(text: str) -> re.Match[str] | None:
-    for regex in (EN_DATELINE_RE, HI_DATELINE_RE):
-        m = regex.match(text)
-        if m is None:
-            continue
-        if m.group("term") is None and not m.group("agency"):
-            continue
-        place_words = m.group("place").split()
-        if regex is EN_DATELINE_RE:
-            if any(w.casefold().strip(".") in rules.NOT_PLACES for w in place_words):
-                continue
-            if not all(w[0].isupper() for w in place_words):
-                continue
-            if m.group("term") in ("-", "–", "—") and not (m.group("date") or m.group("agency")):
-                continue
-        elif any(w in rules.HI_NAME_STOPS or w in rules.HI_TITLES for w in place_words):
-            desk = any(d in m.group("place").casefold() for d in rules.DESK_WORDS)
-            if not desk:
-                continue
-        return m
-    return None
-
-
-def _read_standalone_dateline(
-    raw: str, line: Line, meta: Metadata, dates_out: list[tuple[FoundDate, bool]]
-) -> bool:
-    """A line that is only a dateline ("Raipur:", "रायपुर, 28 अगस्त 2025।")."""
-    m = _dateline_match(line.text)
-    if m is None or m.end() < len(line.text) or meta.dateline is not None:
+def _read_standalone_dateline(raw: str, line: Line, nxt: Line | None, meta: Metadata) -> bool:
+    """A line that is only a dateline ("Raipur:", "रायपुर, 28 अगस्त 2025।"), or a place printed
+    alone on the line above the body ("भोपाल")."""
+    if meta.dateline is not None:
         return False
-    return _read_dateline(raw, line, meta, dates_out)
+    m = dateline_match(line.text)
+    if m is not None and m.end() >= len(line.text):
+        return _read_dateline(raw, line, meta, -1)
+    words = line.words
+    if len(words) == 1 and nxt is not None and is_long(nxt) and _PLACE_WORD_RE.fullmatch(line.text):
+        if line.text.casefold() in rules.NOT_PLACES or line.text in rules.HI_NAME_STOPS:
+            return False
+        if dateline_match(nxt.text) is not None:
+            return False
+        meta.dateline = (line.start, line.end)
+        line.kind = META
+        return True
+    return False
 
 
-def _read_dateline(raw: str, line: Line, meta: Metadata, dates_out: list[tuple[FoundDate, bool]]) -> bool:
-    m = _dateline_match(line.text)
+def _read_dateline(raw: str, line: Line, meta: Metadata, k: int) -> bool:
+    m = dateline_match(line.text)
     if m is None:
         return False
     place_key = "place"
+    groups = m.groupdict()
     if any(d in m.group("place").casefold() for d in rules.DESK_WORDS):
-        if not m.group("place2"):
+        meta.add_byline([(line.start + m.start("place"), line.start + m.end("place"))], raw)
+        if not groups.get("place2"):
             return False
-        if not meta.byline:
-            meta.byline = [(line.start + m.start("place"), line.start + m.end("place"))]
         place_key = "place2"
     meta.dateline = (line.start + m.start(place_key), line.start + m.end(place_key))
-    if m.group("date"):
+    if groups.get("date"):
         found = find_dates(m.group("date"))
-        if found and found[0].iso and not dates_out:
+        if found and found[0].iso:
             d = found[0]
             base = line.start + m.start("date")
-            dates_out.append((FoundDate(base + d.start, base + d.end, d.iso), False))
+            meta.dates.append(
+                _date_candidate(line, k, FoundDate(base + d.start, base + d.end, d.iso), None, "dateline")
+            )
     if m.end() >= len(line.text):
         line.kind = META
     return True

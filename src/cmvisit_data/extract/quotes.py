@@ -336,7 +336,7 @@ def _attribute_direct(
         if m and (len(_words(content)) >= 2 or content[-1] in ".,!?"):
             subj_words = (m.group("subj") or "").split()
             if len(subj_words) <= 5:
-                words = subj_words or m.group("post").split()[:4]
+                words = subj_words or m.group("post").split()[:7]
                 cue_at = end + 1 + m.start("verb")
                 verb = (cue_at, cue_at + len(m.group("verb")))
                 return _Candidate(start, end, "direct", verb, english_subject(words), False, line)

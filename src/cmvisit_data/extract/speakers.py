@@ -258,9 +258,10 @@ def english_subject(words: list[str]) -> tuple[str, str] | None:
                 run.append(nxt)
                 stop = end
             run = [_strip_possessive(x) for x in run]
+            if run[-1].endswith(".") and len(run[-1]) > 2:
+                run[-1] = run[-1].rstrip(".")  # the sentence's full stop, not an initial
             titles = [x for x in run if x.casefold() in rules.EN_TITLES]
-            rest = [x for x in run if x.casefold() not in rules.EN_TITLES]
-            rest = [x for x in rest if x.casefold() not in _EN_CALENDAR]
+            rest = [x for x in after_designation(run) if x.casefold() not in _EN_CALENDAR]
             if rest:
                 return ("name", " ".join(rest))
             if titles:
@@ -274,6 +275,20 @@ def english_subject(words: list[str]) -> tuple[str, str] | None:
                 if joined.startswith(key):
                     return ("role", role)
     return None
+
+
+def after_designation(words: list[str]) -> list[str]:
+    """The name in "Agriculture Minister Ramvichar Netam" / "स्वास्थ्य मंत्री श्याम बिहारी जायसवाल":
+    the words after the last title word, so that a designation ("Agriculture Minister",
+    "Chief Minister") goes as a whole phrase and the name stays whole. Words with no title
+    among them are returned as they are."""
+    last = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
+    rest = words[last + 1 :]
+    return rest if rest else [w for w in words if not _is_title(w)]
+
+
+def _is_title(word: str) -> bool:
+    return word.casefold() in rules.EN_TITLES or word in rules.HI_TITLES or word.casefold() in ("cm", "pm")
 
 
 def _ends_sentence_word(word: str) -> bool:
@@ -290,7 +305,7 @@ def hindi_subject(words: list[str]) -> tuple[str, str] | None:
         return None
     if words[-1] in rules.HI_TITLES or words[-1].casefold() in ("cm", "pm"):
         return ("role", _hi_role(words[-1].casefold() if words[-1].isascii() else words[-1]))
-    rest = [w for w in words if w not in rules.HI_TITLES and w.casefold() not in ("cm", "pm")]
+    rest = [w for w in after_designation(words) if not _is_title(w)]
     if rest:
         return ("name", " ".join(rest))
     return None

@@ -1,0 +1,71 @@
+"""Datelines: the place (and sometimes date and agency) that opens a body paragraph.
+
+"Raipur:", "Tokyo [Japan], August 23 :", "Shimla (Himachal Pradesh) [India], January 9 (Diary
+Times):", "NEW DELHI In a special gesture", "रायपुर।", "गोरखपुर 12 अगस्त (संवाददाता)",
+"रायपुर, 5 अगस्त 2020/", "रायपुर/जापान". This module only recognises one at the start of a
+text; `extract.metadata` decides which line's dateline is the document's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import rules
+from .dates import DATE_RE
+
+_EN_WORD = r"[A-Z][\w.'’&-]*"
+_HI_WORD = r"[\u0900-\u0963\u0970-\u097f]+"
+_DATE = DATE_RE.pattern
+_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .]{1,24}|[^()\n]{2,12})\)"
+
+EN_DATELINE_RE = re.compile(
+    rf"(?P<place>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*\[[^\[\]\n]{1,40}\])?"
+    rf"(?:[ \t]*,[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}}))?"
+    rf"[ \t]*(?:{_AGENCY})?"
+    r"[ \t]*(?P<term>[:：]|[—–-](?=\s)|\|)?",
+    re.IGNORECASE,
+)
+HI_DATELINE_RE = re.compile(
+    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,3}})"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    rf"(?:[ \t]*,?[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}})"
+    rf"|/(?P<place3>{_HI_WORD}))?"
+    rf"[ \t]*(?:{_AGENCY})?"
+    r"[ \t]*(?P<term>[।:|/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])(?=\s|$))?",
+)
+# An all-capitals place run into its first sentence with no punctuation: "NEW DELHI In a ...";
+# the next word must be one that opens sentences, or "BRICS Summit ..." would be a dateline.
+CAPS_DATELINE_RE = re.compile(
+    r"(?P<place>[A-Z]{5,}|[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){1,2})(?P<term>)(?=[ \t]+(?P<next>[A-Z][a-z]+)\b)"
+)
+
+
+def dateline_match(text: str) -> re.Match[str] | None:
+    """The dateline that opens text, or None."""
+    for regex in (EN_DATELINE_RE, HI_DATELINE_RE, CAPS_DATELINE_RE):
+        m = regex.match(text)
+        if m is None:
+            continue
+        if m.group("term") is None and not m.groupdict().get("agency"):
+            continue
+        place_words = m.group("place").split()
+        if regex is CAPS_DATELINE_RE:
+            if any(w.casefold() in rules.NOT_PLACES for w in place_words):
+                continue
+            if m.group("next").casefold() not in rules.SENTENCE_STARTERS:
+                continue
+        elif regex is EN_DATELINE_RE:
+            if any(w.casefold().strip(".") in rules.NOT_PLACES for w in place_words):
+                continue
+            if not all(w[0].isupper() for w in place_words):
+                continue
+            if m.group("term") in ("-", "–", "—") and not (m.group("date") or m.group("agency")):
+                continue
+        elif any(
+            w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or w in rules.NOT_PLACES for w in place_words
+        ):
+            if not any(d in m.group("place").casefold() for d in rules.DESK_WORDS):
+                continue
+        return m
+    return None

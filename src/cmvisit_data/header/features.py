@@ -1,0 +1,244 @@
+"""Candidates and their named features, for each role the fitted scorer decides.
+
+- title: each of the first text lines (up to the second body-length line), as a whole or,
+  when a standfirst sentence is glued after the headline, its headline part;
+- published: each dated line of the header, a dateline's full date, and dates printed with a
+  "Published"/"Updated" label anywhere on the page.
+
+Every feature is a number in [0, 1] with a name; `FEATURES` lists them per role, and the
+weights file must use these names only. Nothing here decides: `model` scores, and
+`extract.metadata` takes the decision.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import rules
+from ..extract.datelines import dateline_match
+from ..extract.dates import find_dates
+from ..segment import BOILERPLATE, BULLET, TEXT, Line, ends_sentence, language_of, script_counts
+from .text import BYLINE_LABEL_RE, WORD_RE, glued_headline_end, norm, stands_again, tokens
+
+TITLE_FEATURES = (
+    "first", "position", "after_long", "words", "short", "very_long", "ends_sentence", "glued",
+    "ends_colon", "pipe", "site_suffix", "title_case", "all_caps", "digits", "script_mismatch",
+    "repeated", "lead_overlap", "standfirst", "dateline", "dated", "byline_label", "caption",
+    "quote_mark", "speech", "url", "nav_words", "next_long", "next_dateline", "markup", "credit",
+    "next_meta", "first_shaped", "next_bullet", "list_heading", "prev_meta",
+)  # fmt: skip
+DATE_FEATURES = (
+    "label_published", "label_updated", "meta_line", "in_dateline", "labelled_elsewhere",
+    "before_title", "no_title", "position", "line_words", "has_time", "trailing", "repeated",
+    "first", "weekday", "in_sentence",
+)  # fmt: skip
+FEATURES = {"title": TITLE_FEATURES, "published": DATE_FEATURES}
+
+# How many text lines are looked at for a title, and how long a line is that reads as body.
+MAX_TITLE_CANDIDATES = 10
+LONG_LINE_WORDS = 20
+
+_SITE_SUFFIX_RE = re.compile(r"\s[|–—-]\s*\S+(?:\s+\S+){0,3}$")
+_QUOTES = '“”"«»'
+_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|GMT|hrs)?", re.IGNORECASE)
+_HI_SPEECH = ("कहा", "बताया", "बोले")
+
+
+@dataclass
+class Candidate:
+    """A line (or its first part) and the features it has for one role."""
+
+    line: Line
+    start: int
+    end: int
+    values: dict[str, float] = field(default_factory=dict)
+    iso: str | None = None  # for dates
+    facts: dict[str, Any] = field(default_factory=dict)  # what date_values reads
+
+
+def is_long(line: Line) -> bool:
+    n = len(line.words)
+    return n >= LONG_LINE_WORDS or (n >= 10 and ends_sentence(line.text))
+
+
+def body_language(text_lines: list[Line]) -> str:
+    deva = latin = 0
+    for line in text_lines:
+        d, la = script_counts(line.text)
+        deva, latin = deva + d, latin + la
+    return "hi" if deva >= latin and deva else "en"
+
+
+def title_candidates(lines: list[Line], text_lines: list[Line]) -> list[Candidate]:
+    """The first text lines, each with its title features."""
+    language = body_language(text_lines)
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.kind in (TEXT, BOILERPLATE) and line.text:
+            key = norm(line.text)
+            counts[key] = counts.get(key, 0) + 1
+    out: list[Candidate] = []
+    longs = 0
+    shaped_seen = False
+    for k, line in enumerate(text_lines[:MAX_TITLE_CANDIDATES]):
+        if longs >= 2:
+            break
+        nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
+        lead = set()
+        for x in [x for x in text_lines[k + 1 :] if is_long(x)][:3]:
+            lead.update(tokens(x.text))
+        cand = _title_candidate(line, lines, k, longs, nxt, lead, language, counts)
+        after = next((x for x in lines[line.index + 1 :] if x.text), None)
+        cand.values["next_bullet"] = float(after is not None and after.kind == BULLET)
+        cand.values["prev_meta"] = float(k > 0 and is_meta_like(text_lines[k - 1]))
+        shaped = _headline_shaped(cand)
+        cand.values["first_shaped"] = float(shaped and not shaped_seen)
+        shaped_seen = shaped_seen or shaped
+        out.append(cand)
+        longs += is_long(line)
+    return out
+
+
+def _headline_shaped(cand: Candidate) -> bool:
+    """Five words or more, not a sentence, no date, label, credit, link or markup."""
+    v = cand.values
+    blockers = ("ends_sentence", "dated", "byline_label", "credit", "url", "markup", "caption", "dateline")
+    return v["words"] >= math.log1p(5) / math.log1p(40) and not any(v[b] for b in blockers)
+
+
+def is_credit(text: str) -> bool:
+    """A byline credit without a label: a desk or network, a reporter's role, "… की रिपोर्ट"."""
+    low = text.casefold()
+    if len(text.split()) > 8:
+        return False
+    words = set(low.replace(",", " ").replace("-", " ").split())
+    return (
+        any(w in words for w in rules.DESK_WORDS)
+        or any(w in low for w in rules.BYLINE_ROLE_WORDS)
+        or text.endswith(rules.HI_REPORT_CREDITS)
+    )
+
+
+def is_meta_like(line: Line) -> bool:
+    """A short line with a full date, an author label or a credit."""
+    text = line.text
+    if len(line.words) > 16:
+        return False
+    return bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
+
+
+def _title_candidate(
+    line: Line,
+    lines: list[Line],
+    k: int,
+    longs: int,
+    nxt: Line | None,
+    lead_toks: set[str],
+    language: str,
+    counts: dict[str, int],
+) -> Candidate:
+    text = line.text
+    end = line.end
+    glued = False
+    if ends_sentence(text):
+        split = glued_headline_end(text)
+        if split is not None:
+            end, glued, text = line.start + split, True, text[:split]
+    words = text.split()
+    n = len(words)
+    low = text.casefold()
+    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    letters = [ch for ch in text if ch.isalpha()]
+    toks = tokens(text)
+    word_set = {w.strip(".,:;!?\"'“”‘’()").casefold() for w in words}
+    values = {
+        "first": float(k == 0),
+        "position": min(k, 8) / 8,
+        "after_long": min(longs, 2) / 2,
+        "words": min(math.log1p(n) / math.log1p(40), 1.0),
+        "short": float(n <= 2),
+        "very_long": float(n > 30),
+        "ends_sentence": float(ends_sentence(text)),
+        "glued": float(glued),
+        "ends_colon": float(text.rstrip().endswith((":", "："))),
+        "pipe": float("|" in text),
+        "site_suffix": float(bool(_SITE_SUFFIX_RE.search(text)) and n >= 5),
+        "title_case": sum(w[0].isupper() for w in latin) / len(latin) if latin else 0.0,
+        "all_caps": float(len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.isascii())
+                          and any(ch.isascii() for ch in letters)),
+        "digits": min(sum(ch.isdigit() for ch in text) / max(len(text), 1) * 4, 1.0),
+        "script_mismatch": float((language_of(text) or language) != language),
+        "repeated": float(counts.get(norm(line.text), 0) > 1),
+        "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
+        "standfirst": float(stands_again(line, lines)),
+        "dateline": float(dateline_match(text) is not None and (ends_sentence(text) or n >= LONG_LINE_WORDS)),
+        "dated": float(any(d.iso for d in find_dates(text))),
+        "byline_label": float(bool(BYLINE_LABEL_RE.match(text))),
+        "caption": float(text.startswith("(") or any(m in low for m in rules.CAPTION_MARKERS)),
+        "quote_mark": float(any(q in text for q in _QUOTES)),
+        "speech": float(bool(word_set & rules.EN_SPEECH_VERBS) or any(c in text for c in _HI_SPEECH)),
+        "url": float(any(m in low for m in ("http", "www.", ".jpg", ".png")) or text.startswith("/")),
+        "nav_words": sum(w in rules.NAV_WORDS for w in word_set) / max(len(word_set), 1),
+        "next_long": float(nxt is not None and is_long(nxt)),
+        "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
+        "markup": float("<" in text or "{" in text or "}" in text),
+        "credit": float(is_credit(text)),
+        "list_heading": float(low.startswith(rules.HIGHLIGHT_HEADINGS)),
+        "next_meta": float(nxt is not None and is_meta_like(nxt)),
+    }  # fmt: skip
+    return Candidate(line, line.start, end, values)
+
+
+def date_values(
+    *,
+    line: Line,
+    position: int,
+    title_position: int | None,
+    label: str | None,
+    source: str,
+    first: bool,
+    repeated: bool,
+) -> dict[str, float]:
+    """The features of one printed date: its label, where it stands, what its line holds.
+
+    position and title_position count text lines from the top (-1: not a text line);
+    label is "published", "updated" or None; source is "meta" (a date or byline line of
+    the header), "dateline" (the date of the body's dateline) or "labelled" (a labelled
+    date elsewhere on the page)."""
+    words = line.words
+    return {
+        "label_published": float(label == "published"),
+        "label_updated": float(label == "updated"),
+        "meta_line": float(source == "meta"),
+        "in_dateline": float(source == "dateline"),
+        "labelled_elsewhere": float(source == "labelled"),
+        "before_title": float(title_position is not None and 0 <= position < title_position),
+        "no_title": float(title_position is None),
+        "position": min(max(position, 0), 8) / 8 if position >= 0 else 1.0,
+        "line_words": min(math.log1p(len(words)) / math.log1p(40), 1.0),
+        "has_time": float(bool(_TIME_RE.search(line.text))),
+        "trailing": float(line.kind == BOILERPLATE),
+        "repeated": float(repeated),
+        "first": float(first),
+        "weekday": float(any(w.strip(",.").casefold() in rules.WEEKDAYS for w in words)),
+        "in_sentence": float(len(words) > 12 and source != "dateline"),
+    }
+
+
+def date_label(before: str) -> str | None:
+    """The label printed just before a date: "published" wins over "updated" when both are."""
+    before = before.casefold()
+    if any(lab in before for lab in rules.PUBLISHED_LABELS) and not any(
+        lab in before for lab in rules.UPDATED_LABELS
+    ):
+        return "published"
+    if any(lab in before for lab in rules.UPDATED_LABELS):
+        return "updated"
+    return None
+
+
+def word_count(text: str) -> int:
+    return len(WORD_RE.findall(text))

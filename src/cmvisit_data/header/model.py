@@ -1,0 +1,116 @@
+"""The fitted scorer: per role, a logistic model over named features, read from JSON.
+
+Weights are data, not pickles: `weights.json` beside this module holds, for each role, the
+feature names, coefficients, intercept and decision threshold, with the fitting library's
+version and a digest of the training set (written by `tools/fit_header.py`). Scoring is
+plain arithmetic, so parsing stays a pure function of the text and the weights, and needs no
+fitting library at run time.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+WEIGHTS_PATH = Path(__file__).with_name("weights.json")
+FORMAT = 1
+
+
+class WeightsError(ValueError):
+    """A weights file that cannot be used: the message says which entry and why."""
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """One role's logistic model: P(candidate has the role) = sigmoid(intercept + coef . x)."""
+
+    features: tuple[str, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def margin(self, values: Mapping[str, float]) -> float:
+        return self.intercept + sum(
+            w * values.get(n, 0.0) for n, w in zip(self.features, self.coef, strict=True)
+        )
+
+    def score(self, values: Mapping[str, float]) -> float:
+        z = self.margin(values)
+        return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
+
+    def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float, float]]:
+        """(feature, value, weight x value) for every non-zero term, largest effect first."""
+        terms = [
+            (n, values.get(n, 0.0), w * values.get(n, 0.0))
+            for n, w in zip(self.features, self.coef, strict=True)
+        ]
+        return sorted((t for t in terms if t[2]), key=lambda t: -abs(t[2]))
+
+    def choose(self, candidates: Sequence[Mapping[str, float]]) -> tuple[int, float] | None:
+        """The best-scoring candidate and its score, when it reaches the threshold."""
+        best: tuple[int, float] | None = None
+        for i, values in enumerate(candidates):
+            s = self.score(values)
+            if best is None or s > best[1]:
+                best = (i, s)
+        return best if best is not None and best[1] >= self.threshold else None
+
+
+@dataclass(frozen=True)
+class HeaderModel:
+    roles: Mapping[str, RoleModel]
+    about: Mapping[str, Any]
+
+    def role(self, name: str) -> RoleModel:
+        return self.roles[name]
+
+
+def from_dict(data: Any, known: Mapping[str, Sequence[str]], where: str = "weights") -> HeaderModel:
+    """A model from parsed JSON; every role and feature must be one the parser computes."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise WeightsError(f"{where}: not a header weights file of format {FORMAT}")
+    roles_in = data.get("roles")
+    if not isinstance(roles_in, dict) or set(roles_in) != set(known):
+        raise WeightsError(f"{where}: /roles must hold exactly {sorted(known)}")
+    roles: dict[str, RoleModel] = {}
+    for name, entry in roles_in.items():
+        try:
+            features = tuple(str(f) for f in entry["features"])
+            coef = tuple(float(c) for c in entry["coef"])
+            model = RoleModel(features, coef, float(entry["intercept"]), float(entry["threshold"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise WeightsError(f"{where}: /roles/{name} is malformed ({exc})") from None
+        unknown = sorted(set(features) - set(known[name]))
+        if unknown or len(features) != len(coef):
+            raise WeightsError(
+                f"{where}: /roles/{name} names features the parser does not compute: {unknown}"
+            )
+        roles[name] = model
+    return HeaderModel(roles, {k: v for k, v in data.items() if k != "roles"})
+
+
+def load(path: str | Path | None = None) -> HeaderModel:
+    """The weights at path, or the package's own (read once)."""
+    if path is None:
+        return _default()
+    return _read(Path(path))
+
+
+def _read(path: Path) -> HeaderModel:
+    from .features import FEATURES
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise WeightsError(f"{path}: cannot read the weights ({exc})") from None
+    return from_dict(data, FEATURES, str(path))
+
+
+@lru_cache(maxsize=1)
+def _default() -> HeaderModel:
+    return _read(WEIGHTS_PATH)
