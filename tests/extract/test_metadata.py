@@ -115,3 +115,54 @@ def test_section_label_and_site_name_above_the_headline_are_furniture():
 
 def test_a_page_that_opens_with_its_body_has_no_title():
     assert meta(BODY)["title"] is None
+
+
+HEADLINE = "New bridge opens in Korba, cutting station trips by an hour\n\n"
+
+
+def test_byline_label_alone_takes_the_name_on_the_next_line():
+    m = meta(HEADLINE + "By\nKorba Bureau\n\n" + BODY)
+    assert m["byline"] == ["Korba Bureau"] and m["title"] == HEADLINE.strip()
+
+
+def test_a_name_line_beside_a_date_line_is_the_byline():
+    m = meta(HEADLINE + "Asha Verma\n11 April 2025 3:46 AM GMT\n\n" + BODY)
+    assert (m["byline"], m["published"]) == (["Asha Verma"], "2025-04-11")
+    # a one-word section label above a date line is not a name
+    assert meta(HEADLINE + "Regional\n13-Jul-2020\n\n" + BODY)["byline"] == []
+
+
+def test_credits_without_a_label():
+    assert meta(HEADLINE + "Ravi Kant, Staff Correspondent, Korba\n\n" + BODY)["byline"] == ["Ravi Kant"]
+    m = meta("Korba News Network - Korba\n\n" + BODY)
+    assert m["byline"] == ["Korba News Network"] and m["title"] is None
+    assert meta(HEADLINE + BODY + "\nKorba Bureau\n")["byline"] == ["Korba Bureau"]
+
+
+def test_hindi_credits_after_the_body():
+    body = (
+        "कोरबा। जिला प्रशासन ने मंगलवार को नया पुल यातायात के लिए खोल दिया और अधिकारियों ने कहा कि इससे "
+        "स्टेशन तक का सफर एक घंटा कम हो जाएगा।\n\n"
+    )
+    head = "कोरबा में नया पुल खुला, स्टेशन का सफर एक घंटा कम\n\n"
+    assert meta(head + body + "हिन्दुस्थान समाचार / रवि कांत\n")["byline"] == ["रवि कांत"]
+    assert meta(head + body + "रवि कांत की रिपोर्ट\n")["byline"] == ["रवि कांत"]
+
+
+def test_a_place_alone_above_the_body_is_the_dateline():
+    body = BODY.removeprefix("Korba: ")
+    assert meta(HEADLINE + "Korba\n\n" + body)["dateline"] == "Korba"
+    hindi = "मुख्यमंत्री ने आज नए अस्पताल का उद्घाटन किया और कहा कि हर जिले में ऐसी सुविधा बनेगी, जिससे मरीजों को दूर नहीं जाना पड़ेगा।\n"
+    assert meta("भोपाल\n\n" + hindi)["dateline"] == "भोपाल"
+
+
+def test_a_page_clock_above_the_headline_is_not_the_publication_date():
+    m = meta("Thursday, March 28, 2024\n\n" + HEADLINE + BODY)
+    assert m["title"] == HEADLINE.strip() and m["published"] is None
+
+
+def test_a_date_in_prose_with_a_label_word_is_not_the_publication_date():
+    m = meta(HEADLINE + BODY + "\nThe district was created on November 1, 2000.\n")
+    assert m["published"] is None
+    m = meta(HEADLINE + BODY + "\nfirst published: Feb 25, 2021 11:51 am\n")
+    assert m["published"] == "2021-02-25"

@@ -95,3 +95,14 @@ def test_every_quote_span_and_cue_selects_its_text():
 def test_hindi_statement_stops_before_a_second_cue_in_the_same_sentence():
     raw = "रायपुर। मंत्री सुनील वर्मा ने कहा कि सड़क बनेगी और मंत्री रमेश साहू ने कहा कि पुल भी बनेगा।\n"
     assert [q[1] for q in quotes(raw)] == ["सड़क बनेगी", "पुल भी बनेगा।"]
+
+
+def test_designations_go_as_whole_phrases_and_names_stay_whole():
+    cases = {
+        "“We will give farmers new seeds this year,” said Agriculture Minister Ramvichar Netam.\n": "Ramvichar Netam",
+        "“The state is ready for investors from Japan,” said Chief Minister Vishnu Deo Sai.\n": "Vishnu Deo Sai",
+        "“Every district hospital will get a new ward,” said Health Minister Shyam Bihari Jaiswal on Monday.\n": "Shyam Bihari Jaiswal",
+        "स्वास्थ्य मंत्री श्याम बिहारी जायसवाल ने कहा कि हर जिले में नया अस्पताल बनेगा।\n": "श्याम बिहारी जायसवाल",
+    }
+    for raw, speaker in cases.items():
+        assert [q[2] for q in quotes(raw)] == [speaker], raw
