@@ -92,15 +92,6 @@ NOT_PLACES = frozenset(
 
 # --- Title -----------------------------------------------------------------------------
 
-# A headline is at most this many words; a longer unpunctuated first line is prose.
-MAX_TITLE_WORDS = 40
-# A first line that also stands, from its middle on, inside a longer body paragraph and
-# shares at least this share of its words with it is a standfirst, not the headline.
-STANDFIRST_SHARED_SHARE = 0.5
-# Headlines drop auxiliaries ("CM visits Japan", not "CM was visiting Japan"); a first line
-# that keeps one, or runs this long, reads as a sentence and may be a standfirst.
-EN_AUXILIARIES = frozenset("is are was were has have had been being will would".split())
-STANDFIRST_MIN_WORDS = 20
 # Markers of a photo caption or credit, which is never a title.
 CAPTION_MARKERS = (
     "(image:",

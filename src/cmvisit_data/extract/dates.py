@@ -78,4 +78,3 @@ def _from_match(m: re.Match[str]) -> FoundDate:
 def find_dates(text: str) -> list[FoundDate]:
     """Every date printed in text, in order."""
     return [_from_match(m) for m in DATE_RE.finditer(text)]
-

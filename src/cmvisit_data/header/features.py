@@ -20,13 +20,13 @@ from typing import Any
 from .. import rules
 from ..extract.datelines import dateline_match
 from ..extract.dates import find_dates
-from ..segment import BOILERPLATE, BULLET, TEXT, Line, ends_sentence, language_of, script_counts
-from .text import BYLINE_LABEL_RE, WORD_RE, glued_headline_end, norm, stands_again, tokens
+from ..segment import BOILERPLATE, BULLET, TEXT, TITLE, Line, ends_sentence, language_of, script_counts
+from .text import BYLINE_LABEL_RE, WORD_RE, glued_headline_end, norm, tokens
 
 TITLE_FEATURES = (
     "first", "position", "after_long", "words", "short", "very_long", "ends_sentence", "glued",
     "ends_colon", "pipe", "site_suffix", "title_case", "all_caps", "digits", "script_mismatch",
-    "repeated", "lead_overlap", "standfirst", "dateline", "dated", "byline_label", "caption",
+    "repeated", "lead_overlap", "dateline", "dated", "byline_label", "caption",
     "quote_mark", "speech", "url", "nav_words", "next_long", "next_dateline", "markup", "credit",
     "next_meta", "first_shaped", "next_bullet", "list_heading", "prev_meta",
 )  # fmt: skip
@@ -45,6 +45,7 @@ _SITE_SUFFIX_RE = re.compile(r"\s[|–—-]\s*\S+(?:\s+\S+){0,3}$")
 _QUOTES = '“”"«»'
 _TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|GMT|hrs)?", re.IGNORECASE)
 _HI_SPEECH = ("कहा", "बताया", "बोले")
+_NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
 
 
 @dataclass
@@ -72,28 +73,58 @@ def body_language(text_lines: list[Line]) -> str:
     return "hi" if deva >= latin and deva else "en"
 
 
+class _Cache:
+    """Per-document memo of what several candidates ask of the same line."""
+
+    def __init__(self) -> None:
+        self._tokens: dict[int, list[str]] = {}
+        self._meta: dict[int, bool] = {}
+
+    def tokens(self, line: Line) -> list[str]:
+        got = self._tokens.get(line.index)
+        if got is None:
+            got = self._tokens[line.index] = tokens(line.text)
+        return got
+
+    def meta_like(self, line: Line) -> bool:
+        got = self._meta.get(line.index)
+        if got is None:
+            got = self._meta[line.index] = is_meta_like(line)
+        return got
+
+
 def title_candidates(lines: list[Line], text_lines: list[Line]) -> list[Candidate]:
     """The first text lines, each with its title features."""
-    language = body_language(text_lines)
+    language = body_language(text_lines[: MAX_TITLE_CANDIDATES + 2])
+    window: list[Line] = []
+    longs = 0
+    for line in text_lines[:MAX_TITLE_CANDIDATES]:
+        if longs >= 2:
+            break
+        window.append(line)
+        longs += is_long(line)
+    lengths = {len(line.text) for line in window}
+    keys = {norm(line.text) for line in window}
     counts: dict[str, int] = {}
     for line in lines:
-        if line.kind in (TEXT, BOILERPLATE) and line.text:
+        if len(line.text) in lengths and line.kind in (TEXT, BOILERPLATE, TITLE):
             key = norm(line.text)
-            counts[key] = counts.get(key, 0) + 1
+            if key in keys:
+                counts[key] = counts.get(key, 0) + 1
+    cache = _Cache()
+    later_longs = [x for x in text_lines[: len(window) + 6] if is_long(x)]
     out: list[Candidate] = []
     longs = 0
     shaped_seen = False
-    for k, line in enumerate(text_lines[:MAX_TITLE_CANDIDATES]):
-        if longs >= 2:
-            break
+    for k, line in enumerate(window):
         nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
-        lead = set()
-        for x in [x for x in text_lines[k + 1 :] if is_long(x)][:3]:
-            lead.update(tokens(x.text))
-        cand = _title_candidate(line, lines, k, longs, nxt, lead, language, counts)
+        lead: set[str] = set()
+        for x in [x for x in later_longs if x.index > line.index][:3]:
+            lead.update(cache.tokens(x))
+        cand = _title_candidate(line, lines, k, longs, nxt, lead, language, counts, cache)
         after = next((x for x in lines[line.index + 1 :] if x.text), None)
         cand.values["next_bullet"] = float(after is not None and after.kind == BULLET)
-        cand.values["prev_meta"] = float(k > 0 and is_meta_like(text_lines[k - 1]))
+        cand.values["prev_meta"] = float(k > 0 and cache.meta_like(text_lines[k - 1]))
         shaped = _headline_shaped(cand)
         cand.values["first_shaped"] = float(shaped and not shaped_seen)
         shaped_seen = shaped_seen or shaped
@@ -139,6 +170,7 @@ def _title_candidate(
     lead_toks: set[str],
     language: str,
     counts: dict[str, int],
+    cache: _Cache,
 ) -> Candidate:
     text = line.text
     end = line.end
@@ -151,8 +183,9 @@ def _title_candidate(
     n = len(words)
     low = text.casefold()
     latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
-    letters = [ch for ch in text if ch.isalpha()]
-    toks = tokens(text)
+    n_letters = sum(map(str.isalpha, text))
+    ascii_letters = _NOT_LATIN_RE.sub("", text)
+    toks = cache.tokens(line) if not glued else tokens(text)
     word_set = {w.strip(".,:;!?\"'“”‘’()").casefold() for w in words}
     values = {
         "first": float(k == 0),
@@ -167,13 +200,11 @@ def _title_candidate(
         "pipe": float("|" in text),
         "site_suffix": float(bool(_SITE_SUFFIX_RE.search(text)) and n >= 5),
         "title_case": sum(w[0].isupper() for w in latin) / len(latin) if latin else 0.0,
-        "all_caps": float(len(letters) >= 3 and all(ch.isupper() for ch in letters if ch.isascii())
-                          and any(ch.isascii() for ch in letters)),
-        "digits": min(sum(ch.isdigit() for ch in text) / max(len(text), 1) * 4, 1.0),
+        "all_caps": float(n_letters >= 3 and ascii_letters.isupper()),
+        "digits": min(sum(map(str.isdigit, text)) / max(len(text), 1) * 4, 1.0),
         "script_mismatch": float((language_of(text) or language) != language),
         "repeated": float(counts.get(norm(line.text), 0) > 1),
         "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
-        "standfirst": float(stands_again(line, lines)),
         "dateline": float(dateline_match(text) is not None and (ends_sentence(text) or n >= LONG_LINE_WORDS)),
         "dated": float(any(d.iso for d in find_dates(text))),
         "byline_label": float(bool(BYLINE_LABEL_RE.match(text))),
@@ -187,7 +218,7 @@ def _title_candidate(
         "markup": float("<" in text or "{" in text or "}" in text),
         "credit": float(is_credit(text)),
         "list_heading": float(low.startswith(rules.HIGHLIGHT_HEADINGS)),
-        "next_meta": float(nxt is not None and is_meta_like(nxt)),
+        "next_meta": float(nxt is not None and cache.meta_like(nxt)),
     }  # fmt: skip
     return Candidate(line, line.start, end, values)
 

@@ -1,12 +1,11 @@
 """Text tests the header features share: normalised keys, tokens, a headline glued to its
-standfirst, and whether a line stands again inside a longer body line."""
+standfirst, and the author-label pattern."""
 
 from __future__ import annotations
 
 import re
 
 from .. import rules
-from ..segment import TEXT, Line
 
 _TOKEN_RE = re.compile(r"[^\W_\u0900-\u097f]+(?:['’][^\W_]+)?|[\u0900-\u0963\u0970-\u097f]+")
 WORD_RE = re.compile(r"\S+")
@@ -46,37 +45,6 @@ def glued_headline_end(text: str) -> int | None:
         if medium is None and prev[0].isdigit():
             medium = words[i - 1].end()
     return medium
-
-
-def stands_again(line: Line, lines: list[Line]) -> bool:
-    """True when the line reads as a sentence (a finite auxiliary, or standfirst length) and
-    most of it stands again, from its middle on, in a longer body line: a standfirst."""
-    head = tokens(line.text)
-    if len(head) < 6:
-        return False
-    if len(head) < rules.STANDFIRST_MIN_WORDS and not any(t in rules.EN_AUXILIARIES for t in head):
-        return False
-    need = max(6, int(len(head) * rules.STANDFIRST_SHARED_SHARE + 0.999))
-    grams: dict[tuple[str, ...], list[int]] = {}
-    for i in range(len(head) - 2):
-        grams.setdefault(tuple(head[i : i + 3]), []).append(i)
-    key = norm(line.text)
-    for other in lines:
-        if other is line or not other.text or other.kind != TEXT or norm(other.text) == key:
-            continue
-        toks = tokens(other.text)
-        if len(toks) <= len(head):
-            continue
-        for j in range(len(toks) - 2):
-            for i in grams.get(tuple(toks[j : j + 3]), ()):
-                if i == 0 or (j > 0 and toks[j - 1] == head[i - 1]):
-                    continue  # a run from the head's start, or not the leftmost start of its run
-                k = 3
-                while i + k < len(head) and j + k < len(toks) and head[i + k] == toks[j + k]:
-                    k += 1
-                if k >= need:
-                    return True
-    return False
 
 
 BYLINE_LABEL_RE = re.compile(
