@@ -88,12 +88,12 @@ def ends_sentence(text: str) -> bool:
 
 
 _NOT_DEVANAGARI_RE = re.compile(r"[^\u0900-\u097f]+")
-_NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
+NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
 
 
 def script_counts(text: str) -> tuple[int, int]:
     """(Devanagari characters, Latin letters) in text: what is left when the rest is removed."""
-    latin = len(_NOT_LATIN_RE.sub("", text))
+    latin = len(NOT_LATIN_RE.sub("", text))
     return (0 if text.isascii() else len(_NOT_DEVANAGARI_RE.sub("", text))), latin
 
 

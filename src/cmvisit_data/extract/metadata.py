@@ -25,7 +25,7 @@ from typing import Any
 from .. import rules
 from ..header import model as header_model
 from ..header.features import Candidate, date_label, date_values, is_long, title_candidates
-from ..header.text import BYLINE_LABEL_RE, norm
+from ..header.text import BYLINE_LABEL_RE, TIME_RE, norm
 from ..segment import BOILERPLATE, META, TEXT, TITLE, Line, ends_sentence
 from .datelines import dateline_match
 from .dates import FoundDate, find_dates
@@ -35,9 +35,6 @@ _DATE_LABEL_RE = re.compile(
         re.escape(x) for x in sorted(rules.PUBLISHED_LABELS + rules.UPDATED_LABELS, key=len, reverse=True)
     ),
     re.IGNORECASE,
-)
-_TIME_RE = re.compile(
-    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|GMT|hrs)?(?:\s*IST)?", re.IGNORECASE
 )
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
 # A label right before its date: "Published: ", "first published on ", "Updated: Friday, ".
@@ -221,7 +218,7 @@ def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: li
         covered.update(range(d.start, d.end))
     if label:
         covered.update(range(label.start(), label.end()))
-    for m in (*_DATE_LABEL_RE.finditer(text), *_TIME_RE.finditer(text)):
+    for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text)):
         covered.update(range(m.start(), m.end()))
     rest = "".join(ch if i not in covered else " " for i, ch in enumerate(text))
     extra = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in rules.WEEKDAYS]
@@ -284,7 +281,7 @@ def _names_after(text: str, pos: int, dates: list[FoundDate]) -> list[tuple[int,
     for m in re.finditer(r"[|•,]|\s[-–—]\s", text[pos:]):
         end = pos + m.start()
         break
-    for m in (*_DATE_LABEL_RE.finditer(text, pos), *_TIME_RE.finditer(text, pos)):
+    for m in (*_DATE_LABEL_RE.finditer(text, pos), *TIME_RE.finditer(text, pos)):
         end = min(end, m.start())
     for d in dates:
         if d.start >= pos:

@@ -20,8 +20,18 @@ from typing import Any
 from .. import rules
 from ..extract.datelines import dateline_match
 from ..extract.dates import find_dates
-from ..segment import BOILERPLATE, BULLET, TEXT, TITLE, Line, ends_sentence, language_of, script_counts
-from .text import BYLINE_LABEL_RE, WORD_RE, glued_headline_end, norm, tokens
+from ..segment import (
+    BOILERPLATE,
+    BULLET,
+    NOT_LATIN_RE,
+    TEXT,
+    TITLE,
+    Line,
+    ends_sentence,
+    language_of,
+    script_counts,
+)
+from .text import BYLINE_LABEL_RE, TIME_RE, WORD_RE, glued_headline_end, norm, tokens
 
 TITLE_FEATURES = (
     "first", "position", "after_long", "words", "short", "very_long", "ends_sentence", "glued",
@@ -43,9 +53,7 @@ LONG_LINE_WORDS = 20
 
 _SITE_SUFFIX_RE = re.compile(r"\s[|–—-]\s*\S+(?:\s+\S+){0,3}$")
 _QUOTES = '“”"«»'
-_TIME_RE = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|GMT|hrs)?", re.IGNORECASE)
 _HI_SPEECH = ("कहा", "बताया", "बोले")
-_NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
 
 
 @dataclass
@@ -184,7 +192,7 @@ def _title_candidate(
     low = text.casefold()
     latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
     n_letters = sum(map(str.isalpha, text))
-    ascii_letters = _NOT_LATIN_RE.sub("", text)
+    ascii_letters = NOT_LATIN_RE.sub("", text)
     toks = cache.tokens(line) if not glued else tokens(text)
     word_set = {w.strip(".,:;!?\"'“”‘’()").casefold() for w in words}
     values = {
@@ -250,7 +258,7 @@ def date_values(
         "no_title": float(title_position is None),
         "position": min(max(position, 0), 8) / 8 if position >= 0 else 1.0,
         "line_words": min(math.log1p(len(words)) / math.log1p(40), 1.0),
-        "has_time": float(bool(_TIME_RE.search(line.text))),
+        "has_time": float(bool(TIME_RE.search(line.text))),
         "trailing": float(line.kind == BOILERPLATE),
         "repeated": float(repeated),
         "first": float(first),

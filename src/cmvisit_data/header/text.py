@@ -9,6 +9,10 @@ from .. import rules
 
 _TOKEN_RE = re.compile(r"[^\W_\u0900-\u097f]+(?:['’][^\W_]+)?|[\u0900-\u0963\u0970-\u097f]+")
 WORD_RE = re.compile(r"\S+")
+# A clock time on a date line: "10:43 PM IST", "06:53 pm", "3:46 AM GMT".
+TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?|IST|GMT|hrs)?(?:\s*IST)?", re.IGNORECASE
+)
 
 
 def norm(text: str) -> str:
