@@ -186,8 +186,11 @@ EN_ROLES = {
 # Titles stripped from a speaker's name ("CM Sai" -> "Sai"); they also announce a name.
 EN_TITLES = frozenset(
     """cm pm chief prime minister shri smt mr mrs ms dr president union governor ambassador
-    secretary chairman deputy commerce home external affairs finance""".split()
+    secretary chairman deputy commerce home external affairs finance industries industry health
+    agriculture education tourism revenue labour transport culture defence railways textiles mp mla""".split()
 )
+# Words that carry a designation on to its portfolio: "Minister of Industries", "Minister for Home".
+EN_TITLE_LINKS = frozenset("of for".split())
 EN_PRONOUNS = frozenset("he she they him her his it we i".split())
 
 # Hindi speech cues ending in कि: the verb phrase before कि. "गया"/"गई" after the verb makes it
@@ -206,13 +209,18 @@ HI_TITLES = frozenset(
     जिलाध्यक्ष सांसद विधायक डॉ डॉक्टर केंद्रीय गृहमंत्री नेता प्रदेशाध्यक्ष महापौर कलेक्टर राजदूत""".split()
 )
 # Hindi pronoun subjects ("उन्होंने कहा कि") resolved to the nearest preceding named speaker.
-HI_PRONOUNS = frozenset("उन्होंने इन्होंने उसने इसने वे वह उनका उनके मैंने हमने".split())
-# Words that end a Hindi name when reading it after a title.
-# Number words are among them: "प्रधानमंत्री नरेंद्र मोदी दो देशों की यात्रा पर".
+HI_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने वे वह उनका उनके मैंने हमने".split())
+# Words that end a Hindi name when reading it after a title: postpositions, number words
+# ("प्रधानमंत्री नरेंद्र मोदी दो देशों की यात्रा पर"), "सहित" ("पीएम मोदी सहित उद्योगपतियों") and verbs
+# ("राज्य मंत्री बनाया गया है": no name follows the title).
 HI_NAME_STOPS = frozenset(
     """ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक दो तीन चार कि
-    पांच पाँच छह सात आठ नौ दस""".split()
+    पांच पाँच छह सात आठ नौ दस सहित समेत द्वारा साथ लिए है हैं था थी थे गया गई गए बनाया बनाए बनी बने
+    किया हुआ हुई हुए""".split()
 )
+# Words between a title and the name that leave the title on the name: "विधायक रहे गिर्राज दंडोतिया"
+# (a former MLA).
+HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())
 
 # --- Quotation marks --------------------------------------------------------------------
 

@@ -104,7 +104,10 @@ def test_repeated_headline_is_boilerplate_not_body():
 
 
 def test_section_label_and_site_name_above_the_headline_are_furniture():
-    raw = "Chhattisgarh\nDistrict News Desk\n\nNew bridge opens in Korba, cutting station trips by an hour\n\n" + BODY
+    raw = (
+        "Chhattisgarh\nDistrict News Desk\n\nNew bridge opens in Korba, cutting station trips by an hour\n\n"
+        + BODY
+    )
     record = parse_text(raw)
     assert record["metadata"]["title"] == "New bridge opens in Korba, cutting station trips by an hour"
     assert record["metadata"]["dateline"] == "Korba"

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from cmvisit_data.extract.quotes import _subject_before
 from cmvisit_data.parse import parse_text
 
 
@@ -106,3 +107,54 @@ def test_designations_go_as_whole_phrases_and_names_stay_whole():
     }
     for raw, speaker in cases.items():
         assert [q[2] for q in quotes(raw)] == [speaker], raw
+
+
+def test_portfolios_lower_case_titles_and_bodies_stay_in_the_designation():
+    lead = "Raipur: Chief Minister Asha Verma opened the fair.\n\n"
+    cases = {
+        "“Investors are welcome here,” Minister of Tourism Kiran Pal Singh said.\n": "Kiran Pal Singh",
+        "“The fair will run for a week,” Madhya Pradesh chief minister Ravi Kant Sahu said.\n": "Ravi Kant Sahu",
+        "“Our members will invest,” said Raipur Traders of Commerce President Meena Joshi.\n": "Meena Joshi",
+    }
+    for raw, speaker in cases.items():
+        assert [q[2] for q in quotes(lead + raw)] == [speaker], raw
+
+
+def test_a_relative_clause_between_subject_and_verb_keeps_the_subject():
+    raw = (
+        "Durg: Chief Minister Asha Verma spoke first.\n\n"
+        'Bastar MP Ravi Kant Sahu, who was present at the ceremony, tweeted, "A proud day for the state."\n\n'
+        'Korba MLA Meena Joshi, who came from Korba, also posted, "I thank the people of Durg."\n'
+    )
+    assert [q[2] for q in quotes(raw)] == ["Ravi Kant Sahu", "Meena Joshi"]
+
+
+def test_a_curly_quotation_closed_by_a_straight_mark():
+    raw = 'Durg: Minister Asha Verma visited.\n\n“Work starts in June. Every village will gain," said Asha Verma.\n'
+    assert quotes(raw) == [("direct", "Work starts in June. Every village will gain,", "Asha Verma")]
+
+
+def test_hindi_pronoun_is_the_previous_clause_subject_not_its_object():
+    raw = (
+        "रायपुर। मुख्यमंत्री रमेश साहू ने प्रधानमंत्री सुनील वर्मा सहित अतिथियों का स्वागत किया। "
+        "उन्होंने कहा कि राज्य में निवेश बढ़ेगा।\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["रमेश साहू"]
+
+
+def test_hindi_former_title_and_pronoun_spelt_without_the_nasal():
+    raw = (
+        "भोपाल। कांग्रेस विधायक रहे मोहन लाल दुबे को राज्य मंत्री बनाया गया है। "
+        "मीडिया से बात करते हुए उन्होने बताया कि वह पूरा प्रयास करेंगे।\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["मोहन लाल दुबे"]
+
+
+def test_hindi_pronoun_spelt_without_the_nasal():
+    raw = (
+        "रायपुर। मुख्यमंत्री रमेश साहू ने मंत्री मोहन लाल दुबे को बधाई दी। "
+        "मीडिया से बात करते हुए उन्होने बताया कि राज्य में निवेश बढ़ेगा।\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["रमेश साहू"]
+    # The pronoun itself is what is read, not a fallback to the most named person.
+    assert _subject_before("मीडिया से बात करते हुए उन्होने ") == ("pronoun", "")

@@ -32,3 +32,10 @@ def test_resolve_pronoun_uses_previous_speaker():
     names = NameIndex("Minister Asha Verma spoke. Minister Ravi Kant listened.", "en")
     assert resolve(("pronoun", "he"), names, 10, "Asha Verma") == "Asha Verma"
     assert resolve(("name", "Kant"), names, 10, None) == "Ravi Kant"
+
+
+def test_hindi_names_end_before_sahit_and_verbs():
+    names = NameIndex("मुख्यमंत्री रमेश साहू ने प्रधानमंत्री सुनील वर्मा सहित अतिथियों का स्वागत किया।", "hi")
+    assert names.role("प्रधानमंत्री") == "सुनील वर्मा"
+    names = NameIndex("मोहन दुबे को राज्य मंत्री बनाया गया है।", "hi")
+    assert names.role("मंत्री") is None

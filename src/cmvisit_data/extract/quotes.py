@@ -58,6 +58,9 @@ _HAS_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
 _SENTENCE_END_RE = re.compile(r"[.।!?](?=[\s\"'”’]|$)")
 _HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
+# Words of a clause that stands between a subject and its speech verb.
+_FILLERS = frozenset("also too then later and further".split())
+_RELATIVES = frozenset("who which whose while".split())
 
 _OPENERS = rules.QUOTE_PAIRS
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
@@ -192,6 +195,17 @@ def _find_close(text: str, i: int, opener: str, closers: dict[str, list[int]]) -
     return j
 
 
+def _straight_close(text: str, i: int, closers: dict[str, list[int]]) -> int | None:
+    """A curly opening mark that no curly mark closes, closed by a straight one ("“…Odisha,\"
+    said"): scraped pages mix the two. Only the first straight mark after it can close it, and
+    only where a straight mark may close (not before a word, which would open a quotation)."""
+    j = text.find('"', i + 1)
+    if j < 0:
+        return None
+    k = bisect.bisect_left(closers['"'], j)
+    return j if k < len(closers['"']) and closers['"'][k] == j else None
+
+
 def _direct_in_block(
     raw: str,
     lines: list[Line],
@@ -214,6 +228,8 @@ def _direct_in_block(
             closers = _closers(text)
         ch = text[i]
         close = _find_close(text, i, ch, closers)
+        if close is None and ch == "“":
+            close = _straight_close(text, i, closers)
         line = _line_at(block, starts, base + i)
         if close is None:
             if ch in "'‘" and not _opens_item(raw, line, base + i):
@@ -335,7 +351,7 @@ def _attribute_direct(
         m = _EN_AFTER_RE.match(after)
         if m and (len(_words(content)) >= 2 or content[-1] in ".,!?"):
             subj_words = (m.group("subj") or "").split()
-            if len(subj_words) <= 5:
+            if len(subj_words) <= 5 or (len(subj_words) <= 8 and _designation_phrase(subj_words)):
                 words = subj_words or m.group("post").split()[:7]
                 cue_at = end + 1 + m.start("verb")
                 verb = (cue_at, cue_at + len(m.group("verb")))
@@ -362,6 +378,13 @@ def _attribute_direct(
         # the statement continues the nearest preceding speaker's.
         return _Candidate(start, end, "direct", None, None, True, line)
     return None
+
+
+def _designation_phrase(words: list[str]) -> bool:
+    """Whether words read as one long speaker phrase ("Arunachal Pradesh chief minister Pema
+    Khandu", "Minister of Industries Rajyavardhan Rathore"), not a clause."""
+    return all(w[:1].isupper() or w.casefold() in rules.EN_TITLES or w.casefold() in rules.EN_TITLE_LINKS
+               for w in words)  # fmt: skip
 
 
 def _after_text(raw: str, line: Line, pos: int) -> str:
@@ -417,10 +440,17 @@ def _subject_before(text: str) -> tuple[str, str] | None:
                 cut = next((k for k, w in enumerate(name) if w in rules.HI_NAME_STOPS), len(name))
                 return hindi_subject([hi_words[i], *name[:cut]])
         return None
-    # English: the first name, role or pronoun in the clause before the verb.
-    clause = re.split(r"[,;:“”\"()]|[.!?](?=\s)", text)[-1]
-    words = clause.split()[-8:]
-    return english_subject(words)
+    # English: the first name, role or pronoun in the clause before the verb. A clause of
+    # fillers ("also") or a relative clause ("who was present at the ceremony") sits between
+    # the subject and its verb: the subject is in the clause before it.
+    sentence = re.split(r"[.!?](?=\s)", text)[-1]
+    clauses = re.split(r"[,;:“”\"()]", sentence)
+    for clause in reversed(clauses[-4:]):
+        words = clause.split()
+        if all(w.casefold() in _FILLERS for w in words) or (words and words[0].casefold() in _RELATIVES):
+            continue
+        return english_subject(words[-8:])
+    return None
 
 
 # --- reported speech (Hindi) --------------------------------------------------------------------

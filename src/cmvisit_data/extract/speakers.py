@@ -36,6 +36,14 @@ _EN_CALENDAR = frozenset(
 )
 
 
+# Titles a writer may put in lower case inside a speaker phrase ("Arunachal Pradesh chief minister").
+_LOWERCASE_TITLES = frozenset(
+    "chief prime minister president governor deputy union secretary chairman".split()
+)
+# How far back (characters) a pronoun looks for the subject it stands for.
+_ANTECEDENT_REACH = 400
+
+
 def _strip_possessive(word: str) -> str:
     for suffix in ("’s", "'s", "’", "'"):
         if word.endswith(suffix):
@@ -55,6 +63,7 @@ class NameIndex:
         self._roles: dict[str, Counter[str]] = {}  # role -> names it introduces, counted
         self._count: Counter[str] = Counter()
         self._titled: set[str] = set()  # names introduced by a title: people, not things
+        self._subjects: set[int] = set()  # offsets of Hindi titled names that are a clause's subject (ने)
         self._raw = raw
         self._singles_read = False
         self._scan_english(raw)
@@ -149,7 +158,9 @@ class NameIndex:
             i = hit
             role = words[i].casefold()
             j = i + 1
-            while j < len(words) and (words[j] in rules.HI_TITLES or words[j] == "श्री"):
+            while j < len(words) and (
+                words[j] in rules.HI_TITLES or words[j] == "श्री" or words[j] in rules.HI_TITLE_BRIDGES
+            ):
                 j += 1
             k = j
             name: list[str] = []
@@ -168,6 +179,8 @@ class NameIndex:
                 k += 1
             if name:
                 self._add(tokens[j].start(), name, _hi_role(role))
+                if k < len(words) and words[k] == "ने":
+                    self._subjects.add(tokens[j].start())
             i = max(k, i + 1)
 
     # -- lookups -------------------------------------------------------------------------
@@ -205,6 +218,21 @@ class NameIndex:
             if person:
                 return person
         return None
+
+    def antecedent(self, offset: int) -> str | None:
+        """Whom a pronoun at offset stands for: the nearest subject of a clause (a Hindi name
+        before ने) within the last few sentences, else the nearest person named. In "मुख्यमंत्री
+        धामी ने पीएम मोदी का स्वागत किया। उन्होंने कहा कि", उन्होंने is धामी, not मोदी."""
+        self._read_singles()
+        i = bisect.bisect_left(self._offsets, offset)
+        for at, name in reversed(self.mentions[:i]):
+            if offset - at > _ANTECEDENT_REACH:
+                break
+            if at in self._subjects:
+                person = self._person(name)
+                if person:
+                    return person
+        return self.nearest_before(offset)
 
     def most_named(self) -> str | None:
         self._read_singles()
@@ -252,11 +280,14 @@ def english_subject(words: list[str]) -> tuple[str, str] | None:
         if w[0].isupper() and low not in _EN_FUNCTION and not (pairs[i][1] and _ends_sentence_word(w)):
             run = [w]
             stop = pairs[i][1]
-            for nxt, end in pairs[i + 1 :]:
-                if stop or not nxt[0].isupper():
+            rest_pairs = pairs[i + 1 :]
+            for n, (nxt, end) in enumerate(rest_pairs):
+                joins = nxt[0].isupper() or _continues_designation(run[-1], nxt, rest_pairs[n + 1 :])
+                if stop or not joins:
                     break
                 run.append(nxt)
                 stop = end
+            run = [x for x in run if x.casefold() not in rules.EN_TITLE_LINKS]
             run = [_strip_possessive(x) for x in run]
             if run[-1].endswith(".") and len(run[-1]) > 2:
                 run[-1] = run[-1].rstrip(".")  # the sentence's full stop, not an initial
@@ -275,6 +306,28 @@ def english_subject(words: list[str]) -> tuple[str, str] | None:
                 if joined.startswith(key):
                     return ("role", role)
     return None
+
+
+def _continues_designation(previous: str, word: str, following: list[tuple[str, bool]]) -> bool:
+    """Whether a lower-case word still belongs to a capitalised speaker phrase: a title written
+    in lower case ("Arunachal Pradesh chief minister Pema Khandu"), or "of"/"for" between a title
+    and its capitalised portfolio ("Minister of Industries Rajyavardhan Rathore") or inside the
+    body whose title a name carries ("Utkal Chambers of Commerce President Brahma Mishra")."""
+    low = word.casefold()
+    if low in _LOWERCASE_TITLES:
+        return True
+    if low not in rules.EN_TITLE_LINKS or not following or not following[0][0][:1].isupper():
+        return False
+    if previous.casefold() in rules.EN_TITLES:
+        return True
+    capitalised = []
+    for nxt, end in following:
+        if not nxt[:1].isupper():
+            break
+        capitalised.append(nxt)
+        if end:
+            break
+    return any(w.casefold() in rules.EN_TITLES for w in capitalised[:-1])
 
 
 def after_designation(words: list[str]) -> list[str]:
@@ -317,7 +370,7 @@ def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last
         return last or names.most_named() or names.nearest_before(offset)
     kind, value = subject
     if kind == "pronoun":
-        return last or names.nearest_before(offset) or names.most_named()
+        return last or names.antecedent(offset) or names.most_named()
     if kind == "role":
         return names.role(value) or last or names.most_named()
     if names.known(value):
