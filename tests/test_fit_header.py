@@ -46,12 +46,23 @@ def _gold_dir(tmp_path: Path) -> Path:
                 if with_title
                 else ""
             )
-            text = top + body + "\n\nMore follows in the next days.\n"
+            # an embedded post over two lines, or one line under the article's paragraph
+            if with_title:
+                post = f"Back from {head.split()[-1]} with good news #Raipur\nSix plants will open this year."
+                above = ""
+            else:
+                post = "Six plants will open this year."
+                above = "The minister said that more details would follow on Friday.\n"
+            tweet = f"{above}{post}\n— Asha Verma (@ashaverma) March 4, 2025\n"
+            text = top + body + "\n\n" + tweet + "\nMore follows in the next days.\n"
             (gold / f"{pid}.txt").write_text(text, encoding="utf-8")
             annotation = {
                 "language": "en",
                 "title": head if with_title else None,
                 "published": "2025-03-04" if with_title else None,
+                "tweets": [
+                    {"text": post, "author": "Asha Verma", "handle": "ashaverma", "posted": "2025-03-04"}
+                ],
             }
             (gold / f"{pid}.gold.json").write_text(json.dumps(annotation), encoding="utf-8")
             rows.append(f"{pid}\t\toutlet-{i % 4}")
@@ -81,8 +92,10 @@ def test_fit_writes_weights_that_load_and_follow_the_annotations(tmp_path):
     assert weights.about["training_set"]["outlets"] == 4
     for txt in sorted(gold.glob("*.txt")):
         annotation = json.loads(txt.with_name(txt.stem + ".gold.json").read_text(encoding="utf-8"))
-        meta = parse_text(txt.read_text(encoding="utf-8"), weights)["metadata"]
+        record = parse_text(txt.read_text(encoding="utf-8"), weights)
+        meta = record["metadata"]
         assert (meta["title"], meta["published"]) == (annotation["title"], annotation["published"])
+        assert [t["text"] for t in record["tweets"]] == [t["text"] for t in annotation["tweets"]]
 
 
 def test_the_threshold_maximises_the_training_f1():

@@ -6,8 +6,9 @@
     python tools/fit_header.py parse --folds-map MAP.json FILE...   (used by cv)
 
 GOLD_DIR holds NNN.txt pages with NNN.gold.json annotations (../shared/eval/dev) and a
-SOURCES.tsv naming each page's outlet. `fit` fits one logistic model per header role
-(title, then publication date, whose features depend on where the title is) and writes
+SOURCES.tsv naming each page's outlet. `fit` fits one logistic model per role (where an
+embedded post starts, then the title, then the publication date, whose features depend on
+where the title is) and writes
 the weights file the package ships: feature names, coefficients, intercept, threshold,
 scikit-learn's version and a digest of the training pages. The pages' text never leaves
 GOLD_DIR. `cv` folds the pages by outlet (GroupKFold), fits on the other folds, parses each
@@ -37,7 +38,7 @@ from cmvisit_data.header import model as header_model
 from cmvisit_data.header.features import FEATURES, title_candidates
 from cmvisit_data.header.text import norm
 
-ROLES = ("title", "published")
+ROLES = ("title", "published", "post_line")
 C = 1.0  # inverse regularisation strength: a small, strongly regularised model for ~100 pages
 
 
@@ -65,17 +66,17 @@ def pages(gold_dir: Path) -> list[dict]:
     return out
 
 
-def _lines(raw: str):
+def _lines(raw: str, model: header_model.HeaderModel, explain: dict | None = None):
     lines = segment.split_lines(raw)
     segment.classify(lines)
-    find_posts(raw, lines)
+    find_posts(raw, lines, model, explain)
     return lines
 
 
-def title_rows(page: dict) -> list[tuple[dict, int, int]]:
-    """(features, label, page) for every title candidate of a page."""
+def title_rows(page: dict, model: header_model.HeaderModel) -> list[tuple[dict, int]]:
+    """(features, label) for every title candidate of a page, its posts found by model."""
     raw = page["raw"]
-    lines = _lines(raw)
+    lines = _lines(raw, model)
     text_lines = [line for line in lines if line.kind == segment.TEXT]
     gold = norm(page["gold"].get("title") or "")
     return [
@@ -87,12 +88,46 @@ def title_rows(page: dict) -> list[tuple[dict, int, int]]:
 def date_rows(page: dict, model: header_model.HeaderModel) -> list[tuple[dict, int]]:
     """(features, label) for every publication-date candidate, with the title chosen by model."""
     why: dict = {}
-    extract_metadata(page["raw"], _lines(page["raw"]), model, why)
+    extract_metadata(page["raw"], _lines(page["raw"], model), model, why)
     gold = page["gold"].get("published")
     out = []
     for c in why["published"]["candidates"]:
         out.append((c["features"], int(gold is not None and c.get("iso") == gold)))
     return out
+
+
+def post_line_rows(page: dict) -> list[tuple[dict, int]]:
+    """(features, label) for every line above a post's last line, up to MAX_POST_LINES, each
+    labelled by whether the gold post's text holds it. Read with a model that takes none of
+    them, so every post offers all its lines above."""
+    explain: dict = {}
+    _lines(page["raw"], _staged(), explain)
+    golds = [norm(t["text"]) for t in page["gold"].get("tweets") or []]
+    rows = []
+    for post in explain.get("posts", []):
+        for cand in post["lines_above"]:
+            if not cand["same_script"]:
+                continue  # never the post's, whatever the weights: not learnt from
+            text = norm(cand["text"])
+            rows.append((cand["features"], int(any(text and text in g for g in golds))))
+    return rows
+
+
+def _fit_lines(role: str, rows: list[tuple[dict, int]]) -> dict:
+    """A logistic model over line features, with the threshold that maximises line-level F1."""
+    from sklearn.linear_model import LogisticRegression
+
+    names = list(FEATURES[role])
+    x, y = _matrix(rows, names)
+    if len(set(y)) < 2:
+        return _never(names)
+    clf = LogisticRegression(C=C, max_iter=5000)
+    clf.fit(x, y)
+    coef = [round(float(c), 6) for c in clf.coef_[0]]
+    intercept = round(float(clf.intercept_[0]), 6)
+    rm = header_model.RoleModel(tuple(names), tuple(coef), intercept, 0.5)
+    best = [(rm.score(values), bool(label), bool(label)) for values, label in rows]
+    return {"features": names, "coef": coef, "intercept": intercept, "threshold": _threshold(best)}
 
 
 def _matrix(rows, names):
@@ -150,18 +185,19 @@ def _never(role_names) -> dict:
     }
 
 
+def _staged(**roles: dict) -> header_model.HeaderModel:
+    """A model with the given roles fitted and every other role deciding nothing."""
+    entries = {name: roles.get(name) or _never(FEATURES[name]) for name in FEATURES}
+    return header_model.from_dict({"format": header_model.FORMAT, "roles": entries}, FEATURES)
+
+
 def fit(train: list[dict]) -> dict:
     import sklearn
 
-    titles = [title_rows(p) for p in train]
+    post_line = _fit_lines("post_line", [r for p in train for r in post_line_rows(p)])
+    titles = [title_rows(p, _staged(post_line=post_line)) for p in train]
     title = _fit_role("title", titles, [bool(p["gold"].get("title")) for p in train])
-    stage = header_model.from_dict(
-        {
-            "format": header_model.FORMAT,
-            "roles": {"title": title, "published": _never(FEATURES["published"])},
-        },
-        FEATURES,
-    )
+    stage = _staged(title=title, post_line=post_line)
     dates = [date_rows(p, stage) for p in train]
     published = _fit_role("published", dates, [p["gold"].get("published") is not None for p in train])
     digest = hashlib.sha256("".join(sorted(p["digest"] for p in train)).encode()).hexdigest()
@@ -170,7 +206,7 @@ def fit(train: list[dict]) -> dict:
         "fitted_with": f"scikit-learn {sklearn.__version__}",
         "model": f"LogisticRegression(C={C}), threshold maximising the training pages' F1",
         "training_set": {"pages": len(train), "outlets": len({p["outlet"] for p in train}), "sha256": digest},
-        "roles": {"title": title, "published": published},
+        "roles": {"title": title, "published": published, "post_line": post_line},
     }
 
 

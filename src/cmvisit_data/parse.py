@@ -25,11 +25,12 @@ def parse_text(
 ) -> dict[str, Any]:
     """Every extracted part of a document's text; all offsets index into raw.
 
-    model: the header scorer's weights (the package's own by default); explain: a dict that
-    receives, for each scored header role, every candidate with its features and score."""
+    model: the fitted scorer's weights (the package's own by default); explain: a dict that
+    receives, for each scored role (title, published, posts), every candidate with its
+    features and score."""
     lines = segment.split_lines(raw)
     segment.classify(lines)
-    tweets = find_posts(raw, lines)
+    tweets = find_posts(raw, lines, model, explain)
     meta = extract_metadata(raw, lines, model, explain)
     _mark_headings(lines)
     # (Devanagari, Latin) letters of each body line, counted once for both uses below.

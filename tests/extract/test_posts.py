@@ -49,3 +49,48 @@ def test_post_text_is_not_searched_for_quotes_and_its_date_is_not_publication():
 
 def test_attribution_without_a_year_is_not_a_post():
     assert parse_text("Some text\n— Asha Verma (@ashaverma) March 4\n")["tweets"] == []
+
+
+def test_post_over_several_lines_starts_after_the_article_paragraph():
+    raw = (
+        "Raipur: Chief Minister Asha Verma returned on Monday, and said, “The visit was a success.”\n"
+        "Landed in Raipur after a great week in #Tokyo!\n"
+        "Signed six agreements for new plants in Korba.\n"
+        "— Asha Verma (@ashaverma) March 4, 2025\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert (
+        post["text"]
+        == "Landed in Raipur after a great week in #Tokyo!\nSigned six agreements for new plants in Korba."
+    )
+    assert post["hashtags"] == ["Tokyo"]
+    # the article's paragraph above stays the article's, and its quotation a quote
+    assert [q["text"] for q in record["quotes"]] == ["The visit was a success."]
+
+
+def test_explain_reports_each_line_scored_above_a_post():
+    raw = (
+        "Raipur: Chief Minister Asha Verma returned on Monday, and said, “The visit was a success.”\n"
+        "Landed in Raipur after a great week in #Tokyo!\n"
+        "Signed six agreements for new plants in Korba.\n"
+        "— Asha Verma (@ashaverma) March 4, 2025\n"
+    )
+    why: dict = {}
+    parse_text(raw, explain=why)
+    (post,) = why["posts"]
+    assert [(c["text"][:7], c["taken"]) for c in post["lines_above"]] == [
+        ("Landed ", True),
+        ("Raipur:", False),
+    ]
+    assert all(0.0 <= c["score"] <= 1.0 and c["features"] for c in post["lines_above"])
+
+
+def test_a_hindi_post_with_latin_tags_is_not_extended_into_the_english_article():
+    raw = (
+        "Raipur: The cabinet met on Tuesday and approved thirty proposals for the state.\n"
+        "मुख्यमंत्री श्री @AshaVerma की अध्यक्षता में बैठक हुई। #CabinetDecisions #RaipurNews https://t.co/AbCdEf\n"
+        "— Cabinet Office (@cabinet_office) July 15, 2025\n"
+    )
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"].startswith("मुख्यमंत्री श्री @AshaVerma")

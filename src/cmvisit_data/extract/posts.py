@@ -1,9 +1,13 @@
 """Embedded social-media posts.
 
 A post is recognised by its attribution, "— Display Name (@handle) Month D, YYYY", either on a
-line of its own (the post's text is the line before it, across at most one blank line) or at
-the end of the post's own paragraph. The text runs from the start of that line up to the
-dash; links stay in it. Lines a post claims are marked POST so no other extractor reads them.
+line of its own (the post's last line is the line before it, across at most one blank line) or
+at the end of the post's own last line. A post may run over several lines, and the page
+gives no mark where it starts: each line above is scored by the fitted model (role
+`post_line`, features in `header.features`) as the post's or the article's, and the post
+takes the lines above it while they score as its own. The text runs from the start of its
+first line up to the dash; links stay in it. Lines a post claims are marked POST so no other
+extractor reads them.
 """
 
 from __future__ import annotations
@@ -11,9 +15,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .. import rules
+from .. import rules, segment
+from ..header import model as header_model
+from ..header.features import post_line_values
 from ..segment import BLANK, BULLET, POST, TEXT, Line
 from .dates import DATE_RE, find_dates
+
+# How many lines above its last one a post may run.
+MAX_POST_LINES = 8
 
 _DASH = "|".join(re.escape(d) for d in rules.POST_DASHES)
 ATTRIBUTION_RE = re.compile(
@@ -24,6 +33,13 @@ ATTRIBUTION_RE = re.compile(
 _LINK_RE = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)[^\s<>\"“”]+")
 _MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})\b")
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#([^\s#@.,!?;:()\[\]{}\"'“”‘’…]+)")
+
+
+def _script(text: str) -> str | None:
+    """The language of a post line's words, without its links, mentions and hashtags (which
+    are Latin in a Hindi post too)."""
+    words = _HASHTAG_RE.sub(" ", _MENTION_RE.sub(" ", _LINK_RE.sub(" ", text)))
+    return segment.language_of(words)
 
 
 def _clean_link(link: str) -> str:
@@ -40,9 +56,16 @@ def entities(text: str) -> dict[str, list[str]]:
     }
 
 
-def find_posts(raw: str, lines: list[Line]) -> list[dict[str, Any]]:
-    """Every embedded post, in order; marks the lines each one uses as POST."""
+def find_posts(
+    raw: str,
+    lines: list[Line],
+    model: header_model.HeaderModel | None = None,
+    explain: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    """Every embedded post, in order; marks the lines each one uses as POST. `explain`, when
+    given, receives under "posts" every line scored as a post's first line, with its score."""
     posts: list[dict[str, Any]] = []
+    scorer = None  # the post_line model, read when a post runs over more than one line
     for line in lines:
         if line.kind not in (TEXT, BULLET):
             continue
@@ -58,6 +81,11 @@ def find_posts(raw: str, lines: list[Line]) -> list[dict[str, Any]]:
         text_start, text_end = _post_text(raw, lines, line, dash_at)
         if text_start is None:
             continue
+        author = match.group("author").strip()
+        first = _line_starting(lines, line, text_start)
+        if _line_above(lines, first) is not None:
+            scorer = scorer or (model or header_model.load()).role("post_line")
+            text_start = _extend_upward(lines, first, author, scorer, explain)
         text = raw[text_start:text_end]
         attribution_end = line.start + match.end("date")
         while raw[attribution_end - 1] in " ,":
@@ -67,7 +95,7 @@ def find_posts(raw: str, lines: list[Line]) -> list[dict[str, Any]]:
                 "text": text,
                 "start": text_start,
                 "end": text_end,
-                "author": match.group("author").strip(),
+                "author": author,
                 "handle": match.group("handle"),
                 "posted": posted,
                 "attribution": {
@@ -98,3 +126,59 @@ def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[i
     line.kind = POST
     above.kind = POST
     return above.start, above.end
+
+
+def _line_starting(lines: list[Line], line: Line, start: int) -> Line:
+    """The line at or above `line` that starts at offset start (the post's last line)."""
+    while line.start > start and line.index > 0:
+        line = lines[line.index - 1]
+    return line
+
+
+def _line_above(lines: list[Line], line: Line) -> Line | None:
+    """The text line right above (no blank line between: a blank line ends a paragraph)."""
+    if line.index == 0:
+        return None
+    above = lines[line.index - 1]
+    return above if above.kind in (TEXT, BULLET) else None
+
+
+def _extend_upward(
+    lines: list[Line],
+    last: Line,
+    author: str,
+    scorer: header_model.RoleModel,
+    explain: dict[str, Any] | None,
+) -> int:
+    """The offset where the post starts: the lines above its last line are taken, nearest
+    first, while each scores as the post's own. With `explain`, every line up to
+    MAX_POST_LINES is scored and reported, also past the first that is not taken."""
+    first = last
+    below = [last.text]
+    scored = []
+    taking = True
+    cursor = last
+    for distance in range(2, MAX_POST_LINES + 2):
+        above = _line_above(lines, cursor)
+        if above is None:
+            break
+        values = post_line_values(above.text, distance, author, below)
+        # A post is written in one script: a line in another is the article's, whatever it scores.
+        same_script = _script(above.text) == _script(last.text)
+        score = scorer.score(values) if same_script else 0.0
+        taking = taking and score >= scorer.threshold
+        if explain is not None:
+            scored.append(
+                {"text": above.text, "features": values, "score": round(score, 4), "taken": taking,
+                 "same_script": same_script}
+            )  # fmt: skip
+        elif not taking:
+            break
+        if taking:
+            above.kind = POST
+            first = above
+        below.append(above.text)
+        cursor = above
+    if explain is not None:
+        explain.setdefault("posts", []).append({"author": author, "lines_above": scored})
+    return first.start

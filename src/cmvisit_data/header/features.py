@@ -45,7 +45,14 @@ DATE_FEATURES = (
     "before_title", "no_title", "position", "line_words", "has_time", "trailing", "repeated",
     "first", "weekday", "in_sentence",
 )  # fmt: skip
-FEATURES = {"title": TITLE_FEATURES, "published": DATE_FEATURES}
+# For an embedded post, each line above the one next to its attribution: is it still the
+# post's text, or the article's paragraph before it?
+POST_LINE_FEATURES = (
+    "distance2", "distance_far", "hashtag", "mention", "link", "speech", "quote_mark",
+    "ends_colon", "very_long", "short", "ends_sentence", "author_named", "first_person",
+    "repeats_below", "third_person",
+)  # fmt: skip
+FEATURES = {"title": TITLE_FEATURES, "published": DATE_FEATURES, "post_line": POST_LINE_FEATURES}
 
 # How many text lines are looked at for a title, and how long a line is that reads as body.
 MAX_TITLE_CANDIDATES = 10
@@ -277,6 +284,48 @@ def date_label(before: str) -> str | None:
     if any(lab in before for lab in rules.UPDATED_LABELS):
         return "updated"
     return None
+
+
+_HASHTAG_RE = re.compile(r"(?<![\w#&])#\w")
+_MENTION_RE = re.compile(r"(?<![\w@])@\w")
+_LINK_RE = re.compile(r"https?://|pic\.twitter\.com/|\bt\.co/|www\.")
+_EN_SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(rules.EN_SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+_FIRST_PERSON = frozenset("i i'm i’m my me we our us मैं मेरा मेरी मेरे मुझे हम हमारा हमारी हमारे हमें".split())
+_THIRD_PERSON = frozenset("he she his her him they their उन्होंने उनके उनकी उनका".split())
+# A post is rarely longer than this many characters; an article paragraph often is.
+POST_CHARS = 280
+
+
+def post_line_values(text: str, distance: int, author: str, below: list[str]) -> dict[str, float]:
+    """Features of a line `distance` lines above a post's attribution (the line next to the
+    attribution is distance 1 and always the post's); `below` holds the lines between."""
+    words = [w.strip(".,!?:;“”\"'‘’()").casefold() for w in text.split()]
+    author_words = {w.casefold() for w in author.split() if len(w) > 2}
+    own = set(tokens(text))
+    repeats = False
+    for other in below:
+        theirs = set(tokens(other))
+        if own and theirs and len(own & theirs) / min(len(own), len(theirs)) >= 0.6:
+            repeats = True
+            break
+    stripped = text.rstrip()
+    return {
+        "distance2": float(distance == 2),
+        "distance_far": float(distance > 2),
+        "hashtag": float(bool(_HASHTAG_RE.search(text))),
+        "mention": float(bool(_MENTION_RE.search(text))),
+        "link": float(bool(_LINK_RE.search(text))),
+        "speech": float(bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in _HI_SPEECH)),
+        "quote_mark": float(any(q in text for q in _QUOTES)),
+        "ends_colon": float(stripped.endswith(":")),
+        "very_long": float(len(stripped) > POST_CHARS),
+        "short": float(len(words) <= 5),
+        "ends_sentence": float(ends_sentence(stripped)),
+        "author_named": float(bool(author_words & set(words))),
+        "first_person": float(any(w in _FIRST_PERSON for w in words)),
+        "repeats_below": float(repeats),
+        "third_person": float(any(w in _THIRD_PERSON for w in words)),
+    }
 
 
 def word_count(text: str) -> int:
