@@ -34,7 +34,7 @@ def parse_text(
     meta = extract_metadata(raw, lines, model, explain)
     _mark_headings(lines)
     # (Devanagari, Latin) letters of each body line, counted once for both uses below.
-    scripts = {line.index: segment.script_counts(line.text) for line in lines if line.kind in _BODY}
+    scripts = {line.index: line.scripts for line in lines if line.kind in _BODY}
     language = _language(raw, lines, scripts)
     highlights = find_highlights(lines)
     quotes = find_quotes(raw, lines, lambda: NameIndex(raw, language, skip=meta.title), language)

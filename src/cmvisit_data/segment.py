@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from . import rules
 
@@ -50,9 +51,14 @@ class Line:
     detail: str | None = None  # boilerplate kind, or a bullet's marker
     item_start: int | None = None  # where a bullet's text begins
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return self.text.split()
+
+    @cached_property
+    def scripts(self) -> tuple[int, int]:
+        """(Devanagari characters, Latin letters) of the line, counted once."""
+        return script_counts(self.text)
 
     @property
     def item(self) -> str:

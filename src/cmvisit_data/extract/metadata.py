@@ -140,8 +140,9 @@ def _choose_title(
     model: header_model.HeaderModel,
     explain: dict[str, Any] | None,
 ) -> int | None:
-    candidates = title_candidates(lines, text_lines)
     role = model.role("title")
+    # An explanation lists every candidate's features in full; otherwise hopeless ones are pruned.
+    candidates = title_candidates(lines, text_lines, role if explain is None else None)
     pick = role.choose([c.values for c in candidates])
     if explain is not None:
         explain["title"] = _explained(raw, candidates, role, pick)

@@ -29,7 +29,6 @@ from ..segment import (
     Line,
     ends_sentence,
     language_of,
-    script_counts,
 )
 from .text import BYLINE_LABEL_RE, TIME_RE, WORD_RE, glued_headline_end, norm, tokens
 
@@ -83,7 +82,7 @@ def is_long(line: Line) -> bool:
 def body_language(text_lines: list[Line]) -> str:
     deva = latin = 0
     for line in text_lines:
-        d, la = script_counts(line.text)
+        d, la = line.scripts
         deva, latin = deva + d, latin + la
     return "hi" if deva >= latin and deva else "en"
 
@@ -94,11 +93,18 @@ class _Cache:
     def __init__(self) -> None:
         self._tokens: dict[int, list[str]] = {}
         self._meta: dict[int, bool] = {}
+        self._text: dict[str, dict[str, float]] = {}
 
     def tokens(self, line: Line) -> list[str]:
         got = self._tokens.get(line.index)
         if got is None:
             got = self._tokens[line.index] = tokens(line.text)
+        return got
+
+    def text_values(self, text: str, language: str) -> dict[str, float]:
+        got = self._text.get(text)
+        if got is None:
+            got = self._text[text] = _text_values(text, language)
         return got
 
     def meta_like(self, line: Line) -> bool:
@@ -108,8 +114,10 @@ class _Cache:
         return got
 
 
-def title_candidates(lines: list[Line], text_lines: list[Line]) -> list[Candidate]:
-    """The first text lines, each with its title features."""
+def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None) -> list[Candidate]:
+    """The first text lines, each with its title features. With `role` (the title model), a
+    candidate whose cheap features already keep it under the threshold is not given the
+    others (`pruned` in its facts): it cannot be chosen either way."""
     language = body_language(text_lines[: MAX_TITLE_CANDIDATES + 2])
     window: list[Line] = []
     longs = 0
@@ -133,13 +141,12 @@ def title_candidates(lines: list[Line], text_lines: list[Line]) -> list[Candidat
     shaped_seen = False
     for k, line in enumerate(window):
         nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
-        lead: set[str] = set()
-        for x in [x for x in later_longs if x.index > line.index][:3]:
-            lead.update(cache.tokens(x))
-        cand = _title_candidate(line, lines, k, longs, nxt, lead, language, counts, cache)
-        after = next((x for x in lines[line.index + 1 :] if x.text), None)
-        cand.values["next_bullet"] = float(after is not None and after.kind == BULLET)
-        cand.values["prev_meta"] = float(k > 0 and cache.meta_like(text_lines[k - 1]))
+        prev_meta = float(k > 0 and cache.meta_like(text_lines[k - 1]))
+        lead = [x for x in later_longs if x.index > line.index][:3]
+        cand = _title_candidate(line, lines, k, longs, nxt, lead, language, counts, cache, prev_meta, role)
+        if not cand.facts.get("pruned"):
+            after = next((x for x in lines[line.index + 1 :] if x.text), None)
+            cand.values["next_bullet"] = float(after is not None and after.kind == BULLET)
         shaped = _headline_shaped(cand)
         cand.values["first_shaped"] = float(shaped and not shaped_seen)
         shaped_seen = shaped_seen or shaped
@@ -151,8 +158,13 @@ def title_candidates(lines: list[Line], text_lines: list[Line]) -> list[Candidat
 def _headline_shaped(cand: Candidate) -> bool:
     """Five words or more, not a sentence, no date, label, credit, link or markup."""
     v = cand.values
-    blockers = ("ends_sentence", "dated", "byline_label", "credit", "url", "markup", "caption", "dateline")
-    return v["words"] >= math.log1p(5) / math.log1p(40) and not any(v[b] for b in blockers)
+    if v["ends_sentence"] or v["words"] < _SHAPED_WORDS:
+        return False
+    blockers = ("dated", "byline_label", "credit", "url", "markup", "caption", "dateline")
+    return not any(v[b] for b in blockers)
+
+
+_SHAPED_WORDS = math.log1p(5) / math.log1p(40)
 
 
 def is_credit(text: str) -> bool:
@@ -182,10 +194,12 @@ def _title_candidate(
     k: int,
     longs: int,
     nxt: Line | None,
-    lead_toks: set[str],
+    lead: list[Line],
     language: str,
     counts: dict[str, int],
     cache: _Cache,
+    prev_meta: float,
+    role: Any,
 ) -> Candidate:
     text = line.text
     end = line.end
@@ -194,32 +208,59 @@ def _title_candidate(
         split = glued_headline_end(text)
         if split is not None:
             end, glued, text = line.start + split, True, text[:split]
-    words = text.split()
-    n = len(words)
-    low = text.casefold()
-    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
-    n_letters = sum(map(str.isalpha, text))
-    ascii_letters = NOT_LATIN_RE.sub("", text)
-    toks = cache.tokens(line) if not glued else tokens(text)
-    word_set = {w.strip(".,:;!?\"'“”‘’()").casefold() for w in words}
-    values = {
+    n = len(text.split())
+    sentence = float(ends_sentence(text))
+    cheap = {
         "first": float(k == 0),
         "position": min(k, 8) / 8,
         "after_long": min(longs, 2) / 2,
         "words": min(math.log1p(n) / math.log1p(40), 1.0),
         "short": float(n <= 2),
         "very_long": float(n > 30),
-        "ends_sentence": float(ends_sentence(text)),
+        "ends_sentence": sentence,
         "glued": float(glued),
+        "next_long": float(nxt is not None and is_long(nxt)),
+        "prev_meta": prev_meta,
+    }
+    if sentence or cheap["words"] < _SHAPED_WORDS:
+        cheap["first_shaped"] = 0.0  # not headline-shaped, so not the first such line
+    # Pruned only when the line is known not to be headline-shaped: that decides later lines'
+    # first_shaped, so it must not rest on features left uncomputed.
+    if role is not None and "first_shaped" in cheap and not role.can_reach(cheap):
+        cheap.pop("first_shaped", None)
+        cheap.update(dict.fromkeys(_AFTER_CHEAP, 0.0))
+        return Candidate(line, line.start, end, cheap, facts={"pruned": True})
+    cheap.pop("first_shaped", None)
+    lead_toks = {t for x in lead for t in cache.tokens(x)}
+    toks = cache.tokens(line) if not glued else tokens(text)
+    values = {
+        **cheap,
+        **cache.text_values(text, language),
+        "repeated": float(counts.get(norm(line.text), 0) > 1),
+        "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
+        "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
+        "next_meta": float(nxt is not None and cache.meta_like(nxt)),
+    }
+    return Candidate(line, line.start, end, values)
+
+
+def _text_values(text: str, language: str) -> dict[str, float]:
+    """The title features that depend on the candidate's text alone (a page that prints its
+    headline three times computes them once)."""
+    words = text.split()
+    n = len(words)
+    low = text.casefold()
+    latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
+    n_letters = sum(map(str.isalpha, text))
+    word_set = {w.strip(".,:;!?\"'“”‘’()").casefold() for w in words}
+    return {
         "ends_colon": float(text.rstrip().endswith((":", "："))),
         "pipe": float("|" in text),
         "site_suffix": float(bool(_SITE_SUFFIX_RE.search(text)) and n >= 5),
         "title_case": sum(w[0].isupper() for w in latin) / len(latin) if latin else 0.0,
-        "all_caps": float(n_letters >= 3 and ascii_letters.isupper()),
+        "all_caps": float(n_letters >= 3 and NOT_LATIN_RE.sub("", text).isupper()),
         "digits": min(sum(map(str.isdigit, text)) / max(len(text), 1) * 4, 1.0),
         "script_mismatch": float((language_of(text) or language) != language),
-        "repeated": float(counts.get(norm(line.text), 0) > 1),
-        "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
         "dateline": float(dateline_match(text) is not None and (ends_sentence(text) or n >= LONG_LINE_WORDS)),
         "dated": float(any(d.iso for d in find_dates(text))),
         "byline_label": float(bool(BYLINE_LABEL_RE.match(text))),
@@ -228,14 +269,17 @@ def _title_candidate(
         "speech": float(bool(word_set & rules.EN_SPEECH_VERBS) or any(c in text for c in _HI_SPEECH)),
         "url": float(any(m in low for m in ("http", "www.", ".jpg", ".png")) or text.startswith("/")),
         "nav_words": sum(w in rules.NAV_WORDS for w in word_set) / max(len(word_set), 1),
-        "next_long": float(nxt is not None and is_long(nxt)),
-        "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
         "markup": float("<" in text or "{" in text or "}" in text),
         "credit": float(is_credit(text)),
         "list_heading": float(low.startswith(rules.HIGHLIGHT_HEADINGS)),
-        "next_meta": float(nxt is not None and cache.meta_like(nxt)),
     }  # fmt: skip
-    return Candidate(line, line.start, end, values)
+
+
+# The title features not computed for a pruned candidate (set to 0 in its values).
+_AFTER_CHEAP = tuple(
+    n for n in TITLE_FEATURES if n not in ("first", "position", "after_long", "words", "short", "very_long",
+                                           "ends_sentence", "glued", "next_long", "prev_meta", "first_shaped")
+)  # fmt: skip
 
 
 def date_values(

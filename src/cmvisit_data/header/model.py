@@ -43,6 +43,19 @@ class RoleModel:
         z = self.margin(values)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
+    def can_reach(self, known: Mapping[str, float]) -> bool:
+        """Whether a candidate whose features `known` are computed could still score at the
+        threshold, whatever its other features (each in [0, 1]) turn out to be: if not, they
+        need not be computed, and the decision is the same."""
+        if self.threshold >= 1.0:
+            return False
+        if self.threshold <= 0.0:
+            return True
+        best = self.intercept + sum(
+            w * known[n] if n in known else max(w, 0.0) for n, w in zip(self.features, self.coef, strict=True)
+        )
+        return best >= math.log(self.threshold / (1.0 - self.threshold))
+
     def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float, float]]:
         """(feature, value, weight x value) for every non-zero term, largest effect first."""
         terms = [
