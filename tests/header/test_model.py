@@ -106,3 +106,37 @@ def test_explain_lists_every_candidate_with_its_score_and_reasons():
     assert all(PAGE[c["start"] : c["end"]] == c["text"] for c in title["candidates"])
     assert chosen["because"] and all(isinstance(n, str) for n, _ in chosen["because"])
     assert "published" in why
+
+
+def test_can_reach_bounds_the_score_by_the_features_not_yet_computed():
+    role = model.RoleModel(("a", "b"), (1.0, 2.0), -2.0, 0.5)  # reaches 0.5 where a + 2b >= 2
+    assert role.can_reach({"a": 0.0})  # b may still be 1
+    assert not role.can_reach({"b": 0.0})  # a is at most 1: margin at most -1
+    assert role.can_reach({"a": 1.0, "b": 0.5})
+    assert not role.can_reach({"a": 0.5, "b": 0.5})
+    negative = model.RoleModel(("a",), (-3.0,), 1.0, 0.5)
+    assert negative.can_reach({})  # an unknown feature with a negative weight counts as 0
+    assert not model.RoleModel(("a",), (1.0,), 0.0, 1.0).can_reach({})  # a role that never decides
+
+
+def test_pruned_candidates_change_no_decision(tmp_path):
+    # --explain computes every candidate in full; a plain parse prunes: the records are equal.
+    from pathlib import Path
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    pages = [PAGE, PAGE.replace("\n\n", "\n"), *(p.read_text(encoding="utf-8") for p in seeds)]
+    for raw in pages:
+        why: dict = {}
+        assert parse_text(raw, explain=why) == parse_text(raw)
+    # and pruning does happen on such a page: its second, long body line cannot be the title
+    from cmvisit_data import segment
+    from cmvisit_data.header.features import title_candidates
+
+    long_page = PAGE.replace("next spring.", "next spring, and a fifth one in Sukma the year after that.")
+    lines = segment.split_lines(long_page)
+    segment.classify(lines)
+    text_lines = [x for x in lines if x.kind == segment.TEXT]
+    pruned = sum(
+        bool(c.facts.get("pruned")) for c in title_candidates(lines, text_lines, model.load().role("title"))
+    )
+    assert pruned >= 1
