@@ -94,11 +94,20 @@ class _Cache:
         self._tokens: dict[int, list[str]] = {}
         self._meta: dict[int, bool] = {}
         self._text: dict[str, dict[str, float]] = {}
+        self._lead: dict[tuple[int, ...], set[str]] = {}
 
     def tokens(self, line: Line) -> list[str]:
         got = self._tokens.get(line.index)
         if got is None:
             got = self._tokens[line.index] = tokens(line.text)
+        return got
+
+    def lead_tokens(self, lead: list[Line]) -> set[str]:
+        """The tokens of the lead lines after a candidate (most candidates share them)."""
+        key = tuple(x.index for x in lead)
+        got = self._lead.get(key)
+        if got is None:
+            got = self._lead[key] = {t for x in lead for t in self.tokens(x)}
         return got
 
     def text_values(self, text: str, language: str) -> dict[str, float]:
@@ -221,6 +230,10 @@ def _title_candidate(
         "glued": float(glued),
         "next_long": float(nxt is not None and is_long(nxt)),
         "prev_meta": prev_meta,
+        # the strongest positive evidence, cheap to read: known before pruning, it prunes most
+        "repeated": float(counts.get(norm(line.text), 0) > 1),
+        "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
+        "next_meta": float(nxt is not None and cache.meta_like(nxt)),
     }
     if sentence or cheap["words"] < _SHAPED_WORDS:
         cheap["first_shaped"] = 0.0  # not headline-shaped, so not the first such line
@@ -231,15 +244,12 @@ def _title_candidate(
         cheap.update(dict.fromkeys(_AFTER_CHEAP, 0.0))
         return Candidate(line, line.start, end, cheap, facts={"pruned": True})
     cheap.pop("first_shaped", None)
-    lead_toks = {t for x in lead for t in cache.tokens(x)}
+    lead_toks = cache.lead_tokens(lead)
     toks = cache.tokens(line) if not glued else tokens(text)
     values = {
         **cheap,
         **cache.text_values(text, language),
-        "repeated": float(counts.get(norm(line.text), 0) > 1),
         "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
-        "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
-        "next_meta": float(nxt is not None and cache.meta_like(nxt)),
     }
     return Candidate(line, line.start, end, values)
 
@@ -278,7 +288,8 @@ def _text_values(text: str, language: str) -> dict[str, float]:
 # The title features not computed for a pruned candidate (set to 0 in its values).
 _AFTER_CHEAP = tuple(
     n for n in TITLE_FEATURES if n not in ("first", "position", "after_long", "words", "short", "very_long",
-                                           "ends_sentence", "glued", "next_long", "prev_meta", "first_shaped")
+                                           "ends_sentence", "glued", "next_long", "prev_meta", "first_shaped",
+                                           "repeated", "next_dateline", "next_meta")
 )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -51,10 +51,19 @@ class RoleModel:
             return False
         if self.threshold <= 0.0:
             return True
-        best = self.intercept + sum(
-            w * known[n] if n in known else max(w, 0.0) for n, w in zip(self.features, self.coef, strict=True)
-        )
-        return best >= math.log(self.threshold / (1.0 - self.threshold))
+        weights, ceiling, logit = self._bound_terms
+        best = ceiling  # every feature at its most favourable value, then the known ones corrected
+        for n, x in known.items():
+            w = weights.get(n)
+            if w is not None:
+                best += w * x - max(w, 0.0)
+        return best >= logit
+
+    @cached_property
+    def _bound_terms(self) -> tuple[dict[str, float], float, float]:
+        weights = dict(zip(self.features, self.coef, strict=True))
+        ceiling = self.intercept + sum(max(w, 0.0) for w in self.coef)
+        return weights, ceiling, math.log(self.threshold / (1.0 - self.threshold))
 
     def contributions(self, values: Mapping[str, float]) -> list[tuple[str, float, float]]:
         """(feature, value, weight x value) for every non-zero term, largest effect first."""
