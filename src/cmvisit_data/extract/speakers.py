@@ -95,6 +95,10 @@ class NameIndex:
         # Runs of two or more capitalised words are read as names; a lone capitalised word
         # counts only where it is the last word of such a name ("... Sai said").
         for m in _EN_RUN_RE.finditer(raw):
+            run = m.group()
+            if "." not in run:  # no full stop, so no sentence end inside: one part
+                self._read_english_run(m.start(), run.split())
+                continue
             # A run may cross a sentence end ("near Pune. Tara Rao"): each part on its own.
             part: list[str] = []
             part_start = m.start()
