@@ -43,7 +43,7 @@ def test_signature_is_deterministic():
 
 
 def test_the_build_refuses_duplicate_of_pointing_at_itself_or_at_another_copy():
-    from cmvisit_data.release import _check_duplicates
+    from cmvisit_data.release.build import _check_duplicates
 
     assert _check_duplicates({"b": "a", "c": "a"}) == []
     problems = _check_duplicates({"b": "b", "c": "b", "d": "a"})

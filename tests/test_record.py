@@ -6,7 +6,8 @@ import json
 import pytest
 
 from cmvisit_data import CmvisitError, parse_document
-from cmvisit_data.record import load_schema, schema_path, validate_record
+from cmvisit_data.contract import load_schema, schema_path
+from cmvisit_data.validation import validate_record
 
 from .conftest import ROOT
 
@@ -126,7 +127,7 @@ def test_compiled_and_reference_validators_agree(record):
     same records."""
     from hypothesis import given, settings
 
-    from cmvisit_data.record import _fast_validator, _validator
+    from cmvisit_data.validation import _fast_validator, _validator
 
     fast, reference = _fast_validator(), _validator()
     paths = list(_paths(record))

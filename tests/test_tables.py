@@ -6,8 +6,8 @@ import pyarrow as pa
 import pytest
 
 from cmvisit_data import parse_document
-from cmvisit_data.checks import check_tables
-from cmvisit_data.record import load_schema
+from cmvisit_data.contract import load_schema
+from cmvisit_data.release.checks import check_batch
 from cmvisit_data.tables import (
     DOCUMENT_COLUMNS,
     ITEM_TABLES,
@@ -75,14 +75,14 @@ def test_counts_and_body(rows):
 
 def test_checks_pass_and_name_table_row_and_rule(rows):
     tables = {name: to_table(name, rows[name]) for name in TABLE_NAMES}
-    assert check_tables(tables) == []
+    assert check_batch(tables) == []
     broken = {name: list(map(dict, rows[name])) for name in TABLE_NAMES}
     broken["quotes"][0]["start"] = broken["quotes"][0]["end"]
     broken["tweets"][0]["handle"] = "no spaces allowed"
     broken["highlights"][1]["position"] = 0
     broken["related"][0]["doc_id"] = "0123456789abcdef"
     tables = {name: to_table(name, broken[name]) for name in TABLE_NAMES}
-    found = {(p.table, p.row, p.field) for p in check_tables(tables)}
+    found = {(p.table, p.row, p.field) for p in check_batch(tables)}
     quote = broken["quotes"][0]
     assert ("quotes", f"{quote['doc_id']}/0", None) in found or any(
         t == "quotes" and r == f"{quote['doc_id']}/0" for t, r, _ in found

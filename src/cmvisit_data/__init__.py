@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-__version__ = "0.2.0"
+from ._version import __version__
+
 __all__ = ["CmvisitError", "__version__", "load", "parse_document", "versions"]
 
 from .errors import CmvisitError

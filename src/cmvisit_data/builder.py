@@ -17,7 +17,7 @@ import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,12 @@ from .inputs import read_path
 from .manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
 
 # Modules the worker processes import once, in the fork server, before any work.
-WORKER_PRELOAD = ("cmvisit_data.release", "cmvisit_data.checks", "cmvisit_data.dedup", "pandera.pandas")
+WORKER_PRELOAD = (
+    "cmvisit_data.record",
+    "cmvisit_data.release.checks",
+    "cmvisit_data.dedup",
+    "pandera.pandas",
+)
 # Documents per unit of work sent to a worker, and units in flight per worker.
 CHUNK_DOCS = 1000
 IN_FLIGHT_PER_WORKER = 3
@@ -157,27 +162,109 @@ def generate_examples(
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
 ) -> Iterator[tuple[str, Outcome]]:
     """(key, outcome) for every entry, in manifest order, using `workers` processes."""
-    for chunk in map_chunks(process_chunk_outcomes, seeds_dir, entries, workers, max_bytes):
-        for outcome in chunk:
-            yield outcome.key, outcome
+    with ChunkMap(process_chunk_outcomes, entries, workers, entry_jobs(seeds_dir, max_bytes)) as mapped:
+        for chunk in mapped:
+            for outcome in chunk:
+                yield outcome.key, outcome
+
+
+def generate_batches(
+    seeds_dir: str | os.PathLike[str],
+    entries: list[Entry],
+    workers: int = 1,
+    max_bytes: int = rules.DEFAULT_MAX_BYTES,
+) -> ChunkMap:
+    """The same stream as generate_examples, a chunk at a time, each chunk's outcomes already
+    turned into checked tables in the worker (`build_batch`): what the release build reads.
+    The workers start at once; use the result as a context manager and iterate it."""
+    return ChunkMap(build_batch, entries, workers, entry_jobs(seeds_dir, max_bytes))
+
+
+def entry_jobs(seeds_dir: str | os.PathLike[str], max_bytes: int) -> Any:
+    """entry -> the Job that processes it."""
+
+    def job(entry: Entry) -> Job:
+        return Job(str(seeds_dir), entry, max_bytes, listed=bool(entry.sha256))
+
+    return job
 
 
 def process_chunk_outcomes(jobs: list[Job]) -> list[Outcome]:
     return [process(job) for job in jobs]
 
 
-def map_chunks(
-    function: Any,
-    seeds_dir: str | os.PathLike[str],
-    entries: list[Entry],
-    workers: int,
-    max_bytes: int,
-    chunk_size: int = 0,
-) -> Iterator[Any]:
-    """function(jobs) over chunks of the entries, in order, in `workers` processes, with at
-    most a few chunks in flight so that results never pile up in memory."""
-    with ChunkMap(function, seeds_dir, entries, workers, max_bytes, chunk_size) as mapped:
-        yield from mapped
+@dataclass(frozen=True)
+class Kept:
+    """What the build keeps of one valid document once its rows are in the batch's tables."""
+
+    key: str
+    doc_id: str
+    published: str | None
+    signature: bytes | None
+    bytes: int
+    sha256: str
+    language: str
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """An input left out of the release, and every problem that rejected it."""
+
+    file: str
+    problems: list[Problem]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "problems": [p.to_dict() for p in self.problems]}
+
+
+@dataclass
+class Batch:
+    """One chunk of the build, made in a worker: the outcomes of its documents turned into
+    checked tables. Everything in it is typed; nothing is keyed by strings but table names."""
+
+    kept: list[Kept]
+    rejected: list[Rejection]
+    tables: dict[str, Any]  # table name -> pyarrow.Table (dictionary columns as plain strings)
+    problems: list[Problem]
+    seconds: dict[str, float]
+
+
+def build_batch(jobs: list[Job]) -> Batch:
+    """The build's step for one chunk, run in a worker: `process` each document, then build
+    this chunk's tables and run every table check on them (`release.checks.check_batch`)."""
+    import time
+
+    from .release.checks import check_batch
+    from .release.parquet import plain
+    from .tables import TABLE_NAMES, to_table
+
+    started = time.perf_counter()
+    outcomes = [process(job) for job in jobs]
+    parsed = time.perf_counter()
+    rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
+    kept, rejected = [], []
+    for outcome in outcomes:
+        if outcome.record is None or outcome.rows is None:
+            rejected.append(Rejection(outcome.key, outcome.problems))
+            continue
+        record = outcome.record
+        kept.append(
+            Kept(outcome.key, record["doc_id"], record["metadata"]["published"], outcome.signature,
+                 record["source"]["bytes"], record["source"]["sha256"], record["metadata"]["language"])
+        )  # fmt: skip
+        for name in TABLE_NAMES:
+            rows[name].extend(outcome.rows[name])
+    tables = {name: to_table(name, rows[name]) for name in TABLE_NAMES}
+    built = time.perf_counter()
+    # The documents' one column filled in later (duplicate_of) is checked when it is.
+    problems = check_batch(tables)
+    checked = time.perf_counter()
+    seconds = {
+        "parse_and_validate": parsed - started,
+        "tables": built - parsed,
+        "table_checks": checked - built,
+    }
+    return Batch(kept, rejected, {name: plain(t) for name, t in tables.items()}, problems, seconds)
 
 
 def _chunk_size(documents: int, workers: int) -> int:
@@ -200,7 +287,8 @@ def start_workers(workers: int) -> None:
 
 
 class ChunkMap:
-    """function(jobs) over chunks of the entries in `workers` processes, results in order.
+    """function(jobs) over chunks of the items in `workers` processes, results in order: the
+    one process pool of the package (the build and `add` both map through it).
 
     The workers start, and the first chunks are sent, when the map is made; the results are
     read by iterating it. At most IN_FLIGHT_PER_WORKER chunks per worker are in flight, so
@@ -210,23 +298,19 @@ class ChunkMap:
     def __init__(
         self,
         function: Any,
-        seeds_dir: str | os.PathLike[str],
-        entries: list[Entry],
+        items: Sequence[Any],
         workers: int,
-        max_bytes: int,
+        make_job: Callable[[Any], Any] = lambda item: item,
         chunk_size: int = 0,
     ):
-        size = chunk_size or _chunk_size(len(entries), workers)
+        size = chunk_size or _chunk_size(len(items), workers)
         self.function = function
         # Jobs are made a chunk at a time, when the chunk is sent, never all at once.
-        self.chunks = (
-            [Job(str(seeds_dir), e, max_bytes, listed=bool(e.sha256)) for e in entries[i : i + size]]
-            for i in range(0, len(entries), size)
-        )
+        self.chunks = ([make_job(x) for x in items[i : i + size]] for i in range(0, len(items), size))
         self.pool: Any = None
         self.pending: deque[Any] = deque()
         self.limit = workers * IN_FLIGHT_PER_WORKER
-        if not parallel(len(entries), workers, size):
+        if not parallel(len(items), workers, size):
             return
         # Workers come from a fork server that has imported the libraries but holds none of
         # this process's data (the manifest, the results so far): their memory does not grow

@@ -19,7 +19,8 @@ from .errors import CmvisitError, Problem, Report
 from .header.model import HeaderModel
 from .inputs import read_path
 from .manifest import MANIFEST_NAME, load_manifest, resolve_entry, sha256_of, unlisted
-from .record import build_record, validate_record
+from .record import build_record
+from .validation import validate_record
 
 DOCUMENT_SUFFIXES = (".txt",)
 RECORD_SUFFIXES = (".json", ".jsonl")

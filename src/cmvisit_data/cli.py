@@ -14,7 +14,8 @@ import sys
 
 import click
 
-from . import __version__, rules
+from . import rules
+from ._version import __version__
 
 _MAX_BYTES = click.option(
     "--max-bytes",

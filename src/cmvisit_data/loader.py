@@ -8,7 +8,6 @@ in a source checkout). Nothing here is imported by `import cmvisit_data` until i
 
 from __future__ import annotations
 
-import json
 import os
 from importlib import resources
 from pathlib import Path
@@ -27,7 +26,7 @@ def releases_root() -> Path:
 
 def versions() -> list[str]:
     """Versions of the releases bundled with the package, oldest first."""
-    from .release import versions as release_versions
+    from .release.layout import versions as release_versions
 
     return release_versions(releases_root())
 
@@ -63,15 +62,19 @@ def load(
     if format != "datasets":
         import pyarrow.parquet as pq
 
-        table = pq.read_table(release / f"{config}.parquet")
+        from .release.layout import table_file
+
+        table = pq.read_table(table_file(release, config))
         return table.to_pandas() if format == "pandas" else table
-    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    from .release.layout import read_manifest
+
+    manifest = read_manifest(release)
     if manifest["tables"][config]["rows"] == 0:
         # datasets cannot read a split with no examples (it raises "corresponds to no data"):
         # an empty table is returned with its declared features instead.
         import datasets
 
-        from .hub import hf_features
+        from .hub.features import hf_features
 
         features = hf_features(config)
         return datasets.Dataset.from_dict({name: [] for name in features}, features=features)

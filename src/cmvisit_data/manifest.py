@@ -19,10 +19,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
 from .errors import Problem
 
 MANIFEST_NAME = "manifest.json"
-ENTRY_FIELDS = ("file", "sha256", "language", "url", "outlet", "rights", "obtained")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class Entry:
     obtained: str | None
 
     def provenance(self) -> dict[str, Any]:
-        return {"url": self.url, "outlet": self.outlet, "rights": self.rights, "obtained": self.obtained}
+        return {name: getattr(self, name) for name in PROVENANCE_FIELDS}
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in ENTRY_FIELDS}
@@ -59,10 +59,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _validator():  # type: ignore[no-untyped-def]
     from jsonschema import Draft202012Validator
 
-    from .record import schema_path
-
-    schema = json.loads(schema_path().with_name("seeds_manifest.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(load_schema(SEEDS_SCHEMA_NAME))
 
 
 def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
@@ -157,7 +154,10 @@ def unlisted(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> list[Pr
 def write_manifest(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> None:
     """Write the manifest atomically, entries in file-name order."""
     path = Path(seeds_dir) / MANIFEST_NAME
-    body = {"manifest_version": 1, "documents": [e.to_dict() for e in sorted(entries, key=lambda e: e.file)]}
+    body = {
+        "manifest_version": MANIFEST_VERSION,
+        "documents": [e.to_dict() for e in sorted(entries, key=lambda e: e.file)],
+    }
     tmp = path.with_name(f".{MANIFEST_NAME}.tmp-{os.getpid()}")
     tmp.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .record import load_schema
+from .contract import constraints, load_schema, resolve, split_null
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -112,16 +112,6 @@ COUNTED = {"n_paragraphs": "paragraphs", "n_highlights": "highlights", "n_quotes
 # --- the JSON Schema, read as types ----------------------------------------------------------
 
 
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    schema = load_schema()
-    while "$ref" in node:
-        ref = node["$ref"]
-        assert ref.startswith("#/$defs/"), ref
-        target = schema["$defs"][ref.removeprefix("#/$defs/")]
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
-
-
 @cache
 def _schema_at_cached(pointer: str) -> dict[str, Any]:
     return _schema_at(pointer)
@@ -134,35 +124,19 @@ def schema_at(pointer: str) -> dict[str, Any]:
 
 def _schema_at(pointer: str) -> dict[str, Any]:
     """The (resolved) JSON Schema of the value at a record pointer such as /metadata/title."""
-    node = _resolve(load_schema())
+    node = resolve(load_schema())
     for part in pointer.strip("/").split("/"):
-        node = _resolve(node)
+        node = resolve(node)
         if node.get("type") == "array":
-            node = _resolve(node["items"])
-        node = _resolve(node["properties"][part])
+            node = resolve(node["items"])
+        node = resolve(node["properties"][part])
     return node
-
-
-def _split_null(node: dict[str, Any]) -> tuple[dict[str, Any], bool]:
-    """(the non-null schema, whether null is allowed)."""
-    node = _resolve(node)
-    if "anyOf" in node:
-        options = [_resolve(o) for o in node["anyOf"]]
-        nullable = any(o.get("type") == "null" for o in options)
-        (inner,) = [o for o in options if o.get("type") != "null"]
-        return {**inner, "description": node.get("description", inner.get("description"))}, nullable
-    kind = node.get("type")
-    if isinstance(kind, list):
-        nullable = "null" in kind
-        (rest,) = [k for k in kind if k != "null"]
-        return {**node, "type": rest}, nullable
-    return node, False
 
 
 def arrow_type(node: dict[str, Any], name: str = "") -> pa.DataType:
     import pyarrow as pa
 
-    node, _ = _split_null(node)
+    node, _ = split_null(node)
     kind = node.get("type")
     if kind == "string":
         if node.get("format") == "date":
@@ -184,7 +158,7 @@ def arrow_type(node: dict[str, Any], name: str = "") -> pa.DataType:
 def arrow_field(name: str, node: dict[str, Any], required: Any = None) -> pa.Field:
     import pyarrow as pa
 
-    inner, nullable = _split_null(node)
+    inner, nullable = split_null(node)
     description = inner.get("description") or node.get("description") or ""
     return pa.field(name, arrow_type(node, name), nullable=nullable, metadata={"description": description})
 
@@ -207,7 +181,7 @@ def _derived_field(column: Column) -> pa.Field:
 @cache
 def item_properties(table: str) -> dict[str, dict[str, Any]]:
     """The JSON Schema properties of one item of an item table, in the schema's order."""
-    return _resolve(_resolve(schema_at(ITEM_TABLES[table]))["items"])["properties"]
+    return resolve(resolve(schema_at(ITEM_TABLES[table]))["items"])["properties"]
 
 
 @cache
@@ -240,7 +214,7 @@ def _column_schema(table: str, column: str) -> dict[str, Any]:
         node = schema_at(pointer) if pointer else {}
     else:
         node = item_properties(table).get(column, {})
-    return _split_null(node)[0] if node else {}
+    return split_null(node)[0] if node else {}
 
 
 def enum_values(table: str, column: str) -> list[str] | None:
@@ -249,9 +223,26 @@ def enum_values(table: str, column: str) -> list[str] | None:
     return list(inner["enum"]) if "enum" in inner else None
 
 
-def column_pattern(table: str, column: str) -> str | None:
-    """The pattern a string column's values match, from the JSON Schema."""
-    return _column_schema(table, column).get("pattern")
+def column_constraints(table: str, column: str) -> dict[str, Any]:
+    """The JSON Schema's constraints on a column's values (enum, pattern, minimum, lengths)."""
+    inner = _column_schema(table, column)
+    return constraints(inner) if inner else {}
+
+
+def _is_span(node: dict[str, Any]) -> bool:
+    inner, _ = split_null(node)
+    if inner.get("type") == "array":
+        inner, _ = split_null(inner["items"])
+    return inner.get("type") == "object" and {"text", "start", "end"} <= set(inner.get("properties", {}))
+
+
+@cache
+def span_columns(table: str) -> tuple[str, ...]:
+    """The columns holding a span, or a list of spans, besides an item's own text/start/end:
+    a document's metadata spans, a quote's cue, a tweet's attribution."""
+    if table == "documents":
+        return tuple(c.name for c in DOCUMENT_COLUMNS if c.pointer and _is_span(schema_at(c.pointer)))
+    return tuple(name for name, node in item_properties(table).items() if _is_span(node))
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -269,7 +260,7 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def _convert(value: Any, node: dict[str, Any]) -> Any:
-    inner, _ = _split_null(node)
+    inner, _ = split_null(node)
     if value is None:
         return None
     if inner.get("type") == "string" and inner.get("format") == "date":
@@ -287,7 +278,7 @@ def _item_converters(table: str) -> tuple[tuple[str, bool], ...]:
     lists and scalars already have Arrow's shapes."""
     out = []
     for name, node in item_properties(table).items():
-        inner, _ = _split_null(node)
+        inner, _ = split_null(node)
         out.append((name, inner.get("type") == "string" and inner.get("format") == "date"))
     return tuple(out)
 

@@ -196,9 +196,8 @@ def _find_close(text: str, i: int, opener: str, closers: dict[str, list[int]]) -
 
 
 def _straight_close(text: str, i: int, closers: dict[str, list[int]]) -> int | None:
-    """A curly opening mark that no curly mark closes, closed by a straight one ("“…Odisha,\"
-    said"): scraped pages mix the two. Only the first straight mark after it can close it, and
-    only where a straight mark may close (not before a word, which would open a quotation)."""
+    """A curly opening mark no curly mark closes, closed by the first straight mark after it
+    ("“…Odisha,\" said": scraped pages mix the two), where a straight mark may close."""
     j = text.find('"', i + 1)
     if j < 0:
         return None

@@ -1,0 +1,206 @@
+"""The dataset card: YAML metadata and prose, every figure in it from the schema and the build."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..builder import INFO
+from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, table_schema
+from .croissant import croissant
+from .features import CARD_SOURCE, HF_DIR, MIN_DATASETS, TASK_CATEGORIES, data_file, hf_features
+
+
+def size_category(n: int) -> str:
+    for limit, label in (
+        (1_000, "n<1K"),
+        (10_000, "1K<n<10K"),
+        (100_000, "10K<n<100K"),
+        (1_000_000, "100K<n<1M"),
+    ):
+        if n < limit:
+            return label
+    return "1M<n<10M"
+
+
+def card_metadata(manifest: dict[str, Any], sizes: dict[str, dict[str, int]]) -> Any:
+    """The card's YAML as huggingface_hub.DatasetCardData, generated from the build."""
+    from huggingface_hub import DatasetCardData
+
+    configs = [
+        {
+            "config_name": name,
+            "data_files": [{"split": "train", "path": data_file(name)}],
+            **({"default": True} if name == "documents" else {}),
+        }
+        for name in TABLE_NAMES
+    ]
+    info = [
+        {
+            "config_name": name,
+            "features": hf_features(name)._to_yaml_list(),
+            "splits": [
+                {
+                    "name": "train",
+                    "num_bytes": sizes[name]["num_bytes"],
+                    "num_examples": sizes[name]["num_examples"],
+                }
+            ],
+            "download_size": sizes[name]["download_size"],
+            "dataset_size": sizes[name]["num_bytes"],
+        }
+        for name in TABLE_NAMES
+    ]
+    return DatasetCardData(
+        pretty_name=INFO.pretty_name,
+        license=INFO.license,
+        license_name="third-party-news-text",
+        license_link="LICENSE.md",
+        language=list(INFO.languages),
+        multilinguality="multilingual",
+        task_categories=TASK_CATEGORIES,
+        size_categories=[size_category(manifest["counts"]["documents"])],
+        source_datasets=["original"],
+        language_creators=["found"],
+        annotations_creators=["machine-generated"],
+        tags=["press-releases", "government-communication", "hindi", "news", "quotes"],
+        configs=configs,
+        dataset_info=info,
+    )
+
+
+def _data_dictionary() -> str:
+    out: list[str] = []
+    for name in TABLE_NAMES:
+        features = hf_features(name)
+        out += [
+            f"#### `{name}`",
+            "",
+            TABLE_DESCRIPTIONS[name],
+            "",
+            "| column | type | description |",
+            "|---|---|---|",
+        ]
+        for field in table_schema(name):
+            description = (field.metadata or {}).get(b"description", b"").decode().replace("|", "\\|")
+            out.append(f"| `{field.name}` | {_type_name(features[field.name])} | {description} |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _type_name(feature: Any) -> str:
+    from datasets import ClassLabel, List, Value
+
+    if isinstance(feature, ClassLabel):
+        return "class label: " + ", ".join(f"`{n}`" for n in feature.names)
+    if isinstance(feature, List):
+        return f"list of {_type_name(feature.feature)}"
+    if isinstance(feature, dict):
+        return "struct {" + ", ".join(f"{k}: {_type_name(v)}" for k, v in feature.items()) + "}"
+    if isinstance(feature, Value):
+        return feature.dtype
+    return type(feature).__name__
+
+
+def _counts(manifest: dict[str, Any], rows: dict[str, int]) -> str:
+    counts = manifest["counts"]
+    published = counts["published"]
+    lines = [
+        f"- documents: {counts['documents']}",
+        "- by language: " + ", ".join(f"`{k}` {v}" for k, v in counts["languages"].items()),
+        "- by outlet: " + ", ".join(f"{k} {v}" for k, v in counts["outlets"].items()),
+        f"- publication dates: {published['first'] or 'none printed'} to "
+        f"{published['last'] or 'none printed'} ({published['undated']} documents print no date)",
+        f"- near-duplicates marked: {counts['duplicates']}",
+        f"- inputs rejected: {len(manifest['rejected'])}",
+        "- rows per table: " + ", ".join(f"`{k}` {v}" for k, v in rows.items()),
+    ]
+    return "\n".join(lines)
+
+
+def _dedup_method() -> str:
+    from .. import dedup
+
+    return dedup.__doc__.split("How it is decided (the dataset card repeats this):", 1)[1].split(
+        "The signature is computed", 1
+    )[0].strip().replace("`", "") + (
+        f"\n\nParameters: {dedup.SHINGLE}-word shingles, {dedup.PERMUTATIONS} MinHash values in "
+        f"{dedup.BANDS} bands, threshold {dedup.THRESHOLD}."
+    )
+
+
+def card_template() -> str:
+    """dataset_card.md: from a source checkout, or the copy shipped inside the package."""
+    from importlib import resources
+
+    packaged = resources.files("cmvisit_data").joinpath("card", CARD_SOURCE)
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[3] / CARD_SOURCE).read_text(encoding="utf-8")
+
+
+def render_card(
+    manifest: dict[str, Any], sizes: dict[str, dict[str, int]], template: str | None = None
+) -> str:
+    """The full card: generated YAML, then the prose with its {{placeholders}} filled."""
+    template = template if template is not None else card_template()
+    values = {
+        "pretty_name": INFO.pretty_name,
+        "version": manifest["version"],
+        "package_version": manifest["package_version"],
+        "schema_sha256": manifest["schema_sha256"],
+        "min_datasets": MIN_DATASETS,
+        "description": INFO.description,
+        "data_dictionary": _data_dictionary(),
+        "counts": _counts(manifest, {k: v["num_examples"] for k, v in sizes.items()}),
+        "dedup_method": _dedup_method(),
+        "citation": INFO.citation,
+        "sources": _sources(manifest),
+    }
+    missing = sorted(set(re.findall(r"\{\{\s*(\w+)\s*\}\}", template)) - set(values))
+    if missing:
+        raise ValueError(f"dataset_card.md uses unknown placeholders: {', '.join(missing)}")
+    body = re.sub(r"\{\{\s*(\w+)\s*\}\}", lambda m: str(values[m.group(1)]), template)
+    return f"---\n{card_metadata(manifest, sizes).to_yaml()}\n---\n\n{body.lstrip()}"
+
+
+def license_text(manifest: dict[str, Any]) -> str:
+    """hf/LICENSE.md: the terms of the annotations and the rights of each source, from the build."""
+    return (
+        f"# Licence of {INFO.pretty_name} {manifest['version']}\n\n"
+        "The annotations (offsets, labels, extracted structure, table layout) are released under the "
+        "Creative Commons Attribution 4.0 International licence (CC BY 4.0).\n\n"
+        "The texts (`raw_text`, `body_text` and every extracted `text`) are third-party news and "
+        "government material. Their copyright stays with their publishers; they are distributed for "
+        "research with attribution. The rights recorded for each source:\n\n"
+        f"{_sources(manifest)}\n"
+    )
+
+
+def _sources(manifest: dict[str, Any]) -> str:
+    """Provenance and rights of the inputs, grouped by outlet and rights note."""
+    groups: dict[str, int] = {}
+    for item in manifest["inputs"]:
+        key = f"{item.get('outlet') or 'outlet not recorded'}: {item.get('rights') or 'rights not recorded'}"
+        groups[key] = groups.get(key, 0) + 1
+    if not groups:
+        return "- no inputs"
+    return "\n".join(f"- {k} ({v} documents)" for k, v in sorted(groups.items()))
+
+
+def write_hf_metadata(
+    release: Path,
+    manifest: dict[str, Any],
+    sizes: dict[str, dict[str, int]],
+    card_template: str | None = None,
+) -> None:
+    """README.md (the card), LICENSE.md and croissant.json of release/hf/."""
+    hf = release / HF_DIR
+    (hf / "README.md").write_text(render_card(manifest, sizes, card_template), encoding="utf-8")
+    (hf / "LICENSE.md").write_text(license_text(manifest), encoding="utf-8")
+    (hf / "croissant.json").write_text(
+        json.dumps(croissant(manifest, hf), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
+        encoding="utf-8",
+    )

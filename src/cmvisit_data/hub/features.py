@@ -1,0 +1,139 @@
+"""The Hub folder of a release: `hf/`, a dataset repository `datasets.load_dataset` reads.
+
+`HubWriter` writes each table as it is written to the release, into
+`data/<table>/train-00000-of-00001.parquet`, with enum columns stored as class-label ids and
+every column cast to the declared features (`hf_features`, from the table schemas).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..release.parquet import PARQUET_OPTIONS as RELEASE_PARQUET_OPTIONS
+from ..tables import TABLE_NAMES, enum_values, table_schema
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+HF_DIR = "hf"
+CARD_SOURCE = "dataset_card.md"
+# The feature types used here (List, nested dicts, date32, ClassLabel) are read by datasets 4.0+.
+MIN_DATASETS = "4.0.0"
+# The Hub copy is written with the release's pinned options, less those only the release records.
+PARQUET_OPTIONS = {
+    k: RELEASE_PARQUET_OPTIONS[k] for k in ("compression", "compression_level", "use_dictionary", "version")
+}
+TASK_CATEGORIES = ["text-classification", "token-classification", "summarization"]
+
+
+def data_file(table: str) -> str:
+    return f"data/{table}/train-00000-of-00001.parquet"
+
+
+def _feature(field: pa.Field, table: str) -> Any:
+    import pyarrow as pa
+    from datasets import ClassLabel, List, Value
+
+    t = field.type
+    if pa.types.is_dictionary(t):
+        return ClassLabel(names=enum_values(table, field.name) or [])
+    if pa.types.is_struct(t):
+        return {t.field(i).name: _feature(t.field(i), table) for i in range(t.num_fields)}
+    if pa.types.is_list(t):
+        return List(_feature(t.value_field, table))
+    names = {
+        pa.int32(): "int32",
+        pa.int64(): "int64",
+        pa.bool_(): "bool",
+        pa.string(): "string",
+        pa.date32(): "date32",
+    }
+    return Value(names[t])
+
+
+def hf_features(table: str) -> Any:
+    """The `datasets.Features` of a table, derived from its Arrow schema (enums as class labels)."""
+    from datasets import Features
+
+    return Features({field.name: _feature(field, table) for field in table_schema(table)})
+
+
+def _to_hf_table(table: pa.Table, name: str, features: Any) -> pa.Table:
+    """A release table as the Hub stores it: enum strings as class ids, cast to the features."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from datasets import ClassLabel
+
+    columns = []
+    for field in table.schema:
+        column = table.column(field.name)
+        feature = features[field.name]
+        if isinstance(feature, ClassLabel):
+            names = pa.array(feature.names, pa.string())
+            column = pc.index_in(column.cast(pa.string()), value_set=names).cast(pa.int64())
+        columns.append(column)
+    return pa.Table.from_arrays(columns, schema=features.arrow_schema)
+
+
+class HubWriter:
+    """Writes the Hub copies of the tables, row group by row group, as the release is written."""
+
+    def __init__(self, release: Path):
+        import pyarrow.parquet as pq
+
+        self.hf = release / HF_DIR
+        self.features = {name: hf_features(name) for name in TABLE_NAMES}
+        self.writers = {}
+        self.schemas = {}
+        for name in TABLE_NAMES:
+            target = self.hf / data_file(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.schemas[name] = self.features[name].arrow_schema.with_metadata(
+                {
+                    "huggingface": json.dumps(
+                        {"info": {"features": self.features[name].to_dict()}}, sort_keys=True
+                    )
+                }
+            )
+            # A table with no rows gets no row groups: datasets reads that as an empty split
+            # (a zero-row row group makes it fail).
+            self.writers[name] = pq.ParquetWriter(target, self.schemas[name], **PARQUET_OPTIONS)
+
+    def write(self, name: str, table: pa.Table) -> None:
+        if not table.num_rows:
+            return
+        converted = _to_hf_table(table, name, self.features[name])
+        converted = converted.replace_schema_metadata(self.schemas[name].metadata)
+        self.writers[name].write_table(converted, row_group_size=converted.num_rows)
+
+    def close(self) -> dict[str, dict[str, int]]:
+        """Finish the files; sizes are measured on what was written (read back row group by
+        row group), so they do not depend on how the batches were laid out in memory."""
+        import pyarrow.parquet as pq
+
+        for writer in self.writers.values():
+            writer.close()
+        sizes = {}
+        for name in TABLE_NAMES:
+            path = self.hf / data_file(name)
+            written = pq.ParquetFile(path)
+            # Column by column and on this thread: a whole row group of documents at once, or
+            # a buffer pool per reading thread, would be the build's largest allocation.
+            nbytes = sum(
+                written.read_row_group(g, columns=[column], use_threads=False).nbytes
+                for g in range(written.num_row_groups)
+                for column in written.schema_arrow.names
+            )
+            sizes[name] = {
+                "num_examples": written.metadata.num_rows,
+                "num_bytes": nbytes,
+                "download_size": path.stat().st_size,
+            }
+        return sizes
+
+
+def hf_files(release: Path) -> list[Path]:
+    """Every file of release/hf/, in a stable order."""
+    return sorted(p for p in (release / HF_DIR).rglob("*") if p.is_file())

@@ -1,0 +1,36 @@
+"""Releases: build, verify and compare versioned Parquet releases; add documents to the seeds.
+
+A release is `build/<version>/`: one Parquet file per table, `manifest.json` (versions,
+schema checksum, every input with its checksum, every output with rows, bytes and
+checksum, rejected inputs), the `hf/` folder and, when some inputs were rejected under
+`--allow-rejects`, `rejected.jsonl`. `build/CHANGELOG.md` is regenerated from the releases'
+manifests.
+
+Guarantees:
+- reproducible: the same inputs give byte-identical files (no timestamps, inputs in
+  manifest order, pinned Parquet writer options, row groups independent of --workers);
+- immutable: an existing version is never overwritten; a build writes to a temporary
+  folder and renames it into place, under a lock, so a killed build leaves no partial
+  release and a concurrent build of the same version is refused;
+- nothing lost: each document's raw text is stored as decoded, and its UTF-8 bytes hash
+  to the recorded sha256;
+- strict: any invalid input fails the build, listing every failure, unless rejects are
+  allowed, in which case they are recorded;
+- provable: `verify` recomputes every checksum and runs the build's own table checks on
+  the stored rows.
+
+Modules: `layout` (paths, versions, reading a manifest, the lock, atomic writes),
+`parquet` (writer options, row groups), `checks` (the table checks), `contents` (inputs,
+counts, the manifest), `build`, `verify`, `diff` (and the changelog), `add`.
+"""
+
+from __future__ import annotations
+
+from .add import AddResult, add
+from .build import BuildResult, build
+from .diff import diff, write_changelog
+from .layout import read_manifest, versions
+from .verify import verify
+
+__all__ = ["AddResult", "BuildResult", "add", "build", "diff", "read_manifest", "verify", "versions",
+           "write_changelog"]  # fmt: skip

@@ -1,0 +1,349 @@
+"""Building a release, in phases over the builder's stream of checked batches.
+
+1. collect: the workers parse, validate and table each chunk (`builder.generate_batches`);
+   here the item tables are written in fixed row groups, documents wait in an Arrow file,
+   and the inputs, signatures and rejections are gathered;
+2. near-duplicates: the signatures are grouped once (`dedup`);
+3. documents: each batch gets its `duplicate_of` and is written to the release and the Hub;
+4. finish: rejected.jsonl, the Hub folder's metadata, and the manifest.
+
+The release is assembled in a temporary folder and renamed into place under the version's
+lock (`layout`), so a killed build leaves nothing half-written and an existing version is
+never changed: a rebuild either reproduces it or is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import rules
+from ..builder import Batch, Rejection, generate_batches, parallel, sources, start_workers
+from ..dedup import Signatures
+from ..errors import Problem
+from ..manifest import sha256_of
+from ..tables import TABLE_NAMES, table_schema
+from .contents import Inputs, Stats, release_manifest
+from .diff import digests, write_changelog
+from .layout import (
+    REJECTED,
+    RELEASE_MANIFEST,
+    VERSION_RE,
+    fsync_tree,
+    lock,
+    read_manifest,
+    remove_stale,
+    write_json,
+)
+from .parquet import PARQUET_OPTIONS, RowGroups, Writers, encoded, plain
+
+
+@dataclass
+class BuildResult:
+    version: str
+    path: str
+    status: str  # built | reproduced | failed | refused
+    documents: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    seconds: dict[str, float] = field(default_factory=dict)
+    bytes_in: int = 0
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("built", "reproduced")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "path": self.path,
+            "status": self.status,
+            "documents": self.documents,
+            "rows": self.rows,
+            "rejected": self.rejected,
+            "errors": [p.to_dict() for p in self.problems],
+            "seconds": self.seconds,
+            "bytes_in": self.bytes_in,
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    seeds: Path
+    version: str
+    allow_rejects: bool = False
+    workers: int = 1
+    max_bytes: int = rules.DEFAULT_MAX_BYTES
+    progress: Callable[[int, int], None] | None = None
+    discover: bool = False
+
+
+def build(
+    seeds_dir: str | os.PathLike[str],
+    out_root: str | os.PathLike[str],
+    version: str,
+    allow_rejects: bool = False,
+    workers: int | None = None,
+    max_bytes: int = rules.DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int], None] | None = None,
+    discover: bool = False,
+) -> BuildResult:
+    """Build release `version` of the documents in seeds_dir into out_root/version."""
+    out = Path(out_root)
+    final = out / version
+    result = BuildResult(version=version, path=str(final), status="failed")
+    if not VERSION_RE.match(version):
+        result.problems.append(Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH"))
+        return result
+    options = BuildOptions(
+        Path(seeds_dir), version, allow_rejects, workers or os.cpu_count() or 1, max_bytes, progress, discover
+    )
+    out.mkdir(parents=True, exist_ok=True)
+    with lock(out, version) as held:
+        if not held:
+            result.status = "refused"
+            result.problems.append(
+                Problem("release-busy", f"another build of {version} holds {out}/.{version}.lock")
+            )
+            return result
+        remove_stale(out, version)
+        tmp = out / f".tmp-{version}-{os.getpid()}"
+        tmp.mkdir()
+        try:
+            _build_into(options, tmp, result)
+            if result.problems:
+                return result
+            if final.exists():
+                _settle_existing(tmp, final, result)
+            else:
+                fsync_tree(tmp)
+                os.rename(tmp, final)
+                result.status = "built"
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    if result.status == "built":
+        write_changelog(out)
+    return result
+
+
+def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
+    """A version that exists is never touched: say whether this build reproduces it, byte for
+    byte, or row for row (Parquet written by another pyarrow version differs in its bytes)."""
+    ours = {str(p.relative_to(tmp)): sha256_of(p) for p in tmp.rglob("*") if p.is_file()}
+    theirs = {str(p.relative_to(final)): sha256_of(p) for p in final.rglob("*") if p.is_file()}
+    if ours == theirs:
+        result.status, result.note = "reproduced", "byte for byte"
+        return
+    if (final / RELEASE_MANIFEST).is_file() and digests(tmp) == digests(final):
+        differing = sorted(n for n in set(ours) | set(theirs) if ours.get(n) != theirs.get(n))
+        writer = read_manifest(final).get("writer", {}).get("pyarrow")
+        result.status = "reproduced"
+        result.note = (
+            f"row for row ({len(differing)} files differ in their bytes, e.g. {differing[0]}; "
+            f"the release was written with pyarrow {writer})"
+        )
+        return
+    result.status = "refused"
+    result.problems.append(
+        Problem("release-exists", f"{final} exists and differs from what these inputs build", file=str(final))
+    )
+
+
+@dataclass
+class _Collected:
+    """What phase 1 leaves for the others."""
+
+    inputs: Inputs
+    signatures: Signatures
+    writers: Writers
+    hub: Any
+    pass1: Path  # the documents, without duplicate_of yet
+    rejected: list[Rejection] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    timing: Counter[str] = field(default_factory=Counter)
+    bytes_in: int = 0
+
+
+def _build_into(options: BuildOptions, tmp: Path, result: BuildResult) -> None:
+    started = time.perf_counter()
+    entries, problems = sources(options.seeds, options.discover)
+    if problems and not entries and not any(p.type == "unlisted-document" for p in problems):
+        result.problems.extend(problems)  # no usable manifest
+        return
+    if parallel(len(entries), options.workers):
+        start_workers(options.workers)  # they import their libraries while this process imports its own
+    unlisted = [Rejection(p.file or "", [p]) for p in problems if p.type == "unlisted-document"]
+    collected = _collect(options, entries, tmp, unlisted)
+    rejected = collected.rejected
+    if rejected and not options.allow_rejects:
+        result.problems.extend(p for r in rejected for p in r.problems)
+        result.rejected = [r.to_dict() for r in rejected]
+        return
+    if collected.problems:
+        result.problems.extend(collected.problems)
+        return
+    t0 = time.perf_counter()
+    del entries
+    dupes = collected.signatures.duplicates()
+    collected.problems.extend(_check_duplicates(dupes))
+    collected.timing["near_duplicates"] = time.perf_counter() - t0
+    stats = _write_documents(tmp, collected, dupes)
+    if collected.problems:
+        result.problems.extend(collected.problems)
+        return
+    _finish(options.version, tmp, collected, stats, len(dupes))
+    result.documents = stats.documents
+    result.rows = {name: collected.writers.rows[name] for name in TABLE_NAMES}
+    result.rejected = [r.to_dict() for r in rejected]
+    result.bytes_in = collected.bytes_in
+    collected.timing["total"] = time.perf_counter() - started
+    result.seconds = {k: round(v, 3) for k, v in collected.timing.items()}
+
+
+def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: list[Rejection]) -> _Collected:
+    """Phase 1: every batch's item tables written, its documents set aside, its inputs noted."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..hub import HubWriter
+
+    # The workers start on the first chunks now, while this process sets up the writers.
+    with generate_batches(options.seeds, entries, options.workers, options.max_bytes) as batches:
+        pass1 = tmp / ".documents.pass1.arrow"
+        documents = pa.ipc.new_file(pass1, plain(table_schema("documents").empty_table()).schema)
+        inputs, writers = Inputs(tmp / ".inputs.jsonl"), Writers(tmp, TABLE_NAMES[1:])
+        c = _Collected(inputs, Signatures(), writers, HubWriter(tmp), pass1, rejected)
+        groups = RowGroups(c.writers, documents, c.hub)
+        seen: dict[str, str] = {}  # doc_id -> the file kept with those bytes
+        by_file = {e.file: e for e in entries}
+        done = 0
+        loop_started = time.perf_counter()
+        batch: Batch
+        for batch in batches:
+            for key, value in batch.seconds.items():
+                c.timing[f"workers_{key}"] += value
+            c.rejected.extend(batch.rejected)
+            c.problems.extend(batch.problems)
+            keep = []
+            for doc in batch.kept:
+                if doc.doc_id in seen:  # a second copy of the same bytes
+                    message = f"same bytes as {seen[doc.doc_id]} (doc_id {doc.doc_id})"
+                    problem = Problem("duplicate-entry", message, file=doc.key)
+                    c.rejected.append(Rejection(doc.key, [problem]))
+                    continue
+                seen[doc.doc_id] = doc.key
+                keep.append(doc.doc_id)
+                c.bytes_in += doc.bytes
+                c.inputs.append(
+                    (doc.key, doc.sha256, doc.doc_id, doc.language, *by_file[doc.key].provenance().values())
+                )
+                c.signatures.add(doc.doc_id, doc.published, doc.signature)
+            tables = batch.tables
+            if len(keep) < len(batch.kept):  # drop the rows of second copies
+                value_set = pa.array(keep, pa.string())
+                tables = {
+                    n: t.filter(pc.is_in(t.column("doc_id"), value_set=value_set)) for n, t in tables.items()
+                }
+            t0 = time.perf_counter()
+            groups.add(tables)
+            c.timing["write"] += time.perf_counter() - t0
+            done += len(batch.kept) + len(batch.rejected)
+            if options.progress:
+                options.progress(done, len(entries))
+    t0 = time.perf_counter()
+    groups.close()
+    c.writers.close()
+    documents.close()
+    c.inputs.close()
+    c.timing["write"] += time.perf_counter() - t0
+    c.timing["parse_check_write_wall"] = time.perf_counter() - loop_started
+    return c
+
+
+def _check_duplicates(dupes: dict[str, str]) -> list[Problem]:
+    """duplicate_of names an original: another document, itself not marked as a duplicate.
+    (The rest of the documents table was checked in the workers.)"""
+    return [
+        Problem(
+            "table-check",
+            f"duplicate_of {original} is {'the row itself' if original == doc_id else 'itself a duplicate'}",
+            table="documents",
+            row=doc_id,
+            field="duplicate_of",
+        )
+        for doc_id, original in dupes.items()
+        if original == doc_id or original in dupes
+    ]
+
+
+def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
+    """Phase 3: documents with duplicate_of, written batch by batch to the release and the Hub."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    t0 = time.perf_counter()
+    schema = table_schema("documents")
+    stats = Stats()
+    with (
+        pa.OSFile(str(c.pass1)) as source,  # read batch by batch; a memory map would stay resident
+        pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
+        # The Hub copy of each batch is encoded on a second thread while this one encodes the
+        # release's (Parquet encoding runs without the GIL); each file is still written by one
+        # thread, batch after batch, so its bytes do not change. Both finish a batch before the
+        # next is read: one batch in memory at a time, as without the thread.
+        ThreadPoolExecutor(max_workers=1) as hub_thread,
+    ):
+        reader = pa.ipc.open_file(source)
+        for index in range(reader.num_record_batches):
+            table = encoded("documents", [pa.Table.from_batches([reader.get_batch(index)])])
+            ids = table.column("doc_id").to_pylist()
+            column = pa.array([dupes.get(i) for i in ids], pa.string())
+            table = table.set_column(
+                schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
+            )
+            stats.add(table)
+            hub_pending = hub_thread.submit(c.hub.write, "documents", table)
+            writer.write_table(table, row_group_size=max(1, table.num_rows))
+            hub_pending.result()
+    c.pass1.unlink()
+    # Give the encoders' freed buffers back to the system before the Hub folder is finished,
+    # so that this pass does not raise the build's peak.
+    pa.default_memory_pool().release_unused()
+    c.writers.rows["documents"] = stats.documents
+    c.timing["documents"] = time.perf_counter() - t0
+    return stats
+
+
+def _finish(version: str, tmp: Path, c: _Collected, stats: Stats, duplicates: int) -> None:
+    """Phase 4: rejected.jsonl, the Hub folder's metadata, and the manifest, written last."""
+    from ..hub import hf_files, write_hf_metadata
+
+    rejected = [r.to_dict() for r in c.rejected]
+    if rejected:
+        with open(tmp / REJECTED, "w", encoding="utf-8") as handle:
+            for item in rejected:
+                handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+    manifest = release_manifest(version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates)
+    t0 = time.perf_counter()
+    sizes = c.hub.close()
+    write_hf_metadata(tmp, manifest, sizes)
+    for path in hf_files(tmp):
+        relative = str(path.relative_to(tmp))
+        manifest["files"][relative] = {"bytes": path.stat().st_size, "sha256": sha256_of(path)}
+        table = next((t for t in TABLE_NAMES if relative.startswith(f"hf/data/{t}/")), None)
+        if table is not None:
+            manifest["files"][relative]["rows"] = sizes[table]["num_examples"]
+    c.timing["hub_folder"] = time.perf_counter() - t0
+    write_json(tmp / RELEASE_MANIFEST, manifest)
+    c.inputs.path.unlink()

@@ -1,0 +1,136 @@
+"""What a release records about itself: its inputs, its counts and its manifest.
+
+The manifest lists the versions (dataset, package, schema checksum, Parquet writer), every
+input with its checksum and provenance, every rejected input with its reasons, every file
+with its rows, bytes and sha256, and the counts the card and the changelog print.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from .._version import __version__
+from ..builder import INFO
+from ..contract import PROVENANCE_FIELDS, schema_path
+from ..manifest import sha256_of
+from ..tables import TABLE_NAMES
+from .layout import REJECTED, table_file
+from .parquet import PARQUET_OPTIONS
+
+# One input of a build: its file, checksum, identity, language and provenance.
+INPUT_FIELDS = ("file", "sha256", "doc_id", "language", *PROVENANCE_FIELDS)
+
+
+class Inputs(list):  # type: ignore[type-arg]
+    """The inputs of a build, one JSON line each in a file beside the release being built, and
+    read back one at a time while the manifest is written: at 100,000 documents they would
+    otherwise hold tens of megabytes through the whole build. A list to the JSON encoder (which
+    writes any list subclass as an array), though it keeps nothing in the list itself."""
+
+    def __init__(self, path: Path):
+        super().__init__()
+        self.path = path
+        self.count = 0
+        self._handle: Any = open(path, "w", encoding="utf-8")
+
+    def append(self, item: tuple[Any, ...]) -> None:  # type: ignore[override]
+        self._handle.write(json.dumps(item, ensure_ascii=False) + "\n")
+        self.count += 1
+
+    def close(self) -> None:
+        self._handle.close()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __bool__(self) -> bool:
+        return self.count > 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        if not self._handle.closed:
+            self._handle.flush()
+        with open(self.path, encoding="utf-8") as handle:
+            for line in handle:
+                yield dict(zip(INPUT_FIELDS, json.loads(line), strict=True))
+
+
+class Stats:
+    """Counts for the manifest and the card, gathered while documents stream past."""
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.languages = Counter[str]()
+        self.outlets = Counter[str]()
+        self.first: str | None = None
+        self.last: str | None = None
+        self.undated = 0
+
+    def add(self, table: Any) -> None:
+        self.documents += table.num_rows
+        self.languages.update(str(x) for x in table.column("language").to_pylist())
+        self.outlets.update(
+            str(x) if x is not None else "unknown" for x in table.column("outlet").to_pylist()
+        )
+        for value in table.column("published").to_pylist():
+            if value is None:
+                self.undated += 1
+            else:
+                day = value.isoformat()
+                self.first = day if self.first is None else min(self.first, day)
+                self.last = day if self.last is None else max(self.last, day)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "languages": dict(sorted(self.languages.items())),
+            "outlets": dict(sorted(self.outlets.items())),
+            "published": {
+                "first": self.first,
+                "last": self.last,
+                "undated": self.undated,
+            },
+        }
+
+
+def schema_sha256() -> str:
+    return sha256_of(schema_path())
+
+
+def release_manifest(
+    version: str,
+    folder: Path,
+    inputs: Inputs,
+    rejected: list[dict[str, Any]],
+    rows: Counter[str],
+    stats: Stats,
+    duplicates: int,
+) -> dict[str, Any]:
+    import pyarrow
+
+    tables = {}
+    for name in TABLE_NAMES:
+        path = table_file(folder, name)
+        tables[name] = {
+            "file": path.name,
+            "rows": rows[name],
+            "bytes": path.stat().st_size,
+            "sha256": sha256_of(path),
+        }
+    files = {}
+    if rejected:
+        path = folder / REJECTED
+        files[REJECTED] = {"bytes": path.stat().st_size, "sha256": sha256_of(path), "rows": len(rejected)}
+    return {
+        "dataset": INFO.name,
+        "version": version,
+        "package_version": __version__,
+        "schema_sha256": schema_sha256(),
+        "writer": {"pyarrow": pyarrow.__version__, **PARQUET_OPTIONS},
+        "inputs": inputs,
+        "rejected": [{"file": r["file"], "reasons": [p["message"] for p in r["problems"]]} for r in rejected],
+        "tables": tables,
+        "files": files,
+        "counts": {**stats.to_dict(), "documents": stats.documents, "duplicates": duplicates},
+    }

@@ -1,0 +1,112 @@
+"""Release tables as Parquet: pinned writer options and row groups that never depend on chunking.
+
+The same inputs and library versions give the same bytes: the writer options are pinned
+(`PARQUET_OPTIONS`, also recorded in the manifest), and every table is written in row groups
+of exactly `BATCH_DOCS` documents and their items, whatever chunks the workers returned.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any, ClassVar
+
+from ..tables import COUNTED, TABLE_NAMES, table_schema
+
+BATCH_DOCS = 1000
+# Pinned so that the same inputs and library versions give the same bytes.
+PARQUET_OPTIONS: dict[str, Any] = {
+    "compression": "zstd",
+    "compression_level": 3,
+    "use_dictionary": True,
+    "write_statistics": True,
+    "version": "2.6",
+    "data_page_version": "1.0",
+    "store_schema": True,
+}
+
+
+class Writers:
+    """One Parquet writer per table, fed batch by batch, checking each batch first."""
+
+    def __init__(self, folder: Path, tables: tuple[str, ...]):
+        import pyarrow.parquet as pq
+
+        self.folder = folder
+        self.writers = {
+            name: pq.ParquetWriter(folder / f"{name}.parquet", table_schema(name), **PARQUET_OPTIONS)
+            for name in tables
+        }
+        self.rows = Counter[str]()
+
+    def write(self, name: str, table: Any) -> None:
+        if table.num_rows:
+            self.writers[name].write_table(table, row_group_size=max(1, table.num_rows))
+            self.rows[name] += table.num_rows
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+
+
+def plain(table: Any) -> Any:
+    """Dictionary columns as plain strings, so that tables from any chunks concatenate and
+    are encoded again per row group (the same bytes whatever the chunking)."""
+    import pyarrow as pa
+
+    for i, column in enumerate(table.schema):
+        if pa.types.is_dictionary(column.type):
+            plain = pa.field(column.name, pa.string(), column.nullable, column.metadata)
+            table = table.set_column(i, plain, table.column(i).cast(pa.string()))
+    return table
+
+
+def encoded(name: str, tables: list[Any]) -> Any:
+    """Chunks of a table -> one table with the declared schema (dictionaries re-encoded)."""
+    import pyarrow as pa
+
+    schema = table_schema(name)
+    combined = pa.concat_tables(tables).combine_chunks() if tables else plain(schema.empty_table())
+    columns = [combined.column(f.name).cast(f.type) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+class RowGroups:
+    """Writes every table in row groups of exactly BATCH_DOCS documents (and their items),
+    whatever the chunks the workers returned, so that the bytes never depend on --workers."""
+
+    COUNTS: ClassVar[dict[str, str]] = {table: column for column, table in COUNTED.items()}
+
+    def __init__(self, writers: Writers, documents_writer: Any, hub: Any):
+        self.writers = writers
+        self.documents_writer = documents_writer
+        self.hub = hub
+        self.buffer: dict[str, list[Any]] = {t: [] for t in TABLE_NAMES}
+        self.docs = 0
+
+    def add(self, tables: dict[str, Any]) -> None:
+        for name in TABLE_NAMES:
+            self.buffer[name].append(tables[name])
+        self.docs += tables["documents"].num_rows
+        while self.docs >= BATCH_DOCS:
+            self._emit(BATCH_DOCS)
+
+    def close(self) -> None:
+        if self.docs:
+            self._emit(self.docs)
+
+    def _emit(self, k: int) -> None:
+        import pyarrow as pa
+
+        documents = pa.concat_tables(self.buffer["documents"]).combine_chunks()
+        head = documents.slice(0, k)
+        for name, column in self.COUNTS.items():
+            items = pa.concat_tables(self.buffer[name]).combine_chunks()
+            count = sum(head.column(column).to_pylist())
+            table = encoded(name, [items.slice(0, count)])
+            self.writers.write(name, table)
+            self.hub.write(name, table)
+            self.buffer[name] = [items.slice(count)]
+        self.documents_writer.write_table(plain(encoded("documents", [head])))
+        self.buffer["documents"] = [documents.slice(k)]
+        self.docs -= k
