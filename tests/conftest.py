@@ -1,4 +1,5 @@
-"""Fixtures built in one place: the seed documents, and writers for small test files.
+"""Fixtures built in one place: the seed documents, a release built from them once per
+session, and writers for small test files.
 
 Test texts are written here by hand (never copied from third-party pages); the seeds are the
 project's own `seeds/`.
@@ -52,3 +53,14 @@ def _isolated_caches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-datasets"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def release(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A release of the seeds, built once; tests that change it work on a copy."""
+    from cmvisit_data.release import build
+
+    out = tmp_path_factory.mktemp("out")
+    result = build(SEEDS, out, "0.1.0", workers=1)
+    assert result.status == "built", [p.one_line() for p in result.problems]
+    return out / "0.1.0"

@@ -188,12 +188,24 @@ def test_publish_never_shows_the_token(run, monkeypatch, capfd):
 
     secret = "hf_SECRETtokenValue0123456789"
     monkeypatch.setenv("HF_TOKEN", secret)
-    monkeypatch.setenv("HF_ENDPOINT", "http://127.0.0.1:9")  # nothing listens there: fails at once
+
+    def leaky_upload(release, repo_id, token):
+        # a client that puts the credential into its error, as HTTP libraries can
+        raise RuntimeError(f"401 Unauthorized for https://hub/api with Authorization: Bearer {token}")
+
+    monkeypatch.setattr("cmvisit_data.hub.publish.upload", leaky_upload)
     result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "org/name")
     captured = capfd.readouterr()
-    assert result.exit_code == 1 and "publish failed" in result.stderr
+    assert result.exit_code == 1 and "publish-failed" in result.stderr and "401 Unauthorized" in result.stderr
     for text in (result.stdout, result.stderr, captured.out, captured.err):
         assert secret not in text
+
+
+def test_redact_removes_the_token_and_anything_shaped_like_one():
+    from cmvisit_data.hub import redact
+
+    assert redact("failed with abc123secret", "abc123secret") == "failed with ***"
+    assert "hf_" + "x" * 20 not in redact("other token hf_" + "x" * 20, None)
 
 
 def test_publish_refuses_a_release_that_fails_verify(run, tmp_path):
@@ -205,7 +217,11 @@ def test_publish_refuses_a_release_that_fails_verify(run, tmp_path):
     shutil.copytree(releases_root() / "0.1.0", copy)
     (copy / "quotes.parquet").write_bytes(b"broken")
     result = run("publish", str(copy), "--repo-id", "org/name", "--dry-run")
-    assert result.exit_code == 1 and "fails cmvisit verify" in result.stderr
+    assert (
+        result.exit_code == 1
+        and "fails cmvisit verify" in result.stderr
+        and "publish-refused" in result.stderr
+    )
 
 
 def test_committed_releases_verify_and_the_package_version_reproduces_its_own(run, seeds_dir, tmp_path):

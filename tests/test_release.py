@@ -22,14 +22,6 @@ def seeds(tmp_path) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def release(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("out")
-    result = build(SEEDS, out, "0.1.0", workers=1)
-    assert result.status == "built", [p.one_line() for p in result.problems]
-    return out / "0.1.0"
-
-
 def files_of(folder: Path) -> dict[str, str]:
     return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}  # fmt: skip

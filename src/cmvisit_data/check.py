@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,35 @@ def expand(paths: list[str]) -> Iterator[str]:
             yield from found
         else:
             yield path
+
+
+@dataclass
+class Summary:
+    """The reports of every input a contributor gave, and whether all are valid."""
+
+    reports: list[Report]
+
+    @property
+    def valid(self) -> bool:
+        return all(r.valid for r in self.reports)
+
+    @property
+    def invalid(self) -> int:
+        return sum(not r.valid for r in self.reports)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "valid": self.valid,
+            "inputs": len(self.reports),
+            "invalid": self.invalid,
+            "reports": [r.to_dict() for r in self.reports],
+        }
+
+
+def validate_paths(paths: list[str], max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Summary:
+    """A report for every input under paths (directories are searched), one bad input never
+    stopping the others: what `cmvisit validate` prints."""
+    return Summary([check_path(path, max_bytes) for path in expand(paths)])
 
 
 def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:

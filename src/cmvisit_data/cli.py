@@ -117,26 +117,19 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
     Prints OK or every problem with its place (file, line, JSON pointer), the offending
     value and what to do. Exit 0 when all inputs are valid, 1 when any is not.
     """
-    from .check import check_path, expand
+    from .check import validate_paths
 
-    reports = [check_path(path, max_bytes) for path in expand(list(paths))]
+    summary = validate_paths(list(paths), max_bytes)
     if fmt == "json":
-        summary = {
-            "valid": all(r.valid for r in reports),
-            "inputs": len(reports),
-            "invalid": sum(not r.valid for r in reports),
-            "reports": [r.to_dict() for r in reports],
-        }
-        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
     else:
-        for report in reports:
+        for report in summary.reports:
             if report.valid:
                 click.echo(f"{report.file}: OK")
             for problem in report.problems:
                 click.echo(problem.one_line())
-        bad = sum(not r.valid for r in reports)
-        click.echo(f"{len(reports) - bad} valid, {bad} invalid", err=True)
-    sys.exit(0 if all(r.valid for r in reports) else 1)
+        click.echo(f"{len(summary.reports) - summary.invalid} valid, {summary.invalid} invalid", err=True)
+    sys.exit(0 if summary.valid else 1)
 
 
 _FORMAT = click.option(
@@ -153,6 +146,17 @@ _WORKERS = click.option(
     default=None,
     help="Processes to parse with (default: all cores).",
 )
+
+
+def _provenance_options(command):  # type: ignore[no-untyped-def]
+    """--url, --outlet, ...: one option per provenance field of the seeds schema, its help the
+    field's description there."""
+    from .contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+
+    fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
+    for name in reversed(PROVENANCE_FIELDS):
+        command = click.option(f"--{name}", default=None, help=fields[name]["description"])(command)
+    return command
 
 
 def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -301,23 +305,17 @@ def diff(old: str, new: str, fmt: str) -> None:
     type=click.Path(file_okay=False),
     help="The seeds folder to add to.",
 )
-@click.option("--url", default=None, help="Address the documents were taken from.")
-@click.option("--outlet", default=None, help="Publisher or site name.")
-@click.option("--rights", default=None, help="Licence or rights note.")
-@click.option("--obtained", default=None, help="How the text was obtained.")
+@_provenance_options
 @_WORKERS
 @_MAX_BYTES
 @_FORMAT
 def add(
     paths: tuple[str, ...],
     seeds_dir: str,
-    url: str | None,
-    outlet: str | None,
-    rights: str | None,
-    obtained: str | None,
     workers: int | None,
     max_bytes: int,
     fmt: str,
+    **provenance: str | None,
 ) -> None:
     """Validate documents and add the valid ones to the seeds with manifest entries.
 
@@ -326,7 +324,6 @@ def add(
     """
     from .release import add as run_add
 
-    provenance = {"url": url, "outlet": outlet, "rights": rights, "obtained": obtained}
     result, problems = run_add(list(paths), seeds_dir, provenance, workers, max_bytes)
     if problems:
         _echo_problems(problems, "text")
@@ -360,36 +357,23 @@ def publish(release: str, repo_id: str, dry_run: bool, fmt: str) -> None:
     The token comes from HF_TOKEN or the saved login and is never printed. Without a token,
     or with --dry-run, prints the plan (files, sizes, sha256, repository, tag) instead.
     """
-    from pathlib import Path
+    from .hub.publish import publish_release
 
-    from .hub import publish_plan, redact, token_from_environment, upload
-    from .release import verify as run_verify
-
-    report = run_verify(release)
-    if not report.valid:
-        for problem in report.problems:
-            click.echo(problem.one_line(), err=True)
-        click.echo(f"refusing to publish {release}: it fails cmvisit verify", err=True)
-        sys.exit(1)
-    plan = publish_plan(Path(release), repo_id)
-    token = token_from_environment()
-    if dry_run or not token:
-        plan["upload"] = False
-        plan["reason"] = "--dry-run" if dry_run else "no token (set HF_TOKEN or log in)"
-        if fmt == "json":
-            click.echo(json.dumps(plan, indent=2))
-        else:
+    result = publish_release(release, repo_id, dry_run)
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2))
+    else:
+        _echo_problems(result.problems, fmt)
+        if result.uploaded:
+            tag = result.plan["tag"]
+            click.echo(f"published {release} to dataset {repo_id} at commit {result.commit}, tagged {tag}")
+        elif result.ok:
+            plan = result.plan
             click.echo(f"plan: upload {len(plan['files'])} files to dataset {repo_id}, tag {plan['tag']}")
             for item in plan["files"]:
                 click.echo(f"  {item['path']}  {item['bytes']:,} bytes  sha256 {item['sha256']}")
-            click.echo(f"nothing uploaded ({plan['reason']})")
-        return
-    try:
-        commit = upload(Path(release), repo_id, token)
-    except Exception as exc:
-        click.echo(redact(f"publish failed: {type(exc).__name__}: {exc}", token), err=True)
-        sys.exit(1)
-    click.echo(f"published {release} to dataset {repo_id} at commit {commit}, tagged {plan['tag']}")
+            click.echo(f"nothing uploaded ({result.reason})")
+    sys.exit(0 if result.ok else 1)
 
 
 if __name__ == "__main__":  # pragma: no cover

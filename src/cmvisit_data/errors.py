@@ -43,6 +43,8 @@ CATALOGUE: dict[str, str] = {
     "release-invalid": "The release on disk differs from its manifest; restore it from the published copy.",
     "bad-version": "Give the version as MAJOR.MINOR.PATCH, e.g. 0.2.0.",
     "parser-failure": "This is a bug in cmvisit-data; please report it with the file.",
+    "publish-refused": "Only a release that passes cmvisit verify is published: rebuild or restore it.",
+    "publish-failed": "Check the repository id, your token's write access and the network, then retry.",
 }
 
 

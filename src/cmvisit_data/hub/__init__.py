@@ -14,16 +14,18 @@ from __future__ import annotations
 from .card import license_text, render_card, size_category, write_hf_metadata
 from .croissant import croissant
 from .features import HF_DIR, HubWriter, hf_features, hf_files
-from .publish import publish_plan, redact, token_from_environment, upload
+from .publish import PublishResult, publish_plan, publish_release, redact, token_from_environment, upload
 
 __all__ = [
     "HF_DIR",
     "HubWriter",
+    "PublishResult",
     "croissant",
     "hf_features",
     "hf_files",
     "license_text",
     "publish_plan",
+    "publish_release",
     "redact",
     "render_card",
     "size_category",

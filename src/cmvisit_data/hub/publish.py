@@ -4,12 +4,62 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problem
 from ..manifest import sha256_of
 from ..release.layout import read_manifest
 from .features import HF_DIR, hf_files
+
+
+@dataclass
+class PublishResult:
+    """What `publish_release` did: the plan, whether it uploaded (and the commit), or why not."""
+
+    plan: dict[str, Any]
+    uploaded: bool = False
+    reason: str | None = None
+    commit: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.plan,
+            "upload": self.uploaded,
+            "reason": self.reason,
+            "commit": self.commit,
+            "errors": [p.to_dict() for p in self.problems],
+        }
+
+
+def publish_release(release: str | os.PathLike[str], repo_id: str, dry_run: bool = False) -> PublishResult:
+    """Verify the release, then upload its hf/ folder in one commit tagged v<version>.
+
+    Without a token (HF_TOKEN or the saved login), or with dry_run, only the plan is made.
+    A failure's message never holds the token."""
+    from ..release.verify import verify
+
+    folder = Path(release)
+    report = verify(folder)
+    if not report.valid:
+        refusal = Problem("publish-refused", f"{folder} fails cmvisit verify", file=str(folder))
+        return PublishResult({"repo_id": repo_id}, problems=[*report.problems, refusal])
+    plan = publish_plan(folder, repo_id)
+    token = token_from_environment()
+    if dry_run or not token:
+        return PublishResult(plan, reason="--dry-run" if dry_run else "no token (set HF_TOKEN or log in)")
+    try:
+        commit = upload(folder, repo_id, token)
+    except Exception as exc:  # any failure of the Hub client: reported, with the token removed
+        message = redact(f"{type(exc).__name__}: {exc}", token)
+        return PublishResult(plan, problems=[Problem("publish-failed", message, file=str(folder))])
+    return PublishResult(plan, uploaded=True, commit=commit)
 
 
 def publish_plan(release: Path, repo_id: str) -> dict[str, Any]:
