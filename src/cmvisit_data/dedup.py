@@ -26,13 +26,15 @@ import zlib
 from functools import lru_cache
 from typing import Any
 
+from . import rules
+
 SHINGLE = 5
 MIN_SHINGLES = 8
 PERMUTATIONS = 64
 BANDS = 16
 THRESHOLD = 0.8
 
-_WORD_RE = re.compile(r"[^\W_]+|[\u0900-\u0963\u0970-\u097f]+")
+_WORD_RE = re.compile(rf"[^\W_]+|[{rules.DEVANAGARI_LETTERS}]+")
 _MASK_SEED = 0x5EED
 
 

@@ -9,6 +9,19 @@ press pages.
 
 from __future__ import annotations
 
+# --- Scripts ----------------------------------------------------------------------------
+
+# The Devanagari block, for character classes; and its letters and signs without the danda and
+# digits (U+0964-U+096F), which word patterns leave out.
+DEVANAGARI = "\u0900-\u097f"
+DEVANAGARI_LETTERS = "\u0900-\u0963\u0970-\u097f"
+
+
+def is_devanagari(ch: str) -> bool:
+    """Whether one character is in the Devanagari block."""
+    return "\u0900" <= ch <= "\u097f"
+
+
 # --- Dates -------------------------------------------------------------------------------
 
 # English month names and the abbreviations wire copy uses ("Aug 23", "Sept 5").

@@ -26,7 +26,6 @@ _BULLET_RE = re.compile(
     r"(?P<marker>[" + re.escape(rules.BULLETS.replace("-", "").replace("–", "").replace("—", "")) + r"]"
     r"|[-–—](?![-–—])|\d{1,2}[.)](?=\s))[ \t\u00a0]*(?=\S)"
 )
-_WORD_RE = re.compile(r"\S+")
 _CAPTION_END_RE = re.compile(r"[-–(]\s*(?:photo|image|pic)\b[^()]{0,40}\)?\s*$", re.IGNORECASE)
 _MARKUP_RE = re.compile(r"^</?[a-zA-Z][a-zA-Z0-9]*(?:\s|>|/>|$)")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){3,}$")
@@ -83,8 +82,21 @@ def split_lines(raw: str) -> list[Line]:
     return lines
 
 
-def words_of(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
+def runs(lines: list[Line], kinds: tuple[str, ...], skip: tuple[str, ...] = ()) -> list[list[Line]]:
+    """Maximal runs of lines whose kind is in `kinds`; lines of a kind in `skip` neither join
+    nor break a run, any other line ends it. Bullet items separated by blank lines form one
+    list (kinds=(BULLET,), skip=(BLANK,)); adjacent text lines form one block."""
+    found: list[list[Line]] = []
+    current: list[Line] = []
+    for line in lines:
+        if line.kind in kinds:
+            current.append(line)
+        elif line.kind not in skip and current:
+            found.append(current)
+            current = []
+    if current:
+        found.append(current)
+    return found
 
 
 def ends_sentence(text: str) -> bool:
@@ -93,7 +105,7 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL and not text.endswith(ELLIPSIS)
 
 
-_NOT_DEVANAGARI_RE = re.compile(r"[^\u0900-\u097f]+")
+_NOT_DEVANAGARI_RE = re.compile(rf"[^{rules.DEVANAGARI}]+")
 NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
 
 

@@ -14,7 +14,7 @@ from .. import rules
 from .dates import DATE_RE
 
 _EN_WORD = r"[A-Z][\w.'’&-]*"
-_HI_WORD = r"[\u0900-\u0963\u0970-\u097f]+"
+_HI_WORD = rf"[{rules.DEVANAGARI_LETTERS}]+"
 _DATE = DATE_RE.pattern
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .]{1,24}|[^()\n]{2,12})\)"
 

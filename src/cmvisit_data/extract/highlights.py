@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import rules
-from ..segment import BLANK, BULLET, HEADING, TEXT, Line
+from ..segment import BLANK, BULLET, HEADING, TEXT, Line, runs
 
 # How many non-blank lines above a list a highlights heading may stand.
 HEADING_REACH = 3
@@ -22,28 +22,13 @@ MAX_PARAGRAPHS_BEFORE = 1
 
 def find_highlights(lines: list[Line]) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    for run in _runs(lines):
+    for run in runs(lines, (BULLET,), skip=(BLANK,)):
         if _is_highlight_run(lines, run):
             for line in run:
                 text = line.item
                 start = line.item_start if line.item_start is not None else line.start
                 items.append({"text": text, "start": start, "end": line.end, "marker": line.detail or "-"})
     return items
-
-
-def _runs(lines: list[Line]) -> list[list[Line]]:
-    """Bullet items separated only by blank lines form one run."""
-    runs: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.kind == BULLET:
-            current.append(line)
-        elif line.kind != BLANK and current:
-            runs.append(current)
-            current = []
-    if current:
-        runs.append(current)
-    return runs
 
 
 def _is_highlight_run(lines: list[Line], run: list[Line]) -> bool:

@@ -41,7 +41,7 @@ _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
 _LABEL_BEFORE_RE = re.compile(
     r"(?:" + _DATE_LABEL_RE.pattern + r")\s*(?:on|at)?\s*[:：\-–|]?\s*(?:[^\W\d]+,?\s*)?$", re.IGNORECASE
 )
-_PLACE_WORD_RE = re.compile(r"[A-Z][a-z]+|[A-Z]+|[\u0900-\u0963\u0970-\u097f]+")
+_PLACE_WORD_RE = re.compile(rf"[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+")
 _DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
 _GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import rules
-from ..segment import BLANK, BULLET, TEXT, Line
+from ..segment import BLANK, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
 _SEARCHED = (TEXT, BULLET)
@@ -47,16 +47,16 @@ _EN_AFTER_RE = re.compile(
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
 _HI_CUE_RE = re.compile(
-    rf"(?<![\u0900-\u097f])(?P<verb>{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![\u0900-\u097f])"
-    rf"|(?<![\u0900-\u097f])(?P<dverb>{_HI_DASH_VERB})\s*(?:[-–—]|\s:)(?!\s*[-–—])"
+    rf"(?<![{rules.DEVANAGARI}])(?P<verb>{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
+    rf"|(?<![{rules.DEVANAGARI}])(?P<dverb>{_HI_DASH_VERB})\s*(?:[-–—]|\s:)(?!\s*[-–—])"
 )
 _HI_CUE_END_RE = re.compile(
-    rf"(?<![\u0900-\u097f])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
+    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
-_HAS_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
+_HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
 _SENTENCE_END_RE = re.compile(r"[.।!?](?=[\s\"'”’]|$)")
-_HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+")
+_HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
 # Words of a clause that stands between a subject and its speech verb.
 _FILLERS = frozenset("also too then later and further".split())
@@ -94,7 +94,7 @@ def find_quotes(
     sentences = _Sentences(raw)
     candidates: list[_Candidate] = []
     quoted: list[tuple[int, int]] = []
-    for block in _blocks(lines):
+    for block in runs(lines, _SEARCHED):
         for cand in _direct_in_block(raw, lines, block, last_line, truncated_doc, sentences):
             quoted.append((cand.start - 1, cand.end + 1))
             candidates.append(cand)
@@ -127,21 +127,6 @@ def find_quotes(
     return out
 
 
-def _blocks(lines: list[Line]) -> list[list[Line]]:
-    """Runs of adjacent searched lines with no blank or other line between them."""
-    blocks: list[list[Line]] = []
-    current: list[Line] = []
-    for line in lines:
-        if line.kind in _SEARCHED:
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
-
-
 # --- direct quotes ----------------------------------------------------------------------------
 
 
@@ -159,7 +144,7 @@ def _is_opening(text: str, i: int) -> bool:
 
 
 def _is_devanagari_mark(ch: str) -> bool:
-    return "\u0900" <= ch <= "\u097f"
+    return rules.is_devanagari(ch)
 
 
 def _closers(text: str) -> dict[str, list[int]]:
@@ -411,7 +396,7 @@ def _last_verb(text: str) -> tuple[int, int] | None:
     last = None
     for m in _EN_VERB_RE.finditer(text):
         last = (m.start(), m.end())
-    for m in re.finditer(rf"(?<![\u0900-\u097f])(?:{_HI_VERB})(?![\u0900-\u097f])", text):
+    for m in re.finditer(rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?![{rules.DEVANAGARI}])", text):
         if last is None or m.start() > last[0]:
             last = (m.start(), m.end())
     return last
@@ -420,7 +405,7 @@ def _last_verb(text: str) -> tuple[int, int] | None:
 def _subject_before(text: str) -> tuple[str, str] | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     # Hindi: the words before the last ने, or a pronoun subject.
-    if any("\u0900" <= ch <= "\u097f" for ch in text):
+    if any(rules.is_devanagari(ch) for ch in text):
         hi_words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", text))
         if any(w in rules.HI_PRONOUNS for w in hi_words[-8:]):
             return ("pronoun", "")
@@ -435,7 +420,7 @@ def _subject_before(text: str) -> tuple[str, str] | None:
         # No ने: the subject is the titled name of the clause ("प्रधानमंत्री मोदी ... साझा किया कि").
         for i in range(len(hi_words) - 1, -1, -1):
             if hi_words[i] in rules.HI_TITLES:
-                name = [w for w in hi_words[i + 1 : i + 4] if "\u0900" <= w[0] <= "\u097f"]
+                name = [w for w in hi_words[i + 1 : i + 4] if rules.is_devanagari(w[0])]
                 cut = next((k for k, w in enumerate(name) if w in rules.HI_NAME_STOPS), len(name))
                 return hindi_subject([hi_words[i], *name[:cut]])
         return None

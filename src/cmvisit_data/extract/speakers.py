@@ -20,8 +20,8 @@ _EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*(?![\w’-])")
 _EN_RUN_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))+")
 _TOKEN_RE = re.compile(r"\S+")
 _TRIMMED = frozenset("’'.,s")  # last characters of a word that _read_english_run may strip
-_DEVANAGARI_RE = re.compile(r"[\u0900-\u097f]")
-_HI_WORD_RE = re.compile(r"[\u0900-\u0963\u0970-\u097f]+|[A-Za-z]+|[,।.()]")
+_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
+_HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+|[,।.()]")
 # Tokens that open a Hindi name: the titles, and CM or PM in any case.
 _HI_TITLE_TOKENS = (
     frozenset(rules.HI_TITLES) | {a + b for a in "cC" for b in "mM"} | {a + b for a in "pP" for b in "mM"}
@@ -170,7 +170,7 @@ class NameIndex:
             name: list[str] = []
             while k < len(words) and len(name) < 3:
                 w = words[k]
-                if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not ("\u0900" <= w[0] <= "\u097f"):
+                if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not (rules.is_devanagari(w[0])):
                     break
                 if name:
                     if where is None:
@@ -248,7 +248,7 @@ class NameIndex:
 
 
 def _is_devanagari(text: str) -> bool:
-    return any("\u0900" <= ch <= "\u097f" for ch in text)
+    return any(rules.is_devanagari(ch) for ch in text)
 
 
 def _continues_name(words: list[str], positions: list[int], k: int, previous: str) -> bool:

@@ -7,7 +7,7 @@ import re
 
 from .. import rules
 
-_TOKEN_RE = re.compile(r"[^\W_\u0900-\u097f]+(?:['’][^\W_]+)?|[\u0900-\u0963\u0970-\u097f]+")
+_TOKEN_RE = re.compile(rf"[^\W_{rules.DEVANAGARI}]+(?:['’][^\W_]+)?|[{rules.DEVANAGARI_LETTERS}]+")
 WORD_RE = re.compile(r"\S+")
 # A clock time on a date line: "10:43 PM IST", "06:53 pm", "3:46 AM GMT".
 TIME_RE = re.compile(
