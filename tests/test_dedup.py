@@ -40,12 +40,3 @@ def test_short_bodies_are_never_marked():
 
 def test_signature_is_deterministic():
     assert signature(record(BODY)) == signature(record(BODY))
-
-
-def test_the_build_refuses_duplicate_of_pointing_at_itself_or_at_another_copy():
-    from cmvisit_data.release.build import _check_duplicates
-
-    assert _check_duplicates({"b": "a", "c": "a"}) == []
-    problems = _check_duplicates({"b": "b", "c": "b", "d": "a"})
-    assert [(p.row, p.field) for p in problems] == [("b", "duplicate_of"), ("c", "duplicate_of")]
-    assert "the row itself" in problems[0].message and "itself a duplicate" in problems[1].message

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 import venv
 from pathlib import Path
 
@@ -86,9 +85,7 @@ def test_wheel_installs_and_loads_outside_the_repository(tmp_path):
 
 
 def test_import_stays_light():
-    code = "import sys, time; t=time.perf_counter(); import cmvisit_data; print(time.perf_counter()-t); " \
-           "print([m for m in ('datasets','pandas','pyarrow') if m in sys.modules])"  # fmt: skip
-    start = time.perf_counter()
+    # importing the package loads none of the heavy libraries: they load when first used
+    code = "import sys, cmvisit_data; print([m for m in ('datasets','pandas','pyarrow','pandera') if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.splitlines()[1] == "[]"
-    assert time.perf_counter() - start < 30  # a sanity bound only; timings live in benchmarks/
+    assert out.stdout.strip() == "[]"

@@ -239,14 +239,3 @@ def test_a_second_copy_of_the_same_bytes_is_rejected_naming_the_first(tmp_path):
     ]
     assert sorted(p.name for p in release.iterdir() if p.name.startswith(".")) == []
     assert verify(release).valid
-
-
-def test_builder_contract_yields_keyed_outcomes_in_manifest_order():
-    from cmvisit_data.builder import generate_examples, sources
-
-    entries, problems = sources(SEEDS)
-    assert problems == []
-    pairs = list(generate_examples(SEEDS, entries, workers=1))
-    assert [key for key, _ in pairs] == [e.file for e in entries]
-    assert all(outcome.ok and outcome.record["source"]["file"] == key for key, outcome in pairs)
-    assert len({outcome.record["doc_id"] for _, outcome in pairs}) == len(pairs)

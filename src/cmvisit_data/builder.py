@@ -44,7 +44,10 @@ class DatasetInfo:
     name: str
     pretty_name: str
     description: str
-    license: str
+    license: str  # the Hub's licence id for the whole: "other" (the parts differ)
+    annotations_license: str  # the licence of what this project adds: offsets, labels, structure
+    annotations_license_name: str
+    annotations_license_url: str
     languages: tuple[str, ...]
     homepage: str
     citation: str
@@ -60,6 +63,9 @@ INFO = DatasetInfo(
         "Deo Sai's investment visit to Japan and South Korea in August 2025."
     ),
     license="other",
+    annotations_license="cc-by-4.0",
+    annotations_license_name="Creative Commons Attribution 4.0 International licence (CC BY 4.0)",
+    annotations_license_url="https://creativecommons.org/licenses/by/4.0/",
     languages=("en", "hi"),
     homepage="https://github.com/cmvisit-data/cmvisit-data",
     citation=(

@@ -76,8 +76,8 @@ def parse(paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | No
     A document that cannot be parsed still gets its line, an object {"file", "error"}, so
     lines stay aligned with the arguments; the exit code is then 1.
     """
-    from .check import parse_path
     from .header.model import WeightsError, load
+    from .intake import parse_path
 
     try:
         model = load(weights)
@@ -117,7 +117,7 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
     Prints OK or every problem with its place (file, line, JSON pointer), the offending
     value and what to do. Exit 0 when all inputs are valid, 1 when any is not.
     """
-    from .check import validate_paths
+    from .intake import validate_paths
 
     summary = validate_paths(list(paths), max_bytes)
     if fmt == "json":

@@ -43,6 +43,9 @@ class Column:
     nullable: bool = False
 
 
+# The documents' count columns, in their column order: one per item table.
+COUNTED = {f"n_{table}": table for table in ("paragraphs", "highlights", "quotes", "tweets", "related")}
+
 DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("doc_id", "/doc_id"),
     Column("language", "/metadata/language"),
@@ -62,15 +65,10 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     Column("raw_sha256", "/source/sha256"),
     Column("raw_bytes", "/source/bytes"),
     Column("schema_version", "/schema_version"),
-    Column(
-        "n_paragraphs", derived_type="int32", description="Number of rows of this document in `paragraphs`."
+    *(
+        Column(column, derived_type="int32", description=f"Number of rows of this document in `{table}`.")
+        for column, table in COUNTED.items()
     ),
-    Column(
-        "n_highlights", derived_type="int32", description="Number of rows of this document in `highlights`."
-    ),
-    Column("n_quotes", derived_type="int32", description="Number of rows of this document in `quotes`."),
-    Column("n_tweets", derived_type="int32", description="Number of rows of this document in `tweets`."),
-    Column("n_related", derived_type="int32", description="Number of rows of this document in `related`."),
     Column(
         "body_text",
         derived_type="string",
@@ -105,8 +103,6 @@ TABLE_DESCRIPTIONS = {
     "paragraphs": "Body paragraphs and section headings, one row per paragraph.",
     "related": "'Also Read' links to other stories, one row per link.",
 }
-COUNTED = {"n_paragraphs": "paragraphs", "n_highlights": "highlights", "n_quotes": "quotes",
-           "n_tweets": "tweets", "n_related": "related"}  # fmt: skip
 
 
 # --- the JSON Schema, read as types ----------------------------------------------------------

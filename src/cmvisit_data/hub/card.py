@@ -171,7 +171,7 @@ def license_text(manifest: dict[str, Any]) -> str:
     return (
         f"# Licence of {INFO.pretty_name} {manifest['version']}\n\n"
         "The annotations (offsets, labels, extracted structure, table layout) are released under the "
-        "Creative Commons Attribution 4.0 International licence (CC BY 4.0).\n\n"
+        f"{INFO.annotations_license_name}.\n\n"
         "The texts (`raw_text`, `body_text` and every extracted `text`) are third-party news and "
         "government material. Their copyright stays with their publishers; they are distributed for "
         "research with attribution. The rights recorded for each source:\n\n"

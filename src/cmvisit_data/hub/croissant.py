@@ -138,7 +138,7 @@ def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
         "description": INFO.description,
         "conformsTo": "http://mlcommons.org/croissant/1.0",
         "citeAs": INFO.citation,
-        "license": "https://creativecommons.org/licenses/by/4.0/",
+        "license": INFO.annotations_license_url,
         "url": INFO.homepage,
         "version": manifest["version"],
         "inLanguage": list(INFO.languages),

@@ -10,9 +10,9 @@ from typing import Any
 
 from .. import rules
 from ..builder import ChunkMap
-from ..check import DOCUMENT_SUFFIXES, expand
 from ..contract import SAFE_FILE_NAME
 from ..errors import Problem, Report
+from ..intake import DOCUMENT_SUFFIXES, expand
 from ..manifest import MANIFEST_NAME, Entry, load_manifest, write_manifest
 
 
@@ -33,7 +33,7 @@ class AddResult:
 
 def _check_chunk(jobs: list[tuple[str, int]]) -> list[tuple[str, str | None, str | None, list[Problem]]]:
     """(path, sha256, language, problems) for each candidate document: a pure function."""
-    from ..check import parse_path
+    from ..intake import parse_path
 
     out = []
     for path, max_bytes in jobs:

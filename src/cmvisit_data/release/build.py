@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import rules
-from ..builder import Batch, Rejection, generate_batches, parallel, sources, start_workers
+from ..builder import Batch, Kept, Rejection, generate_batches, parallel, sources, start_workers
 from ..dedup import Signatures
 from ..errors import Problem
 from ..manifest import sha256_of
@@ -235,20 +235,7 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
                 c.timing[f"workers_{key}"] += value
             c.rejected.extend(batch.rejected)
             c.problems.extend(batch.problems)
-            keep = []
-            for doc in batch.kept:
-                if doc.doc_id in seen:  # a second copy of the same bytes
-                    message = f"same bytes as {seen[doc.doc_id]} (doc_id {doc.doc_id})"
-                    problem = Problem("duplicate-entry", message, file=doc.key)
-                    c.rejected.append(Rejection(doc.key, [problem]))
-                    continue
-                seen[doc.doc_id] = doc.key
-                keep.append(doc.doc_id)
-                c.bytes_in += doc.bytes
-                c.inputs.append(
-                    (doc.key, doc.sha256, doc.doc_id, doc.language, *by_file[doc.key].provenance().values())
-                )
-                c.signatures.add(doc.doc_id, doc.published, doc.signature)
+            keep = [doc.doc_id for doc in batch.kept if _keep(doc, seen, by_file, c)]
             tables = batch.tables
             if len(keep) < len(batch.kept):  # drop the rows of second copies
                 value_set = pa.array(keep, pa.string())
@@ -269,6 +256,21 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
     c.timing["write"] += time.perf_counter() - t0
     c.timing["parse_check_write_wall"] = time.perf_counter() - loop_started
     return c
+
+
+def _keep(doc: Kept, seen: dict[str, str], by_file: dict[str, Any], c: _Collected) -> bool:
+    """Note one valid document's input and signature; a second copy of bytes already kept is
+    rejected instead, naming the file kept."""
+    if doc.doc_id in seen:
+        message = f"same bytes as {seen[doc.doc_id]} (doc_id {doc.doc_id})"
+        c.rejected.append(Rejection(doc.key, [Problem("duplicate-entry", message, file=doc.key)]))
+        return False
+    seen[doc.doc_id] = doc.key
+    c.bytes_in += doc.bytes
+    identity = {"file": doc.key, "sha256": doc.sha256, "doc_id": doc.doc_id, "language": doc.language}
+    c.inputs.append({**identity, **by_file[doc.key].provenance()})
+    c.signatures.add(doc.doc_id, doc.published, doc.signature)
+    return True
 
 
 def _check_duplicates(dupes: dict[str, str]) -> list[Problem]:

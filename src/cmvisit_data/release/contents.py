@@ -14,14 +14,11 @@ from typing import Any
 
 from .._version import __version__
 from ..builder import INFO
-from ..contract import PROVENANCE_FIELDS, schema_path
+from ..contract import schema_path
 from ..manifest import sha256_of
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, table_file
 from .parquet import PARQUET_OPTIONS
-
-# One input of a build: its file, checksum, identity, language and provenance.
-INPUT_FIELDS = ("file", "sha256", "doc_id", "language", *PROVENANCE_FIELDS)
 
 
 class Inputs(list):  # type: ignore[type-arg]
@@ -36,7 +33,7 @@ class Inputs(list):  # type: ignore[type-arg]
         self.count = 0
         self._handle: Any = open(path, "w", encoding="utf-8")
 
-    def append(self, item: tuple[Any, ...]) -> None:  # type: ignore[override]
+    def append(self, item: dict[str, Any]) -> None:  # type: ignore[override]
         self._handle.write(json.dumps(item, ensure_ascii=False) + "\n")
         self.count += 1
 
@@ -54,7 +51,7 @@ class Inputs(list):  # type: ignore[type-arg]
             self._handle.flush()
         with open(self.path, encoding="utf-8") as handle:
             for line in handle:
-                yield dict(zip(INPUT_FIELDS, json.loads(line), strict=True))
+                yield json.loads(line)
 
 
 class Stats:
