@@ -134,7 +134,7 @@ def test_bad_version_string(tmp_path):
 
 def test_verify_detects_tampering(release, tmp_path):
     assert verify(release).valid
-    copy = tmp_path / "copy"
+    copy = tmp_path / "copy" / release.name
     shutil.copytree(release, copy)
     path = copy / "quotes.parquet"
     data = bytearray(path.read_bytes())
@@ -148,7 +148,7 @@ def test_verify_detects_tampering(release, tmp_path):
 def test_verify_rechecks_rows_when_checksums_are_recomputed(release, tmp_path):
     import pyarrow as pa
 
-    copy = tmp_path / "copy"
+    copy = tmp_path / "copy" / release.name
     shutil.copytree(release, copy)
     table = pq.read_table(copy / "quotes.parquet")
     starts = table.column("start").to_pylist()

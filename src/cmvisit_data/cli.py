@@ -257,14 +257,22 @@ def build(
 @main.command()
 @click.argument("release", type=click.Path(file_okay=False))
 @_FORMAT
-def verify(release: str, fmt: str) -> None:
-    """Check a release on disk: checksums, schemas, table rules, spans and references.
+@click.option(
+    "--expect",
+    metavar="SHA256",
+    default=None,
+    help="The manifest's sha256, as CHANGELOG.md or the Hub tag records it.",
+)
+def verify(release: str, fmt: str, expect: str | None) -> None:
+    """Prove a release from its data: its manifest, every checksum, schema and table rule.
 
-    Exit 0 when the release is intact, 1 with a report of what failed where.
+    The manifest must list exactly the folder's files and agree with every figure the data
+    gives. With --expect, its own sha256 must also be the one given (CHANGELOG.md and the
+    Hub tag record it). Exit 0 when the release is intact, 1 with what failed where.
     """
     from .release import verify as run_verify
 
-    report = run_verify(release)
+    report = run_verify(release, expect=expect)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:

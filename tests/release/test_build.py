@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 
@@ -21,15 +22,64 @@ def test_the_build_refuses_duplicate_of_pointing_at_itself_or_at_another_copy():
     assert "the row itself" in problems[0].message and "itself a duplicate" in problems[1].message
 
 
-def test_an_existing_version_written_by_another_writer_is_reproduced_row_for_row(tmp_path):
+def _rewrite_quotes(release, writer=None):
+    """quotes.parquet with the same rows in other bytes, and the manifest made to agree."""
+    path = release / "quotes.parquet"
+    pq.write_table(pq.read_table(path), path, compression="gzip")
+    manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
+    manifest["tables"]["quotes"].update(
+        bytes=path.stat().st_size, sha256=hashlib.sha256(path.read_bytes()).hexdigest()
+    )
+    if writer:
+        manifest["writer"]["pyarrow"] = writer
+    (release / "manifest.json").write_text(
+        json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+def test_an_existing_version_written_by_another_pyarrow_is_reproduced_row_for_row(tmp_path):
     out = tmp_path / "out"
     assert build(SEEDS, out, "0.1.0", workers=1).status == "built"
-    # the same rows, other bytes: as a release written by another pyarrow version would be
-    path = out / "0.1.0" / "quotes.parquet"
-    pq.write_table(pq.read_table(path), path, compression="gzip")
+    _rewrite_quotes(out / "0.1.0", writer="21.0.0")  # as an older pyarrow would have written it
     again = build(SEEDS, out, "0.1.0", workers=1)
-    assert again.status == "reproduced" and again.note.startswith("row for row (1 files differ")
-    assert "quotes.parquet" in again.note
+    assert again.status == "reproduced" and again.note.startswith("row for row (2 files differ")
+    assert "pyarrow 21.0.0" in again.note
+
+
+def test_tampering_is_never_explained_away_as_row_for_row(tmp_path):
+    out = tmp_path / "out"
+    assert build(SEEDS, out, "0.1.0", workers=1).status == "built"
+    _rewrite_quotes(out / "0.1.0")  # same writer version: differing bytes are not its doing
+    assert build(SEEDS, out, "0.1.0", workers=1).status == "refused"
+    (out / "0.1.0" / "hf" / "README.md").write_text("edited", encoding="utf-8")
+    assert build(SEEDS, out, "0.1.0", workers=1).status == "refused"
+
+
+def test_a_release_is_never_built_inside_another(tmp_path):
+    out = tmp_path / "out"
+    assert build(SEEDS, out, "0.1.0", workers=1).status == "built"
+    for inside in (out / "0.1.0", out / "0.1.0" / "hf"):
+        result = build(SEEDS, inside, "0.2.0", workers=1)
+        assert result.status == "refused" and "inside the release" in result.problems[0].message
+    assert not (out / "0.1.0" / "hf" / "0.2.0").exists()
+
+
+def test_a_build_publishes_completely_or_not_at_all(tmp_path):
+    out = tmp_path / "out"
+    (out / "0.0.9").mkdir(parents=True)
+    (out / "0.0.9" / "manifest.json").write_text("garbage", encoding="utf-8")
+    result = build(SEEDS, out, "0.1.0", workers=1)
+    assert result.status == "failed" and result.problems[0].file == str(out / "0.0.9")
+    assert not (out / "0.1.0").exists() and not list(out.glob(".tmp-*"))
+    shutil.rmtree(out / "0.0.9")
+    (out / "CHANGELOG.md").mkdir()
+    result = build(SEEDS, out, "0.1.0", workers=1)
+    assert result.status == "failed" and "CHANGELOG.md" in result.problems[0].message
+    assert not (out / "0.1.0").exists()
+    (out / "CHANGELOG.md").rmdir()
+    assert build(SEEDS, out, "0.1.0", workers=1).status == "built"
+    sha = hashlib.sha256((out / "0.1.0" / "manifest.json").read_bytes()).hexdigest()
+    assert f"manifest sha256 {sha}" in (out / "CHANGELOG.md").read_text(encoding="utf-8")
 
 
 def test_an_existing_version_with_other_rows_is_refused_and_left_alone(tmp_path):

@@ -18,7 +18,7 @@ from cmvisit_data.release import verify
 
 def forge(release: Path, tmp_path: Path, table: str, edit: Callable[[list[dict]], None]) -> Path:
     """A copy of the release with one table's rows edited and the manifest made to agree."""
-    copy = tmp_path / "forged"
+    copy = tmp_path / "forged" / release.name
     shutil.copytree(release, copy)
     path = copy / f"{table}.parquet"
     stored = pq.read_table(path)

@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import Problem
 from ..manifest import sha256_of
 from ..release.layout import read_manifest
-from .features import HF_DIR, hf_files
+from .features import HF_DIR
 
 
 @dataclass
@@ -63,16 +63,22 @@ def publish_release(release: str | os.PathLike[str], repo_id: str, dry_run: bool
 
 
 def publish_plan(release: Path, repo_id: str) -> dict[str, Any]:
+    """What publishing uploads: exactly the hf/ files the manifest lists, with their sizes and
+    checksums as recorded (verify has proved them), and the tag with the manifest's sha256."""
     manifest = read_manifest(release)
+    prefix = f"{HF_DIR}/"
     files = [
-        {
-            "path": str(p.relative_to(release / HF_DIR)),
-            "bytes": p.stat().st_size,
-            "sha256": sha256_of(p),
-        }
-        for p in hf_files(release)
+        {"path": path.removeprefix(prefix), "bytes": meta["bytes"], "sha256": meta["sha256"]}
+        for path, meta in sorted(manifest["files"].items())
+        if path.startswith(prefix)
     ]
-    return {"repo_id": repo_id, "repo_type": "dataset", "tag": f"v{manifest['version']}", "files": files}
+    return {
+        "repo_id": repo_id,
+        "repo_type": "dataset",
+        "tag": f"v{manifest['version']}",
+        "manifest_sha256": sha256_of(release / "manifest.json"),
+        "files": files,
+    }
 
 
 def token_from_environment() -> str | None:
@@ -89,24 +95,30 @@ def token_from_environment() -> str | None:
 
 
 def redact(text: str, token: str | None) -> str:
-    """text with the token (and anything that looks like a Hub token) removed."""
+    """text with the token removed in any case, whatever follows an Authorization header, and
+    anything that looks like a Hub token."""
     if token:
-        text = text.replace(token, "***")
-    return re.sub(r"hf_[A-Za-z0-9]{8,}", "hf_***", text)
+        text = re.sub(re.escape(token), "***", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?i)(authorization\s*[:=]\s*)(?:bearer\s+)?\S+", r"\1***", text)
+    return re.sub(r"(?i)hf_[A-Za-z0-9]{8,}", "hf_***", text)
 
 
 def upload(release: Path, repo_id: str, token: str) -> str:
-    """Upload release/hf in one commit and tag it v<version>; returns the commit id."""
-    from huggingface_hub import HfApi
+    """Upload the planned files of release/hf in one commit, and tag it v<version> with the
+    manifest's sha256 in the tag's message; returns the commit id. Nothing the manifest does
+    not list is uploaded."""
+    from huggingface_hub import CommitOperationAdd, HfApi
 
     plan = publish_plan(release, repo_id)
     api = HfApi(token=token)
     api.create_repo(repo_id, repo_type="dataset", exist_ok=True)
-    commit = api.upload_folder(
-        folder_path=str(release / HF_DIR),
-        repo_id=repo_id,
-        repo_type="dataset",
-        commit_message=f"Release {plan['tag']}",
+    operations = [
+        CommitOperationAdd(path_in_repo=item["path"], path_or_fileobj=str(release / HF_DIR / item["path"]))
+        for item in plan["files"]
+    ]
+    commit = api.create_commit(
+        repo_id, operations, commit_message=f"Release {plan['tag']}", repo_type="dataset"
     )
-    api.create_tag(repo_id, tag=plan["tag"], revision=commit.oid, repo_type="dataset")
+    message = f"{plan['tag']}: manifest.json sha256 {plan['manifest_sha256']} (cmvisit verify --expect)"
+    api.create_tag(repo_id, tag=plan["tag"], tag_message=message, revision=commit.oid, repo_type="dataset")
     return commit.oid

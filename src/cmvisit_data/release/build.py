@@ -28,12 +28,13 @@ from typing import Any
 from .. import rules
 from ..builder import Batch, Kept, Rejection, generate_batches, parallel, sources, start_workers
 from ..dedup import Signatures
-from ..errors import Problem
+from ..errors import CmvisitError, Problem
 from ..manifest import sha256_of
 from ..tables import TABLE_NAMES, table_schema
 from .contents import Inputs, Stats, release_manifest
-from .diff import digests, write_changelog
+from .diff import changelog_text, digests, write_changelog
 from .layout import (
+    CHANGELOG,
     REJECTED,
     RELEASE_MANIFEST,
     VERSION_RE,
@@ -109,6 +110,12 @@ def build(
     options = BuildOptions(
         Path(seeds_dir), version, allow_rejects, workers or os.cpu_count() or 1, max_bytes, progress, discover
     )
+    inside = _inside_a_release(out)
+    if inside is not None:
+        result.status = "refused"
+        message = f"--out {out} is inside the release {inside}: choose a folder outside it"
+        result.problems.append(Problem("release-invalid", message, file=str(out)))
+        return result
     out.mkdir(parents=True, exist_ok=True)
     with lock(out, version) as held:
         if not held:
@@ -124,17 +131,64 @@ def build(
             _build_into(options, tmp, result)
             if result.problems:
                 return result
-            if final.exists():
+            if final.exists() or final.is_symlink():
                 _settle_existing(tmp, final, result)
             else:
-                fsync_tree(tmp)
-                os.rename(tmp, final)
-                result.status = "built"
+                _publish(out, tmp, final, result)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-    if result.status == "built":
-        write_changelog(out)
     return result
+
+
+def _inside_a_release(out: Path) -> Path | None:
+    """The release folder that `out` is in (or is), if any: a release never holds another."""
+    here = out.resolve()
+    for folder in (here, *here.parents):
+        if VERSION_RE.match(folder.name) and (folder / RELEASE_MANIFEST).is_file():
+            return folder
+    return None
+
+
+def _publish(out: Path, tmp: Path, final: Path, result: BuildResult) -> None:
+    """Rename the finished release into place, with everything that could fail done first:
+    the changelog is made (reading every other release) before the rename, and only written
+    after it. A build publishes completely or not at all."""
+    changelog = out / CHANGELOG
+    if changelog.is_symlink() or (changelog.exists() and not changelog.is_file()):
+        result.problems.append(
+            Problem("release-invalid", "CHANGELOG.md is not a regular file: remove it", file=str(changelog))
+        )
+        return
+    try:
+        text = changelog_text(out, pending=(result.version, tmp))
+    except CmvisitError as exc:
+        result.problems.extend(exc.problems)
+        return
+    fsync_tree(tmp)
+    os.rename(tmp, final)
+    result.status = "built"
+    write_changelog(out, text)
+
+
+def _claims(release: Path) -> dict[str, Any] | None:
+    """A manifest without what another Parquet writer changes: its version, and the bytes and
+    checksums of the Parquet files (the rows they hold are compared on their own)."""
+    try:
+        manifest = read_manifest(release)
+    except Exception:
+        return None
+    manifest["writer"].pop("pyarrow", None)
+    for meta in [*manifest["tables"].values(), *manifest["files"].values()]:
+        meta.pop("bytes", None)
+        meta.pop("sha256", None)
+    return manifest
+
+
+def _writer_of(release: Path) -> str | None:
+    try:
+        return read_manifest(release).get("writer", {}).get("pyarrow")
+    except Exception:  # an unreadable manifest excuses nothing
+        return None
 
 
 def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
@@ -145,13 +199,19 @@ def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
     if ours == theirs:
         result.status, result.note = "reproduced", "byte for byte"
         return
-    if (final / RELEASE_MANIFEST).is_file() and digests(tmp) == digests(final):
-        differing = sorted(n for n in set(ours) | set(theirs) if ours.get(n) != theirs.get(n))
-        writer = read_manifest(final).get("writer", {}).get("pyarrow")
+    # Parquet bytes depend on the writing library's version: a table file written by another
+    # pyarrow may differ in its bytes and still hold the same rows. Nothing else is excused.
+    differing = sorted(n for n in set(ours) | set(theirs) if ours.get(n) != theirs.get(n))
+    writer = _writer_of(final)
+    import pyarrow
+
+    parquet_only = all(n.endswith(".parquet") or n == RELEASE_MANIFEST for n in differing)
+    parquet_only = parquet_only and set(ours) == set(theirs) and _claims(tmp) == _claims(final)
+    if parquet_only and writer not in (None, pyarrow.__version__) and digests(tmp) == digests(final):
         result.status = "reproduced"
         result.note = (
             f"row for row ({len(differing)} files differ in their bytes, e.g. {differing[0]}; "
-            f"the release was written with pyarrow {writer})"
+            f"the release was written with pyarrow {writer}, this build with {pyarrow.__version__})"
         )
         return
     result.status = "refused"

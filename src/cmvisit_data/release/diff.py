@@ -8,8 +8,18 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..errors import CmvisitError, Problem
+from ..manifest import sha256_of
 from ..tables import TABLE_NAMES
-from .layout import CHANGELOG, manifest_head, read_manifest, versions
+from .layout import (
+    CHANGELOG,
+    RELEASE_MANIFEST,
+    manifest_head,
+    read_manifest,
+    table_file,
+    versions,
+    write_atomic,
+)
 from .verify import rows_of
 
 
@@ -43,10 +53,17 @@ def digests(folder: Path) -> dict[str, str]:
     return {k: v.hexdigest() for k, v in hashers.items()}
 
 
-def write_changelog(out_root: str | os.PathLike[str]) -> None:
-    """build/CHANGELOG.md, regenerated from every release's manifest (newest first)."""
+def changelog_text(out_root: str | os.PathLike[str], pending: tuple[str, Path] | None = None) -> str:
+    """build/CHANGELOG.md's text, from every release's manifest (newest first), with `pending`
+    (version, folder) as a release not yet renamed into place. Each section records the
+    manifest's sha256: a root of trust for `cmvisit verify --expect`. Raises CmvisitError
+    naming a release that cannot be read."""
+    import pyarrow.parquet as pq
+
     root = Path(out_root)
-    found = versions(root)
+    folders = {v: root / v for v in versions(root)}
+    if pending is not None:
+        folders[pending[0]] = pending[1]
     lines = [
         "# Changelog",
         "",
@@ -55,33 +72,48 @@ def write_changelog(out_root: str | os.PathLike[str]) -> None:
     ]
     previous: set[str] = set()
     sections = []
-    import pyarrow.parquet as pq
-
-    for version in found:
-        manifest = manifest_head(root / version)
-        ids = set(
-            pq.read_table(root / version / "documents.parquet", columns=["doc_id"])
-            .column("doc_id")
-            .to_pylist()
-        )
-        counts = manifest["counts"]
-        rows = ", ".join(f"{name} {meta['rows']}" for name, meta in manifest["tables"].items())
-        langs = ", ".join(f"{k} {v}" for k, v in counts["languages"].items())
-        section = [
-            f"## {version}",
-            "",
-            f"- documents: {counts['documents']} ({langs}); near-duplicates marked: {counts['duplicates']}",
-            f"- rows: {rows}",
-            f"- since the previous release: {len(ids - previous)} added, {len(previous - ids)} removed",
-            f"- rejected inputs: {len(manifest['rejected'])}",
-            f"- package {manifest['package_version']}, schema sha256 {manifest['schema_sha256'][:12]}",
-            "",
-        ]
+    for version in sorted(folders, key=lambda v: tuple(int(x) for x in v.split("."))):
+        folder = folders[version]
+        try:
+            manifest = manifest_head(folder)
+            ids = set(
+                pq.read_table(table_file(folder, "documents"), columns=["doc_id"])
+                .column("doc_id")
+                .to_pylist()
+            )
+            section = _section(version, manifest, sha256_of(folder / RELEASE_MANIFEST), ids, previous)
+        except Exception as exc:  # any unreadable release: named, with what to do
+            message = f"cannot be read for the changelog ({type(exc).__name__}: {exc})"
+            problem = Problem("release-invalid", message, file=str(root / version))
+            raise CmvisitError([problem]) from None
         sections.append(section)
         previous = ids
     for section in reversed(sections):
         lines.extend(section)
-    path = root / CHANGELOG
-    tmp = root / f".{CHANGELOG}.tmp-{os.getpid()}"
-    tmp.write_text("\n".join(lines).rstrip() + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _section(
+    version: str, manifest: dict[str, Any], sha: str, ids: set[str], previous: set[str]
+) -> list[str]:
+    counts = manifest["counts"]
+    rows = ", ".join(f"{name} {meta['rows']}" for name, meta in manifest["tables"].items())
+    langs = ", ".join(f"{k} {v}" for k, v in counts["languages"].items())
+    return [
+        f"## {version}",
+        "",
+        f"- documents: {counts['documents']} ({langs}); near-duplicates marked: {counts['duplicates']}",
+        f"- rows: {rows}",
+        f"- since the previous release: {len(ids - previous)} added, {len(previous - ids)} removed",
+        f"- rejected inputs: {len(manifest['rejected'])}",
+        f"- package {manifest['package_version']}, schema sha256 {manifest['schema_sha256'][:12]}",
+        f"- manifest sha256 {sha} (`cmvisit verify build/{version} --expect {sha[:12]}…` checks it)",
+        "",
+    ]
+
+
+def write_changelog(out_root: str | os.PathLike[str], text: str | None = None) -> None:
+    """Write build/CHANGELOG.md (the text made by changelog_text) atomically."""
+    root = Path(out_root)
+    text = changelog_text(root) if text is None else text
+    write_atomic(root / CHANGELOG, text.encode("utf-8"))

@@ -8,7 +8,6 @@ the same documents merged in as they stream past.
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,22 +16,40 @@ from typing import Any
 from ..errors import Problem, Report
 from ..manifest import sha256_of
 from ..tables import TABLE_NAMES, table_schema, to_table
+from . import audit
 from .checks import check_batch
-from .layout import RELEASE_MANIFEST, read_manifest, table_file
+from .layout import RELEASE_MANIFEST, table_file
 
 
-def verify(release: str | os.PathLike[str]) -> Report:
-    """Recompute checksums; check schemas, row counts, and every table rule on the stored rows."""
+def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report:
+    """Prove a release from its data: the manifest is strict, valid and lists exactly the
+    folder's files; every checksum holds; the tables have their declared shape; every field
+    the data determines agrees; every table rule holds on the stored rows. With `expect`,
+    the manifest's own sha256 must be that value (a root of trust from the changelog or the
+    Hub tag)."""
     import pyarrow.parquet as pq
 
     folder = Path(release)
     report = Report(file=str(folder), kind="release")
-    try:
-        manifest = read_manifest(folder)
-    except (OSError, json.JSONDecodeError) as exc:
+    if folder.is_symlink() or not folder.is_dir():
         report.problems.append(
-            Problem("release-invalid", f"cannot read {RELEASE_MANIFEST}: {exc}", file=str(folder))
+            Problem("release-invalid", "a release is a folder, not a link", file=str(folder))
         )
+        return report
+    if expect is not None:
+        actual = sha256_of(folder / RELEASE_MANIFEST) if (folder / RELEASE_MANIFEST).is_file() else None
+        if actual != expect.lower():
+            report.problems.append(
+                Problem("checksum-mismatch", f"manifest.json's sha256 is {actual}, not the expected {expect}",
+                        file=str(folder / RELEASE_MANIFEST))
+            )  # fmt: skip
+            return report
+    manifest, problems = audit.read_strict(folder)
+    report.problems.extend(problems)
+    if manifest is None:
+        return report
+    report.problems.extend(audit.exact_contents(folder, manifest))
+    if report.problems:
         return report
     report.problems.extend(_checksums(folder, manifest))
     if report.problems:
@@ -41,6 +58,7 @@ def verify(release: str | os.PathLike[str]) -> Report:
     report.problems.extend(_shapes(folder, manifest, files))
     if report.problems:
         return report
+    report.problems.extend(audit.derived_fields(folder, manifest, files))
     report.problems.extend(_verify_rows(files))
     report.records = files["documents"].metadata.num_rows
     return report
