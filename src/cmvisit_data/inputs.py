@@ -17,17 +17,9 @@ from dataclasses import dataclass
 from . import rules
 from .errors import Problem
 
-# Every C0/C1 control a text may not hold, and the bidi controls: one pass in C.
-_CONTROL_RE = re.compile(
-    "["
-    + "".join(
-        re.escape(chr(c))
-        for c in (*range(0x00, 0x20), *range(0x7F, 0xA0))
-        if chr(c) not in rules.ALLOWED_CONTROLS
-    )
-    + "".join(re.escape(c) for c in sorted(rules.BIDI_CONTROLS))
-    + "]"
-)
+# The characters the text policy allows although Python calls them unprintable (removed
+# before the one pass in C that says whether anything else is left).
+_ALLOWED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(rules.ALLOWED_INVISIBLE)) + "]+")
 
 
 @dataclass(frozen=True)
@@ -117,6 +109,8 @@ def decode(data: bytes, name: str) -> Document | list[Problem]:
                 column=col,
             )
         ]
+    if not text.strip():
+        return [Problem("empty-document", "the file holds only white space", file=name)]
     problems = control_character_problems(text, name)
     if problems:
         return problems
@@ -137,27 +131,43 @@ def _binary_share(data: bytes) -> float:
     return odd / max(1, len(sample))
 
 
-def control_character_problems(text: str, name: str) -> list[Problem]:
-    """Invisible controls (bidi overrides, C0/C1 controls) with where the first one is."""
-    first_match = _CONTROL_RE.search(text)
-    if first_match is None:
+def control_character_problems(
+    text: str, name: str, in_record: bool = False, line: int | None = None
+) -> list[Problem]:
+    """The text policy (rules.ALLOWED_INVISIBLE): every invisible or unassigned character that
+    may change how a text displays or compares (controls, bidi marks, zero-width and tag
+    characters, surrogates, private-use and unassigned code points), with where the first
+    one is. For a record's raw_text (`in_record`), the place is the record's line in its file
+    (`line`, for .jsonl) and the character offset in raw_text."""
+    body = text[1:] if text.startswith(rules.BOM) else text
+    if _ALLOWED_RE.sub("", body).isprintable():
         return []
+    offset = len(text) - len(body)
     found: dict[str, int] = {}
-    for m in _CONTROL_RE.finditer(text):
-        found.setdefault(m.group(0), m.start())
-        if len(found) >= 16:
-            break
-    first = first_match.start()
-    line, col = _line_col(text, first)
+    for i, ch in enumerate(body):
+        if not ch.isprintable() and ch not in rules.ALLOWED_INVISIBLE:
+            found.setdefault(ch, offset + i)
+            if len(found) >= 16:
+                break
+    first = min(found.values())
+    at_line, col = _line_col(text, first)
     names = ", ".join(
-        f"U+{ord(c):04X} {unicodedata.name(c, 'CONTROL')}" for c in sorted(found, key=found.get)
+        f"U+{ord(c):04X} {unicodedata.name(c, _category_name(c))}" for c in sorted(found, key=found.get)
     )
+    where = f"character {first} of raw_text" if in_record else f"line {at_line}, column {col}"
     return [
         Problem(
             "control-characters",
-            f"invisible control characters in the text: {names}; the first at line {line}, column {col}",
+            f"invisible or unassigned characters in the text: {names}; the first at {where}",
             file=name,
-            line=line,
-            column=col,
+            line=line if in_record else at_line,
+            column=None if in_record else col,
+            pointer="/raw_text" if in_record else None,
         )
     ]
+
+
+def _category_name(ch: str) -> str:
+    return {"Cs": "SURROGATE", "Co": "PRIVATE USE", "Cn": "UNASSIGNED"}.get(
+        unicodedata.category(ch), "CONTROL"
+    )

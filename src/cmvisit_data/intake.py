@@ -135,9 +135,10 @@ def check_record_file(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Re
         report.problems.extend(doc)
         return report
     if path.lower().endswith(".jsonl"):
-        for number, text in enumerate(doc.text.splitlines(), start=1):
+        # Records are split on "\n" only: U+2028 and the like may stand inside a JSON string.
+        for number, text in enumerate(doc.text.split("\n"), start=1):
             if text.strip():
-                _check_json_text(text, path, number, report)
+                _check_json_text(text.removesuffix("\r"), path, number, report)
     else:
         _check_json_text(doc.text, path, None, report)
     return report
@@ -145,7 +146,14 @@ def check_record_file(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Re
 
 def _check_json_text(text: str, path: str, line: int | None, report: Report) -> None:
     try:
-        value = json.loads(text)
+        value = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except _DuplicateKey as exc:
+        report.problems.append(
+            Problem(
+                "json-malformed", f"the key {exc.args[0]!r} appears twice in one object", file=path, line=line
+            )
+        )
+        return
     except RecursionError:
         report.problems.append(
             Problem("json-too-deep", f"nesting is deeper than {MAX_JSON_DEPTH} levels", file=path, line=line)
@@ -154,6 +162,9 @@ def _check_json_text(text: str, path: str, line: int | None, report: Report) -> 
     except json.JSONDecodeError as exc:
         where = line if line is not None else exc.lineno
         report.problems.append(Problem("json-malformed", exc.msg, file=path, line=where, column=exc.colno))
+        return
+    except ValueError as exc:  # an integer too long to convert, and the like
+        report.problems.append(Problem("json-malformed", str(exc)[:200], file=path, line=line))
         return
     depth = _depth(value)
     if depth > MAX_JSON_DEPTH:
@@ -168,6 +179,19 @@ def _check_json_text(text: str, path: str, line: int | None, report: Report) -> 
         return
     report.records += 1
     report.problems.extend(validate_record(value, file=path, line=line))
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise _DuplicateKey(key)
+        seen[key] = value
+    return seen
 
 
 def _depth(value: Any) -> int:

@@ -71,6 +71,10 @@ def split_lines(raw: str) -> list[Line]:
     offset = 0
     for index, piece in enumerate(raw.splitlines(keepends=True)):
         body = piece.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        if index == 0 and body.startswith(rules.BOM):
+            # a byte order mark opens the file, not its first line: it stays in raw_text only
+            body, offset = body[1:], offset + 1
+            piece = piece[1:]
         stripped = body.strip()
         if stripped:
             start = offset + (len(body) - len(body.lstrip()))

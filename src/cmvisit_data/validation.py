@@ -74,7 +74,7 @@ def validate_record(record: Any, file: str | None = None, line: int | None = Non
     The compiled validator answers for valid records; `jsonschema` (the reference) reports
     the errors of invalid ones, with their JSON pointers."""
     if schema_valid(record) and isinstance(record, dict):
-        return _semantic_problems(record, file, line)
+        return _text_problems(record, file, line) or _semantic_problems(record, file, line)
     problems = [
         Problem(
             "schema-violation",
@@ -88,7 +88,22 @@ def validate_record(record: Any, file: str | None = None, line: int | None = Non
     ]
     if problems or not isinstance(record, dict):
         return problems
-    return _semantic_problems(record, file, line)
+    return _text_problems(record, file, line) or _semantic_problems(record, file, line)
+
+
+def _text_problems(record: dict[str, Any], file: str | None, line: int | None) -> list[Problem]:
+    """The raw text obeys the same text policy as a raw document (`inputs`): no invisible,
+    surrogate or unassigned characters, and not only white space."""
+    from .inputs import control_character_problems
+
+    raw = record["raw_text"]
+    if not raw.strip():
+        return [
+            Problem(
+                "empty-document", "raw_text holds only white space", file=file, line=line, pointer="/raw_text"
+            )
+        ]
+    return control_character_problems(raw, file or "<record>", in_record=True, line=line)
 
 
 def _semantic_problems(record: dict[str, Any], file: str | None, line: int | None) -> list[Problem]:

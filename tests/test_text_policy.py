@@ -1,0 +1,76 @@
+"""One text policy for raw documents and for records' raw_text (issue: intake rules)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cmvisit_data import parse_document
+from cmvisit_data.intake import check_path
+
+from .conftest import SEEDS
+
+BODY = "Raipur: The state cabinet on Monday approved a new policy for rice mills in every district.\n"
+
+
+@pytest.mark.parametrize(
+    "char",
+    ["\u200b", "\U000e0041", "\ufff9", "\ufffb", "\ufeff", "\uffff", "\u200e", "\u202e", "\x1b", "\ue000"],
+    ids=lambda c: f"U+{ord(c):04X}",
+)
+def test_invisible_and_unassigned_characters_are_refused_in_documents(write, char):
+    report = check_path(str(write("doc.txt", BODY.replace("cabinet", "cab" + char + "inet"))))
+    assert [p.type for p in report.problems] == ["control-characters"]
+    assert f"U+{ord(char):04X}" in report.problems[0].message and report.problems[0].line == 1
+
+
+def test_what_devanagari_and_typesetting_need_is_allowed(write):
+    text = "रायपुर। मुख्य\u200dमंत्री ने क\u200cहा कि नीति\u00a0लागू होगी,\u3000और\u2009काम शुरू होगा।\n"
+    assert check_path(str(write("hi.txt", text))).valid
+    assert check_path(str(write("bom.txt", "\ufeff" + BODY))).valid
+
+
+def test_a_leading_byte_order_mark_stays_out_of_the_title(write):
+    record = parse_document(write("t.txt", "\ufeffRice mill policy cleared for every district\n\n" + BODY))
+    assert record["metadata"]["title"] == "Rice mill policy cleared for every district"
+    assert record["raw_text"].startswith("\ufeff")
+
+
+@pytest.mark.parametrize("space", ["\u2028", "\u2029", "\u00a0", "\u3000", " \n\t"])
+def test_unicode_white_space_alone_is_an_empty_document(write, space):
+    report = check_path(str(write("empty.txt", space * 3)))
+    assert [p.type for p in report.problems] == ["empty-document"]
+
+
+def _record() -> dict:
+    return parse_document(SEEDS / "000_a25e3bb1cf0e3701.txt")
+
+
+@pytest.mark.parametrize("escaped", ["\\u202e", "\\u0000", "\\u001b", "\\ud800"])
+def test_records_obey_the_same_text_policy(write, escaped):
+    line = json.dumps(_record(), ensure_ascii=True)
+    at = line.index('"raw_text": "') + len('"raw_text": "')
+    report = check_path(str(write("r.jsonl", line[:at] + escaped + line[at:] + "\n")))
+    assert report.problems and report.problems[0].type == "control-characters", [
+        p.one_line() for p in report.problems
+    ]
+    assert report.problems[0].pointer == "/raw_text" and report.problems[0].line == 1
+
+
+def test_record_files_refuse_duplicate_keys_and_huge_integers_with_a_typed_error(write):
+    line = json.dumps(_record())
+    twice = line.replace('"doc_id":', '"doc_id": "x", "doc_id":', 1)
+    report = check_path(str(write("dup.jsonl", twice + "\n")))
+    assert [p.type for p in report.problems] == ["json-malformed"] and "twice" in report.problems[0].message
+    huge = line.replace('"bytes": ', '"bytes": ' + "9" * 5000 + ', "x": ', 1)
+    report = check_path(str(write("big.json", huge)))
+    assert [p.type for p in report.problems] == ["json-malformed"]
+
+
+def test_jsonl_records_are_split_on_newlines_only(write):
+    record = _record()
+    record["source"]["outlet"] = "Line\u2028Separated Outlet"
+    text = json.dumps(record, ensure_ascii=False) + "\n" + json.dumps(_record()) + "\n"
+    report = check_path(str(write("two.jsonl", text)))
+    assert report.valid and report.records == 2
