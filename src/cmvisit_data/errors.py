@@ -22,7 +22,10 @@ CATALOGUE: dict[str, str] = {
     "invalid-utf8": "Re-save the file as UTF-8 (the page's text was decoded with the wrong encoding).",
     "binary-content": "This is not a text file; give the document's text, not a binary file.",
     "nul-bytes": "Remove the NUL bytes; a text document never holds them.",
-    "control-characters": "Remove the invisible, unassigned or private-use characters; they change how the text displays or compares (ZWJ and ZWNJ are kept).",
+    "control-characters": (
+        "Remove the invisible, unassigned or private-use characters; they change how the text "
+        "displays or compares (ZWJ and ZWNJ are kept)."
+    ),
     "json-malformed": "Fix the JSON syntax at the line and column given.",
     "json-too-deep": "A record is nested far deeper than the schema allows; check the file is a record.",
     "schema-violation": "Make the value match the schema (see schema/press_release.schema.json).",
