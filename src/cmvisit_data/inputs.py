@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass
 
@@ -46,8 +47,17 @@ def read_path(
     """Read a file under the size limit and check it; never reads more than max_bytes + 1 bytes."""
     name = str(path)
     try:
-        size = os.stat(path).st_size
+        # Opened without blocking and checked on the open file: a FIFO or a device is refused
+        # before anything is read from it, and cannot be swapped in between a check and a read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            os.close(fd)
+            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "a FIFO, device or socket"
+            return [Problem("not-a-file", f"this is {kind}, not a regular file", file=name)]
+        size = info.st_size
         if size > max_bytes:
+            os.close(fd)
             return [
                 Problem(
                     "file-too-large",
@@ -55,7 +65,7 @@ def read_path(
                     file=name,
                 )
             ]
-        with open(path, "rb") as handle:
+        with os.fdopen(fd, "rb") as handle:
             # Ask for the size just seen (a buffer of max_bytes would be allocated per file),
             # and read on up to the limit only when the file has grown since.
             data = handle.read(size + 1)
@@ -63,8 +73,6 @@ def read_path(
                 data += handle.read(max_bytes + 1 - len(data))
     except FileNotFoundError:
         return [Problem("file-not-found", "no such file", file=name)]
-    except IsADirectoryError:
-        return [Problem("file-not-found", "this is a directory, not a file", file=name)]
     except OSError as exc:
         return [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
     if len(data) > max_bytes:  # the file grew while we looked

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .atomic import write_atomic
 from .contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
 from .errors import Problem
 
@@ -158,6 +159,4 @@ def write_manifest(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> N
         "manifest_version": MANIFEST_VERSION,
         "documents": [e.to_dict() for e in sorted(entries, key=lambda e: e.file)],
     }
-    tmp = path.with_name(f".{MANIFEST_NAME}.tmp-{os.getpid()}")
-    tmp.write_text(json.dumps(body, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))

@@ -18,6 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
+
+__all__ = ["write_atomic"]
+
 VERSION_RE = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 RELEASE_MANIFEST = "manifest.json"
 REJECTED = "rejected.jsonl"
@@ -111,22 +115,3 @@ def write_json(path: Path, value: Any) -> None:
         for piece in encoder.iterencode(value):
             handle.write(piece)
         handle.write("\n")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace path with data: written to a new, exclusively created temporary file beside it
-    (never a name an attacker could have prepared as a link), flushed, then renamed."""
-    import secrets
-
-    tmp = path.with_name(f".{path.name}.tmp-{secrets.token_hex(8)}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
