@@ -49,6 +49,7 @@ PATHOLOGICAL = {
     "devanagari, cues, no danda": "राज्य सरकार ने कहा कि ",
     "nested quotes": "He said, “‘",
     "apostrophes": "'a ",
+    "quote, verb, quote (one line)": "“We said ” said Sai “",
 }
 
 

@@ -111,6 +111,7 @@ PATHOLOGICAL = {
     "devanagari without danda": "राज्य सरकार ने कहा कि " * 10_000,
     "nested quotes": "He said, “‘" * 20_000,
     "dates": "August 23, 2025 " * 12_000,
+    "quote, verb, quote": "“We said ” said Sai “" * 10_000,
 }
 
 
