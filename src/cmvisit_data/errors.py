@@ -17,6 +17,7 @@ from typing import Any
 # type -> what to do about it. The message says what is wrong; the hint says how to fix it.
 CATALOGUE: dict[str, str] = {
     "file-not-found": "Check the path; the file does not exist or is not readable.",
+    "provenance-invalid": "Give an http(s) URL, and names and notes as one line of visible text.",
     "add-conflict": "Rename the file, or remove the unlisted file of the same name from seeds/.",
     "not-a-file": "Give a regular file: folders are searched, but FIFOs, devices and sockets are never read.",
     "file-too-large": "Split the document, or raise the limit with --max-bytes if it is genuine.",

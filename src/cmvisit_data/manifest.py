@@ -63,6 +63,25 @@ def _validator():  # type: ignore[no-untyped-def]
     return Draft202012Validator(load_schema(SEEDS_SCHEMA_NAME))
 
 
+def provenance_problems(provenance: dict[str, Any]) -> list[Problem]:
+    """Whether provenance values are what the seeds schema allows (an http(s) URL; one line of
+    visible text of bounded length for the others), before any document is added with them."""
+    from jsonschema import Draft202012Validator
+
+    fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
+    problems = []
+    for name in PROVENANCE_FIELDS:
+        value = provenance.get(name)
+        for error in Draft202012Validator(fields[name]).iter_errors(value):
+            shown = repr(value)[:80]
+            problems.append(
+                Problem("provenance-invalid", f"--{name} {shown} is not allowed: {error.message[:120]}",
+                        pointer=f"/{name}")
+            )  # fmt: skip
+            break
+    return problems
+
+
 def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
     """The manifest's entries, or the problems that make it unusable (all of them)."""
     path = Path(seeds_dir) / MANIFEST_NAME

@@ -100,3 +100,35 @@ def test_two_adds_at_once_lose_no_entry(tmp_path):
     listed = {e.file for e in entries}
     assert {p.name for p in seeds.glob("*.txt")} == listed
     assert json.loads((seeds / "manifest.json").read_text(encoding="utf-8"))["manifest_version"] == 1
+
+
+def test_provenance_is_checked_before_anything_is_added(tmp_path):
+    seeds = _seeds(tmp_path)
+    before = (seeds / "manifest.json").read_bytes()
+    hostile = {
+        "outlet": "Evil\u202eOutlet\n\n## Injected heading\n<script>alert(1)</script>",
+        "url": "javascript:alert(1)",
+        "rights": "\x1b[31mred",
+        "obtained": "x" * 5000,
+    }
+    new = tmp_path / "new.txt"
+    new.write_text(TEXT, encoding="utf-8")
+    result, problems = add([str(new)], seeds, hostile)
+    assert sorted(p.pointer for p in problems) == ["/obtained", "/outlet", "/rights", "/url"]
+    assert all(p.type == "provenance-invalid" for p in problems) and result.added == []
+    assert (seeds / "manifest.json").read_bytes() == before
+    good, problems = add([str(new)], seeds, {"url": "https://example.org/a?b=1", "outlet": "Example Times"})
+    assert problems == [] and len(good.added) == 1
+
+
+def test_provenance_rendered_into_the_card_cannot_inject_markup():
+    from cmvisit_data.hub.card import _sources, markdown_text
+
+    hostile = (
+        "Evil\n\n## Injected heading\n<script>alert(1)</script> [x](javascript:alert(1)) *b* `c` |t| &amp"
+    )
+    shown = markdown_text(hostile)
+    assert "\n" not in shown and "<script>" not in shown and "](" not in shown.replace("\\](", "")
+    assert "\\<script\\>" in shown and "&amp;amp" in shown
+    listed = _sources({"inputs": [{"outlet": hostile, "rights": "CC BY 4.0 - with attribution"}]})
+    assert listed.count("\n") == 0 and "CC BY 4.0 - with attribution" in listed

@@ -110,7 +110,7 @@ def _counts(manifest: dict[str, Any], rows: dict[str, int]) -> str:
     lines = [
         f"- documents: {counts['documents']}",
         "- by language: " + ", ".join(f"`{k}` {v}" for k, v in counts["languages"].items()),
-        "- by outlet: " + ", ".join(f"{k} {v}" for k, v in counts["outlets"].items()),
+        "- by outlet: " + ", ".join(f"{markdown_text(k)} {v}" for k, v in counts["outlets"].items()),
         f"- publication dates: {published['first'] or 'none printed'} to "
         f"{published['last'] or 'none printed'} ({published['undated']} documents print no date)",
         f"- near-duplicates marked: {counts['duplicates']}",
@@ -179,11 +179,26 @@ def license_text(manifest: dict[str, Any]) -> str:
     )
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown_text(value: str) -> str:
+    """A provenance string as plain text inside Markdown: on one line, with every character
+    that could start markup (emphasis, links, HTML, tables, code) escaped and & as an entity,
+    so that no heading, link or script can be injected into the card."""
+    one_line = " ".join(value.split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line.replace("&", "&amp;"))
+
+
 def _sources(manifest: dict[str, Any]) -> str:
     """Provenance and rights of the inputs, grouped by outlet and rights note."""
     groups: dict[str, int] = {}
     for item in manifest["inputs"]:
-        key = f"{item.get('outlet') or 'outlet not recorded'}: {item.get('rights') or 'rights not recorded'}"
+        outlet, rights = (
+            item.get("outlet") or "outlet not recorded",
+            item.get("rights") or "rights not recorded",
+        )
+        key = f"{markdown_text(outlet)}: {markdown_text(rights)}"
         groups[key] = groups.get(key, 0) + 1
     if not groups:
         return "- no inputs"

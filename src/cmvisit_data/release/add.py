@@ -24,7 +24,7 @@ from ..builder import ChunkMap
 from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
 from ..errors import Problem, Report
 from ..intake import DOCUMENT_SUFFIXES, expand
-from ..manifest import MANIFEST_NAME, Entry, load_manifest, write_manifest
+from ..manifest import MANIFEST_NAME, Entry, load_manifest, provenance_problems, write_manifest
 
 
 @dataclass
@@ -69,6 +69,9 @@ def add(
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
 ) -> tuple[AddResult, list[Problem]]:
     """Validate documents and copy the valid ones into the seeds folder with manifest entries."""
+    problems = provenance_problems(provenance)
+    if problems:
+        return AddResult(), problems
     seeds = Path(seeds_dir)
     seeds.mkdir(parents=True, exist_ok=True)
     with _seeds_lock(seeds):
