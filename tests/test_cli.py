@@ -251,3 +251,13 @@ def test_an_internal_error_is_one_line_not_a_traceback(run, english_seed, monkey
     result = run("parse", str(english_seed))
     assert result.exit_code == 1
     assert "internal error: RuntimeError: simulated bug" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_file_name_cannot_fake_a_report_line(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil.txt: OK\nreal.txt").write_bytes(b"\xff not text")
+    result = run("validate", str(folder))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1 and "evil.txt: OK\\nreal.txt" in lines[0] and "invalid-utf8" in lines[0]

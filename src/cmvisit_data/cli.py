@@ -16,6 +16,7 @@ import click
 
 from . import rules
 from ._version import __version__
+from .errors import shown
 
 _MAX_BYTES = click.option(
     "--max-bytes",
@@ -125,7 +126,7 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
     else:
         for report in summary.reports:
             if report.valid:
-                click.echo(f"{report.file}: OK")
+                click.echo(f"{shown(report.file)}: OK")
             for problem in report.problems:
                 click.echo(problem.one_line())
         click.echo(f"{len(summary.reports) - summary.invalid} valid, {summary.invalid} invalid", err=True)
@@ -279,7 +280,7 @@ def verify(release: str, fmt: str, expect: str | None) -> None:
         for problem in report.problems:
             click.echo(problem.one_line())
         if report.valid:
-            click.echo(f"{release}: OK ({report.records} documents)")
+            click.echo(f"{shown(release)}: OK ({report.records} documents)")
     sys.exit(0 if report.valid else 1)
 
 
@@ -340,9 +341,9 @@ def add(
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
         for item in result.added:
-            click.echo(f"added {item['file']} as {seeds_dir}/{item['as']} ({item['language']})")
+            click.echo(f"added {shown(item['file'])} as {seeds_dir}/{item['as']} ({item['language']})")
         for item in result.present:
-            click.echo(f"already present: {item['file']} (as {seeds_dir}/{item['as']}); nothing to do")
+            click.echo(f"already present: {shown(item['file'])} (as {seeds_dir}/{item['as']}); nothing to do")
         for report in result.invalid:
             for problem in report.problems:
                 click.echo(problem.one_line())

@@ -54,6 +54,15 @@ CATALOGUE: dict[str, str] = {
 }
 
 
+def shown(text: str) -> str:
+    """A path or name as it may be printed on one line of a report: every character that is
+    not visible (a newline in a file name, an escape sequence, a bidi override) written as its
+    escape, so that no name can fake another line or hide what it is."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with one input, with where it is and what to do."""
@@ -78,7 +87,7 @@ class Problem:
 
     def where(self) -> str:
         """'file:line:column' (as much as is known) and the JSON pointer, for one-line reports."""
-        place = self.file or (f"table {self.table}" if self.table else "<input>")
+        place = shown(self.file) if self.file else (f"table {self.table}" if self.table else "<input>")
         if self.table and self.file:
             place += f" ({self.table})"
         if self.row is not None:
