@@ -16,6 +16,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -292,6 +293,21 @@ def start_workers(workers: int) -> None:
         forkserver.ensure_running()
 
 
+def _init_worker() -> None:
+    """A worker leaves Ctrl-C to the main process (which stops the pool and says so in one
+    line), and ends when the process that started it ends: no orphan outlives a build."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:  # pragma: no cover - no glibc: the pool's own shutdown still applies
+            pass
+
+
 class ChunkMap:
     """function(jobs) over chunks of the items in `workers` processes, results in order: the
     one process pool of the package (the build and `add` both map through it).
@@ -328,7 +344,7 @@ class ChunkMap:
             context = multiprocessing.get_context("forkserver")
         else:  # pragma: no cover - platforms without fork
             context = multiprocessing.get_context("spawn")
-        self.pool = context.Pool(workers)
+        self.pool = context.Pool(workers, initializer=_init_worker)
         self._send()
 
     def _send(self) -> None:

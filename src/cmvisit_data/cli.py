@@ -8,6 +8,7 @@ stderr (text) or as a JSON report (--format json), never as a traceback.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sys
@@ -27,6 +28,16 @@ _MAX_BYTES = click.option(
 )
 
 
+# Failures of the machine, not of cmvisit-data or the input: what to do about each.
+_WRITE_ERRORS = {
+    errno.ENOSPC: "Free some space on that disk, or give another --out.",
+    errno.EDQUOT: "The disk quota is used up: free some space, or give another --out.",
+    errno.EROFS: "That file system is read-only: give a writable --out.",
+    errno.EACCES: "You may not write there: give a folder you own.",
+    errno.EPERM: "You may not write there: give a folder you own.",
+}
+
+
 class _Group(click.Group):
     """Reports an unexpected failure (a bug, never bad input) in one line instead of a
     traceback; CMVISIT_DEBUG=1 shows the traceback."""
@@ -36,6 +47,22 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except KeyboardInterrupt:
+            click.echo(
+                "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing).",
+                err=True,
+            )
+            sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`cmvisit parse ... | head`): stop quietly, as a Unix tool does.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except OSError as exc:
+            if exc.errno not in _WRITE_ERRORS:
+                raise
+            where = f" ({shown(str(exc.filename))})" if exc.filename else ""
+            click.echo(f"cmvisit: cannot write{where}: {exc.strerror}. {_WRITE_ERRORS[exc.errno]}", err=True)
+            sys.exit(1)
         except Exception as exc:
             if os.environ.get("CMVISIT_DEBUG"):
                 raise
