@@ -17,7 +17,7 @@ import click
 
 from . import rules
 from ._version import __version__
-from .errors import shown
+from .errors import CmvisitError, shown
 
 _MAX_BYTES = click.option(
     "--max-bytes",
@@ -47,6 +47,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except CmvisitError as exc:  # bad input found deep in a command: the problems, not a trace
+            for problem in exc.problems:
+                click.echo(problem.one_line(), err=True)
+            sys.exit(1)
         except KeyboardInterrupt:
             click.echo(
                 "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing).",

@@ -96,6 +96,10 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
         ]
     except UnicodeDecodeError:
         return [], [Problem("invalid-utf8", "the manifest is not UTF-8", file=name)]
+    except RecursionError:
+        return [], [
+            Problem("manifest-invalid", "the manifest nests too deep to be a seeds manifest", file=name)
+        ]
     except json.JSONDecodeError as exc:
         return [], [Problem("json-malformed", exc.msg, file=name, line=exc.lineno, column=exc.colno)]
     problems = [

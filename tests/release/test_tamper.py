@@ -123,3 +123,25 @@ def test_expect_is_a_root_of_trust(release, tmp_path):
     assert verify(copy).valid  # the same claims in other bytes: valid, but not the release trusted
     report = verify(copy, expect=sha)
     assert [p.type for p in report.problems] == ["checksum-mismatch"]
+
+
+def test_diff_on_a_broken_release_is_a_typed_error(release, tmp_path):
+    from cmvisit_data.errors import CmvisitError
+    from cmvisit_data.release import diff
+
+    copy = _copy(release, tmp_path)
+    (copy / "quotes.parquet").write_bytes(b"garbage")
+    with pytest.raises(CmvisitError) as caught:
+        diff(release, copy)
+    assert [p.type for p in caught.value.problems] == ["release-invalid"]
+    (copy / "manifest.json").write_text("[]", encoding="utf-8")
+    with pytest.raises(CmvisitError):
+        diff(release, copy)
+
+
+def test_a_seeds_manifest_nested_deep_is_a_typed_error(tmp_path):
+    from cmvisit_data.manifest import load_manifest
+
+    (tmp_path / "manifest.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+    entries, problems = load_manifest(tmp_path)
+    assert entries == [] and [p.type for p in problems] == ["manifest-invalid"]

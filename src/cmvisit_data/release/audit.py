@@ -29,82 +29,9 @@ from ..manifest import sha256_of
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, RELEASE_MANIFEST, table_file
 
-MANIFEST_SCHEMA = "release_manifest.schema.json"
-# A manifest lists one input per document (about 600 bytes each): 256 MiB is far beyond any
-# release this project builds, and bounds what reading one can cost.
-MAX_MANIFEST_BYTES = 256 << 20
-MAX_MANIFEST_DEPTH = 16
 # The documents' columns the manifest's derived fields come from.
 _DOCUMENT_FACTS = ("doc_id", "source_file", "raw_sha256", "language", "source_url", "outlet", "rights",
                    "obtained", "published", "duplicate_of", "schema_version")  # fmt: skip
-
-
-def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"the key {key!r} appears twice in one object")
-        seen[key] = value
-    return seen
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a JSON number")
-
-
-def _depth(value: Any, limit: int) -> bool:
-    """Whether value nests no deeper than limit (iteratively: deep input cannot overflow)."""
-    stack = [(value, 1)]
-    while stack:
-        node, depth = stack.pop()
-        if depth > limit:
-            return False
-        if isinstance(node, dict):
-            stack.extend((v, depth + 1) for v in node.values())
-        elif isinstance(node, list):
-            stack.extend((v, depth + 1) for v in node)
-    return True
-
-
-def read_strict(folder: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """The manifest of a release, or the problems that make it unreadable or invalid."""
-    path = folder / RELEASE_MANIFEST
-    where = str(path)
-    try:
-        info = os.lstat(path)
-    except FileNotFoundError:
-        return None, [Problem("release-invalid", f"the release has no {RELEASE_MANIFEST}", file=where)]
-    if not os.path.isfile(path) or os.path.islink(path):
-        return None, [Problem("release-invalid", "manifest.json is not a regular file", file=where)]
-    if info.st_size > MAX_MANIFEST_BYTES:
-        return None, [
-            Problem("release-invalid", f"manifest.json is over {MAX_MANIFEST_BYTES} bytes", file=where)
-        ]
-    try:
-        text = path.read_bytes().decode("utf-8")
-        data = json.loads(text, object_pairs_hook=_strict_pairs, parse_constant=_no_constant)
-    except UnicodeDecodeError:
-        return None, [Problem("release-invalid", "manifest.json is not UTF-8", file=where)]
-    except RecursionError:
-        return None, [Problem("release-invalid", "manifest.json nests too deep", file=where)]
-    except ValueError as exc:  # JSONDecodeError too
-        return None, [Problem("release-invalid", f"manifest.json is not strict JSON: {exc}", file=where)]
-    if not _depth(data, MAX_MANIFEST_DEPTH):
-        return None, [Problem("release-invalid", "manifest.json nests too deep", file=where)]
-    problems = [
-        Problem("release-invalid", error.message[:300], file=where,
-                pointer="/" + "/".join(str(p) for p in error.absolute_path))
-        for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    ]  # fmt: skip
-    return (None, problems) if problems else (data, [])
-
-
-@cache
-def _validator():  # type: ignore[no-untyped-def]
-    from jsonschema import Draft202012Validator
-
-    schema = load_schema(MANIFEST_SCHEMA)
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def listed_paths(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:

@@ -24,9 +24,10 @@ from .verify import rows_of
 
 
 def diff(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> dict[str, Any]:
-    """Documents added, removed and changed (by doc_id) and row counts per table, A -> B."""
-    left, right = digests(Path(a)), digests(Path(b))
+    """Documents added, removed and changed (by doc_id) and row counts per table, A -> B.
+    Raises CmvisitError naming a release that cannot be read."""
     ma, mb = read_manifest(a), read_manifest(b)
+    left, right = _readable_digests(Path(a)), _readable_digests(Path(b))
     return {
         "from": ma["version"],
         "to": mb["version"],
@@ -38,6 +39,16 @@ def diff(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> dict[str, Any]
             for name in TABLE_NAMES
         },
     }
+
+
+def _readable_digests(folder: Path) -> dict[str, str]:
+    try:
+        return digests(folder)
+    except Exception as exc:  # a table that is not Parquet, or not the release's: named
+        message = (
+            f"its tables cannot be read ({type(exc).__name__}: {str(exc)[:200]}); run cmvisit verify on it"
+        )
+        raise CmvisitError([Problem("release-invalid", message, file=str(folder))]) from None
 
 
 def digests(folder: Path) -> dict[str, str]:

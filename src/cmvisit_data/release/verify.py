@@ -18,7 +18,7 @@ from ..manifest import sha256_of
 from ..tables import TABLE_NAMES, table_schema, to_table
 from . import audit
 from .checks import check_batch
-from .layout import RELEASE_MANIFEST, table_file
+from .layout import RELEASE_MANIFEST, load_manifest_checked, table_file
 
 
 def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report:
@@ -44,7 +44,7 @@ def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report
                         file=str(folder / RELEASE_MANIFEST))
             )  # fmt: skip
             return report
-    manifest, problems = audit.read_strict(folder)
+    manifest, problems = load_manifest_checked(folder)
     report.problems.extend(problems)
     if manifest is None:
         return report
