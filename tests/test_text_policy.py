@@ -74,3 +74,13 @@ def test_jsonl_records_are_split_on_newlines_only(write):
     text = json.dumps(record, ensure_ascii=False) + "\n" + json.dumps(_record()) + "\n"
     report = check_path(str(write("two.jsonl", text)))
     assert report.valid and report.records == 2
+
+
+def test_jsonl_is_streamed_with_the_limit_per_record(write):
+    good = json.dumps(_record(), ensure_ascii=False)
+    big = '{"raw_text": "' + "a" * (len(good.encode()) + 100) + '"}'
+    path = write("mixed.jsonl", "\n".join([good, big, good, "\xff"]) + "\n")
+    path.write_bytes(path.read_bytes().replace("\xff".encode(), b"\xff"))
+    report = check_path(str(path), max_bytes=len(good.encode()) + 10)
+    assert report.records == 2
+    assert [(p.type, p.line) for p in report.problems] == [("file-too-large", 2), ("invalid-utf8", 4)]

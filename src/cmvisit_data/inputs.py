@@ -14,6 +14,7 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from . import rules
 from .errors import Problem
@@ -41,23 +42,35 @@ def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
     return line, offset - last
 
 
+def open_regular(path: str | os.PathLike[str]) -> tuple[BinaryIO | None, list[Problem]]:
+    """path opened for reading when it is a regular file: without blocking, and checked on the
+    open file, so that a FIFO or a device is refused before anything is read from it."""
+    name = str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return None, [Problem("file-not-found", "no such file", file=name)]
+    except OSError as exc:
+        return None, [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        kind = "a directory" if stat.S_ISDIR(info.st_mode) else "a FIFO, device or socket"
+        return None, [Problem("not-a-file", f"this is {kind}, not a regular file", file=name)]
+    return os.fdopen(fd, "rb"), []
+
+
 def read_path(
     path: str | os.PathLike[str], max_bytes: int = rules.DEFAULT_MAX_BYTES
 ) -> Document | list[Problem]:
     """Read a file under the size limit and check it; never reads more than max_bytes + 1 bytes."""
     name = str(path)
-    try:
-        # Opened without blocking and checked on the open file: a FIFO or a device is refused
-        # before anything is read from it, and cannot be swapped in between a check and a read.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            os.close(fd)
-            kind = "a directory" if stat.S_ISDIR(info.st_mode) else "a FIFO, device or socket"
-            return [Problem("not-a-file", f"this is {kind}, not a regular file", file=name)]
-        size = info.st_size
+    handle, problems = open_regular(path)
+    if handle is None:
+        return problems
+    with handle:
+        size = os.fstat(handle.fileno()).st_size
         if size > max_bytes:
-            os.close(fd)
             return [
                 Problem(
                     "file-too-large",
@@ -65,16 +78,14 @@ def read_path(
                     file=name,
                 )
             ]
-        with os.fdopen(fd, "rb") as handle:
+        try:
             # Ask for the size just seen (a buffer of max_bytes would be allocated per file),
             # and read on up to the limit only when the file has grown since.
             data = handle.read(size + 1)
             if len(data) > size:
                 data += handle.read(max_bytes + 1 - len(data))
-    except FileNotFoundError:
-        return [Problem("file-not-found", "no such file", file=name)]
-    except OSError as exc:
-        return [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
+        except OSError as exc:
+            return [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
     if len(data) > max_bytes:  # the file grew while we looked
         return [Problem("file-too-large", f"the file is over the limit of {max_bytes:,} bytes", file=name)]
     return decode(data, name)

@@ -18,7 +18,7 @@ from typing import Any
 from . import rules
 from .errors import CmvisitError, Problem, Report
 from .header.model import HeaderModel
-from .inputs import read_path
+from .inputs import open_regular, read_path
 from .manifest import MANIFEST_NAME, load_manifest, resolve_entry, sha256_of, unlisted
 from .record import build_record
 from .validation import validate_record
@@ -129,18 +129,47 @@ def check_manifest(path: str) -> Report:
 
 
 def check_record_file(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
-    report = Report(file=path, kind="records")
-    doc = read_path(path, max_bytes)
-    if isinstance(doc, list):
-        report.problems.extend(doc)
+    """A .json file (one record, at most max_bytes) or a .jsonl file (one record per line,
+    each at most max_bytes), read as a stream: memory stays that of one record."""
+    if not path.lower().endswith(".jsonl"):
+        report = Report(file=path, kind="records")
+        doc = read_path(path, max_bytes)
+        if isinstance(doc, list):
+            report.problems.extend(doc)
+        else:
+            _check_json_text(doc.text, path, None, report)
         return report
-    if path.lower().endswith(".jsonl"):
+    return _check_jsonl(path, max_bytes)
+
+
+def _check_jsonl(path: str, max_bytes: int) -> Report:
+    report = Report(file=path, kind="records")
+    handle, problems = open_regular(path)
+    if handle is None:
+        report.problems.extend(problems)
+        return report
+    with handle:
         # Records are split on "\n" only: U+2028 and the like may stand inside a JSON string.
-        for number, text in enumerate(doc.text.split("\n"), start=1):
+        # No line is read whole beyond the limit: memory stays that of one record.
+        number = 0
+        while data := handle.readline(max_bytes + 2):
+            number += 1
+            if len(data) > max_bytes + 1:
+                while data and not data.endswith(b"\n"):
+                    data = handle.readline(1 << 20)
+                message = f"the record is over the limit of {max_bytes:,} bytes"
+                report.problems.append(Problem("file-too-large", message, file=path, line=number))
+                continue
+            try:
+                text = data.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                where = f"bytes are not UTF-8 at byte {exc.start} of the line ({exc.reason})"
+                bad = Problem("invalid-utf8", where, file=path, line=number, column=exc.start + 1)
+                report.problems.append(bad)
+                continue
+            text = text.removesuffix("\n").removesuffix("\r")
             if text.strip():
-                _check_json_text(text.removesuffix("\r"), path, number, report)
-    else:
-        _check_json_text(doc.text, path, None, report)
+                _check_json_text(text, path, number, report)
     return report
 
 
