@@ -261,3 +261,20 @@ def test_a_file_name_cannot_fake_a_report_line(run, tmp_path):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert len(lines) == 1 and "evil.txt: OK\\nreal.txt" in lines[0] and "invalid-utf8" in lines[0]
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    files = [str(p) for p in sorted(seeds.glob("*.txt"))] * 200
+    code = "from cmvisit_data.cli import main; main()"
+    process = subprocess.Popen(
+        [sys.executable, "-c", code, "parse", *files], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.read(100)
+    process.stdout.close()  # as `| head` does
+    err = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "Traceback" not in err and "internal error" not in err and err.strip() == "", err[-1000:]

@@ -57,13 +57,9 @@ class _Group(click.Group):
                 err=True,
             )
             sys.exit(130)
-        except BrokenPipeError:
-            # The reader went away (`cmvisit parse ... | head`): stop quietly, as a Unix tool does.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-            sys.exit(1)
         except OSError as exc:
             if exc.errno not in _WRITE_ERRORS:
-                raise
+                raise  # a closed pipe (`cmvisit parse ... | head`) click itself ends quietly
             where = f" ({shown(str(exc.filename))})" if exc.filename else ""
             click.echo(f"cmvisit: cannot write{where}: {exc.strerror}. {_WRITE_ERRORS[exc.errno]}", err=True)
             sys.exit(1)
