@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -89,3 +90,36 @@ def test_import_stays_light():
     code = "import sys, cmvisit_data; print([m for m in ('datasets','pandas','pyarrow','pandera') if m in sys.modules])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_wheel_ships_only_the_published_releases(tmp_path):
+    """A scratch release, a lock and a temporary folder in build/ never reach the wheel."""
+    import tomllib
+    import zipfile
+
+    source = tmp_path / "src-copy"
+    shutil.copytree(
+        ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv*", "__pycache__", "*.egg-info")
+    )
+    (source / "build" / ".0.2.0.lock").write_text("")
+    shutil.copytree(source / "build" / "0.2.0", source / "build" / "9.9.9")
+    (source / "build" / ".tmp-9.9.10-123").mkdir()
+    dist = tmp_path / "dist"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(source)],
+                   check=True, capture_output=True)  # fmt: skip
+    (wheel,) = dist.glob("cmvisit_data-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = sorted(
+        {n.split("/")[2] for n in names if n.startswith("cmvisit_data/releases/") and n.count("/") > 2}
+    )
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    published = sorted(Path(k).name for k in listed if k.startswith("build/") and k != "build/CHANGELOG.md")
+    assert shipped == published and "9.9.9" not in shipped
+    assert not [n for n in names if ".lock" in n or ".tmp-" in n]
+    committed = sorted(
+        p.name for p in (ROOT / "build").iterdir() if p.is_dir() and not p.name.startswith(".")
+    )
+    assert published == committed, (
+        "every release folder in build/ is listed in pyproject.toml, and only those"
+    )

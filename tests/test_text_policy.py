@@ -84,3 +84,15 @@ def test_jsonl_is_streamed_with_the_limit_per_record(write):
     report = check_path(str(path), max_bytes=len(good.encode()) + 10)
     assert report.records == 2
     assert [(p.type, p.line) for p in report.problems] == [("file-too-large", 2), ("invalid-utf8", 4)]
+
+
+def test_an_html_page_saved_as_text_is_refused_with_what_to_do(write):
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>CM visit</title></head><body><p>" + BODY + "</p></body></html>\n"
+    )
+    report = check_path(str(write("page.txt", page)))
+    assert [p.type for p in report.problems] == ["html-document"]
+    divs = "".join(f'<div class="c{i}"><span>{i}</span></div>\n' for i in range(40)) + BODY
+    assert [p.type for p in check_path(str(write("divs.txt", divs))).problems] == ["html-document"]
+    # a page's text that mentions a tag or two is text
+    assert check_path(str(write("ok.txt", BODY + "The site uses <b>bold</b> in one place.\n"))).valid

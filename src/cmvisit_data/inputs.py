@@ -130,10 +130,27 @@ def decode(data: bytes, name: str) -> Document | list[Problem]:
         ]
     if not text.strip():
         return [Problem("empty-document", "the file holds only white space", file=name)]
+    if is_html(text):
+        return [Problem("html-document", "the file is an HTML page (markup), not the page's text", file=name)]
     problems = control_character_problems(text, name)
     if problems:
         return problems
     return Document(file=name, text=text, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+
+
+_HTML_START_RE = re.compile(r"\A[\s\ufeff]*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)
+_HTML_TAGS = "html|head|body|div|span|p|a|script|style|meta|link|table|tr|td|ul|li|br|img"
+_TAG_RE = re.compile(rf"</?(?:{_HTML_TAGS})\b[^<>]{{0,500}}>", re.IGNORECASE)
+
+
+def is_html(text: str) -> bool:
+    """Whether a text is HTML markup rather than a page's text: it opens as an HTML document,
+    or tags make up a fifth of it. (Reading the text out of HTML is a later capability.)"""
+    if _HTML_START_RE.match(text):
+        return True
+    sample = text[:65536]
+    tagged = sum(len(m.group(0)) for m in _TAG_RE.finditer(sample))
+    return tagged >= 200 and tagged >= len(sample.strip()) / 5
 
 
 def _binary_share(data: bytes) -> float:
