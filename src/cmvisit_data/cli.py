@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import sys
+from typing import Any
 
 import click
 
@@ -176,6 +177,42 @@ _WORKERS = click.option(
 )
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 problem', '2 problems'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+class _Progress:
+    """Progress of a long command on stderr, by documents: a bar on a terminal, and otherwise
+    a line at most every PROGRESS_EVERY seconds (a log or CI job still shows it moving)."""
+
+    EVERY = 10.0
+
+    def __init__(self, label: str):
+        import time
+
+        self.label = label
+        self.clock = time.monotonic
+        self.last = self.clock()
+        self.bar: Any = None
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=max(total, 1), label=self.label, file=sys.stderr)
+            self.bar.update(done - self.bar.pos)
+        elif self.clock() - self.last >= self.EVERY or done == total:
+            self.last = self.clock()
+            click.echo(
+                f"{self.label}: {done:,} of {total:,} documents ({100 * done // max(total, 1)}%)", err=True
+            )
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+
 def _provenance_options(command):  # type: ignore[no-untyped-def]
     """--url, --outlet, ...: one option per provenance field of the seeds schema, its help the
     field's description there."""
@@ -246,20 +283,12 @@ def build(
     """
     from .release import build as run_build
 
-    bar = None
-    progress = None
-    if fmt == "text" and not quiet and sys.stderr.isatty():
-        bar = click.progressbar(length=1, label=f"building {version}", file=sys.stderr)
-
-        def progress(done: int, total: int) -> None:
-            bar.length = total
-            bar.update(1)
-
+    progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
     try:
         result = run_build(seeds_dir, out_dir, version, allow_rejects, workers, max_bytes, progress, discover)
     finally:
-        if bar is not None:
-            bar.render_finish()
+        if progress is not None:
+            progress.finish()
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     _echo_problems(result.problems, fmt)
@@ -277,7 +306,8 @@ def build(
             )
         elif result.status == "failed":
             click.echo(
-                f"build of {version} failed: {len(result.problems)} problems, nothing was written", err=True
+                f"build of {version} failed: {_count(len(result.problems), 'problem')}, nothing was written",
+                err=True,
             )
     sys.exit(0 if result.ok else 1)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from itertools import pairwise
 
 import pyarrow.parquet as pq
 
@@ -95,3 +96,27 @@ def test_an_existing_version_with_other_rows_is_refused_and_left_alone(tmp_path)
     again = build(seeds, out, "0.1.0", workers=1)
     assert again.status == "refused" and [p.type for p in again.problems] == ["release-exists"]
     assert manifest.read_bytes() == before
+
+
+def test_progress_advances_with_the_documents(tmp_path):
+    calls = []
+    result = build(
+        SEEDS, tmp_path / "out", "0.1.0", workers=1, progress=lambda done, total: calls.append((done, total))
+    )
+    assert result.status == "built"
+    assert calls[-1] == (2, 2) and all(a[0] < b[0] for a, b in pairwise(calls))
+
+
+def test_progress_without_a_terminal_prints_lines(capsys, monkeypatch):
+    from cmvisit_data import cli
+
+    progress = cli._Progress("building 0.1.0")
+    progress.tty = False
+    progress.EVERY = 0.0
+    progress(1, 3)
+    progress(3, 3)
+    progress.finish()
+    assert capsys.readouterr().err.splitlines() == [
+        "building 0.1.0: 1 of 3 documents (33%)",
+        "building 0.1.0: 3 of 3 documents (100%)",
+    ]
