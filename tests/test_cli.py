@@ -278,3 +278,16 @@ def test_a_closed_pipe_ends_quietly(tmp_path):
     err = process.stderr.read().decode()
     process.wait(timeout=60)
     assert "Traceback" not in err and "internal error" not in err and err.strip() == "", err[-1000:]
+
+
+def test_help_lists_commands_in_workflow_order_with_whole_summaries_and_examples(run):
+    result = run("--help")
+    assert (
+        result.exit_code == 0 and "…" not in result.stdout and "..." not in result.stdout.split("Commands")[1]
+    )
+    order = [line.split()[0] for line in result.stdout.split("Commands (in the order of the work):")[1].splitlines()
+             if line.startswith("  ") and not line.startswith("   ") and line.strip()][:7]  # fmt: skip
+    assert order == ["validate", "parse", "add", "build", "verify", "diff", "publish"]
+    assert "Examples:" in result.stdout and "cmvisit build --version 0.3.0" in result.stdout
+    version = run("--version")
+    assert "package" in version.stdout and "build --version" in version.stdout

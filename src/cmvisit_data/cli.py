@@ -29,6 +29,18 @@ _MAX_BYTES = click.option(
 )
 
 
+_EXAMPLES = """Examples:
+
+\b
+  cmvisit validate new/                      # check documents before adding them
+  cmvisit parse new/page.txt --pretty        # see the record one document gives
+  cmvisit add new/ --outlet "Example Times" --url https://example.org/page
+  cmvisit build --version 0.3.0              # a new release: published ones never change
+  cmvisit verify build/0.3.0                 # prove it from its data
+  cmvisit diff build/0.2.0 build/0.3.0       # what changed
+  cmvisit publish build/0.3.0 --repo-id ORG/NAME --dry-run
+"""
+
 # Failures of the machine, not of cmvisit-data or the input: what to do about each.
 _WRITE_ERRORS = {
     errno.ENOSPC: "Free some space on that disk, or give another --out.",
@@ -40,8 +52,24 @@ _WRITE_ERRORS = {
 
 
 class _Group(click.Group):
-    """Reports an unexpected failure (a bug, never bad input) in one line instead of a
+    """Lists the commands in the order of the work, each with its whole first line, and
+    reports an unexpected failure (a bug, never bad input) in one line instead of a
     traceback; CMVISIT_DEBUG=1 shows the traceback."""
+
+    ORDER = ("validate", "parse", "add", "build", "verify", "diff", "publish")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        known = [name for name in self.ORDER if name in self.commands]
+        return known + sorted(set(self.commands) - set(known))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands[name]
+            first = (command.help or "").strip().split("\n\n")[0]
+            rows.append((name, " ".join(first.split())))
+        with formatter.section("Commands (in the order of the work)"):
+            formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
         try:
@@ -76,8 +104,13 @@ class _Group(click.Group):
             sys.exit(1)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cmvisit")
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXAMPLES)
+@click.version_option(
+    __version__,
+    prog_name="cmvisit",
+    message="%(prog)s (the cmvisit-data package) %(version)s; a release has its own (build --version)",
+    help="Show the package's version and exit (a release's version is build's --version).",
+)
 def main() -> None:
     """Build and check the cmvisit press-release dataset."""
 
@@ -232,7 +265,11 @@ def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
 
 @main.command()
 @click.option(
-    "--version", "version", default=__version__, show_default=True, help="Release version, MAJOR.MINOR.PATCH."
+    "--version",
+    "version",
+    default=__version__,
+    show_default=True,
+    help="The release's version to build, MAJOR.MINOR.PATCH (not the package's: see cmvisit --version).",
 )
 @click.option(
     "--seeds",
