@@ -123,3 +123,26 @@ def test_the_wheel_ships_only_the_published_releases(tmp_path):
     assert published == committed, (
         "every release folder in build/ is listed in pyproject.toml, and only those"
     )
+
+
+def test_load_answers_the_usual_mistakes_in_words(monkeypatch):
+    from cmvisit_data.loader import load, releases_root
+
+    with pytest.raises(ValueError, match=r"repo_id='.*0\.2\.0/hf'"):
+        load("quotes", repo_id=str(releases_root() / "0.2.0"))
+    with pytest.raises(ValueError, match=r"repo_id='ORG/NAME', revision='v9\.9\.9'"):
+        load("quotes", version="9.9.9")
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    with pytest.raises(ConnectionError, match="HF_HUB_OFFLINE is set"):
+        load("quotes", repo_id="someorg/somename")
+
+
+def test_verify_of_a_missing_release_and_build_of_missing_seeds_say_so(tmp_path):
+    from cmvisit_data.release import build, verify
+
+    assert [p.type for p in verify(tmp_path / "0.9.9").problems] == ["release-missing"]
+    result = build(tmp_path / "no-seeds", tmp_path / "out", "0.0.1")
+    assert [(p.type, p.message, p.file) for p in result.problems] == [
+        ("manifest-missing", "there is no such folder", str(tmp_path / "no-seeds"))
+    ]
+    assert "--discover" in result.problems[0].hint and not (tmp_path / "out").exists()

@@ -9,7 +9,7 @@ from cmvisit_data import CmvisitError, parse_document
 from cmvisit_data.contract import load_schema, schema_path
 from cmvisit_data.validation import validate_record
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +151,13 @@ def test_compiled_and_reference_validators_agree(record):
 
     check()
     assert fast.is_valid(record) and reference.is_valid(record)
+
+
+def test_a_value_matching_none_of_its_options_is_told_what_they_are():
+    from cmvisit_data import parse_document
+
+    record = parse_document(SEEDS / "000_a25e3bb1cf0e3701.txt")
+    record["metadata"]["published"] = 20250823
+    (problem,) = validate_record(record)
+    assert problem.pointer == "/metadata/published"
+    assert problem.message == "20250823 is not a YYYY-MM-DD date string or null"

@@ -32,14 +32,26 @@ CATALOGUE: dict[str, str] = {
     ),
     "json-malformed": "Fix the JSON syntax at the line and column given.",
     "json-too-deep": "A record is nested far deeper than the schema allows; check the file is a record.",
-    "schema-violation": "Make the value match the schema (see schema/press_release.schema.json).",
+    "schema-violation": (
+        "Make the value match the record schema (press_release.schema.json: schema/ of the repository, "
+        "or cmvisit_data/schema/ of the installed package)."
+    ),
     "span-mismatch": "Offsets must select exactly the text: raw_text[start:end] == text.",
     "span-out-of-range": "Offsets must lie within raw_text: 0 <= start < end <= len(raw_text).",
     "doc-id-mismatch": "doc_id must be the first 16 hex digits of source.sha256.",
     "checksum-mismatch": "The bytes changed since their checksum was recorded; restore them or re-record it.",
     "unsupported-file": "Give .txt documents or .json/.jsonl records.",
-    "manifest-missing": "Create seeds/manifest.json (cmvisit add writes it for you).",
-    "manifest-invalid": "Fix the manifest at the JSON pointer given (schema/seeds_manifest.schema.json).",
+    "manifest-missing": (
+        "Check --seeds; cmvisit add writes the manifest for you, and --discover builds a folder of "
+        ".txt files that has none."
+    ),
+    "release-missing": (
+        "Check the path: cmvisit_data.versions() lists the bundled releases; build/ holds yours."
+    ),
+    "manifest-invalid": (
+        "Fix the manifest at the JSON pointer given (seeds_manifest.schema.json: schema/ of the repository, "
+        "or cmvisit_data/schema/ of the installed package)."
+    ),
     "unlisted-document": "Add the document with `cmvisit add`, or remove it from the seeds folder.",
     "path-outside-seeds": "Name files inside the seeds folder only: no '..', absolute paths or links out.",
     "duplicate-entry": "List each file once in the manifest.",

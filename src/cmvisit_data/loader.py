@@ -52,12 +52,7 @@ def load(
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     if repo_id is not None:
-        import datasets
-
-        dataset = datasets.load_dataset(
-            repo_id, config, split="train", revision=revision, cache_dir=cache_dir
-        )
-        return _as(dataset, format)
+        return _as(_from_hub(repo_id, config, revision, cache_dir), format)
     release = _release(version)
     if format != "datasets":
         import pyarrow.parquet as pq
@@ -90,8 +85,29 @@ def _release(version: str | None) -> Path:
     if version is None:
         version = found[-1]
     if version not in found:
-        raise ValueError(f"release {version!r} is not bundled; bundled: {', '.join(found)}")
+        raise ValueError(
+            f"release {version!r} is not bundled with this package (bundled: {', '.join(found)}); "
+            f"a release built elsewhere loads with repo_id='<its folder>/hf', one on the Hub with "
+            f"repo_id='ORG/NAME', revision='v{version}'"
+        )
     return releases_root() / version
+
+
+def _from_hub(repo_id: str, config: str, revision: str | None, cache_dir: Any) -> Any:
+    """A config from a Hub repository or a local Hub folder, with the mistakes users make
+    answered in words: a release folder given instead of its hf/, or no network while offline."""
+    import datasets
+
+    local = Path(repo_id)
+    if local.is_dir() and (local / "manifest.json").is_file() and (local / "hf").is_dir():
+        raise ValueError(f"{repo_id} is a release folder; load its Hub folder: repo_id={str(local / 'hf')!r}")
+    offline = os.environ.get("HF_HUB_OFFLINE", "").lower() in ("1", "true", "yes", "on")
+    if offline and not local.is_dir():
+        raise ConnectionError(
+            f"HF_HUB_OFFLINE is set, so {repo_id!r} cannot be downloaded: unset it to fetch the dataset, "
+            "or load a bundled release without repo_id (cmvisit_data.versions() lists them)"
+        )
+    return datasets.load_dataset(repo_id, config, split="train", revision=revision, cache_dir=cache_dir)
 
 
 def _as(dataset: Any, format: str) -> Any:

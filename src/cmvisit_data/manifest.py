@@ -87,7 +87,8 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
     path = Path(seeds_dir) / MANIFEST_NAME
     name = str(path)
     if not path.is_file():
-        return [], [Problem("manifest-missing", "the seeds folder has no manifest.json", file=name)]
+        what = "there is no such folder" if not path.parent.is_dir() else "the folder has no manifest.json"
+        return [], [Problem("manifest-missing", what, file=str(path.parent))]
     try:
         data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
     except _DuplicateKey as exc:

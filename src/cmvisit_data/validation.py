@@ -14,7 +14,7 @@ import hashlib
 from functools import lru_cache
 from typing import Any
 
-from .contract import load_schema, spans_of
+from .contract import load_schema, resolve, spans_of
 from .errors import Problem
 
 
@@ -78,7 +78,7 @@ def validate_record(record: Any, file: str | None = None, line: int | None = Non
     problems = [
         Problem(
             "schema-violation",
-            error.message,
+            _message(error),
             file=file,
             line=line,
             pointer="/" + "/".join(str(p) for p in error.absolute_path),
@@ -89,6 +89,32 @@ def validate_record(record: Any, file: str | None = None, line: int | None = Non
     if problems or not isinstance(record, dict):
         return problems
     return _text_problems(record, file, line) or _semantic_problems(record, file, line)
+
+
+def _message(error: Any) -> str:
+    """A schema error in words a contributor can act on: for a value that matches none of a
+    field's options, what the options are ("a YYYY-MM-DD date or null")."""
+    if error.validator != "anyOf":
+        return error.message
+    options = [_describe(resolve(option)) for option in error.validator_value]
+    shown = repr(error.instance)
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"{shown} is not {' or '.join(options)}"
+
+
+def _describe(node: dict[str, Any]) -> str:
+    kind = node.get("type")
+    if kind == "null":
+        return "null"
+    if node.get("format") == "date":
+        return "a YYYY-MM-DD date string"
+    if "enum" in node:
+        return "one of " + ", ".join(map(repr, node["enum"]))
+    if kind == "object" and "text" in node.get("properties", {}):
+        return "a span object {text, start, end}"
+    return {"string": "a string", "integer": "an integer", "array": "a list", "object": "an object"}.get(
+        kind, str(kind)
+    )
 
 
 def _text_problems(record: dict[str, Any], file: str | None, line: int | None) -> list[Problem]:

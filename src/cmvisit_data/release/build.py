@@ -110,6 +110,9 @@ def build(
     options = BuildOptions(
         Path(seeds_dir), version, allow_rejects, workers or os.cpu_count() or 1, max_bytes, progress, discover
     )
+    if not Path(seeds_dir).is_dir():
+        result.problems.append(Problem("manifest-missing", "there is no such folder", file=str(seeds_dir)))
+        return result
     inside = _inside_a_release(out)
     if inside is not None:
         result.status = "refused"

@@ -31,6 +31,9 @@ def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report
 
     folder = Path(release)
     report = Report(file=str(folder), kind="release")
+    if not folder.exists() and not folder.is_symlink():
+        report.problems.append(Problem("release-missing", "there is no release here", file=str(folder)))
+        return report
     if folder.is_symlink() or not folder.is_dir():
         report.problems.append(
             Problem("release-invalid", "a release is a folder, not a link", file=str(folder))
