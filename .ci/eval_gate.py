@@ -8,7 +8,9 @@ Two measurements, both with the shared scorer (`score.py` next to the gold direc
 - leave-outlets-out cross-validation (`tools/fit_header.py cv`): pages folded by outlet, the
   header scorer fitted on the other folds, each held-out page parsed with its fold's weights.
   These scores are pinned as `cv_<name>`: what an outlet the parser has never met sees.
-Prints both tables and exits 1 naming every score under its pin in .ci/eval-minimums.json.
+Prints both tables and exits 1 naming every score under its pin in .ci/eval-minimums.json,
+or when src/cmvisit_data/quality.json (the figures the dataset card prints) is not what was
+measured: `--write-quality` rewrites it from this run.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 PINS = Path(__file__).with_name("eval-minimums.json")
+QUALITY = Path(__file__).resolve().parents[1] / "src" / "cmvisit_data" / "quality.json"
 FIT_TOOL = Path(__file__).resolve().parents[1] / "tools" / "fit_header.py"
 
 
@@ -30,7 +33,24 @@ def _scores(cmd: list[str], out: Path) -> dict | None:
     return json.loads(out.read_text(encoding="utf-8"))
 
 
+def _quality(gold: Path, whole: dict, cv: dict) -> dict:
+    import csv
+
+    with (gold / "SOURCES.tsv").open(encoding="utf-8") as handle:
+        outlets = {row["outlet"] for row in csv.DictReader(handle, delimiter="\t")}
+    keep = [k for k in whole if k.endswith(("_f1", "_accuracy"))]
+    return {
+        "pages": whole.get("documents"),
+        "outlets": len(outlets),
+        "measured_with": "eval/score.py of the project's shared evaluation set",
+        "whole": {k: whole[k] for k in keep},
+        "cross_validated": {k: cv[k] for k in keep},
+    }
+
+
 def main(argv: list[str]) -> int:
+    write_quality = "--write-quality" in argv
+    argv = [a for a in argv if a != "--write-quality"]
     if len(argv) != 1:
         print(__doc__, file=sys.stderr)
         return 2
@@ -58,6 +78,16 @@ def main(argv: list[str]) -> int:
         print(f"eval gate: note {line}: raise the pin in {PINS.name}", file=sys.stderr)
     if not below:
         print(f"eval gate: all {len(pins)} scores at or above their pins")
+    quality = _quality(gold, whole, cv)
+    if write_quality:
+        QUALITY.write_text(json.dumps(quality, indent=2) + "\n", encoding="utf-8")
+        print(f"eval gate: wrote {QUALITY}")
+    elif not QUALITY.is_file() or json.loads(QUALITY.read_text(encoding="utf-8")) != quality:
+        print(
+            f"eval gate: FAIL {QUALITY.name} is not what was measured: run with --write-quality",
+            file=sys.stderr,
+        )
+        return 1
     return 1 if below else 0
 
 

@@ -291,3 +291,36 @@ def test_help_lists_commands_in_workflow_order_with_whole_summaries_and_examples
     assert "Examples:" in result.stdout and "cmvisit build --version 0.3.0" in result.stdout
     version = run("--version")
     assert "package" in version.stdout and "build --version" in version.stdout
+
+
+def test_the_contributors_path_as_the_readme_gives_it(run, tmp_path):
+    """add, build a new version, verify, diff, publish --dry-run: the README's sequence."""
+    import shutil
+
+    from cmvisit_data.loader import releases_root
+
+    root = Path(__file__).resolve().parents[1]
+    seeds, out = tmp_path / "seeds", tmp_path / "build"
+    shutil.copytree(root / "seeds", seeds)
+    shutil.copytree(releases_root() / "0.3.0", out / "0.3.0")
+    new = tmp_path / "new" / "page.txt"
+    new.parent.mkdir()
+    new.write_text(
+        "Cabinet clears rice mill policy for every district\n\n"
+        "Raipur: The state cabinet on Monday approved a new policy for rice mills, and ministers said it "
+        "would bring investment to every district of the state.\n",
+        encoding="utf-8",
+    )
+    assert run("validate", str(new.parent)).exit_code == 0
+    added = run("add", str(new.parent), "--seeds", str(seeds), "--outlet", "Example Times",
+                "--url", "https://example.org/page")  # fmt: skip
+    assert added.exit_code == 0 and "added" in added.stdout
+    again = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.3.0")
+    assert again.exit_code == 1 and "release-exists" in again.stderr  # the README says why
+    built = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.4.0", "--quiet")
+    assert built.exit_code == 0, built.stderr
+    assert run("verify", str(out / "0.4.0")).exit_code == 0
+    changed = run("diff", str(out / "0.3.0"), str(out / "0.4.0"), "--format", "json")
+    assert changed.exit_code == 0 and len(json.loads(changed.stdout)["added"]) == 1
+    plan = run("publish", str(out / "0.4.0"), "--repo-id", "someorg/somename", "--dry-run")
+    assert plan.exit_code == 0 and "tag v0.4.0" in plan.stdout and "nothing uploaded" in plan.stdout

@@ -23,9 +23,9 @@ def test_versions_lists_the_bundled_releases():
 
 @pytest.mark.parametrize("config", ["documents", "quotes", "tweets", "paragraphs", "highlights", "related"])
 def test_load_every_config_in_every_format(config, tmp_path):
-    dataset = cmvisit_data.load(config, version="0.1.0", cache_dir=tmp_path)
-    frame = cmvisit_data.load(config, version="0.1.0", format="pandas")
-    table = cmvisit_data.load(config, version="0.1.0", format="arrow")
+    dataset = cmvisit_data.load(config, cache_dir=tmp_path)  # the latest release: this package's features
+    frame = cmvisit_data.load(config, format="pandas")
+    table = cmvisit_data.load(config, format="arrow")
     assert dataset.num_rows == len(frame) == table.num_rows > 0
     assert dataset.features == hf_features(config)
 

@@ -46,6 +46,8 @@ class DatasetInfo:
     pretty_name: str
     description: str
     license: str  # the Hub's licence id for the whole: "other" (the parts differ)
+    license_name: str  # the Hub card's name for that licence; its terms are hf/LICENSE.md
+    texts_license: str  # the terms of the texts, as Croissant and LICENSE.md state them
     annotations_license: str  # the licence of what this project adds: offsets, labels, structure
     annotations_license_name: str
     annotations_license_url: str
@@ -64,6 +66,10 @@ INFO = DatasetInfo(
         "Deo Sai's investment visit to Japan and South Korea in August 2025."
     ),
     license="other",
+    license_name="cc-by-4.0-annotations-third-party-texts",
+    texts_license=(
+        "The texts are third-party news and government material: copyright stays with their publishers."
+    ),
     annotations_license="cc-by-4.0",
     annotations_license_name="Creative Commons Attribution 4.0 International licence (CC BY 4.0)",
     annotations_license_url="https://creativecommons.org/licenses/by/4.0/",

@@ -138,9 +138,19 @@ def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
         "description": INFO.description,
         "conformsTo": "http://mlcommons.org/croissant/1.0",
         "citeAs": INFO.citation,
-        "license": INFO.annotations_license_url,
+        # The licence as the card declares it: the annotations' terms, and the texts' (LICENSE.md).
+        "license": [
+            INFO.annotations_license_url,
+            f"{INFO.license_name}: {INFO.texts_license} See LICENSE.md.",
+        ],
         "url": INFO.homepage,
         "version": manifest["version"],
+        # a date the inputs record (the newest document's publication date), never the clock
+        **(
+            {"datePublished": manifest["counts"]["published"]["last"]}
+            if manifest["counts"]["published"]["last"]
+            else {}
+        ),
         "inLanguage": list(INFO.languages),
         "distribution": distribution,
         "recordSet": record_sets,

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..release.parquet import PARQUET_OPTIONS as RELEASE_PARQUET_OPTIONS
-from ..tables import TABLE_NAMES, enum_values, table_schema
+from ..tables import TABLE_NAMES, table_schema
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -33,12 +33,14 @@ def data_file(table: str) -> str:
 
 
 def _feature(field: pa.Field, table: str) -> Any:
+    """An enum is a string feature: every reader (datasets, pandas, polars, duckdb, Croissant)
+    then shows its label ("en", "direct"), never a class id; its allowed values are in the card."""
     import pyarrow as pa
-    from datasets import ClassLabel, List, Value
+    from datasets import List, Value
 
     t = field.type
     if pa.types.is_dictionary(t):
-        return ClassLabel(names=enum_values(table, field.name) or [])
+        return Value("string")
     if pa.types.is_struct(t):
         return {t.field(i).name: _feature(t.field(i), table) for i in range(t.num_fields)}
     if pa.types.is_list(t):
@@ -54,26 +56,18 @@ def _feature(field: pa.Field, table: str) -> Any:
 
 
 def hf_features(table: str) -> Any:
-    """The `datasets.Features` of a table, derived from its Arrow schema (enums as class labels)."""
+    """The `datasets.Features` of a table, derived from its Arrow schema (enums as strings)."""
     from datasets import Features
 
     return Features({field.name: _feature(field, table) for field in table_schema(table)})
 
 
 def _to_hf_table(table: pa.Table, name: str, features: Any) -> pa.Table:
-    """A release table as the Hub stores it: enum strings as class ids, cast to the features."""
+    """A release table as the Hub stores it: every column cast to the features (an enum's
+    dictionary decoded to its strings)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
-    from datasets import ClassLabel
 
-    columns = []
-    for field in table.schema:
-        column = table.column(field.name)
-        feature = features[field.name]
-        if isinstance(feature, ClassLabel):
-            names = pa.array(feature.names, pa.string())
-            column = pc.index_in(column.cast(pa.string()), value_set=names).cast(pa.int64())
-        columns.append(column)
+    columns = [table.column(f.name).cast(features.arrow_schema.field(f.name).type) for f in table.schema]
     return pa.Table.from_arrays(columns, schema=features.arrow_schema)
 
 
