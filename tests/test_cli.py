@@ -324,3 +324,30 @@ def test_the_contributors_path_as_the_readme_gives_it(run, tmp_path):
     assert changed.exit_code == 0 and len(json.loads(changed.stdout)["added"]) == 1
     plan = run("publish", str(out / "0.4.0"), "--repo-id", "someorg/somename", "--dry-run")
     assert plan.exit_code == 0 and "tag v0.4.0" in plan.stdout and "nothing uploaded" in plan.stdout
+
+
+def test_every_command_reads_a_folder_alike_and_names_what_it_skips(run, tmp_path):
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(root / "seeds" / "000_a25e3bb1cf0e3701.txt", folder / "page.txt")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a document")
+    (folder / "index.html").write_text("<html><body>x</body></html>", encoding="utf-8")
+    skipped = {f"{folder / 'index.html'}: skipped", f"{folder / 'notes.docx'}: skipped"}
+    seeds = tmp_path / "seeds"
+    shutil.copytree(root / "seeds", seeds)
+    for args in (
+        ["validate", str(folder)],
+        ["parse", str(folder)],
+        ["add", str(folder), "--seeds", str(seeds)],
+    ):
+        result = run(*args)
+        named = {
+            line.split(": skipped")[0] + ": skipped"
+            for line in result.stderr.splitlines()
+            if ": skipped" in line
+        }
+        assert named == skipped, (args, result.stderr)
+    assert len(run("parse", str(folder)).stdout.strip().splitlines()) == 1  # the one document

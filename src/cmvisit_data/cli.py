@@ -116,7 +116,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--pretty", is_flag=True, help="Print one indented record per document instead of JSON Lines.")
 @click.option(
     "--explain",
@@ -133,7 +133,8 @@ def main() -> None:
 )
 @_MAX_BYTES
 def parse(paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | None, max_bytes: int) -> None:
-    """Parse raw documents into records, one JSON record per line, in argument order.
+    """Parse raw documents into records, one JSON record per line, in argument order (a folder:
+    its .txt documents, sorted, every other file named as skipped).
 
     A document that cannot be parsed still gets its line, an object {"file", "error"}, so
     lines stay aligned with the arguments; the exit code is then 1.
@@ -145,8 +146,12 @@ def parse(paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | No
         model = load(weights)
     except WeightsError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from None
+    from .intake import DOCUMENT_SUFFIXES, expand
+
+    files, skipped = expand(list(paths), DOCUMENT_SUFFIXES)
+    _echo_skipped(skipped, "not a document (.txt)")
     failed = False
-    for path in paths:
+    for path in files:
         why: dict[str, object] | None = {} if explain else None
         record, problems = parse_path(path, max_bytes, model=model, explain=why)
         if record is not None and why is not None:
@@ -190,7 +195,11 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
                 click.echo(f"{shown(report.file)}: OK")
             for problem in report.problems:
                 click.echo(problem.one_line())
-        click.echo(f"{len(summary.reports) - summary.invalid} valid, {summary.invalid} invalid", err=True)
+        _echo_skipped(summary.skipped, "not a document (.txt) or record (.json, .jsonl)")
+        skipped = f", {_count(len(summary.skipped), 'file')} skipped" if summary.skipped else ""
+        click.echo(
+            f"{len(summary.reports) - summary.invalid} valid, {summary.invalid} invalid{skipped}", err=True
+        )
     sys.exit(0 if summary.valid else 1)
 
 
@@ -255,6 +264,11 @@ def _provenance_options(command):  # type: ignore[no-untyped-def]
     for name in reversed(PROVENANCE_FIELDS):
         command = click.option(f"--{name}", default=None, help=fields[name]["description"])(command)
     return command
+
+
+def _echo_skipped(skipped: list[str], why: str) -> None:
+    for path in skipped:
+        click.echo(f"{shown(path)}: skipped: {why}", err=True)
 
 
 def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
@@ -441,6 +455,7 @@ def add(
         for report in result.invalid:
             for problem in report.problems:
                 click.echo(problem.one_line())
+        _echo_skipped(result.skipped, "not a document (.txt)")
         click.echo(
             f"{len(result.added)} added, {len(result.present)} already present, "
             f"{len(result.invalid)} invalid",

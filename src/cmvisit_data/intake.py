@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,18 +48,21 @@ def parse_path(
         return None, [Problem("parser-failure", "the parser ran out of stack", file=str(path))]
 
 
-def expand(paths: list[str]) -> Iterator[str]:
-    """Files given, with directories replaced by the documents and records under them, sorted."""
+def expand(
+    paths: list[str], suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES + RECORD_SUFFIXES
+) -> tuple[list[str], list[str]]:
+    """(files to read, files skipped): each file given is read whatever its name; a folder
+    gives the files under it with one of `suffixes`, sorted, and names every other file it
+    holds as skipped, so that nothing is left out unsaid. Every command reads folders so."""
+    files: list[str] = []
+    skipped: list[str] = []
     for path in paths:
-        if os.path.isdir(path):
-            found = sorted(
-                str(p)
-                for p in Path(path).rglob("*")
-                if p.is_file() and p.suffix in DOCUMENT_SUFFIXES + RECORD_SUFFIXES
-            )
-            yield from found
-        else:
-            yield path
+        if not os.path.isdir(path):
+            files.append(path)
+            continue
+        for found in sorted(p for p in Path(path).rglob("*") if p.is_file() or p.is_symlink()):
+            (files if found.suffix in suffixes else skipped).append(str(found))
+    return files, skipped
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Summary:
     """The reports of every input a contributor gave, and whether all are valid."""
 
     reports: list[Report]
+    skipped: list[str] = field(default_factory=list)  # files in the folders given that are not inputs
 
     @property
     def valid(self) -> bool:
@@ -83,13 +86,15 @@ class Summary:
             "inputs": len(self.reports),
             "invalid": self.invalid,
             "reports": [r.to_dict() for r in self.reports],
+            "skipped": self.skipped,
         }
 
 
 def validate_paths(paths: list[str], max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Summary:
     """A report for every input under paths (directories are searched), one bad input never
     stopping the others: what `cmvisit validate` prints."""
-    return Summary([check_path(path, max_bytes) for path in expand(paths)])
+    files, skipped = expand(paths)
+    return Summary([check_path(path, max_bytes) for path in files], skipped)
 
 
 def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:

@@ -30,6 +30,7 @@ from ..manifest import MANIFEST_NAME, Entry, load_manifest, provenance_problems,
 @dataclass
 class AddResult:
     provenance: dict[str, Any] = field(default_factory=dict)  # what every added entry records
+    skipped: list[str] = field(default_factory=list)  # files in the folders given that are not documents
     added: list[dict[str, Any]] = field(default_factory=list)
     present: list[dict[str, Any]] = field(default_factory=list)
     invalid: list[Report] = field(default_factory=list)
@@ -39,6 +40,7 @@ class AddResult:
             "added": self.added,
             "already_present": self.present,
             "invalid": [r.to_dict() for r in self.invalid],
+            "skipped": self.skipped,
         }
 
 
@@ -101,8 +103,11 @@ def _add_locked(
     else:
         entries = []
     # A folder gives its documents; a file named on its own is checked whatever its name.
-    files = [f for p in paths for f in expand([p]) if not os.path.isdir(p) or f.endswith(DOCUMENT_SUFFIXES)]
-    result = AddResult(provenance={**empty_provenance(), **{k: provenance.get(k) for k in PROVENANCE_FIELDS}})
+    files, skipped = expand(paths, DOCUMENT_SUFFIXES)
+    result = AddResult(
+        skipped=skipped,
+        provenance={**empty_provenance(), **{k: provenance.get(k) for k in PROVENANCE_FIELDS}},
+    )
     index = _Index(seeds, entries)
     try:
         with ChunkMap(
