@@ -317,7 +317,8 @@ def test_the_contributors_path_as_the_readme_gives_it(run, tmp_path):
     assert added.exit_code == 0 and "added" in added.stdout
     again = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.3.0")
     assert again.exit_code == 1 and "release-exists" in again.stderr  # the README says why
-    built = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.4.0", "--quiet")
+    built = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.4.0", "--quiet",
+                "--repo-id", "someorg/somename")  # fmt: skip
     assert built.exit_code == 0, built.stderr
     assert run("verify", str(out / "0.4.0")).exit_code == 0
     changed = run("diff", str(out / "0.3.0"), str(out / "0.4.0"), "--format", "json")

@@ -53,6 +53,7 @@ class DatasetInfo:
     annotations_license_url: str
     languages: tuple[str, ...]
     homepage: str
+    hub_repo: str  # the Hub dataset repository a release is built for, unless build --repo-id says
     citation: str
 
 
@@ -75,6 +76,7 @@ INFO = DatasetInfo(
     annotations_license_url="https://creativecommons.org/licenses/by/4.0/",
     languages=("en", "hi"),
     homepage="https://github.com/cmvisit-data/cmvisit-data",
+    hub_repo="cmvisit-data/cmvisit-data",
     citation=(
         "@misc{cmvisit_data,\n"
         "  title  = {cmvisit-data: a dataset of English and Hindi government press releases and coverage},\n"

@@ -315,6 +315,13 @@ def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
 @_MAX_BYTES
 @_FORMAT
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@click.option(
+    "--repo-id",
+    "hub_repo",
+    default=None,
+    metavar="ORG/NAME",
+    help="The Hub dataset repository the card is written for (default: the project's); publish goes there.",
+)
 def build(
     version: str,
     seeds_dir: str,
@@ -325,6 +332,7 @@ def build(
     max_bytes: int,
     fmt: str,
     quiet: bool,
+    hub_repo: str | None,
 ) -> None:
     """Build release VERSION from the seeds into OUT/VERSION as typed Parquet tables.
 
@@ -336,7 +344,10 @@ def build(
 
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
     try:
-        result = run_build(seeds_dir, out_dir, version, allow_rejects, workers, max_bytes, progress, discover)
+        options = {"hub_repo": hub_repo} if hub_repo else {}
+        result = run_build(
+            seeds_dir, out_dir, version, allow_rejects, workers, max_bytes, progress, discover, **options
+        )
     finally:
         if progress is not None:
             progress.finish()

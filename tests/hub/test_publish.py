@@ -45,10 +45,10 @@ def fake_hub(monkeypatch):
 def test_only_the_listed_files_are_uploaded_and_the_tag_carries_the_manifest_sha(release, tmp_path, fake_hub):
     copy = tmp_path / "r" / release.name
     shutil.copytree(release, copy)
-    result = pub.publish_release(copy, "org/name")
+    result = pub.publish_release(copy, "cmvisit-data/cmvisit-data")  # the repository its card names
     assert result.uploaded and result.commit == "abc123"
     (_, _), (_, uploaded), (_, tag, message) = fake_hub.calls
-    assert uploaded == sorted(p["path"] for p in pub.publish_plan(copy, "org/name")["files"])
+    assert uploaded == sorted(p["path"] for p in pub.publish_plan(copy, "cmvisit-data/cmvisit-data")["files"])
     assert "README.md" in uploaded and "croissant.json" in uploaded
     sha = hashlib.sha256((copy / "manifest.json").read_bytes()).hexdigest()
     assert tag == f"v{release.name}" and sha in message
@@ -76,3 +76,17 @@ def test_redaction_in_any_case_and_after_authorization(text):
     token = "hf_SecretValue0123456789"
     shown = pub.redact(text.format(token=token, lower=token.lower()), token)
     assert token.lower() not in shown.lower() and "something-else-secret" not in shown
+
+
+def test_a_release_is_published_only_to_the_repository_its_card_names(release, tmp_path, fake_hub):
+    from cmvisit_data.release import build
+
+    from ..conftest import SEEDS
+
+    out = tmp_path / "out"
+    assert build(SEEDS, out, "0.5.0", workers=1, hub_repo="someorg/somename").status == "built"
+    readme = (out / "0.5.0" / "hf" / "README.md").read_text(encoding="utf-8")
+    assert 'load_dataset("someorg/somename", "quotes"' in readme
+    refused = pub.publish_release(out / "0.5.0", "other/repo")
+    assert not refused.uploaded and "--repo-id other/repo" in refused.problems[0].message
+    assert pub.publish_release(out / "0.5.0", "someorg/somename").uploaded

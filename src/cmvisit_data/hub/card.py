@@ -221,6 +221,7 @@ def render_card(
         "dedup_method": _dedup_method(),
         "citation": INFO.citation,
         "sources": _sources(manifest),
+        "hub_repo": manifest.get("hub_repo", INFO.hub_repo),
         "quality": _quality(),
         "examples": _examples(hf)
         if hf is not None

@@ -51,6 +51,11 @@ def publish_release(release: str | os.PathLike[str], repo_id: str, dry_run: bool
         refusal = Problem("publish-refused", f"{folder} fails cmvisit verify", file=str(folder))
         return PublishResult({"repo_id": repo_id}, problems=[*report.problems, refusal])
     plan = publish_plan(folder, repo_id)
+    built_for = read_manifest(folder).get("hub_repo")
+    if built_for is not None and built_for != repo_id:
+        message = (f"the release's card is written for {built_for}; build a new version for {repo_id} "
+                   f"with cmvisit build --repo-id {repo_id}")  # fmt: skip
+        return PublishResult(plan, problems=[Problem("publish-refused", message, file=str(folder))])
     token = token_from_environment()
     if dry_run or not token:
         return PublishResult(plan, reason="--dry-run" if dry_run else "no token (set HF_TOKEN or log in)")

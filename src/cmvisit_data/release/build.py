@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import rules
-from ..builder import Batch, Kept, Rejection, generate_batches, parallel, sources, start_workers
+from ..builder import INFO, Batch, Kept, Rejection, generate_batches, parallel, sources, start_workers
 from ..dedup import Signatures
 from ..errors import CmvisitError, Problem
 from ..manifest import sha256_of
@@ -88,6 +88,7 @@ class BuildOptions:
     max_bytes: int = rules.DEFAULT_MAX_BYTES
     progress: Callable[[int, int], None] | None = None
     discover: bool = False
+    hub_repo: str = INFO.hub_repo
 
 
 def build(
@@ -99,8 +100,10 @@ def build(
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
     progress: Callable[[int, int], None] | None = None,
     discover: bool = False,
+    hub_repo: str = INFO.hub_repo,
 ) -> BuildResult:
-    """Build release `version` of the documents in seeds_dir into out_root/version."""
+    """Build release `version` of the documents in seeds_dir into out_root/version, its card
+    written for the Hub repository `hub_repo`."""
     out = Path(out_root)
     final = out / version
     result = BuildResult(version=version, path=str(final), status="failed")
@@ -108,7 +111,14 @@ def build(
         result.problems.append(Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH"))
         return result
     options = BuildOptions(
-        Path(seeds_dir), version, allow_rejects, workers or os.cpu_count() or 1, max_bytes, progress, discover
+        Path(seeds_dir),
+        version,
+        allow_rejects,
+        workers or os.cpu_count() or 1,
+        max_bytes,
+        progress,
+        discover,
+        hub_repo,
     )
     if not Path(seeds_dir).is_dir():
         result.problems.append(Problem("manifest-missing", "there is no such folder", file=str(seeds_dir)))
@@ -265,7 +275,7 @@ def _build_into(options: BuildOptions, tmp: Path, result: BuildResult) -> None:
     if collected.problems:
         result.problems.extend(collected.problems)
         return
-    _finish(options.version, tmp, collected, stats, len(dupes))
+    _finish(options, tmp, collected, stats, len(dupes))
     result.documents = stats.documents
     result.rows = {name: collected.writers.rows[name] for name in TABLE_NAMES}
     result.rejected = [r.to_dict() for r in rejected]
@@ -390,7 +400,7 @@ def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
     return stats
 
 
-def _finish(version: str, tmp: Path, c: _Collected, stats: Stats, duplicates: int) -> None:
+def _finish(options: BuildOptions, tmp: Path, c: _Collected, stats: Stats, duplicates: int) -> None:
     """Phase 4: rejected.jsonl, the Hub folder's metadata, and the manifest, written last."""
     from ..hub import hf_files, write_hf_metadata
 
@@ -399,7 +409,9 @@ def _finish(version: str, tmp: Path, c: _Collected, stats: Stats, duplicates: in
         with open(tmp / REJECTED, "w", encoding="utf-8") as handle:
             for item in rejected:
                 handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
-    manifest = release_manifest(version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates)
+    manifest = release_manifest(
+        options.version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates, options.hub_repo
+    )
     t0 = time.perf_counter()
     sizes = c.hub.close()
     write_hf_metadata(tmp, manifest, sizes)

@@ -103,6 +103,7 @@ def release_manifest(
     rows: Counter[str],
     stats: Stats,
     duplicates: int,
+    hub_repo: str = INFO.hub_repo,
 ) -> dict[str, Any]:
     import pyarrow
 
@@ -121,6 +122,7 @@ def release_manifest(
         files[REJECTED] = {"bytes": path.stat().st_size, "sha256": sha256_of(path), "rows": len(rejected)}
     return {
         "dataset": INFO.name,
+        "hub_repo": hub_repo,
         "version": version,
         "package_version": __version__,
         "schema_sha256": schema_sha256(),
