@@ -90,8 +90,8 @@ class TreeMemory(threading.Thread):
             self.pss_kb = max(self.pss_kb, sum(p for _, p in sizes))
 
 
-def run_build(corpus: Path, out: Path, workers: int | None) -> dict:
-    cmd = BUILD.format(corpus=corpus, out=out).split()
+def run_build(corpus: Path, out: Path, workers: int | None, engine: str = "local") -> dict:
+    cmd = BUILD.format(corpus=corpus, out=out).split() + ["--engine", engine]
     if workers:
         cmd += ["--workers", str(workers)]
     started = time.perf_counter()
@@ -118,6 +118,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, action="append", help="corpus sizes (default 10000 and 100000)")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--workers", type=int, default=None)
+    ap.add_argument(
+        "--engine", choices=["local", "dask"], default="local", help="the build's engine (dask: the extra)"
+    )
     ap.add_argument("--generator", type=Path, default=DEFAULT_GENERATOR)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "cmvisit-bench")
     ap.add_argument(
@@ -135,9 +138,10 @@ def main() -> int:
         print(f"[N={n:,}] corpus ready in {time.perf_counter() - t0:.1f}s: {corpus}", file=sys.stderr)
         subprocess.run(["rm", "-rf", str(out)], check=True)
         size = corpus_bytes(corpus)
-        build = run_build(corpus, out, args.workers)
+        build = run_build(corpus, out, args.workers, args.engine)
         row = {
             "n": n,
+            "engine": args.engine,
             "mib": round(size / 2**20, 1),
             "wall_s": round(build["seconds"], 2),
             "docs_per_s": round(n / build["seconds"], 1),

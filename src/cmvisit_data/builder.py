@@ -188,11 +188,22 @@ def generate_batches(
     entries: list[Entry],
     workers: int = 1,
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
-) -> ChunkMap:
+    engine: str = "local",
+    scheduler: str | None = None,
+) -> Any:
     """The same stream as generate_examples, a chunk at a time, each chunk's outcomes already
     turned into checked tables in the worker (`build_batch`): what the release build reads.
-    The workers start at once; use the result as a context manager and iterate it."""
-    return ChunkMap(build_batch, entries, workers, entry_jobs(seeds_dir, max_bytes))
+    `engine` "local" maps it in this machine's processes, "dask" on a Dask cluster (one
+    started here, or the one at `scheduler`); both yield the chunks in order. The workers
+    start at once; use the result as a context manager and iterate it."""
+    jobs = entry_jobs(seeds_dir, max_bytes)
+    if engine == "dask":
+        from .dask_engine import DaskChunkMap
+
+        return DaskChunkMap(
+            build_batch, entries, workers, jobs, _chunk_size(len(entries), workers), scheduler
+        )
+    return ChunkMap(build_batch, entries, workers, jobs)
 
 
 def entry_jobs(seeds_dir: str | os.PathLike[str], max_bytes: int) -> Any:
@@ -242,6 +253,7 @@ class Batch:
     tables: dict[str, Any]  # table name -> pyarrow.Table (dictionary columns as plain strings)
     problems: list[Problem]
     seconds: dict[str, float]
+    worker: int = 0  # the process that made it (never written to a release)
 
 
 def build_batch(jobs: list[Job]) -> Batch:
@@ -254,7 +266,7 @@ def build_batch(jobs: list[Job]) -> Batch:
     from .tables import TABLE_NAMES, to_table
 
     started = time.perf_counter()
-    outcomes = [process(job) for job in jobs]
+    outcomes = [_process_or_name(job) for job in jobs]
     parsed = time.perf_counter()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
     kept, rejected = [], []
@@ -279,7 +291,19 @@ def build_batch(jobs: list[Job]) -> Batch:
         "tables": built - parsed,
         "table_checks": checked - built,
     }
-    return Batch(kept, rejected, {name: plain(t) for name, t in tables.items()}, problems, seconds)
+    return Batch(
+        kept, rejected, {name: plain(t) for name, t in tables.items()}, problems, seconds, os.getpid()
+    )
+
+
+def _process_or_name(job: Job) -> Outcome:
+    """process(job), with a failure of the step itself (a bug, never bad input) turned into
+    a rejection that names the document: the build then fails cleanly, writing nothing."""
+    try:
+        return process(job)
+    except Exception as exc:
+        message = f"the parser failed on this document ({type(exc).__name__}: {str(exc)[:200]})"
+        return Outcome(key=job.entry.file, problems=[Problem("parser-failure", message, file=job.entry.file)])
 
 
 def _chunk_size(documents: int, workers: int) -> int:

@@ -316,6 +316,19 @@ def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
 @_FORMAT
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="Where the documents are parsed: this machine's processes, or a Dask cluster (the 'dask' extra).",
+)
+@click.option(
+    "--scheduler",
+    default=None,
+    metavar="ADDRESS",
+    help="With --engine dask: an existing cluster's scheduler (tcp://host:8786); without it, a local one.",
+)
+@click.option(
     "--repo-id",
     "hub_repo",
     default=None,
@@ -332,6 +345,8 @@ def build(
     max_bytes: int,
     fmt: str,
     quiet: bool,
+    engine: str,
+    scheduler: str | None,
     hub_repo: str | None,
 ) -> None:
     """Build release VERSION from the seeds into OUT/VERSION as typed Parquet tables.
@@ -344,7 +359,9 @@ def build(
 
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
     try:
-        options = {"hub_repo": hub_repo} if hub_repo else {}
+        options: dict[str, Any] = {"engine": engine, "scheduler": scheduler}
+        if hub_repo:
+            options["hub_repo"] = hub_repo
         result = run_build(
             seeds_dir, out_dir, version, allow_rejects, workers, max_bytes, progress, discover, **options
         )

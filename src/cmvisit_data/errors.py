@@ -20,6 +20,7 @@ CATALOGUE: dict[str, str] = {
     "provenance-invalid": "Give an http(s) URL, and names and notes as one line of visible text.",
     "add-conflict": "Rename the file, or remove the unlisted file of the same name from seeds/.",
     "html-document": "Save the page's text (not its HTML source) as the .txt; HTML input is not read yet.",
+    "engine-missing": "Install the Dask engine: pip install 'cmvisit-data[dask]'.",
     "not-a-file": "Give a regular file: folders are searched, but FIFOs, devices and sockets are never read.",
     "file-too-large": "Split the document, or raise the limit with --max-bytes if it is genuine.",
     "empty-document": "Remove the file, or give it the document's text.",

@@ -165,7 +165,9 @@ def _examples(hf: Path) -> str:
     out = []
     for name in TABLE_NAMES:
         path = hf / data_file(name)
-        rows = pq.read_table(path).slice(0, 1).to_pylist() if path.is_file() else []
+        # the first row only: reading the table would hold every document's text in memory
+        first = next(pq.ParquetFile(path).iter_batches(batch_size=1), None) if path.is_file() else None
+        rows = first.to_pylist() if first is not None else []
         if not rows:
             continue
         row = {k: _cut(v) for k, v in rows[0].items()}

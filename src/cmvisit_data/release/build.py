@@ -89,6 +89,8 @@ class BuildOptions:
     progress: Callable[[int, int], None] | None = None
     discover: bool = False
     hub_repo: str = INFO.hub_repo
+    engine: str = "local"  # or "dask"
+    scheduler: str | None = None  # a Dask scheduler's address; None starts a LocalCluster
 
 
 def build(
@@ -101,6 +103,8 @@ def build(
     progress: Callable[[int, int], None] | None = None,
     discover: bool = False,
     hub_repo: str = INFO.hub_repo,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build release `version` of the documents in seeds_dir into out_root/version, its card
     written for the Hub repository `hub_repo`."""
@@ -110,15 +114,18 @@ def build(
     if not VERSION_RE.match(version):
         result.problems.append(Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH"))
         return result
+    processes = workers or os.cpu_count() or 1
     options = BuildOptions(
         Path(seeds_dir),
         version,
         allow_rejects,
-        workers or os.cpu_count() or 1,
+        processes,
         max_bytes,
         progress,
         discover,
         hub_repo,
+        engine,
+        scheduler,
     )
     if not Path(seeds_dir).is_dir():
         result.problems.append(Problem("manifest-missing", "there is no such folder", file=str(seeds_dir)))
@@ -254,7 +261,7 @@ def _build_into(options: BuildOptions, tmp: Path, result: BuildResult) -> None:
     if problems and not entries and not any(p.type == "unlisted-document" for p in problems):
         result.problems.extend(problems)  # no usable manifest
         return
-    if parallel(len(entries), options.workers):
+    if options.engine == "local" and parallel(len(entries), options.workers):
         start_workers(options.workers)  # they import their libraries while this process imports its own
     unlisted = [Rejection(p.file or "", [p]) for p in problems if p.type == "unlisted-document"]
     collected = _collect(options, entries, tmp, unlisted)
@@ -292,7 +299,10 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
     from ..hub import HubWriter
 
     # The workers start on the first chunks now, while this process sets up the writers.
-    with generate_batches(options.seeds, entries, options.workers, options.max_bytes) as batches:
+    batches_of = generate_batches(
+        options.seeds, entries, options.workers, options.max_bytes, options.engine, options.scheduler
+    )
+    with batches_of as batches:
         pass1 = tmp / ".documents.pass1.arrow"
         documents = pa.ipc.new_file(pass1, plain(table_schema("documents").empty_table()).schema)
         inputs, writers = Inputs(tmp / ".inputs.jsonl"), Writers(tmp, TABLE_NAMES[1:])
