@@ -91,7 +91,7 @@ class TreeMemory(threading.Thread):
 
 
 def run_build(corpus: Path, out: Path, workers: int | None, engine: str = "local") -> dict:
-    cmd = BUILD.format(corpus=corpus, out=out).split() + ["--engine", engine]
+    cmd = [*BUILD.format(corpus=corpus, out=out).split(), "--engine", engine]
     if workers:
         cmd += ["--workers", str(workers)]
     started = time.perf_counter()
