@@ -27,6 +27,7 @@ from . import rules
 from .errors import CmvisitError, Problem
 from .inputs import read_path
 from .manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
+from .ordered import InOrder
 
 # Modules the worker processes import once, in the fork server, before any work.
 WORKER_PRELOAD = (
@@ -340,7 +341,7 @@ def _init_worker() -> None:
             pass
 
 
-class ChunkMap:
+class ChunkMap(InOrder):
     """function(jobs) over chunks of the items in `workers` processes, results in order: the
     one process pool of the package (the build and `add` both map through it).
 
@@ -379,28 +380,18 @@ class ChunkMap:
         self.pool = context.Pool(workers, initializer=_init_worker)
         self._send()
 
-    def _send(self) -> None:
-        while len(self.pending) < self.limit:
-            chunk = next(self.chunks, None)
-            if chunk is None:
-                return
-            self.pending.append(self.pool.apply_async(self.function, (chunk,)))
+    def _submit(self, chunk: list[Any]) -> Any:
+        return self.pool.apply_async(self.function, (chunk,))
+
+    def _result(self, handle: Any) -> Any:
+        return handle.get()
 
     def __iter__(self) -> Iterator[Any]:
         if self.pool is None:
             for chunk in self.chunks:
                 yield self.function(chunk)
             return
-        while self.pending:
-            result = self.pending.popleft().get()
-            self._send()
-            yield result
-
-    def __enter__(self) -> ChunkMap:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        yield from self._in_order()
 
     def close(self) -> None:
         if self.pool is not None:

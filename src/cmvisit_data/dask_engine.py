@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from .errors import CmvisitError, Problem
+from .ordered import InOrder
 
 # Chunks in flight per worker: enough to keep every worker busy, few enough that results
 # never pile up on the driver.
@@ -34,7 +35,7 @@ def _distributed() -> Any:
     return distributed
 
 
-class DaskChunkMap:
+class DaskChunkMap(InOrder):
     """function(jobs) over chunks of the items on a Dask cluster, results in chunk order; the
     same interface as `builder.ChunkMap`."""
 
@@ -65,26 +66,16 @@ class DaskChunkMap:
         self.pending: deque[Any] = deque()
         self._send()
 
-    def _send(self) -> None:
-        while len(self.pending) < self.limit:
-            chunk = next(self.chunks, None)
-            if chunk is None:
-                return
-            # pure=False: two chunks are never merged as "the same task", and a rerun after a
-            # worker dies recomputes the chunk from its jobs.
-            self.pending.append(self.client.submit(self.function, chunk, pure=False))
+    def _submit(self, chunk: list[Any]) -> Any:
+        # pure=False: two chunks are never merged as "the same task", and a rerun after a
+        # worker dies recomputes the chunk from its jobs.
+        return self.client.submit(self.function, chunk, pure=False)
+
+    def _result(self, handle: Any) -> Any:
+        return handle.result()
 
     def __iter__(self) -> Iterator[Any]:
-        while self.pending:
-            result = self.pending.popleft().result()
-            self._send()
-            yield result
-
-    def __enter__(self) -> DaskChunkMap:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        yield from self._in_order()
 
     def close(self) -> None:
         for future in self.pending:

@@ -20,6 +20,7 @@ from .header.model import HeaderModel
 from .inputs import open_regular, read_path
 from .manifest import MANIFEST_NAME, load_manifest, resolve_entry, sha256_of, unlisted
 from .record import build_record
+from .strictjson import DuplicateKey, no_duplicate_keys
 from .validation import validate_record
 
 DOCUMENT_SUFFIXES = (".txt",)
@@ -180,8 +181,8 @@ def _check_jsonl(path: str, max_bytes: int) -> Report:
 
 def _check_json_text(text: str, path: str, line: int | None, report: Report) -> None:
     try:
-        value = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except _DuplicateKey as exc:
+        value = json.loads(text, object_pairs_hook=no_duplicate_keys)
+    except DuplicateKey as exc:
         report.problems.append(
             Problem(
                 "json-malformed", f"the key {exc.args[0]!r} appears twice in one object", file=path, line=line
@@ -213,19 +214,6 @@ def _check_json_text(text: str, path: str, line: int | None, report: Report) -> 
         return
     report.records += 1
     report.problems.extend(validate_record(value, file=path, line=line))
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _DuplicateKey(key)
-        seen[key] = value
-    return seen
 
 
 def _depth(value: Any) -> int:

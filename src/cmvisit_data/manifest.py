@@ -22,6 +22,7 @@ from typing import Any
 from .atomic import write_atomic
 from .contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
 from .errors import Problem
+from .strictjson import DuplicateKey, no_duplicate_keys
 
 MANIFEST_NAME = "manifest.json"
 
@@ -41,19 +42,6 @@ class Entry:
 
     def to_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in ENTRY_FIELDS}
-
-
-class _DuplicateKey(ValueError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _DuplicateKey(key)
-        seen[key] = value
-    return seen
 
 
 @lru_cache(maxsize=1)
@@ -90,8 +78,8 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
         what = "there is no such folder" if not path.parent.is_dir() else "the folder has no manifest.json"
         return [], [Problem("manifest-missing", what, file=str(path.parent))]
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=_no_duplicates)
-    except _DuplicateKey as exc:
+        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_duplicate_keys)
+    except DuplicateKey as exc:
         return [], [
             Problem("manifest-invalid", f"the key {exc.args[0]!r} appears twice in one object", file=name)
         ]

@@ -70,10 +70,43 @@ def _croissant_type(field: pa.Field) -> tuple[str, bool]:
     return "sc:Text", repeated
 
 
-def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
-    """Croissant 1.0 metadata describing every table and field of the Hub folder."""
+def _field(table: str, field: pa.Field, file_id: str) -> dict[str, Any]:
+    """One column as a Croissant field (a struct's members as its sub-fields)."""
     import pyarrow as pa
 
+    data_type, repeated = _croissant_type(field)
+    entry: dict[str, Any] = {
+        "@type": "cr:Field",
+        "@id": f"{table}/{field.name}",
+        "name": field.name,
+        "description": (field.metadata or {}).get(b"description", b"").decode(),
+        "dataType": data_type,
+        "source": {"fileObject": {"@id": file_id}, "extract": {"column": field.name}},
+    }
+    if pa.types.is_struct(field.type) or (repeated and pa.types.is_struct(field.type.value_type)):
+        struct = field.type.value_type if repeated else field.type
+        entry.pop("dataType")
+        entry["subField"] = [
+            {
+                "@type": "cr:Field",
+                "@id": f"{table}/{field.name}/{struct.field(i).name}",
+                "name": struct.field(i).name,
+                "dataType": _croissant_type(struct.field(i))[0],
+                "source": {
+                    "fileObject": {"@id": file_id},
+                    "extract": {"column": field.name},
+                    "transform": {"jsonPath": struct.field(i).name},
+                },
+            }
+            for i in range(struct.num_fields)
+        ]
+    if repeated:
+        entry["repeated"] = True
+    return entry
+
+
+def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
+    """Croissant 1.0 metadata describing every table and field of the Hub folder."""
     distribution = []
     record_sets = []
     for name in TABLE_NAMES:
@@ -91,37 +124,7 @@ def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
                 "sha256": sha256_of(path),  # streamed: the documents file can be hundreds of MB
             }
         )
-        fields = []
-        for field in table_schema(name):
-            data_type, repeated = _croissant_type(field)
-            entry: dict[str, Any] = {
-                "@type": "cr:Field",
-                "@id": f"{name}/{field.name}",
-                "name": field.name,
-                "description": (field.metadata or {}).get(b"description", b"").decode(),
-                "dataType": data_type,
-                "source": {"fileObject": {"@id": file_id}, "extract": {"column": field.name}},
-            }
-            if pa.types.is_struct(field.type) or (repeated and pa.types.is_struct(field.type.value_type)):
-                struct = field.type.value_type if repeated else field.type
-                entry.pop("dataType")
-                entry["subField"] = [
-                    {
-                        "@type": "cr:Field",
-                        "@id": f"{name}/{field.name}/{struct.field(i).name}",
-                        "name": struct.field(i).name,
-                        "dataType": _croissant_type(struct.field(i))[0],
-                        "source": {
-                            "fileObject": {"@id": file_id},
-                            "extract": {"column": field.name},
-                            "transform": {"jsonPath": struct.field(i).name},
-                        },
-                    }
-                    for i in range(struct.num_fields)
-                ]
-            if repeated:
-                entry["repeated"] = True
-            fields.append(entry)
+        fields = [_field(name, field, file_id) for field in table_schema(name)]
         record_sets.append(
             {
                 "@type": "cr:RecordSet",

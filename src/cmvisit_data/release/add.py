@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import rules
+from ..atomic import exclusive_temp
 from ..builder import ChunkMap
 from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
 from ..errors import Problem, Report
@@ -194,13 +194,8 @@ def _read_checked(path: str, sha: str) -> tuple[bytes, Problem | None]:
 def _place(seeds: Path, name: str, data: bytes, sha: str) -> str | None:
     """Put data into seeds/ under name (or, if taken, under its checksum's name) without ever
     replacing a file; returns the name used, or None when both names hold other bytes."""
-    tmp = seeds / f".add-{secrets.token_hex(8)}.tmp"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    tmp = exclusive_temp(seeds, data, "add-")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         for candidate in dict.fromkeys((name, f"{sha[:16]}.txt")):
             try:
                 os.link(tmp, seeds / candidate)  # fails, and replaces nothing, if the name exists

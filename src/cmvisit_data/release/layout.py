@@ -22,6 +22,7 @@ from typing import Any
 from ..atomic import write_atomic
 from ..contract import load_schema
 from ..errors import CmvisitError, Problem
+from ..strictjson import no_duplicate_keys
 
 __all__ = ["write_atomic"]
 
@@ -50,15 +51,6 @@ def read_manifest(release: str | os.PathLike[str]) -> dict[str, Any]:
     if manifest is None:
         raise CmvisitError(problems)
     return manifest
-
-
-def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise ValueError(f"the key {key!r} appears twice in one object")
-        seen[key] = value
-    return seen
 
 
 def _no_constant(name: str) -> Any:
@@ -95,7 +87,7 @@ def load_manifest_checked(folder: Path) -> tuple[dict[str, Any] | None, list[Pro
         ]
     try:
         text = path.read_bytes().decode("utf-8")
-        data = json.loads(text, object_pairs_hook=_strict_pairs, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant)
     except UnicodeDecodeError:
         return None, [Problem("release-invalid", "manifest.json is not UTF-8", file=where)]
     except RecursionError:

@@ -1,0 +1,145 @@
+"""What the command line shares: the group that orders commands and turns failures into one
+line, progress, and the small renderers every command uses. The commands are in `cli`."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from typing import Any
+
+import click
+
+from .errors import CmvisitError, shown
+
+_EXAMPLES = """Examples:
+
+\b
+  cmvisit validate new/                      # check documents before adding them
+  cmvisit parse new/page.txt --pretty        # see the record one document gives
+  cmvisit add new/ --outlet "Example Times" --url https://example.org/page
+  cmvisit build --version 0.3.0              # a new release: published ones never change
+  cmvisit verify build/0.3.0                 # prove it from its data
+  cmvisit diff build/0.2.0 build/0.3.0       # what changed
+  cmvisit publish build/0.3.0 --repo-id ORG/NAME --dry-run
+"""
+
+# Failures of the machine, not of cmvisit-data or the input: what to do about each.
+_WRITE_ERRORS = {
+    errno.ENOSPC: "Free some space on that disk, or give another --out.",
+    errno.EDQUOT: "The disk quota is used up: free some space, or give another --out.",
+    errno.EROFS: "That file system is read-only: give a writable --out.",
+    errno.EACCES: "You may not write there: give a folder you own.",
+    errno.EPERM: "You may not write there: give a folder you own.",
+}
+
+
+class _Group(click.Group):
+    """Lists the commands in the order of the work, each with its whole first line, and
+    reports an unexpected failure (a bug, never bad input) in one line instead of a
+    traceback; CMVISIT_DEBUG=1 shows the traceback."""
+
+    ORDER = ("validate", "parse", "add", "build", "verify", "diff", "publish")
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        known = [name for name in self.ORDER if name in self.commands]
+        return known + sorted(set(self.commands) - set(known))
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.commands[name]
+            first = (command.help or "").strip().split("\n\n")[0]
+            rows.append((name, " ".join(first.split())))
+        with formatter.section("Commands (in the order of the work)"):
+            formatter.write_dl(rows)
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except CmvisitError as exc:  # bad input found deep in a command: the problems, not a trace
+            for problem in exc.problems:
+                click.echo(problem.one_line(), err=True)
+            sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo(
+                "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing).",
+                err=True,
+            )
+            sys.exit(130)
+        except OSError as exc:
+            if exc.errno not in _WRITE_ERRORS:
+                raise  # a closed pipe (`cmvisit parse ... | head`) click itself ends quietly
+            where = f" ({shown(str(exc.filename))})" if exc.filename else ""
+            click.echo(f"cmvisit: cannot write{where}: {exc.strerror}. {_WRITE_ERRORS[exc.errno]}", err=True)
+            sys.exit(1)
+        except Exception as exc:
+            if os.environ.get("CMVISIT_DEBUG"):
+                raise
+            click.echo(
+                f"cmvisit: internal error: {type(exc).__name__}: {exc}. This is a bug in cmvisit-data, "
+                "not in your input; please report it with the command you ran "
+                "(CMVISIT_DEBUG=1 shows the traceback).",
+                err=True,
+            )
+            sys.exit(1)
+
+
+def _count(n: int, noun: str) -> str:
+    """'1 problem', '2 problems'."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+class _Progress:
+    """Progress of a long command on stderr, by documents: a bar on a terminal, and otherwise
+    a line at most every PROGRESS_EVERY seconds (a log or CI job still shows it moving)."""
+
+    EVERY = 10.0
+
+    def __init__(self, label: str):
+        import time
+
+        self.label = label
+        self.clock = time.monotonic
+        self.last = self.clock()
+        self.bar: Any = None
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=max(total, 1), label=self.label, file=sys.stderr)
+            self.bar.update(done - self.bar.pos)
+        elif self.clock() - self.last >= self.EVERY or done == total:
+            self.last = self.clock()
+            click.echo(
+                f"{self.label}: {done:,} of {total:,} documents ({100 * done // max(total, 1)}%)", err=True
+            )
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+
+def _provenance_options(command):  # type: ignore[no-untyped-def]
+    """--url, --outlet, ...: one option per provenance field of the seeds schema, its help the
+    field's description there."""
+    from .contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+
+    fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
+    for name in reversed(PROVENANCE_FIELDS):
+        command = click.option(f"--{name}", default=None, help=fields[name]["description"])(command)
+    return command
+
+
+def _echo_skipped(skipped: list[str], why: str) -> None:
+    for path in skipped:
+        click.echo(f"{shown(path)}: skipped: {why}", err=True)
+
+
+def _echo_problems(problems, fmt: str) -> None:  # type: ignore[no-untyped-def]
+    if fmt == "text":
+        for problem in problems:
+            click.echo(problem.one_line(), err=True)
