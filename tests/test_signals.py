@@ -85,3 +85,21 @@ def test_an_interrupted_add_lists_every_file_it_copied(tmp_path):
     assert done.returncode == 130 and "Traceback" not in done.stderr, done.stderr[-2000:]
     entries, problems = load_manifest(seeds)
     assert problems == [] and {e.file for e in entries} == {p.name for p in seeds.glob("*.txt")}
+
+
+def test_an_interrupted_dask_build_stops_its_cluster_and_leaves_nothing(tmp_path):
+    pytest.importorskip("dask.distributed")
+    corpus = _corpus(tmp_path / "corpus", 6000)
+    args = [
+        "build",
+        "--discover",
+        "--seeds",
+        str(corpus),
+        "--out",
+        str(tmp_path / "out"),
+        "--version",
+        "0.0.1",
+    ]
+    done = _interrupt([*args, "--workers", "2", "--engine", "dask"], tmp_path, after=6.0)
+    assert done.returncode == 130 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".0.0.1.lock"]

@@ -35,6 +35,18 @@ def _distributed() -> Any:
     return distributed
 
 
+def _ignore_interrupt(distributed: Any) -> Any:
+    class IgnoreInterrupt(distributed.WorkerPlugin):
+        def setup(self, worker: Any) -> None:
+            import signal
+            import threading
+
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    return IgnoreInterrupt
+
+
 class DaskChunkMap(InOrder):
     """function(jobs) over chunks of the items on a Dask cluster, results in chunk order; the
     same interface as `builder.ChunkMap`."""
@@ -59,6 +71,9 @@ class DaskChunkMap(InOrder):
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
             )
             self.client = distributed.Client(self.cluster)
+            # Ctrl-C reaches every process of the terminal's group: the workers this build
+            # started leave it to the build, which closes them (no worker prints a traceback).
+            self.client.register_plugin(_ignore_interrupt(distributed)(), name="cmvisit-ignore-sigint")
         else:
             self.client = distributed.Client(scheduler)
         size = len(self.client.scheduler_info().get("workers", {})) or workers
