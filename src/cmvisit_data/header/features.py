@@ -30,7 +30,7 @@ from ..segment import (
     ends_sentence,
     language_of,
 )
-from .text import BYLINE_LABEL_RE, TIME_RE, WORD_RE, glued_headline_end, norm, tokens
+from .text import BYLINE_LABEL_RE, TIME_RE, glued_headline_end, norm, tokens
 
 TITLE_FEATURES = (
     "first", "position", "after_long", "words", "short", "very_long", "ends_sentence", "glued",
@@ -381,7 +381,3 @@ def post_line_values(text: str, distance: int, author: str, below: list[str]) ->
         "repeats_below": float(repeats),
         "third_person": float(any(w in _THIRD_PERSON for w in words)),
     }
-
-
-def word_count(text: str) -> int:
-    return len(WORD_RE.findall(text))

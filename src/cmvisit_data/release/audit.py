@@ -26,8 +26,7 @@ from typing import Any
 from ..contract import load_schema, schema_path
 from ..errors import Problem
 from ..manifest import sha256_of
-from ..tables import TABLE_NAMES
-from .layout import REJECTED, RELEASE_MANIFEST, table_file
+from .layout import REJECTED, RELEASE_MANIFEST
 
 # The documents' columns the manifest's derived fields come from.
 _DOCUMENT_FACTS = ("doc_id", "source_file", "raw_sha256", "language", "source_url", "outlet", "rights",
@@ -154,7 +153,3 @@ def _schema_sha256(version: str) -> str | None:
         return sha256_of(current)
     old = current.parent / "history" / f"press_release-{version}.schema.json"
     return sha256_of(old) if old.is_file() else None
-
-
-def tables_present(folder: Path) -> bool:
-    return all(table_file(folder, name).is_file() for name in TABLE_NAMES)
