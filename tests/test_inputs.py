@@ -98,3 +98,18 @@ def test_joiners_used_by_devanagari_are_allowed():
 def test_missing_file(tmp_path):
     (problem,) = read_path(tmp_path / "nope.txt")
     assert problem.type == "file-not-found"
+
+
+def test_open_regular_refuses_a_link_when_told_not_to_follow_one(tmp_path):
+    import os
+
+    from cmvisit_data.inputs import open_regular
+
+    target = tmp_path / "real.txt"
+    target.write_text("text\n", encoding="utf-8")
+    os.symlink(target, tmp_path / "link.txt")
+    handle, problems = open_regular(tmp_path / "link.txt")
+    assert handle is not None and problems == []
+    handle.close()
+    handle, problems = open_regular(tmp_path / "link.txt", follow_links=False)
+    assert handle is None and [p.type for p in problems] == ["not-a-file"]

@@ -57,9 +57,8 @@ def _interrupt(args: list[str], cwd: Path, after: float) -> subprocess.Completed
     return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
-def test_an_interrupted_build_leaves_nothing_and_says_so_in_one_line(tmp_path):
-    corpus = _corpus(tmp_path / "corpus", 6000)
-    args = [
+def _build_args(corpus: Path, tmp_path: Path) -> list[str]:
+    return [
         "build",
         "--discover",
         "--seeds",
@@ -69,7 +68,11 @@ def test_an_interrupted_build_leaves_nothing_and_says_so_in_one_line(tmp_path):
         "--version",
         "0.0.1",
     ]
-    done = _interrupt([*args, "--workers", "2"], tmp_path, after=2.0)
+
+
+def test_an_interrupted_build_leaves_nothing_and_says_so_in_one_line(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", 6000)
+    done = _interrupt([*_build_args(corpus, tmp_path), "--workers", "2"], tmp_path, after=2.0)
     assert done.returncode == 130, done.stderr[-2000:]
     assert done.stderr.strip().splitlines() == [
         "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing)."
@@ -90,16 +93,8 @@ def test_an_interrupted_add_lists_every_file_it_copied(tmp_path):
 def test_an_interrupted_dask_build_stops_its_cluster_and_leaves_nothing(tmp_path):
     pytest.importorskip("dask.distributed")
     corpus = _corpus(tmp_path / "corpus", 6000)
-    args = [
-        "build",
-        "--discover",
-        "--seeds",
-        str(corpus),
-        "--out",
-        str(tmp_path / "out"),
-        "--version",
-        "0.0.1",
-    ]
-    done = _interrupt([*args, "--workers", "2", "--engine", "dask"], tmp_path, after=6.0)
+    done = _interrupt(
+        [*_build_args(corpus, tmp_path), "--workers", "2", "--engine", "dask"], tmp_path, after=6.0
+    )
     assert done.returncode == 130 and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".0.0.1.lock"]

@@ -8,6 +8,7 @@ Parsing the text is `parse`'s job, not this module's.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -42,15 +43,21 @@ def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
     return line, offset - last
 
 
-def open_regular(path: str | os.PathLike[str]) -> tuple[BinaryIO | None, list[Problem]]:
+def open_regular(
+    path: str | os.PathLike[str], follow_links: bool = True
+) -> tuple[BinaryIO | None, list[Problem]]:
     """path opened for reading when it is a regular file: without blocking, and checked on the
-    open file, so that a FIFO or a device is refused before anything is read from it."""
+    open file, so that a FIFO or a device is refused before anything is read from it. With
+    follow_links=False, a link is refused too (the open itself does not follow it)."""
     name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return None, [Problem("file-not-found", "no such file", file=name)]
     except OSError as exc:
+        if not follow_links and exc.errno == errno.ELOOP:
+            return None, [Problem("not-a-file", "a link: only regular files are read here", file=name)]
         return None, [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +22,7 @@ from ..atomic import exclusive_temp
 from ..builder import ChunkMap
 from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
 from ..errors import Problem, Report
+from ..inputs import open_regular
 from ..intake import DOCUMENT_SUFFIXES, expand
 from ..manifest import MANIFEST_NAME, Entry, load_manifest, provenance_problems, write_manifest
 
@@ -174,15 +174,10 @@ def _take(
 def _read_checked(path: str, sha: str) -> tuple[bytes, Problem | None]:
     """The file's bytes, read once without following a link, and that they are the bytes
     validated (a file swapped since its check is refused)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-    except OSError as exc:
-        return b"", Problem(
-            "not-a-file", f"cannot be read without following a link ({exc.strerror})", file=path
-        )
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            return b"", Problem("not-a-file", "not a regular file", file=path)
+    handle, problems = open_regular(path, follow_links=False)
+    if handle is None:
+        return b"", problems[0]
+    with handle:
         data = handle.read()
     if hashlib.sha256(data).hexdigest() != sha:
         return b"", Problem(
