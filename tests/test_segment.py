@@ -93,3 +93,20 @@ def test_script_counts_count_letters_of_each_script_and_nothing_else():
     assert segment.language_of("CM Sai ने") == "en"  # 5 Latin letters against 2
     assert segment.language_of("AB कहा") == "hi"  # 2 against 3
     assert segment.language_of("AB कह") == "hi"  # a tie goes to Hindi
+
+
+def test_script_counts_agree_with_the_character_ranges_for_every_character_near_them():
+    import re
+
+    from cmvisit_data import rules
+
+    # Every character of Devanagari and its neighbours, Latin and its look-alikes, other
+    # three-byte UTF-8 characters that share a lead byte, and a lone surrogate.
+    chars = [chr(c) for c in (*range(0x0800, 0x0A80), *range(0x20, 0x250), 0xFF21, 0x1D400, 0xE0A4)]
+    text = "".join(chars) + "\ud800"
+    deva = len(re.findall(f"[{rules.DEVANAGARI}]", text))
+    latin = len(re.findall("[A-Za-z]", text))
+    assert (deva, latin) == (0x980 - 0x900, 52)
+    assert segment.script_counts(text) == (deva, latin)
+    for ch in chars:
+        assert segment.script_counts(ch) == (int(rules.is_devanagari(ch)), int(ch.isascii() and ch.isalpha()))

@@ -10,6 +10,7 @@ the `extract` modules do, reading the lines this module marks.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -109,14 +110,23 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL and not text.endswith(ELLIPSIS)
 
 
-_NOT_DEVANAGARI_RE = re.compile(rf"[^{rules.DEVANAGARI}]+")
 NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
 
 
+_ASCII_LETTERS = string.ascii_letters.encode()
+# In UTF-8 a character of U+0900-U+097F (rules.DEVANAGARI) is E0 A4 xx or E0 A5 xx; E0 only
+# leads a sequence and A4, A5 only continue one, so each such pair is one such character.
+_DEVANAGARI_UTF8 = (b"\xe0\xa4", b"\xe0\xa5")
+
+
 def script_counts(text: str) -> tuple[int, int]:
-    """(Devanagari characters, Latin letters) in text: what is left when the rest is removed."""
-    latin = len(NOT_LATIN_RE.sub("", text))
-    return (0 if text.isascii() else len(_NOT_DEVANAGARI_RE.sub("", text))), latin
+    """(Devanagari characters, Latin letters) in text, counted on its UTF-8 bytes (where
+    both are found by C loops: a Latin letter is one byte, a Devanagari one a fixed prefix)."""
+    data = text.encode("utf-8", "surrogatepass")
+    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
+    if len(data) == len(text):  # ASCII
+        return 0, latin
+    return data.count(_DEVANAGARI_UTF8[0]) + data.count(_DEVANAGARI_UTF8[1]), latin
 
 
 def language_of(text: str) -> str | None:

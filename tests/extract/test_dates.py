@@ -26,7 +26,7 @@ def test_dates(text, printed, iso):
 
 
 def test_words_that_look_like_months_need_a_day():
-    assert find_dates("you may march on") == []
+    assert find_dates("you may march on") == ()
 
 
 def test_dashed_month_dates_and_dates_glued_to_a_place():
@@ -34,4 +34,4 @@ def test_dashed_month_dates_and_dates_glued_to_a_place():
 
     assert [d.iso for d in find_dates("12-Aug-2023 07:05 PM")] == ["2023-08-12"]
     assert [d.iso for d in find_dates("भोपालJul 09, 2025 / 06:53 pm")] == ["2025-07-09"]
-    assert find_dates("RefAug 09, 2025") == []  # glued to a Latin word: not a date
+    assert find_dates("RefAug 09, 2025") == ()  # glued to a Latin word: not a date

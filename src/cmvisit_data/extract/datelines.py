@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .. import rules
+from ..memo import pure
 from .dates import DATE_RE
 
 _EN_WORD = r"[A-Z][\w.'’&-]*"
@@ -41,6 +42,7 @@ CAPS_DATELINE_RE = re.compile(
 )
 
 
+@pure
 def dateline_match(text: str) -> re.Match[str] | None:
     """The dateline that opens text, or None."""
     for regex in (EN_DATELINE_RE, HI_DATELINE_RE, CAPS_DATELINE_RE):

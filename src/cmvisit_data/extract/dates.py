@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .. import rules
+from ..memo import pure
 
 _EN_MONTH = "|".join(sorted(rules.EN_MONTHS, key=len, reverse=True))
 _HI_MONTH = "|".join(sorted(rules.HI_MONTHS, key=len, reverse=True))
@@ -75,6 +76,7 @@ def _from_match(m: re.Match[str]) -> FoundDate:
     return FoundDate(m.start(), end, iso)
 
 
-def find_dates(text: str) -> list[FoundDate]:
+@pure
+def find_dates(text: str) -> tuple[FoundDate, ...]:
     """Every date printed in text, in order."""
-    return [_from_match(m) for m in DATE_RE.finditer(text)]
+    return tuple(_from_match(m) for m in DATE_RE.finditer(text))

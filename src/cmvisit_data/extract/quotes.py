@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import rules
+from ..memo import pure
 from ..segment import BLANK, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
@@ -387,6 +388,7 @@ def _after_text(raw: str, line: Line, pos: int) -> str:
     return raw[pos : m.start() if m else stop]
 
 
+@pure
 def _cue_before(before: str) -> tuple[tuple[int, int], tuple[str, str] | None, bool] | None:
     """A speech verb phrase ending right where the quotation opens."""
     m = _EN_CUE_END_RE.search(before)
@@ -412,6 +414,7 @@ def _last_verb(text: str) -> tuple[int, int] | None:
     return last
 
 
+@pure
 def _subject_before(text: str) -> tuple[str, str] | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     # Hindi: the words before the last ने, or a pronoun subject.

@@ -13,8 +13,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from .. import rules
+from ..memo import pure
 
 _EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*(?![\w’-])")
 _EN_RUN_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))+")
@@ -81,7 +83,7 @@ class NameIndex:
 
     # -- building ------------------------------------------------------------------------
 
-    def _add(self, offset: int, words: list[str], role: str | None) -> None:
+    def _add(self, offset: int, words: Sequence[str], role: str | None) -> None:
         if not words:
             return
         name = " ".join(words[:4])
@@ -131,23 +133,9 @@ class NameIndex:
         self._offsets = [o for o, _ in self.mentions]
 
     def _read_english_run(self, offset: int, raw_words: list[str]) -> None:
-        words = [_strip_possessive(w).rstrip(".,") if w[-1] in _TRIMMED else w for w in raw_words]
-        role = None
-        # Split at the last title word: "Chhattisgarh Chief Minister Vishnu Deo Sai".
-        cut = 0
-        for i, w in enumerate(words):
-            if w.casefold() in rules.EN_TITLES:
-                cut = i + 1
-        if cut:
-            title = " ".join(words[:cut]).casefold()
-            role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
-            words = words[cut:]
-        words = [w for w in words if w]
-        if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
-            return
-        if len(words) == 1 and not role and words[0].isupper():
-            return  # an acronym (ATCA, JETRO) is not a person
-        self._add(offset, words, role)
+        found = _english_name(tuple(raw_words))
+        if found is not None:
+            self._add(offset, *found)
 
     def _scan_hindi(self, raw: str) -> None:
         if not _DEVANAGARI_RE.search(raw):
@@ -266,15 +254,42 @@ def _continues_name(words: list[str], positions: list[int], k: int, previous: st
     return False
 
 
+@pure
+def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | None] | None:
+    """The name in a run of capitalised words, and the role its title gives, or None."""
+    words = [_strip_possessive(w).rstrip(".,") if w[-1] in _TRIMMED else w for w in raw_words]
+    role = None
+    # Split at the last title word: "Chhattisgarh Chief Minister Vishnu Deo Sai".
+    cut = 0
+    for i, w in enumerate(words):
+        if w.casefold() in rules.EN_TITLES:
+            cut = i + 1
+    if cut:
+        title = " ".join(words[:cut]).casefold()
+        role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
+        words = words[cut:]
+    words = [w for w in words if w]
+    if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
+        return None
+    if len(words) == 1 and not role and words[0].isupper():
+        return None  # an acronym (ATCA, JETRO) is not a person
+    return tuple(words), role
+
+
 def _hi_role(word: str) -> str:
     return {"सीएम": "मुख्यमंत्री", "cm": "मुख्यमंत्री", "पीएम": "प्रधानमंत्री", "pm": "प्रधानमंत्री"}.get(word, word)
 
 
 def english_subject(words: list[str]) -> tuple[str, str] | None:
     """('pronoun'|'role'|'name', value) for the words naming a speaker, or None."""
+    return _english_subject(tuple(words))
+
+
+@pure
+def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
     # A name ends at a comma or a full stop ("said Tara Rao, Secretary"; "near Pune. Tara Rao").
-    ends = [w.rstrip("”\"'’)").endswith((",", ";", ":")) or _ends_sentence_word(w) for w in words]
-    pairs = [(w.strip(",;:“”\"'‘’()"), end) for w, end in zip(words, ends, strict=True)]
+    ends = [w.rstrip("”\"'’)").endswith((",", ";", ":")) or _ends_sentence_word(w) for w in given]
+    pairs = [(w.strip(",;:“”\"'‘’()"), end) for w, end in zip(given, ends, strict=True)]
     pairs = [(w, end) for w, end in pairs if w]
     words = [w for w, _ in pairs]
     for i, w in enumerate(words):

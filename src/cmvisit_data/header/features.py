@@ -20,6 +20,7 @@ from typing import Any
 from .. import rules
 from ..extract.datelines import dateline_match
 from ..extract.dates import find_dates
+from ..memo import pure
 from ..segment import (
     BOILERPLATE,
     BULLET,
@@ -191,9 +192,11 @@ def is_credit(text: str) -> bool:
 
 def is_meta_like(line: Line) -> bool:
     """A short line with a full date, an author label or a credit."""
-    text = line.text
-    if len(line.words) > 16:
-        return False
+    return len(line.words) <= 16 and _meta_like_text(line.text)
+
+
+@pure
+def _meta_like_text(text: str) -> bool:
     return bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
 
 

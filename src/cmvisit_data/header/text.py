@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .. import rules
+from ..memo import pure
 
 _TOKEN_RE = re.compile(rf"[^\W_{rules.DEVANAGARI}]+(?:['’][^\W_]+)?|[{rules.DEVANAGARI_LETTERS}]+")
 WORD_RE = re.compile(r"\S+")
@@ -15,6 +16,7 @@ TIME_RE = re.compile(
 )
 
 
+@pure
 def norm(text: str) -> str:
     """Whitespace folded and case folded: two printings of one line compare equal."""
     return " ".join(text.split()).casefold()
