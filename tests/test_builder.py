@@ -64,3 +64,24 @@ def test_the_pool_returns_chunks_in_order():
     with ChunkMap(process_chunk_outcomes, entries * 3, 2, entry_jobs(SEEDS, 1 << 20), chunk_size=1) as mapped:
         keys = [outcome.key for chunk in mapped for outcome in chunk]
     assert keys == [e.file for e in entries * 3]
+
+
+def test_a_chunk_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(monkeypatch):
+    import gc
+
+    import cmvisit_data.builder as builder
+
+    seen = []
+    real = builder.process
+    monkeypatch.setattr(builder, "process", lambda job: seen.append(gc.isenabled()) or real(job))
+    entries, _ = sources(SEEDS)
+    jobs = [entry_jobs(SEEDS, 1 << 20)(e) for e in entries]
+    assert gc.isenabled()
+    assert len(build_batch(jobs).kept) == len(entries)
+    assert seen == [False] * len(entries) and gc.isenabled()
+    gc.disable()
+    try:
+        build_batch(jobs)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

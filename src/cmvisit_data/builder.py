@@ -19,6 +19,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -267,7 +268,8 @@ def build_batch(jobs: list[Job]) -> Batch:
     from .tables import TABLE_NAMES, to_table
 
     started = time.perf_counter()
-    outcomes = [_process_or_name(job) for job in jobs]
+    with _garbage_collected_once():
+        outcomes = [_process_or_name(job) for job in jobs]
     parsed = time.perf_counter()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
     kept, rejected = [], []
@@ -295,6 +297,24 @@ def build_batch(jobs: list[Job]) -> Batch:
     return Batch(
         kept, rejected, {name: plain(t) for name, t in tables.items()}, problems, seconds, os.getpid()
     )
+
+
+@contextmanager
+def _garbage_collected_once() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a chunk is parsed, and run once after:
+    parsing makes many short-lived objects and few cycles, and a collection every few hundred
+    allocations would walk the chunk's records again and again (about 5% of the time)."""
+    import gc
+
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
 
 
 def _process_or_name(job: Job) -> Outcome:

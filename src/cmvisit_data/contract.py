@@ -104,24 +104,26 @@ def span_paths() -> tuple[tuple[str, ...], ...]:
     return tuple(_span_paths(load_schema(), ()))
 
 
-def spans_of(record: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+def spans_of(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(JSON pointer, span) for every span in a record, in the schema's order."""
+    found: list[tuple[str, dict[str, Any]]] = []
     for path in span_paths():
-        yield from _walk(record, path, "")
+        _walk(record, path, 0, "", found)
+    return found
 
 
-def _walk(value: Any, path: tuple[str, ...], pointer: str) -> Iterator[tuple[str, dict[str, Any]]]:
+def _walk(value: Any, path: tuple[str, ...], depth: int, pointer: str, found: list[Any]) -> None:
     if value is None:
         return
-    if not path:
-        yield pointer, value
+    if depth == len(path):
+        found.append((pointer, value))
         return
-    head, rest = path[0], path[1:]
+    head = path[depth]
     if head == "*":
         for i, item in enumerate(value):
-            yield from _walk(item, rest, f"{pointer}/{i}")
+            _walk(item, path, depth + 1, f"{pointer}/{i}", found)
     else:
-        yield from _walk(value.get(head), rest, f"{pointer}/{head}")
+        _walk(value.get(head), path, depth + 1, f"{pointer}/{head}", found)
 
 
 # --- the seeds manifest --------------------------------------------------------------------------

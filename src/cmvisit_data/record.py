@@ -36,7 +36,8 @@ def build_record(
         **parts,
         "raw_text": doc.text,
     }
-    problems = validate_record(record, file=doc.file)
+    # doc.text comes from inputs.decode, which has applied the text policy to it.
+    problems = validate_record(record, file=doc.file, text_checked=True)
     if problems:
         raise CmvisitError(problems)
     return record

@@ -14,6 +14,7 @@ Checking tables (pandera) is `checks`' job; writing them is `release`'s.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -255,17 +256,29 @@ def _date(value: str | None) -> dt.date | None:
     return None if value is None else dt.date.fromisoformat(value)
 
 
-def _convert(value: Any, node: dict[str, Any]) -> Any:
+def _converter(node: dict[str, Any]) -> Callable[[Any], Any]:
+    """The function that turns a record's value under this schema node into Arrow's shape:
+    dates become dates, objects keep exactly their declared properties. Made once per column
+    (`_column_converter`), so no schema is read while a record is converted."""
     inner, _ = split_null(node)
-    if value is None:
-        return None
     if inner.get("type") == "string" and inner.get("format") == "date":
-        return _date(value)
+        return _date
     if inner.get("type") == "object":
-        return {k: _convert(value.get(k), v) for k, v in inner["properties"].items()}
+        fields = tuple((k, _converter(v)) for k, v in inner["properties"].items())
+        return lambda value: None if value is None else {k: f(value.get(k)) for k, f in fields}
     if inner.get("type") == "array":
-        return [_convert(v, inner["items"]) for v in value]
+        each = _converter(inner["items"])
+        return lambda value: None if value is None else [each(v) for v in value]
+    return _same
+
+
+def _same(value: Any) -> Any:
     return value
+
+
+@cache
+def _column_converter(pointer: str) -> Callable[[Any], Any]:
+    return _converter(schema_at(pointer))
 
 
 @cache
@@ -296,7 +309,7 @@ def record_rows(record: dict[str, Any], duplicate_of: str | None = None) -> dict
     document: dict[str, Any] = {}
     for column in DOCUMENT_COLUMNS:
         if column.pointer is not None:
-            document[column.name] = _convert(_at(record, column.pointer), schema_at(column.pointer))
+            document[column.name] = _column_converter(column.pointer)(_at(record, column.pointer))
     for name, table in COUNTED.items():
         document[name] = len(rows[table])
     document["body_text"] = "\n\n".join(p["text"] for p in record["paragraphs"])

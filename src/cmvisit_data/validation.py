@@ -68,12 +68,17 @@ def schema_valid(record: Any) -> bool:
     return _validator().is_valid(record)
 
 
-def validate_record(record: Any, file: str | None = None, line: int | None = None) -> list[Problem]:
+def validate_record(
+    record: Any, file: str | None = None, line: int | None = None, text_checked: bool = False
+) -> list[Problem]:
     """Every problem with one record: schema errors first, then span and identity checks.
 
     The compiled validator answers for valid records; `jsonschema` (the reference) reports
-    the errors of invalid ones, with their JSON pointers."""
+    the errors of invalid ones, with their JSON pointers. `text_checked`: raw_text is the
+    very string `inputs.decode` made and checked (the text policy is not applied twice)."""
     if schema_valid(record) and isinstance(record, dict):
+        if text_checked:
+            return _semantic_problems(record, file, line)
         return _text_problems(record, file, line) or _semantic_problems(record, file, line)
     problems = [
         Problem(
