@@ -140,19 +140,19 @@ def language_of_counts(deva: int, latin: int) -> str | None:
     return "hi" if deva >= latin else "en"
 
 
-def _fold(text: str) -> str:
-    return text.casefold().strip(" \t.:;,!?-–—|•*()[]…'\"")
+def _fold_low(low: str) -> str:
+    """A case-folded line without its edge punctuation: the key of the furniture lexicons."""
+    return low.strip(" \t.:;,!?-–—|•*()[]…'\"")
 
 
-def _furniture_kind(line: Line) -> str | None:
-    """The boilerplate kind of a line that is page furniture on its own, or None."""
+def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
+    """The boilerplate kind of a line that is page furniture on its own, or None (low: the
+    line case folded, folded: that also stripped of edge punctuation, `_fold_low`)."""
     text = line.text
-    folded = _fold(text)
     if folded in rules.FURNITURE_LINES:
         return rules.FURNITURE_LINES[folded]
-    low = text.casefold()
     words = line.words
-    if _COOKIE_RE.search(low) and len(words) <= 40:
+    if len(words) <= 40 and _COOKIE_RE.search(low):
         return "cookie"
     if _MARKUP_RE.match(text):
         return "markup"
@@ -196,11 +196,13 @@ def classify(lines: list[Line]) -> None:
         if ended:
             line.kind, line.detail = BOILERPLATE, "trailing"
             continue
-        if _fold(line.text) in rules.END_MARKERS:
+        low = line.text.casefold()
+        folded = _fold_low(low)
+        if folded in rules.END_MARKERS:
             line.kind, line.detail = BOILERPLATE, "trailing"
             ended = True
             continue
-        kind = _furniture_kind(line)
+        kind = _furniture_kind(line, low, folded)
         if kind:
             line.kind, line.detail = BOILERPLATE, kind
             continue

@@ -47,6 +47,10 @@ def test_weights_with_an_unknown_feature_or_role_are_refused(tmp_path):
     del data["roles"]["published"]
     with pytest.raises(model.WeightsError, match="/roles"):
         model.from_dict(data, FEATURES)
+    data = _weights()
+    data["roles"]["title"]["coef"].pop()
+    with pytest.raises(model.WeightsError, match=r"features but \d+ coefficients"):
+        model.from_dict(data, FEATURES)
     broken = tmp_path / "w.json"
     broken.write_text("{", encoding="utf-8")
     with pytest.raises(model.WeightsError, match="cannot read"):
@@ -57,6 +61,8 @@ def test_score_is_the_logistic_of_the_weighted_sum():
     rm = model.RoleModel(("a", "b"), (2.0, -1.0), 0.5, 0.5)
     z = 0.5 + 2.0 * 0.25 - 1.0 * 1.0
     assert rm.score({"a": 0.25, "b": 1.0}) == pytest.approx(1 / (1 + math.exp(-z)))
+    assert rm.margin({"a": 0.25}) == 0.5 + 2.0 * 0.25  # a feature not computed counts as 0
+    assert rm.margin({"a": 0.25, "b": 1.0}) == z
     assert rm.contributions({"a": 0.25, "b": 1.0}) == [("b", 1.0, -1.0), ("a", 0.25, 0.5)]
 
 

@@ -99,7 +99,9 @@ class NameIndex:
         for m in _EN_RUN_RE.finditer(raw):
             run = m.group()
             if "." not in run:  # no full stop, so no sentence end inside: one part
-                self._read_english_run(m.start(), run.split())
+                found = _english_name_in(run)
+                if found is not None:
+                    self._add(m.start(), *found)
                 continue
             # A run may cross a sentence end ("near Pune. Tara Rao"): each part on its own.
             part: list[str] = []
@@ -252,6 +254,12 @@ def _continues_name(words: list[str], positions: list[int], k: int, previous: st
         if before == previous or before in rules.HI_TITLES or after in ("ने", "जी"):
             return True
     return False
+
+
+@pure
+def _english_name_in(run: str) -> tuple[tuple[str, ...], str | None] | None:
+    """_english_name of a run's words (a run is read this way when it holds no full stop)."""
+    return _english_name(tuple(run.split()))
 
 
 @pure

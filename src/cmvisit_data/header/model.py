@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 FORMAT = 1
+_ZEROS = repeat(0.0)  # the default of each feature not computed (map stops at the shorter)
 
 
 class WeightsError(ValueError):
@@ -35,9 +38,8 @@ class RoleModel:
     threshold: float
 
     def margin(self, values: Mapping[str, float]) -> float:
-        return self.intercept + sum(
-            w * values.get(n, 0.0) for n, w in zip(self.features, self.coef, strict=True)
-        )
+        # The terms in the features' order, as a loop would add them (the same float), in C.
+        return self.intercept + sum(map(operator.mul, self.coef, map(values.get, self.features, _ZEROS)))
 
     def score(self, values: Mapping[str, float]) -> float:
         z = self.margin(values)
@@ -108,9 +110,13 @@ def from_dict(data: Any, known: Mapping[str, Sequence[str]], where: str = "weigh
         except (KeyError, TypeError, ValueError) as exc:
             raise WeightsError(f"{where}: /roles/{name} is malformed ({exc})") from None
         unknown = sorted(set(features) - set(known[name]))
-        if unknown or len(features) != len(coef):
+        if unknown:
             raise WeightsError(
                 f"{where}: /roles/{name} names features the parser does not compute: {unknown}"
+            )
+        if len(features) != len(coef):
+            raise WeightsError(
+                f"{where}: /roles/{name} has {len(features)} features but {len(coef)} coefficients"
             )
         roles[name] = model
     return HeaderModel(roles, {k: v for k, v in data.items() if k != "roles"})

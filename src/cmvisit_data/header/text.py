@@ -23,7 +23,7 @@ def norm(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return [t.casefold() for t in _TOKEN_RE.findall(text)]
+    return list(map(str.casefold, _TOKEN_RE.findall(text)))
 
 
 def glued_headline_end(text: str) -> int | None:
