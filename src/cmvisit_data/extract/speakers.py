@@ -144,7 +144,7 @@ class NameIndex:
             return
         tokens = list(_HI_WORD_RE.finditer(raw))
         words = [t.group() for t in tokens]
-        where: dict[str, list[int]] | None = None  # word -> its token positions, made on first need
+        where: dict[str, list[int]] = {}  # word -> its token positions, each found on first need
         i = 0
         for hit in [n for n, w in enumerate(words) if w in _HI_TITLE_TOKENS]:
             if hit < i:
@@ -163,11 +163,10 @@ class NameIndex:
                 if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not (rules.is_devanagari(w[0])):
                     break
                 if name:
-                    if where is None:
-                        where = {}
-                        for n, x in enumerate(words):
-                            where.setdefault(x, []).append(n)
-                    if not _continues_name(words, where[w], k, name[-1]):
+                    at = where.get(w)
+                    if at is None:
+                        at = where[w] = [n for n, x in enumerate(words) if x == w]
+                    if not _continues_name(words, at, k, name[-1]):
                         break
                 name.append(w)
                 k += 1
