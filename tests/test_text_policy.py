@@ -96,3 +96,18 @@ def test_an_html_page_saved_as_text_is_refused_with_what_to_do(write):
     assert [p.type for p in check_path(str(write("divs.txt", divs))).problems] == ["html-document"]
     # a page's text that mentions a tag or two is text
     assert check_path(str(write("ok.txt", BODY + "The site uses <b>bold</b> in one place.\n"))).valid
+
+
+def test_the_line_by_line_check_agrees_with_the_policy_for_every_character_and_neighbour():
+    from cmvisit_data import rules
+    from cmvisit_data.inputs import control_character_problems
+
+    def allowed(text: str) -> bool:  # the policy, stated directly (a leading BOM is the file's)
+        return all(ch.isprintable() or ch in rules.ALLOWED_INVISIBLE for ch in text.removeprefix(rules.BOM))
+
+    chars = [chr(c) for c in (*range(0, 0x3100), *range(0xFE00, 0x10000), 0x1F36A, 0xE0041, 0x10FFFF)]
+    for ch in chars:
+        if 0xD800 <= ord(ch) < 0xE000:
+            continue  # a surrogate cannot stand in a decoded file (it is tested with records)
+        for text in (f"a{ch}b\nok\n", f"ok\n\ta{ch}\u200db\n", f"{ch}\n"):
+            assert (control_character_problems(text, "x") == []) == allowed(text), (hex(ord(ch)), text)

@@ -352,6 +352,9 @@ def _init_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # What the fork server imported is kept for good: the collector, run once per chunk,
+    # never walks it again (nor touches, and so copies, the pages it shares with the others).
+    gc.freeze()
     if sys.platform.startswith("linux"):
         import ctypes
 

@@ -183,7 +183,7 @@ def control_character_problems(
     one is. For a record's raw_text (`in_record`), the place is the record's line in its file
     (`line`, for .jsonl) and the character offset in raw_text."""
     body = text[1:] if text.startswith(rules.BOM) else text
-    if _ALLOWED_RE.sub("", body).isprintable():
+    if _printable(body):
         return []
     offset = len(text) - len(body)
     found: dict[str, int] = {}
@@ -208,6 +208,16 @@ def control_character_problems(
             pointer="/raw_text" if in_record else None,
         )
     ]
+
+
+def _printable(body: str) -> bool:
+    """Whether body holds only printable characters and those rules.ALLOWED_INVISIBLE lets
+    through. Line by line ("\n" is allowed), so that only a line holding another allowed
+    character (a tab, a no-break space, a joiner) pays for removing them first."""
+    for part in body.split("\n"):
+        if not part.isprintable() and not _ALLOWED_RE.sub("", part).isprintable():
+            return False
+    return True
 
 
 def _category_name(ch: str) -> str:
