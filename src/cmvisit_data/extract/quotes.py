@@ -51,8 +51,9 @@ _HI_CUE_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}])(?P<verb>{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
     rf"|(?<![{rules.DEVANAGARI}])(?P<dverb>{_HI_DASH_VERB})\s*(?:[-–—]|\s:)(?!\s*[-–—])"
 )
+_HI_VERB_FIRST = "[" + "".join(sorted({v[0] for v in rules.HI_CUE_VERBS})) + "]"
 _HI_CUE_END_RE = re.compile(
-    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
+    rf"(?={_HI_VERB_FIRST})(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
 _HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
