@@ -85,3 +85,25 @@ def test_a_chunk_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(monke
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+def test_a_chunk_tabulated_in_slices_gives_the_rows_of_every_document_in_order(tmp_path, monkeypatch):
+    import cmvisit_data.builder as builder
+    from cmvisit_data.tables import TABLE_NAMES, to_table
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for k in range(3):  # different bytes, so different documents
+            (seeds / f"{path.stem}-{k}.txt").write_text(text + "\n" * k, encoding="utf-8")
+    entries, _ = sources(seeds, discover=True)
+    jobs = [builder.Job(str(seeds), e, listed=False) for e in entries]
+    monkeypatch.setattr(builder, "TABLE_SLICE_DOCS", 4)  # 6 documents: slices of 4 and 2
+    batch = build_batch(jobs)
+    assert len(batch.kept) == 6 and batch.problems == []
+    outcomes = [builder.process(job) for job in jobs]
+    for name in TABLE_NAMES:
+        whole = to_table(name, [row for o in outcomes for row in o.rows[name]])
+        assert batch.tables[name].to_pylist() == whole.to_pylist(), name
+    assert batch.tables["paragraphs"].column("doc_id").num_chunks == 2
