@@ -65,3 +65,20 @@ def test_parsing_with_warm_caches_gives_the_same_parts_as_with_cold_ones():
     again = [parse_text(t) for t in texts]
     assert cold == warm == again
     assert all(fn.cache_info().hits for fn in memo.MEMOISED if fn.cache_info().currsize > 1)
+
+
+def test_a_long_argument_is_answered_but_never_kept():
+    from cmvisit_data.extract.speakers import english_subject
+    from cmvisit_data.header.text import norm
+
+    memo.clear()
+    caches = {fn.__wrapped__.__name__: fn for fn in memo.MEMOISED}
+    line = "Raipur  NEWS " * 200  # 2,600 characters
+    assert norm(line) == " ".join(line.split()).casefold()
+    assert caches["norm"].cache_info().currsize == 0
+    assert norm("Raipur  NEWS") == "raipur news" and caches["norm"].cache_info().currsize == 1
+    words = ["Chief", "Minister", "Vishnu", "Deo", "Sai"]
+    assert english_subject(words * 10) == english_subject(words * 10)  # 50 words: not kept
+    assert caches["_english_subject"].cache_info().currsize == 0
+    assert english_subject(words) == ("name", "Vishnu Deo Sai")
+    assert caches["_english_subject"].cache_info().currsize == 1

@@ -4,28 +4,49 @@ A corpus repeats the same short strings across documents and within one: a minis
 and title, "said Chief Minister Vishnu Deo Sai", a date line. The functions wrapped here are
 pure (their result depends on their arguments alone, and is immutable: a tuple, a string, a
 frozen value or None), so remembering the last results changes no output, only the time.
-Each cache is bounded, so a worker's memory does not grow with the corpus.
+Each cache is bounded, in entries and in the length of what it keeps, so a worker's memory
+does not grow with the corpus or with a document's longest line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
-SIZE = 8192  # results kept per function
+SIZE = 4096  # results kept per function
+LONGEST = 300  # characters: a longer argument (a paragraph, a minified page) is not kept
 
 F = TypeVar("F", bound=Callable[..., object])
 
 
-MEMOISED: list[Any] = []  # every function wrapped here, for tests and clear()
+MEMOISED: list[Any] = []  # every cache made here (functools' lru wrappers), for tests and clear()
 
 
 def pure(fn: F) -> F:
-    """fn, remembering its last SIZE results (its arguments must be hashable)."""
-    wrapped = lru_cache(maxsize=SIZE)(fn)
-    MEMOISED.append(wrapped)
-    return wrapped  # type: ignore[return-value]
+    """fn of one string, remembering its last SIZE results for strings of up to LONGEST
+    characters: so a cache holds at most SIZE x LONGEST characters of keys, whatever the
+    corpus (long lines seldom repeat, and would make the cache hold whole pages)."""
+    cached = lru_cache(maxsize=SIZE)(fn)
+    MEMOISED.append(cached)
+
+    @wraps(fn)
+    def call(text: str) -> Any:
+        return cached(text) if len(text) <= LONGEST else fn(text)
+
+    return call  # type: ignore[return-value]
+
+
+def pure_words(fn: F) -> F:
+    """pure, for a function of a tuple of words (up to LONGEST characters in all)."""
+    cached = lru_cache(maxsize=SIZE)(fn)
+    MEMOISED.append(cached)
+
+    @wraps(fn)
+    def call(words: tuple[str, ...]) -> Any:
+        return cached(words) if len(words) <= 32 and sum(map(len, words)) <= LONGEST else fn(words)
+
+    return call  # type: ignore[return-value]
 
 
 def clear() -> None:

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from .. import rules
-from ..memo import pure
+from ..memo import pure, pure_words
 
 _EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*(?![\w’-])")
 _EN_RUN_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))+")
@@ -261,7 +261,7 @@ def _english_name_in(run: str) -> tuple[tuple[str, ...], str | None] | None:
     return _english_name(tuple(run.split()))
 
 
-@pure
+@pure_words
 def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | None] | None:
     """The name in a run of capitalised words, and the role its title gives, or None."""
     words = [_strip_possessive(w).rstrip(".,") if w[-1] in _TRIMMED else w for w in raw_words]
@@ -292,7 +292,7 @@ def english_subject(words: list[str]) -> tuple[str, str] | None:
     return _english_subject(tuple(words))
 
 
-@pure
+@pure_words
 def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
     # A name ends at a comma or a full stop ("said Tara Rao, Secretary"; "near Pune. Tara Rao").
     ends = [w.rstrip("”\"'’)").endswith((",", ";", ":")) or _ends_sentence_word(w) for w in given]
