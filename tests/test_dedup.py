@@ -40,3 +40,34 @@ def test_short_bodies_are_never_marked():
 
 def test_signature_is_deterministic():
     assert signature(record(BODY)) == signature(record(BODY))
+
+
+def test_signature_is_the_documented_minhash_whatever_the_word_hashes_remembered(monkeypatch):
+    import zlib
+
+    import numpy as np
+
+    from cmvisit_data import dedup
+
+    def reference(text: str) -> bytes:  # the method as the module docstring states it, slowly
+        words = dedup._WORD_RE.findall(text.casefold())
+        shingles = []
+        for i in range(len(words) - dedup.SHINGLE + 1):
+            h = 0
+            for w in words[i : i + dedup.SHINGLE]:
+                h = (h * 1_000_003 + zlib.crc32(w.encode())) % 2**64
+            shingles.append(h)
+        out = []
+        for mask in dedup._masks().tolist():
+            values = []
+            for h in shingles:
+                x = ((h ^ mask) * 0x9E3779B97F4A7C15) % 2**64
+                values.append((x ^ (x >> 29)) & 0xFFFFFFFF)
+            out.append(min(values))
+        return np.array(out, dtype="<u4").tobytes()
+
+    hindi = "राज्य मंत्रिमंडल ने सोमवार को नई औद्योगिक नीति को मंजूरी दी जिसमें आदिवासी जिलों में कारखाने लगाने वाली कंपनियों को कम दर पर जमीन मिलेगी"
+    monkeypatch.setattr(dedup._WordHashes, "LIMIT", 5)  # forgotten again and again on the way
+    dedup._WORD_HASHES.clear()
+    for text in (BODY, hindi, BODY):
+        assert signature(record(text)) == reference(text)

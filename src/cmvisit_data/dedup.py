@@ -46,6 +46,22 @@ def _masks():  # type: ignore[no-untyped-def]
     return rng.integers(1, 2**32 - 1, size=PERMUTATIONS, dtype=np.uint64)
 
 
+class _WordHashes(dict):  # type: ignore[type-arg]
+    """word -> zlib.crc32 of its UTF-8 bytes, remembered (a corpus repeats its words; a
+    lookup is a third of the hashing's cost), and forgotten all at once when it grows big."""
+
+    LIMIT = 1 << 16
+
+    def __missing__(self, word: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+_WORD_HASHES = _WordHashes()
+
+
 def signature(record: dict[str, Any]) -> bytes | None:
     """The MinHash signature of a record's body, or None when the body is too short."""
     import numpy as np
@@ -56,7 +72,7 @@ def signature(record: dict[str, Any]) -> bytes | None:
         return None
     # Hash each word once, then combine SHINGLE consecutive word hashes into a shingle hash
     # (a polynomial rolling hash, vectorised): no string is built per shingle.
-    w = np.array(list(map(zlib.crc32, map(str.encode, words))), dtype=np.uint64)
+    w = np.fromiter(map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
     hashes = np.zeros(n, dtype=np.uint64)
     for k in range(SHINGLE):
         hashes = hashes * np.uint64(1_000_003) + w[k : k + n]
