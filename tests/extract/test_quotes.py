@@ -158,3 +158,17 @@ def test_hindi_pronoun_spelt_without_the_nasal():
     assert [q[2] for q in quotes(raw)] == ["रमेश साहू"]
     # The pronoun itself is what is read, not a fallback to the most named person.
     assert _subject_before("मीडिया से बात करते हुए उन्होने ") == ("pronoun", "")
+
+
+def test_a_participle_introduces_a_quote_and_is_its_cue():
+    raw = (
+        "Bilaspur: The state opened a new rice mill on Friday.\n\n"
+        "In a post on Friday night, Minister Asha Verma thanked the farmers, saying, “This mill is "
+        "yours.”\n\n"
+        "Minister Ravi Sahu met the traders, adding “Paddy will be bought at the new price.”\n"
+    )
+    found = parse_text(raw)["quotes"]
+    assert [(q["text"], q["speaker"], q["cue"]["text"]) for q in found] == [
+        ("This mill is yours.", "Asha Verma", "saying"),
+        ("Paddy will be bought at the new price.", "Ravi Sahu", "adding"),
+    ]
