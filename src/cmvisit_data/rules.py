@@ -189,7 +189,7 @@ EN_SPEECH_VERBS = frozenset(
     tweeted wrote writes posted shared emphasised emphasized stressed underlined highlighted
     observed declared announced explained urged affirmed mentioned commented replied continued
     concluded insisted recalled assured reiterated informed maintained opined quipped
-    acknowledged pointed saying adding stating noting""".split()
+    acknowledged pointed saying adding stating noting addressing speaking""".split()
 )
 # English words that name the speaker by role; resolved to the person the text gives that role.
 EN_ROLES = {

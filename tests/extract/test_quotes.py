@@ -172,3 +172,16 @@ def test_a_participle_introduces_a_quote_and_is_its_cue():
         ("This mill is yours.", "Asha Verma", "saying"),
         ("Paddy will be bought at the new price.", "Ravi Sahu", "adding"),
     ]
+
+
+def test_a_quote_attributed_to_someone_addressing_or_speaking_to_an_audience():
+    raw = (
+        "Jaipur: Chief Minister Bhajan Lal Sharma opened the state's first investor meet on Friday.\n\n"
+        "“The state is ready for your plants and your people,” the Chief Minister while addressing "
+        "the meet. Minister Diya Kumari, speaking to reporters, “We will clear every file within a "
+        "month.”\n"
+    )
+    assert [(q["text"], q["speaker"], q["cue"]["text"]) for q in parse_text(raw)["quotes"]] == [
+        ("The state is ready for your plants and your people,", "Bhajan Lal Sharma", "addressing"),
+        ("We will clear every file within a month.", "Diya Kumari", "speaking"),
+    ]
