@@ -38,7 +38,7 @@ WORKER_PRELOAD = (
     "pandera.pandas",
 )
 # Documents per unit of work sent to a worker, and units in flight per worker.
-CHUNK_DOCS = 1000  # a worker holds a chunk's records at once: 2,000 cost 120 MB more per worker
+CHUNK_DOCS = 1000  # a worker holds a chunk's rows at once: 2,000 were 3% faster, 50 MB more each
 IN_FLIGHT_PER_WORKER = 3
 TABLE_SLICE_DOCS = 200  # rows become Arrow tables this many documents at a time
 

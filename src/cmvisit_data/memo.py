@@ -27,24 +27,21 @@ def pure(fn: F) -> F:
     """fn of one string, remembering its last SIZE results for strings of up to LONGEST
     characters: so a cache holds at most SIZE x LONGEST characters of keys, whatever the
     corpus (long lines seldom repeat, and would make the cache hold whole pages)."""
-    cached = lru_cache(maxsize=SIZE)(fn)
-    MEMOISED.append(cached)
-
-    @wraps(fn)
-    def call(text: str) -> Any:
-        return cached(text) if len(text) <= LONGEST else fn(text)
-
-    return call  # type: ignore[return-value]
+    return _remembered(fn, lambda text: len(text) <= LONGEST)
 
 
 def pure_words(fn: F) -> F:
     """pure, for a function of a tuple of words (up to LONGEST characters in all)."""
+    return _remembered(fn, lambda words: len(words) <= 32 and sum(map(len, words)) <= LONGEST)
+
+
+def _remembered(fn: F, kept: Callable[[Any], bool]) -> F:
     cached = lru_cache(maxsize=SIZE)(fn)
     MEMOISED.append(cached)
 
     @wraps(fn)
-    def call(words: tuple[str, ...]) -> Any:
-        return cached(words) if len(words) <= 32 and sum(map(len, words)) <= LONGEST else fn(words)
+    def call(arg: Any) -> Any:
+        return cached(arg) if kept(arg) else fn(arg)
 
     return call  # type: ignore[return-value]
 
