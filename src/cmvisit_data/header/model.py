@@ -21,7 +21,6 @@ from typing import Any
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 FORMAT = 1
-_ZEROS = repeat(0.0)  # the default of each feature not computed (map stops at the shorter)
 
 
 class WeightsError(ValueError):
@@ -38,8 +37,10 @@ class RoleModel:
     threshold: float
 
     def margin(self, values: Mapping[str, float]) -> float:
-        # The terms in the features' order, as a loop would add them (the same float), in C.
-        return self.intercept + sum(map(operator.mul, self.coef, map(values.get, self.features, _ZEROS)))
+        # The terms in the features' order, as a loop would add them (the same float), in C;
+        # a feature not computed counts as 0.
+        terms = map(operator.mul, self.coef, map(values.get, self.features, repeat(0.0)))
+        return self.intercept + sum(terms)
 
     def score(self, values: Mapping[str, float]) -> float:
         z = self.margin(values)
