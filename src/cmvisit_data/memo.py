@@ -27,21 +27,23 @@ def pure(fn: F) -> F:
     """fn of one string, remembering its last SIZE results for strings of up to LONGEST
     characters: so a cache holds at most SIZE x LONGEST characters of keys, whatever the
     corpus (long lines seldom repeat, and would make the cache hold whole pages)."""
-    return _remembered(fn, lambda text: len(text) <= LONGEST)
+    return _remembered(fn, len)
 
 
 def pure_words(fn: F) -> F:
     """pure, for a function of a tuple of words (up to LONGEST characters in all)."""
-    return _remembered(fn, lambda words: len(words) <= 32 and sum(map(len, words)) <= LONGEST)
+    return _remembered(fn, lambda words: sum(map(len, words)) if len(words) <= 32 else LONGEST + 1)
 
 
-def _remembered(fn: F, kept: Callable[[Any], bool]) -> F:
+def _remembered(fn: F, size: Callable[[Any], int]) -> F:
+    """fn remembered for the arguments whose `size` is at most LONGEST (for a string, its
+    length: the builtin itself, so that the test costs no Python call)."""
     cached = lru_cache(maxsize=SIZE)(fn)
     MEMOISED.append(cached)
 
     @wraps(fn)
     def call(arg: Any) -> Any:
-        return cached(arg) if kept(arg) else fn(arg)
+        return cached(arg) if size(arg) <= LONGEST else fn(arg)
 
     return call  # type: ignore[return-value]
 
