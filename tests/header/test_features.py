@@ -49,6 +49,20 @@ def test_a_glued_standfirst_gives_a_headline_candidate_of_the_first_part():
     assert cand.values["glued"] == 1.0
 
 
+def test_a_glued_headline_ends_at_the_right_character_whatever_the_white_space():
+    # No-break, thin and ideographic spaces and a run of spaces: words are split where str.split
+    # splits, and the headline's end is an offset into the line as printed.
+    raw = (
+        "Minister\u00a0opens new  bridge across\u2009the river in Korba\u3000district "
+        "While the bridge cuts travel time, officials expect more trade across the region.\n"
+    )
+    (cand,) = _candidates(raw)
+    assert (
+        raw[cand.start : cand.end]
+        == "Minister\u00a0opens new  bridge across\u2009the river in Korba\u3000district"
+    )
+
+
 def test_credits_and_labels():
     assert is_credit("OB Bureau") and is_credit("Abhijit Nath, NET Correspondent, Tripura")
     assert is_credit("संजय कुमार मुनचुन की रिपोर्ट")

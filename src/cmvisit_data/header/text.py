@@ -28,8 +28,7 @@ def tokens(text: str) -> list[str]:
 
 def glued_headline_end(text: str) -> int | None:
     """Where a headline ends when its standfirst sentence follows on the same line."""
-    words = list(WORD_RE.finditer(text))
-    toks = [w.group(0) for w in words]
+    toks = text.split()  # the words WORD_RE finds (both split at Unicode white space)
     if len(toks) < 15:
         return None
     medium: int | None = None
@@ -47,10 +46,18 @@ def glued_headline_end(text: str) -> int | None:
             or nxt == toks[0]
         )
         if strong:
-            return words[i - 1].end()
+            return _word_end(text, i - 1)
         if medium is None and prev[0].isdigit():
-            medium = words[i - 1].end()
-    return medium
+            medium = i - 1
+    return None if medium is None else _word_end(text, medium)
+
+
+def _word_end(text: str, k: int) -> int:
+    """The offset just past word k of text (words as text.split() gives them)."""
+    for n, m in enumerate(WORD_RE.finditer(text)):
+        if n == k:
+            return m.end()
+    raise IndexError(k)
 
 
 BYLINE_LABEL_RE = re.compile(
