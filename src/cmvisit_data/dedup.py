@@ -73,12 +73,16 @@ def signature(record: dict[str, Any]) -> bytes | None:
     # Hash each word once, then combine SHINGLE consecutive word hashes into a shingle hash
     # (a polynomial rolling hash, vectorised): no string is built per shingle.
     w = np.fromiter(map(_WORD_HASHES.__getitem__, words), dtype=np.uint64, count=len(words))
-    hashes = np.zeros(n, dtype=np.uint64)
-    for k in range(SHINGLE):
-        hashes = hashes * np.uint64(1_000_003) + w[k : k + n]
-    mixed = (hashes[:, None] ^ _masks()[None, :]) * np.uint64(0x9E3779B97F4A7C15)
+    hashes = w[:n].copy()
+    for k in range(1, SHINGLE):
+        hashes *= np.uint64(1_000_003)
+        hashes += w[k : k + n]
+    # In place, each step on one (shingles x permutations) array; keeping the low 32 bits is
+    # the cast to uint32, and the minimum is taken over those.
+    mixed = np.bitwise_xor(hashes[:, None], _masks()[None, :])
+    mixed *= np.uint64(0x9E3779B97F4A7C15)
     mixed ^= mixed >> np.uint64(29)
-    return (mixed & np.uint64(0xFFFFFFFF)).min(axis=0).astype("<u4").tobytes()
+    return mixed.astype(np.uint32).min(axis=0).astype("<u4").tobytes()
 
 
 class Signatures:
