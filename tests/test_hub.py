@@ -104,6 +104,28 @@ def test_card_yaml_loads_without_warnings_and_matches_the_release(release, caplo
     assert "@misc{cmvisit_data" in text and "## Bias, Risks, and Limitations" in text
 
 
+def test_card_sizes_are_the_hub_files_read_back_row_group_by_row_group(tmp_path, monkeypatch):
+    import pyarrow.parquet as pq
+    from huggingface_hub import DatasetCard
+
+    monkeypatch.setattr("cmvisit_data.release.parquet.BATCH_DOCS", 1)  # a row group per document
+    assert build(SEEDS, tmp_path, "0.1.0", workers=1).status == "built"
+    hf = tmp_path / "0.1.0" / "hf"
+    card = DatasetCard.load(hf / "README.md")
+    for info in card.data.dataset_info:
+        written = pq.ParquetFile(hf / "data" / info["config_name"] / "train-00000-of-00001.parquet")
+        if info["config_name"] == "documents":
+            assert written.num_row_groups == 2  # read back by two threads, one row group each
+        decoded = sum(
+            written.read_row_group(g, columns=[c]).nbytes
+            for g in range(written.num_row_groups)
+            for c in written.schema_arrow.names
+        )
+        assert info["splits"][0]["num_bytes"] == info["dataset_size"] == decoded > 0 or (
+            written.metadata.num_rows == 0 and decoded == 0
+        ), info["config_name"]
+
+
 def test_card_placeholders_are_all_known(release):
     manifest = json.loads((release / "manifest.json").read_text())
     sizes = {t: {"num_examples": 0, "num_bytes": 0, "download_size": 0} for t in TABLE_NAMES}
