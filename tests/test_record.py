@@ -50,6 +50,18 @@ def test_identity_checks(record):
     assert [p.type for p in validate_record(bad)] == ["doc-id-mismatch"]
 
 
+def test_a_just_decoded_record_skips_only_what_decoding_made_true(record):
+    # build_record's records come from inputs.decode: checksum, size and doc_id are those of
+    # the bytes just read, so they are not recomputed; spans and metadata are still checked.
+    bad = copy.deepcopy(record)
+    bad["doc_id"] = "0" * 16
+    assert validate_record(bad, decoded=True) == []
+    bad["quotes"][0]["start"] += 1
+    assert [(p.type, p.pointer) for p in validate_record(bad, decoded=True)] == [
+        ("span-mismatch", "/quotes/0/text")
+    ]
+
+
 def test_bad_dates_are_format_errors(record):
     bad = copy.deepcopy(record)
     bad["tweets"][0]["posted"] = "2025-02-30"

@@ -36,8 +36,8 @@ def build_record(
         **parts,
         "raw_text": doc.text,
     }
-    # doc.text comes from inputs.decode, which has applied the text policy to it.
-    problems = validate_record(record, file=doc.file, text_checked=True)
+    # doc comes from inputs.decode: its text policy, checksum and size are already its own.
+    problems = validate_record(record, file=doc.file, decoded=True)
     if problems:
         raise CmvisitError(problems)
     return record
