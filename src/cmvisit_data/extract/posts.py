@@ -65,6 +65,8 @@ def find_posts(
     """Every embedded post, in order; marks the lines each one uses as POST. `explain`, when
     given, receives under "posts" every line scored as a post's first line, with its score."""
     posts: list[dict[str, Any]] = []
+    if "(@" not in raw:  # every attribution holds "(@handle)": a page without one has no post
+        return posts
     scorer = None  # the post_line model, read when a post runs over more than one line
     for line in lines:
         if line.kind not in (TEXT, BULLET):
