@@ -146,3 +146,40 @@ def test_pruned_candidates_change_no_decision(tmp_path):
         bool(c.facts.get("pruned")) for c in title_candidates(lines, text_lines, model.load().role("title"))
     )
     assert pruned >= 1
+
+
+def test_can_reach_also_needs_to_beat_an_earlier_candidate():
+    role = model.RoleModel(("a", "b"), (1.0, 2.0), -2.0, 0.5)  # margin at most 1 when a = 1
+    assert role.can_reach({"a": 1.0}, beat=0.5)
+    assert role.can_reach({"a": 1.0}, beat=1.0)  # a tie is let through: the bound is not exact
+    assert not role.can_reach({"a": 1.0}, beat=1.5)
+
+
+SUBHEADS = (
+    "State opens three new skill centres for tribal youth in Bastar\n\n"
+    "Centres to train two thousand students a year\n\n"
+    "Fourth centre planned for Dantewada next spring\n\n"
+    "Jagdalpur: The state government on Monday opened three skill training centres in Bastar, where "
+    "young people from tribal villages will learn welding, nursing and computer work.\n\n"
+    "Officials said the centres would train about two thousand students a year and that a fourth "
+    "centre would open in Dantewada next spring.\n"
+)
+
+
+def test_headline_shaped_lines_below_the_first_are_pruned_when_they_cannot_win():
+    # Once a headline-shaped line has come, a later one's shape decides nothing: it is pruned
+    # when it cannot reach the threshold, or cannot beat the candidate already scored in full.
+    from cmvisit_data import segment
+    from cmvisit_data.header.features import _AFTER_CHEAP, _SHAPED_WORDS, title_candidates
+
+    assert parse_text(SUBHEADS, explain={}) == parse_text(SUBHEADS)
+    lines = segment.split_lines(SUBHEADS)
+    segment.classify(lines)
+    role = model.load().role("title")
+    title, second, third, *_ = title_candidates(lines, [x for x in lines if x.kind == segment.TEXT], role)
+    assert not title.facts.get("pruned") and second.facts.get("pruned") and third.facts.get("pruned")
+    for cand in (second, third):  # shaped, as far as the features computed tell
+        assert not cand.values["ends_sentence"] and cand.values["words"] >= _SHAPED_WORDS
+    cheap = {n: v for n, v in third.values.items() if n not in _AFTER_CHEAP}
+    assert role.can_reach(cheap)  # it could reach the threshold: only the title above rules it out
+    assert not role.can_reach(cheap, role.margin(title.values))

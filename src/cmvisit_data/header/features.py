@@ -149,20 +149,40 @@ def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None
     out: list[Candidate] = []
     longs = 0
     shaped_seen = False
+    beat: float | None = None  # the best margin of the candidates given all their features
     for k, line in enumerate(window):
         nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
         prev_meta = float(k > 0 and cache.meta_like(text_lines[k - 1]))
         lead = [x for x in later_longs if x.index > line.index][:3]
-        cand = _title_candidate(line, lines, k, longs, nxt, lead, language, counts, cache, prev_meta, role)
+        context = _Context(k, longs, nxt, lead, language, counts, prev_meta, shaped_seen, beat)
+        cand = _title_candidate(line, lines, context, cache, role)
         if not cand.facts.get("pruned"):
             after = next((x for x in lines[line.index + 1 :] if x.text), None)
             cand.values["next_bullet"] = float(after is not None and after.kind == BULLET)
         shaped = _headline_shaped(cand)
         cand.values["first_shaped"] = float(shaped and not shaped_seen)
         shaped_seen = shaped_seen or shaped
+        if role is not None and not cand.facts.get("pruned"):
+            margin = role.margin(cand.values)
+            beat = margin if beat is None else max(beat, margin)
         out.append(cand)
         longs += is_long(line)
     return out
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a title candidate's features read beyond its own line."""
+
+    k: int  # its place among the text lines
+    longs: int  # body-length lines above it
+    nxt: Line | None  # the next text line
+    lead: list[Line]  # the first body-length lines below it
+    language: str
+    counts: dict[str, int]  # normalised line -> how often the page prints it
+    prev_meta: float  # the text line above is a date, author or credit line
+    shaped_seen: bool  # a headline-shaped line came above: this one is not the first
+    beat: float | None  # the best margin above, of a candidate given all its features
 
 
 def _headline_shaped(cand: Candidate) -> bool:
@@ -200,19 +220,9 @@ def _meta_like_text(text: str) -> bool:
     return bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
 
 
-def _title_candidate(
-    line: Line,
-    lines: list[Line],
-    k: int,
-    longs: int,
-    nxt: Line | None,
-    lead: list[Line],
-    language: str,
-    counts: dict[str, int],
-    cache: _Cache,
-    prev_meta: float,
-    role: Any,
-) -> Candidate:
+def _title_candidate(line: Line, lines: list[Line], context: _Context, cache: _Cache, role: Any) -> Candidate:
+    k, longs, nxt, lead = context.k, context.longs, context.nxt, context.lead
+    language, counts, prev_meta = context.language, context.counts, context.prev_meta
     text = line.text
     end = line.end
     glued = False
@@ -238,11 +248,13 @@ def _title_candidate(
         "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
         "next_meta": float(nxt is not None and cache.meta_like(nxt)),
     }
-    if sentence or cheap["words"] < _SHAPED_WORDS:
-        cheap["first_shaped"] = 0.0  # not headline-shaped, so not the first such line
-    # Pruned only when the line is known not to be headline-shaped: that decides later lines'
-    # first_shaped, so it must not rest on features left uncomputed.
-    if role is not None and "first_shaped" in cheap and not role.can_reach(cheap):
+    if sentence or cheap["words"] < _SHAPED_WORDS or context.shaped_seen:
+        cheap["first_shaped"] = 0.0  # not headline-shaped, or not the first such line
+    # Pruned only when first_shaped is known: whether this line is headline-shaped decides
+    # later lines' first_shaped, so it must not rest on features left uncomputed (once a
+    # shaped line has come, it decides nothing more). A line is pruned when, whatever its
+    # other features, it could not reach the threshold or beat a candidate above it.
+    if role is not None and "first_shaped" in cheap and not role.can_reach(cheap, context.beat):
         cheap.pop("first_shaped", None)
         cheap.update(dict.fromkeys(_AFTER_CHEAP, 0.0))
         return Candidate(line, line.start, end, cheap, facts={"pruned": True})

@@ -21,6 +21,9 @@ from typing import Any
 
 WEIGHTS_PATH = Path(__file__).with_name("weights.json")
 FORMAT = 1
+# How far below an earlier candidate's margin a bound must fall to rule a candidate out: far
+# above the rounding of a sum of a few dozen terms, far below any real difference of margins.
+BOUND_SLACK = 1e-9
 
 
 class WeightsError(ValueError):
@@ -46,21 +49,23 @@ class RoleModel:
         z = self.margin(values)
         return 1.0 / (1.0 + math.exp(-z)) if z > -500 else 0.0
 
-    def can_reach(self, known: Mapping[str, float]) -> bool:
+    def can_reach(self, known: Mapping[str, float], beat: float | None = None) -> bool:
         """Whether a candidate whose features `known` are computed could still score at the
-        threshold, whatever its other features (each in [0, 1]) turn out to be: if not, they
-        need not be computed, and the decision is the same."""
+        threshold, and above an earlier candidate's margin `beat` (which wins a tie), whatever
+        its other features (each in [0, 1]) turn out to be: if not, they need not be
+        computed, and the decision is the same."""
         if self.threshold >= 1.0:
             return False
-        if self.threshold <= 0.0:
-            return True
         weights, ceiling, logit = self._bound_terms
         best = ceiling  # every feature at its most favourable value, then the known ones corrected
         for n, x in known.items():
             w = weights.get(n)
             if w is not None:
                 best += w * x - max(w, 0.0)
-        return best >= logit
+        # BOUND_SLACK: the bound adds the terms in another order than margin() does.
+        if beat is not None and best < beat - BOUND_SLACK:
+            return False
+        return self.threshold <= 0.0 or best >= logit
 
     @cached_property
     def _bound_terms(self) -> tuple[dict[str, float], float, float]:
