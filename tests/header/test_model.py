@@ -168,18 +168,26 @@ SUBHEADS = (
 
 def test_headline_shaped_lines_below_the_first_are_pruned_when_they_cannot_win():
     # Once a headline-shaped line has come, a later one's shape decides nothing: it is pruned
-    # when it cannot reach the threshold, or cannot beat the candidate already scored in full.
+    # as soon as it cannot reach the threshold, or cannot beat the candidate scored in full.
     from cmvisit_data import segment
-    from cmvisit_data.header.features import _AFTER_CHEAP, _SHAPED_WORDS, title_candidates
+    from cmvisit_data.header.features import title_candidates
+
+    class NoBeat(model.RoleModel):  # the same model, but blind to the candidates above
+        def can_reach(self, known, beat=None):
+            return super().can_reach(known)
 
     assert parse_text(SUBHEADS, explain={}) == parse_text(SUBHEADS)
     lines = segment.split_lines(SUBHEADS)
     segment.classify(lines)
+    text_lines = [x for x in lines if x.kind == segment.TEXT]
     role = model.load().role("title")
-    title, second, third, *_ = title_candidates(lines, [x for x in lines if x.kind == segment.TEXT], role)
-    assert not title.facts.get("pruned") and second.facts.get("pruned") and third.facts.get("pruned")
-    for cand in (second, third):  # shaped, as far as the features computed tell
-        assert not cand.values["ends_sentence"] and cand.values["words"] >= _SHAPED_WORDS
-    cheap = {n: v for n, v in third.values.items() if n not in _AFTER_CHEAP}
-    assert role.can_reach(cheap)  # it could reach the threshold: only the title above rules it out
-    assert not role.can_reach(cheap, role.margin(title.values))
+    title, second, third, *_ = title_candidates(lines, text_lines, role)
+    assert not title.facts.get("pruned")
+    # Both are shaped like headlines, and pruned before their text is read (stage 3): once a
+    # shaped line has come, a later one's first_shaped is 0 without reading its text.
+    assert second.facts["pruned"] < 3 and third.facts["pruned"] < 3
+    # On its shape and place the third could still reach the threshold: only the title above
+    # rules it out that early; a model blind to the title has to read on (its text, stage 3).
+    blind = NoBeat(role.features, role.coef, role.intercept, role.threshold)
+    assert third.facts["pruned"] == 1
+    assert title_candidates(lines, text_lines, blind)[2].facts.get("pruned", 4) > 1

@@ -143,7 +143,10 @@ def _choose_title(
     role = model.role("title")
     # An explanation lists every candidate's features in full; otherwise hopeless ones are pruned.
     candidates = title_candidates(lines, text_lines, role if explain is None else None)
-    pick = role.choose([c.values for c in candidates])
+    # A pruned candidate can be chosen by no ordering of scores: it is not scored.
+    live = [i for i, c in enumerate(candidates) if not c.facts.get("pruned")]
+    pick = role.choose([candidates[i].values for i in live])
+    pick = (live[pick[0]], pick[1]) if pick is not None else None
     if explain is not None:
         explain["title"] = _explained(raw, candidates, role, pick)
     if pick is None:

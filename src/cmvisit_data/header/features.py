@@ -170,7 +170,7 @@ def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Context:
     """What a title candidate's features read beyond its own line."""
 
@@ -187,11 +187,16 @@ class _Context:
 
 def _headline_shaped(cand: Candidate) -> bool:
     """Five words or more, not a sentence, no date, label, credit, link or markup."""
-    v = cand.values
+    return _headline_shaped_values(cand.values)
+
+
+def _headline_shaped_values(v: dict[str, float]) -> bool:
     if v["ends_sentence"] or v["words"] < _SHAPED_WORDS:
         return False
-    blockers = ("dated", "byline_label", "credit", "url", "markup", "caption", "dateline")
-    return not any(v[b] for b in blockers)
+    return not any(v[b] for b in _SHAPE_BLOCKERS)
+
+
+_SHAPE_BLOCKERS = ("dated", "byline_label", "credit", "url", "markup", "caption", "dateline")
 
 
 _SHAPED_WORDS = math.log1p(5) / math.log1p(40)
@@ -230,9 +235,11 @@ def _title_candidate(line: Line, lines: list[Line], context: _Context, cache: _C
         split = glued_headline_end(text)
         if split is not None:
             end, glued, text = line.start + split, True, text[:split]
-    n = len(text.split())
+    n = len(text.split()) if glued else len(line.words)
     sentence = float(ends_sentence(text))
-    cheap = {
+    # The features are computed in stages, the cheapest first; after each, a candidate that
+    # can no longer win (whatever the features still to come) is pruned, its rest left at 0.
+    values = {
         "first": float(k == 0),
         "position": min(k, 8) / 8,
         "after_long": min(longs, 2) / 2,
@@ -245,28 +252,43 @@ def _title_candidate(line: Line, lines: list[Line], context: _Context, cache: _C
         "prev_meta": prev_meta,
         # the strongest positive evidence, cheap to read: known before pruning, it prunes most
         "repeated": float(counts.get(norm(line.text), 0) > 1),
-        "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
-        "next_meta": float(nxt is not None and cache.meta_like(nxt)),
     }
-    if sentence or cheap["words"] < _SHAPED_WORDS or context.shaped_seen:
-        cheap["first_shaped"] = 0.0  # not headline-shaped, or not the first such line
-    # Pruned only when first_shaped is known: whether this line is headline-shaped decides
-    # later lines' first_shaped, so it must not rest on features left uncomputed (once a
-    # shaped line has come, it decides nothing more). A line is pruned when, whatever its
-    # other features, it could not reach the threshold or beat a candidate above it.
-    if role is not None and "first_shaped" in cheap and not role.can_reach(cheap, context.beat):
-        cheap.pop("first_shaped", None)
-        cheap.update(dict.fromkeys(_AFTER_CHEAP, 0.0))
-        return Candidate(line, line.start, end, cheap, facts={"pruned": True})
-    cheap.pop("first_shaped", None)
+    # first_shaped, when already known: not headline-shaped, or not the first such line.
+    # Until it is known, no candidate is pruned: whether this line is headline-shaped decides
+    # later lines' first_shaped, so it must not rest on features left uncomputed.
+    first_shaped = 0.0 if sentence or values["words"] < _SHAPED_WORDS or context.shaped_seen else None
+    if _ruled_out(role, values, first_shaped, context.beat):
+        return _pruned(line, end, values, 1)
+    values["next_dateline"] = float(nxt is not None and dateline_match(nxt.text) is not None)
+    values["next_meta"] = float(nxt is not None and cache.meta_like(nxt))
+    if _ruled_out(role, values, first_shaped, context.beat):
+        return _pruned(line, end, values, 2)
+    values.update(cache.text_values(text, language))
+    if first_shaped is None:  # now known: the shape's blockers are text features
+        first_shaped = float(_headline_shaped_values(values) and not context.shaped_seen)
+    if _ruled_out(role, values, first_shaped, context.beat):
+        return _pruned(line, end, values, 3)
     lead_toks = cache.lead_tokens(lead)
     toks = cache.tokens(line) if not glued else tokens(text)
-    values = {
-        **cheap,
-        **cache.text_values(text, language),
-        "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
-    }
+    values["lead_overlap"] = (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0
     return Candidate(line, line.start, end, values)
+
+
+def _ruled_out(role: Any, values: dict[str, float], first_shaped: float | None, beat: float | None) -> bool:
+    """Whether a candidate with these features known can no longer reach the threshold, or
+    beat the best candidate above it (never without a role, or before first_shaped is known)."""
+    if role is None or first_shaped is None:
+        return False
+    return not role.can_reach({**values, "first_shaped": first_shaped}, beat)
+
+
+def _pruned(line: Line, end: int, values: dict[str, float], stage: int) -> Candidate:
+    """A candidate that cannot be chosen, after `stage` of the feature stages (1: the line's
+    own shape and place, 2: its neighbours, 3: its text): the features not computed are 0."""
+    return Candidate(line, line.start, end, {**_NO_TITLE_FEATURES, **values}, facts={"pruned": stage})
+
+
+_NO_TITLE_FEATURES = dict.fromkeys(TITLE_FEATURES, 0.0)
 
 
 def _text_values(text: str, language: str) -> dict[str, float]:
@@ -298,14 +320,6 @@ def _text_values(text: str, language: str) -> dict[str, float]:
         "credit": float(is_credit(text)),
         "list_heading": float(low.startswith(rules.HIGHLIGHT_HEADINGS)),
     }  # fmt: skip
-
-
-# The title features not computed for a pruned candidate (set to 0 in its values).
-_AFTER_CHEAP = tuple(
-    n for n in TITLE_FEATURES if n not in ("first", "position", "after_long", "words", "short", "very_long",
-                                           "ends_sentence", "glued", "next_long", "prev_meta", "first_shaped",
-                                           "repeated", "next_dateline", "next_meta")
-)  # fmt: skip
 
 
 def date_values(
