@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .. import rules
 from ..memo import pure
+from ..patterns import first_chars
 
 _EN_MONTH = "|".join(sorted(rules.EN_MONTHS, key=len, reverse=True))
 _HI_MONTH = "|".join(sorted(rules.HI_MONTHS, key=len, reverse=True))
@@ -21,8 +22,10 @@ _D = r"[0-9०-९]"
 _DAY = rf"{_D}{{1,2}}(?:st|nd|rd|th)?"
 _YEAR = rf"{_D}{{4}}"
 
+# Every date starts with a digit or a month's first letter: looked ahead for, one test
+# rejects most positions (see `patterns`).
 DATE_RE = re.compile(
-    rf"(?<![A-Za-z0-9_०-९])(?:"
+    rf"(?=[0-9०-९]|{first_chars(rules.EN_MONTHS)})(?<![A-Za-z0-9_०-९])(?:"
     rf"(?P<m1>{_EN_MONTH})\.?\s+(?P<d1>{_DAY})(?:\s*,\s*|\s+)?(?P<y1>{_YEAR})?"  # August 23, 2025 / Aug 23
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_EN_MONTH}|{_HI_MONTH})\.?(?:\s*,\s*|\s+)?(?P<y2>{_YEAR})?"  # 23 August 2025
     rf"|(?P<d3>{_D}{{1,2}})[-/.](?P<n3>{_D}{{1,2}})[-/.](?P<y3>{_YEAR})"  # 21-08-2025

@@ -26,15 +26,14 @@ from .. import rules
 from ..header import model as header_model
 from ..header.features import Candidate, date_label, date_values, is_long, title_candidates
 from ..header.text import BYLINE_LABEL_RE, TIME_RE, norm
+from ..patterns import led_by_first_chars
 from ..segment import BOILERPLATE, META, TEXT, TITLE, Line, ends_sentence
 from .datelines import dateline_match
 from .dates import FoundDate, find_dates
 
+_DATE_LABELS = sorted(rules.PUBLISHED_LABELS + rules.UPDATED_LABELS, key=len, reverse=True)
 _DATE_LABEL_RE = re.compile(
-    "|".join(
-        re.escape(x) for x in sorted(rules.PUBLISHED_LABELS + rules.UPDATED_LABELS, key=len, reverse=True)
-    ),
-    re.IGNORECASE,
+    led_by_first_chars("|".join(re.escape(x) for x in _DATE_LABELS), _DATE_LABELS), re.IGNORECASE
 )
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
 # A label right before its date: "Published: ", "first published on ", "Updated: Friday, ".

@@ -25,6 +25,7 @@ from typing import Any
 
 from .. import rules
 from ..memo import pure
+from ..patterns import first_chars, led_by_first_chars
 from ..segment import BLANK, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
@@ -32,7 +33,7 @@ _SEARCHED = (TEXT, BULLET)
 _EN_VERB = "|".join(sorted(rules.EN_SPEECH_VERBS, key=len, reverse=True))
 _EN_VERB_RE = re.compile(rf"\b(?:{_EN_VERB})\b(?:\s+out)?", re.IGNORECASE)
 # A verb's first letter is looked ahead for first: most positions are rejected by one test.
-_EN_VERB_FIRST = "[" + "".join(sorted({v[0] for v in rules.EN_SPEECH_VERBS})) + "]"
+_EN_VERB_FIRST = first_chars(rules.EN_SPEECH_VERBS)
 _EN_CUE_END_RE = re.compile(
     rf"(?={_EN_VERB_FIRST})\b(?P<verb>{_EN_VERB})\b(?:\s+out)?"
     r"(?P<tail>(?:\s+(?:that|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn)|in\s+a\s+(?:post|statement|message|video)"
@@ -42,16 +43,20 @@ _EN_CUE_END_RE = re.compile(
     re.IGNORECASE,
 )
 _EN_AFTER_RE = re.compile(
-    rf"^[\s,.]*?(?:(?P<subj>[^,.;:“”\"!?]{{1,60}}?)\s+)?(?P<verb>{_EN_VERB})\b(?P<post>[^.;“”\"]{{0,80}})",
+    rf"^[\s,.]*?(?:(?P<subj>[^,.;:“”\"!?]{{1,60}}?)\s+)?(?={_EN_VERB_FIRST})(?P<verb>{_EN_VERB})\b"
+    rf"(?P<post>[^.;“”\"]{{0,80}})",
     re.IGNORECASE,
 )
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
 _HI_CUE_RE = re.compile(
-    rf"(?<![{rules.DEVANAGARI}])(?P<verb>{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
-    rf"|(?<![{rules.DEVANAGARI}])(?P<dverb>{_HI_DASH_VERB})\s*(?:[-–—]|\s:)(?!\s*[-–—])"
+    led_by_first_chars(
+        rf"(?<![{rules.DEVANAGARI}])(?P<verb>{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
+        rf"|(?<![{rules.DEVANAGARI}])(?P<dverb>{_HI_DASH_VERB})\s*(?:[-–—]|\s:)(?!\s*[-–—])",
+        [*rules.HI_CUE_VERBS, *rules.HI_DASH_CUE_VERBS],
+    )
 )
-_HI_VERB_FIRST = "[" + "".join(sorted({v[0] for v in rules.HI_CUE_VERBS})) + "]"
+_HI_VERB_FIRST = first_chars(rules.HI_CUE_VERBS)
 _HI_CUE_END_RE = re.compile(
     rf"(?={_HI_VERB_FIRST})(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )

@@ -18,8 +18,10 @@ from collections.abc import Sequence
 from .. import rules
 from ..memo import pure, pure_words
 
-_EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*(?![\w’-])")
-_EN_RUN_RE = re.compile(r"(?:[A-Z][\w’'.-]*)(?:[ \t]+(?:[A-Z][\w’'.-]*))+")
+# Possessive (*+, ++): a word never gives back letters for a space or the end test to match,
+# so a lone capitalised word fails at once instead of letter by letter (the same matches).
+_EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*+(?![\w’-])")
+_EN_RUN_RE = re.compile(r"[A-Z][\w’'.-]*+(?:[ \t]++[A-Z][\w’'.-]*+)++")
 _TOKEN_RE = re.compile(r"\S+")
 _TRIMMED = frozenset("’'.,s")  # last characters of a word that _read_english_run may strip
 _DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")

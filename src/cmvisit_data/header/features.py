@@ -21,6 +21,7 @@ from .. import rules
 from ..extract.datelines import dateline_match
 from ..extract.dates import find_dates
 from ..memo import pure
+from ..patterns import led_by_first_chars
 from ..segment import (
     BOILERPLATE,
     BULLET,
@@ -373,7 +374,10 @@ def date_label(before: str) -> str | None:
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#\w")
 _MENTION_RE = re.compile(r"(?<![\w@])@\w")
 _LINK_RE = re.compile(r"https?://|pic\.twitter\.com/|\bt\.co/|www\.")
-_EN_SPEECH_RE = re.compile(r"\b(?:" + "|".join(sorted(rules.EN_SPEECH_VERBS)) + r")\b", re.IGNORECASE)
+_EN_SPEECH_RE = re.compile(
+    r"\b" + led_by_first_chars("|".join(sorted(rules.EN_SPEECH_VERBS)), rules.EN_SPEECH_VERBS) + r"\b",
+    re.IGNORECASE,
+)
 _FIRST_PERSON = frozenset("i i'm i’m my me we our us मैं मेरा मेरी मेरे मुझे हम हमारा हमारी हमारे हमें".split())
 _THIRD_PERSON = frozenset("he she his her him they their उन्होंने उनके उनकी उनका".split())
 # A post is rarely longer than this many characters; an article paragraph often is.
