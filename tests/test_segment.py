@@ -110,3 +110,17 @@ def test_script_counts_agree_with_the_character_ranges_for_every_character_near_
     assert segment.script_counts(text) == (deva, latin)
     for ch in chars:
         assert segment.script_counts(ch) == (int(rules.is_devanagari(ch)), int(ch.isascii() and ch.isalpha()))
+
+
+def test_captions_are_found_whatever_the_case_of_their_word():
+    # The case-folded pre-test must admit every spelling re.IGNORECASE admits: a dotted or
+    # dotless capital I folds to "i̇" or stays "ı".
+    captions = [
+        "The Chief Minister at the plant (Photo: DPR)",
+        "Workers at the new unit - IMAGE courtesy company",
+        "Delegates in Seoul – PİC by staff",
+        "Delegates in Seoul (pıc: staff)",
+        "Delegates in Seoul - İmage: staff",
+    ]
+    lines = [x for x in lines_of("\n".join([*captions, "Body text with no credit at all."])) if x.text]
+    assert [(x.kind, x.detail) for x in lines] == [(BOILERPLATE, "caption")] * 5 + [(TEXT, None)]
