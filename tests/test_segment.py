@@ -124,3 +124,13 @@ def test_captions_are_found_whatever_the_case_of_their_word():
     ]
     lines = [x for x in lines_of("\n".join([*captions, "Body text with no credit at all."])) if x.text]
     assert [(x.kind, x.detail) for x in lines] == [(BOILERPLATE, "caption")] * 5 + [(TEXT, None)]
+
+
+def test_a_line_computes_its_words_and_scripts_once():
+    line = segment.split_lines("  मुख्यमंत्री Vishnu Deo Sai in Tokyo  ")[0]
+    assert "words" not in vars(line) and "scripts" not in vars(line)
+    words = line.words
+    assert words == ["मुख्यमंत्री", "Vishnu", "Deo", "Sai", "in", "Tokyo"] and line.words is words
+    assert line.scripts == segment.script_counts(line.text) and vars(line)["scripts"] == line.scripts
+    line.text = "changed"  # computed once: no line's text changes after split_lines
+    assert line.words is words

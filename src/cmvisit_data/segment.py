@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import Any
 
 from . import rules
 from .patterns import led_by_first_chars
@@ -38,9 +39,32 @@ _RELATED_RE = re.compile(
     r"\s*(?:[:：|\-–—]+|…+\.*|\.{2,})\s*",
     re.IGNORECASE,
 )
-# What the case-folded text of a line holds where _CAPTION_END_RE finds "photo", "image" or
-# "pic" in any case: under re.IGNORECASE an "i" is also "İ" (folded "i̇") and "ı".
-_CAPTION_WORDS = ("photo", "mage", "pic", "pi\u0307c", "p\u0131c")
+
+
+def _names_a_picture(low: str) -> bool:
+    """Whether a case-folded line holds what _CAPTION_END_RE finds as "photo", "image" or "pic"
+    in any case (under re.IGNORECASE an "i" is also "İ", folded "i̇", and "ı"): the quick test
+    most lines fail before the pattern is searched."""
+    return "photo" in low or "mage" in low or "pic" in low or "pi\u0307c" in low or "p\u0131c" in low
+
+
+class _computed_once:
+    """functools.cached_property without its lock (Python 3.11's takes one on every first
+    computation): a Line belongs to one parse, on one thread. The value is stored in the
+    instance's __dict__ under the same name, so later reads are plain attribute reads."""
+
+    def __init__(self, fn: Callable[[Any], Any]):
+        self.fn = fn
+        self.__doc__ = fn.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.fn(instance)
+        return value
 
 
 @dataclass
@@ -55,11 +79,11 @@ class Line:
     detail: str | None = None  # boilerplate kind, or a bullet's marker
     item_start: int | None = None  # where a bullet's text begins
 
-    @cached_property
+    @_computed_once
     def words(self) -> list[str]:
         return self.text.split()
 
-    @cached_property
+    @_computed_once
     def scripts(self) -> tuple[int, int]:
         """(Devanagari characters, Latin letters) of the line, counted once."""
         return script_counts(self.text)
@@ -156,7 +180,7 @@ def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
     if folded in rules.FURNITURE_LINES:
         return rules.FURNITURE_LINES[folded]
     words = line.words
-    if len(words) <= 40 and any(m in low for m in rules.COOKIE_MARKERS):  # a few literals: `in` is quicker
+    if len(words) <= 40 and _holds_any(low, rules.COOKIE_MARKERS):
         return "cookie"
     if text[0] == "<" and _MARKUP_RE.match(text):
         return "markup"
@@ -172,11 +196,23 @@ def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
 _SENTENCE_PUNCT_RE = re.compile("[.,:;!?।]")
 
 
+def _holds_any(low: str, markers: tuple[str, ...]) -> bool:
+    """Whether low holds one of a few literal markers (a loop of `in`: quicker, for so few,
+    than a regex alternation or any() over a generator)."""
+    for marker in markers:
+        if marker in low:
+            return True
+    return False
+
+
 def _is_nav_line(words: list[str], text: str) -> bool:
     """A menu bar (text, split into words): six or more capitalised words, no sentence
     punctuation, menu vocabulary. The cheapest test that most lines fail comes first."""
-    if len(words) < 6 or not all(w[0].isupper() or w in ("&", "|", "/") for w in words):
+    if len(words) < 6:
         return False
+    for w in words:  # most lines fail on their first or second word
+        if not (w[0].isupper() or w in ("&", "|", "/")):
+            return False
     if _SENTENCE_PUNCT_RE.search(text):
         return False
     return sum(w.casefold().removesuffix("'s") in rules.NAV_WORDS for w in words) >= 2
@@ -212,7 +248,7 @@ def classify(lines: list[Line]) -> None:
         if related_match(line.text):
             line.kind, line.detail = BOILERPLATE, "related"
             continue
-        if any(w in low for w in _CAPTION_WORDS) and _CAPTION_END_RE.search(line.text):
+        if _names_a_picture(low) and _CAPTION_END_RE.search(line.text):
             line.kind, line.detail = BOILERPLATE, "caption"
             continue
         bullet = _BULLET_RE.match(line.text)
