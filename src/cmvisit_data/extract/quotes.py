@@ -96,7 +96,7 @@ def find_quotes(
     searched = [line for line in lines if line.kind in _SEARCHED]
     if not searched:
         return []
-    last_line = max((line for line in lines if line.kind != BLANK), key=lambda x: x.index)
+    last_line = next(line for line in reversed(lines) if line.kind != BLANK)  # lines are in order
     truncated_doc = not raw.endswith(("\n", "\r"))
     sentences = _Sentences(raw)
     candidates: list[_Candidate] = []
