@@ -39,3 +39,13 @@ def test_hindi_names_end_before_sahit_and_verbs():
     assert names.role("प्रधानमंत्री") == "सुनील वर्मा"
     names = NameIndex("मोहन दुबे को राज्य मंत्री बनाया गया है।", "hi")
     assert names.role("मंत्री") is None
+
+
+def test_word_starts_of_a_capturing_split_are_the_words_offsets():
+    from cmvisit_data.extract.speakers import _HI_WORD_RE, _HI_WORD_SPLIT_RE, _WordStarts
+
+    raw = "  (रायपुर) मुख्यमंत्री श्री विष्णु देव साय ने, Tokyo में कहा। अंत"
+    starts = [m.start() for m in _HI_WORD_RE.finditer(raw)]
+    at = _WordStarts(_HI_WORD_SPLIT_RE.split(raw))
+    assert [at(j) for j in range(len(starts))] == starts  # in increasing order, as the scan asks
+    assert [at(j) for j in (5, 2, 2, 9, 0)] == [starts[j] for j in (5, 2, 2, 9, 0)]  # and in any

@@ -26,6 +26,7 @@ _TOKEN_RE = re.compile(r"\S+")
 _TRIMMED = frozenset("’'.,s")  # last characters of a word that _read_english_run may strip
 _DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+|[,।.()]")
+_HI_WORD_SPLIT_RE = re.compile(f"({_HI_WORD_RE.pattern})")
 # Tokens that open a Hindi name: the titles, and CM or PM in any case.
 _HI_TITLE_TOKENS = (
     frozenset(rules.HI_TITLES) | {a + b for a in "cC" for b in "mM"} | {a + b for a in "pP" for b in "mM"}
@@ -144,8 +145,11 @@ class NameIndex:
     def _scan_hindi(self, raw: str) -> None:
         if not _DEVANAGARI_RE.search(raw):
             return
-        tokens = list(_HI_WORD_RE.finditer(raw))
-        words = [t.group() for t in tokens]
+        # [gap, word, gap, word, ..., gap]: the words, and where each starts, from one C pass
+        # (no match object per word).
+        parts = _HI_WORD_SPLIT_RE.split(raw)
+        words = parts[1::2]
+        start = _WordStarts(parts)
         where: dict[str, list[int]] = {}  # word -> its token positions, each found on first need
         i = 0
         for hit in [n for n, w in enumerate(words) if w in _HI_TITLE_TOKENS]:
@@ -173,9 +177,9 @@ class NameIndex:
                 name.append(w)
                 k += 1
             if name:
-                self._add(tokens[j].start(), name, _hi_role(role))
+                self._add(start(j), name, _hi_role(role))
                 if k < len(words) and words[k] == "ने":
-                    self._subjects.add(tokens[j].start())
+                    self._subjects.add(start(j))
             i = max(k, i + 1)
 
     # -- lookups -------------------------------------------------------------------------
@@ -240,6 +244,21 @@ class NameIndex:
 
 def _is_devanagari(text: str) -> bool:
     return any(rules.is_devanagari(ch) for ch in text)
+
+
+class _WordStarts:
+    """Word index -> where the word starts, for the parts of a capturing split ([gap, word,
+    gap, word, ..., gap]); asked in increasing order, each part's length is added once."""
+
+    def __init__(self, parts: list[str]):
+        self.parts = parts
+        self.known = (0, len(parts[0]))  # (a word's index, where it starts)
+
+    def __call__(self, j: int) -> int:
+        k, at = self.known if j >= self.known[0] else (0, len(self.parts[0]))
+        at += sum(map(len, self.parts[2 * k + 1 : 2 * j + 1]))
+        self.known = (j, at)
+        return at
 
 
 def _continues_name(words: list[str], positions: list[int], k: int, previous: str) -> bool:
