@@ -109,7 +109,7 @@ class _Cache:
         key = tuple(x.index for x in lead)
         got = self._lead.get(key)
         if got is None:
-            got = self._lead[key] = {t for x in lead for t in self.tokens(x)}
+            got = self._lead[key] = set().union(*map(self.tokens, lead))
         return got
 
     def text_values(self, text: str, language: str) -> dict[str, float]:

@@ -23,6 +23,11 @@ def norm(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
+    """The case-folded word tokens of a text. An ASCII text is folded first, in one pass: its
+    tokens are then the same (folding ASCII changes letters' case alone, and both cases are
+    word characters), without a fold per token."""
+    if text.isascii():
+        return _TOKEN_RE.findall(text.lower())
     return list(map(str.casefold, _TOKEN_RE.findall(text)))
 
 

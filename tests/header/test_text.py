@@ -1,0 +1,18 @@
+"""The header's text tests: tokens are case-folded words, however they are folded."""
+
+from __future__ import annotations
+
+import random
+
+from cmvisit_data.header.text import _TOKEN_RE, tokens
+
+
+def test_tokens_of_an_ascii_text_are_its_words_each_folded():
+    # An ASCII text is folded whole before it is split: the same tokens as folding each one.
+    rng = random.Random(7)
+    alphabet = [chr(c) for c in range(32, 127)] + ["\t", "\n", "’"]
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert tokens(text) == [t.casefold() for t in _TOKEN_RE.findall(text)], text
+    assert tokens("Chief Minister's VISIT") == ["chief", "minister's", "visit"]
+    assert tokens("मुख्यमंत्री SAI’S Straße") == ["मुख्यमंत्री", "sai’s", "strasse"]
