@@ -105,7 +105,7 @@ class Job:
 class Outcome:
     key: str  # the source file name: unique in the manifest, stable across builds
     record: dict[str, Any] | None = None
-    rows: dict[str, list[dict[str, Any]]] | None = None
+    columns: dict[str, dict[str, list[Any]]] | None = None  # the record's values per table and column
     signature: bytes | None = None
     problems: list[Problem] = field(default_factory=list)
 
@@ -113,12 +113,21 @@ class Outcome:
     def ok(self) -> bool:
         return self.record is not None
 
+    @property
+    def rows(self) -> dict[str, list[dict[str, Any]]] | None:
+        """The record's rows in every table (its columns, a dict per row)."""
+        from .tables import rows_of
+
+        if self.columns is None:
+            return None
+        return {table: rows_of(columns) for table, columns in self.columns.items()}
+
 
 def process(job: Job) -> Outcome:
     """One document: read it, check it against its manifest entry, parse and validate it."""
     from .dedup import signature
     from .record import build_record
-    from .tables import record_rows
+    from .tables import record_columns
 
     entry = job.entry
     outcome = Outcome(key=entry.file)
@@ -153,7 +162,7 @@ def process(job: Job) -> Outcome:
         )
         return outcome
     outcome.record = record
-    outcome.rows = record_rows(record)
+    outcome.columns = record_columns(record)
     outcome.signature = signature(record)
     return outcome
 
@@ -275,7 +284,7 @@ def build_batch(jobs: list[Job]) -> Batch:
     with _garbage_collected_once():
         for job in jobs:
             outcome = _process_or_name(job)
-            if outcome.record is None or outcome.rows is None:
+            if outcome.record is None or outcome.columns is None:
                 rejected.append(Rejection(outcome.key, outcome.problems))
                 continue
             record = outcome.record
@@ -283,7 +292,7 @@ def build_batch(jobs: list[Job]) -> Batch:
                 Kept(outcome.key, record["doc_id"], record["metadata"]["published"], outcome.signature,
                      record["source"]["bytes"], record["source"]["sha256"], record["metadata"]["language"])
             )  # fmt: skip
-            tabulated.add(outcome.rows)
+            tabulated.add(outcome.columns)
     tables = tabulated.tables()
     built = time.perf_counter()
     # The documents' one column filled in later (duplicate_of) is checked when it is.
@@ -300,20 +309,25 @@ def build_batch(jobs: list[Job]) -> Batch:
 
 
 class _Tables:
-    """A chunk's rows, turned into Arrow slices of TABLE_SLICE_DOCS documents as they come
-    (a row as a Python dict costs several times its Arrow form)."""
+    """A chunk's values, column by column, turned into Arrow slices of TABLE_SLICE_DOCS
+    documents as they come (a value in a Python list costs several times its Arrow form)."""
 
     def __init__(self) -> None:
         from .tables import TABLE_NAMES
 
-        self.rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLE_NAMES}
+        self.columns: dict[str, dict[str, list[Any]]] = {t: {} for t in TABLE_NAMES}
         self.slices: dict[str, list[Any]] = {t: [] for t in TABLE_NAMES}
         self.documents = 0
         self.seconds = 0.0
 
-    def add(self, rows: dict[str, list[dict[str, Any]]]) -> None:
-        for name, found in rows.items():
-            self.rows[name].extend(found)
+    def add(self, columns: dict[str, dict[str, list[Any]]]) -> None:
+        for name, found in columns.items():
+            kept = self.columns[name]
+            if not kept:
+                self.columns[name] = {column: list(values) for column, values in found.items()}
+                continue
+            for column, values in found.items():
+                kept[column] += values
         self.documents += 1
         if self.documents % TABLE_SLICE_DOCS == 0:
             self._flush()
@@ -321,13 +335,16 @@ class _Tables:
     def _flush(self) -> None:
         import time
 
-        from .tables import to_table
+        from .tables import columns_table, table_schema
 
         started = time.perf_counter()
-        for name, found in self.rows.items():
-            if found or not self.slices[name]:
-                self.slices[name].append(to_table(name, found))
-            self.rows[name] = []
+        for name, found in self.columns.items():
+            # A slice per TABLE_SLICE_DOCS documents that have rows here, and one (empty, with
+            # the schema) for a table no document has rows in.
+            if (found and found["doc_id"]) or not self.slices[name]:
+                empty = {column: [] for column in table_schema(name).names}
+                self.slices[name].append(columns_table(name, found or empty))
+            self.columns[name] = {}
         self.seconds += time.perf_counter() - started
 
     def tables(self) -> dict[str, Any]:

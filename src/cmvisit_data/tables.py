@@ -292,30 +292,49 @@ def _item_converters(table: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
-def record_rows(record: dict[str, Any], duplicate_of: str | None = None) -> dict[str, list[dict[str, Any]]]:
-    """One record -> its rows in every table (plain Python values in Arrow's shapes)."""
+def record_columns(
+    record: dict[str, Any], duplicate_of: str | None = None
+) -> dict[str, dict[str, list[Any]]]:
+    """One record -> its values in every table, column by column (plain Python values in
+    Arrow's shapes): what the build appends to its tables, with no dict per row."""
     doc_id = record["doc_id"]
-    rows: dict[str, list[dict[str, Any]]] = {}
+    out: dict[str, dict[str, list[Any]]] = {}
     for table, pointer in ITEM_TABLES.items():
-        converters = _item_converters(table)
-        rows[table] = [
-            {
-                "doc_id": doc_id,
-                "position": i,
-                **{k: (_date(item.get(k)) if is_date else item.get(k)) for k, is_date in converters},
-            }
-            for i, item in enumerate(_at(record, pointer))
-        ]
+        items = _at(record, pointer)
+        columns: dict[str, list[Any]] = {"doc_id": [doc_id] * len(items), "position": list(range(len(items)))}
+        for k, is_date in _item_converters(table):
+            values = [item.get(k) for item in items]
+            columns[k] = list(map(_date, values)) if is_date else values
+        out[table] = columns
     document: dict[str, Any] = {}
     for column in DOCUMENT_COLUMNS:
         if column.pointer is not None:
             document[column.name] = _column_converter(column.pointer)(_at(record, column.pointer))
     for name, table in COUNTED.items():
-        document[name] = len(rows[table])
+        document[name] = len(out[table]["doc_id"])
     document["body_text"] = "\n\n".join(p["text"] for p in record["paragraphs"])
     document["duplicate_of"] = duplicate_of
-    rows["documents"] = [{c.name: document[c.name] for c in DOCUMENT_COLUMNS}]
-    return rows
+    out["documents"] = {c.name: [document[c.name]] for c in DOCUMENT_COLUMNS}
+    return out
+
+
+def record_rows(record: dict[str, Any], duplicate_of: str | None = None) -> dict[str, list[dict[str, Any]]]:
+    """One record -> its rows in every table (plain Python values in Arrow's shapes)."""
+    return {table: rows_of(columns) for table, columns in record_columns(record, duplicate_of).items()}
+
+
+def rows_of(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """Columns of equal length -> one dict per row."""
+    names = list(columns)
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]
+
+
+def columns_table(table: str, columns: dict[str, list[Any]]) -> pa.Table:
+    """Columns (every declared one, as record_columns gives them) -> an Arrow table with
+    exactly the declared schema."""
+    import pyarrow as pa
+
+    return pa.Table.from_pydict(columns, schema=table_schema(table))
 
 
 def to_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
