@@ -8,7 +8,6 @@ every column cast to the declared features (`hf_features`, from the table schema
 from __future__ import annotations
 
 import json
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -110,41 +109,23 @@ class HubWriter:
 
         for writer in self.writers.values():
             writer.close()
-        paths = [self.hf / data_file(name) for name in TABLE_NAMES]
-        # Every other row group on each of READERS threads (decoding runs without the GIL),
-        # each with its own file handles; the sum is the same whoever read which.
-        with ThreadPoolExecutor(max_workers=READERS) as pool:
-            shares = list(pool.map(_decoded_bytes, [paths] * READERS, range(READERS)))
         sizes = {}
-        for k, (name, path) in enumerate(zip(TABLE_NAMES, paths, strict=True)):
+        for name in TABLE_NAMES:
+            path = self.hf / data_file(name)
+            written = pq.ParquetFile(path)
+            # Column by column and on this thread: a whole row group of documents at once, or
+            # a buffer pool per reading thread, would be the build's largest allocation.
+            nbytes = sum(
+                written.read_row_group(g, columns=[column], use_threads=False).nbytes
+                for g in range(written.num_row_groups)
+                for column in written.schema_arrow.names
+            )
             sizes[name] = {
-                "num_examples": pq.ParquetFile(path).metadata.num_rows,
-                "num_bytes": sum(share[k] for share in shares),
+                "num_examples": written.metadata.num_rows,
+                "num_bytes": nbytes,
                 "download_size": path.stat().st_size,
             }
         return sizes
-
-
-READERS = 2  # threads reading the Hub files back for their decoded sizes
-
-
-def _decoded_bytes(paths: list[Path], reader: int) -> list[int]:
-    """Per file, the Arrow size of row groups reader, reader + READERS, ... read back."""
-    import pyarrow.parquet as pq
-
-    out = []
-    for path in paths:
-        written = pq.ParquetFile(path)
-        # Column by column, one thread each: a whole row group of documents at once, or a
-        # buffer pool per Arrow reading thread, would be the build's largest allocation.
-        out.append(
-            sum(
-                written.read_row_group(g, columns=[column], use_threads=False).nbytes
-                for g in range(reader, written.num_row_groups, READERS)
-                for column in written.schema_arrow.names
-            )
-        )
-    return out
 
 
 def hf_files(release: Path) -> list[Path]:
