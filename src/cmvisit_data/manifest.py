@@ -80,9 +80,7 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
     try:
         data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_duplicate_keys)
     except DuplicateKey as exc:
-        return [], [
-            Problem("manifest-invalid", f"the key {exc.args[0]!r} appears twice in one object", file=name)
-        ]
+        return [], [Problem("manifest-invalid", str(exc), file=name)]
     except UnicodeDecodeError:
         return [], [Problem("invalid-utf8", "the manifest is not UTF-8", file=name)]
     except RecursionError:
