@@ -184,7 +184,7 @@ def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
         return "cookie"
     if text[0] == "<" and _MARKUP_RE.match(text):
         return "markup"
-    if text.startswith("(") and any(m in low for m in rules.DISCLAIMER_MARKERS):
+    if text.startswith("(") and _holds_any(low, rules.DISCLAIMER_MARKERS):
         return "disclaimer"
     if text[0] in _SLUG_FIRST and _SLUG_RE.match(text):
         return "slug"
