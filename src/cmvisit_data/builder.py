@@ -341,9 +341,10 @@ class _Tables:
         for name, found in self.columns.items():
             # A slice per TABLE_SLICE_DOCS documents that have rows here, and one (empty, with
             # the schema) for a table no document has rows in.
-            if (found and found["doc_id"]) or not self.slices[name]:
-                empty = {column: [] for column in table_schema(name).names}
-                self.slices[name].append(columns_table(name, found or empty))
+            if found and found["doc_id"]:
+                self.slices[name].append(columns_table(name, found))
+            elif not self.slices[name]:
+                self.slices[name].append(columns_table(name, {c: [] for c in table_schema(name).names}))
             self.columns[name] = {}
         self.seconds += time.perf_counter() - started
 

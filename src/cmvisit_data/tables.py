@@ -339,9 +339,5 @@ def columns_table(table: str, columns: dict[str, list[Any]]) -> pa.Table:
 
 def to_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     """Rows -> an Arrow table with exactly the declared schema (never inferred)."""
-    import pyarrow as pa
-
-    schema = table_schema(table)
     # Column by column here, as from_pylist would do with a membership test per value.
-    columns = {name: [row.get(name) for row in rows] for name in schema.names}
-    return pa.Table.from_pydict(columns, schema=schema)
+    return columns_table(table, {name: [row.get(name) for row in rows] for name in table_schema(table).names})
