@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import rules
 from ..memo import pure
-from ..patterns import first_chars, led_by_first_chars
+from ..patterns import led_by_first_chars
 from ..segment import BLANK, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
@@ -33,9 +33,9 @@ _SEARCHED = (TEXT, BULLET)
 _EN_VERB = "|".join(sorted(rules.EN_SPEECH_VERBS, key=len, reverse=True))
 _EN_VERB_RE = re.compile(rf"\b(?:{_EN_VERB})\b(?:\s+out)?", re.IGNORECASE)
 # A verb's first letter is looked ahead for first: most positions are rejected by one test.
-_EN_VERB_FIRST = first_chars(rules.EN_SPEECH_VERBS)
+_EN_VERB_LED = led_by_first_chars(_EN_VERB, rules.EN_SPEECH_VERBS)
 _EN_CUE_END_RE = re.compile(
-    rf"(?={_EN_VERB_FIRST})\b(?P<verb>{_EN_VERB})\b(?:\s+out)?"
+    rf"\b(?P<verb>{_EN_VERB_LED})\b(?:\s+out)?"
     r"(?P<tail>(?:\s+(?:that|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn)|in\s+a\s+(?:post|statement|message|video)"
     r"(?:\s+on\s+\w+)?|to\s+(?:reporters|the\s+media|journalists|the\s+press|\w+)|earlier|today|later|here|"
     r"on\s+\w+day|while\s+\w+ing(?:\s+\w+){0,3}|in\s+\w+))*)"
@@ -43,7 +43,7 @@ _EN_CUE_END_RE = re.compile(
     re.IGNORECASE,
 )
 _EN_AFTER_RE = re.compile(
-    rf"^[\s,.]*?(?:(?P<subj>[^,.;:“”\"!?]{{1,60}}?)\s+)?(?={_EN_VERB_FIRST})(?P<verb>{_EN_VERB})\b"
+    rf"^[\s,.]*?(?:(?P<subj>[^,.;:“”\"!?]{{1,60}}?)\s+)?(?P<verb>{_EN_VERB_LED})\b"
     rf"(?P<post>[^.;“”\"]{{0,80}})",
     re.IGNORECASE,
 )
@@ -56,9 +56,9 @@ _HI_CUE_RE = re.compile(
         [*rules.HI_CUE_VERBS, *rules.HI_DASH_CUE_VERBS],
     )
 )
-_HI_VERB_FIRST = first_chars(rules.HI_CUE_VERBS)
+_HI_VERB_LED = led_by_first_chars(_HI_VERB, rules.HI_CUE_VERBS)
 _HI_CUE_END_RE = re.compile(
-    rf"(?={_HI_VERB_FIRST})(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
+    rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
 _HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
