@@ -122,7 +122,7 @@ def test_provenance_is_checked_before_anything_is_added(tmp_path):
 
 
 def test_provenance_rendered_into_the_card_cannot_inject_markup():
-    from cmvisit_data.hub.card import _sources, markdown_text
+    from cmvisit_data.hub.card import markdown_text, sources_text
 
     hostile = (
         "Evil\n\n## Injected heading\n<script>alert(1)</script> [x](javascript:alert(1)) *b* `c` |t| &amp"
@@ -130,5 +130,17 @@ def test_provenance_rendered_into_the_card_cannot_inject_markup():
     shown = markdown_text(hostile)
     assert "\n" not in shown and "<script>" not in shown and "](" not in shown.replace("\\](", "")
     assert "\\<script\\>" in shown and "&amp;amp" in shown
-    listed = _sources({"inputs": [{"outlet": hostile, "rights": "CC BY 4.0 - with attribution"}]})
+    listed = sources_text({"inputs": [{"outlet": hostile, "rights": "CC BY 4.0 - with attribution"}]})
     assert listed.count("\n") == 0 and "CC BY 4.0 - with attribution" in listed
+
+
+def test_sources_are_grouped_as_the_card_shows_them():
+    from cmvisit_data.hub.card import sources_text
+
+    inputs = [{"outlet": "Example  Times", "rights": "CC BY"}, {"outlet": "Example Times\n", "rights": "CC BY"},
+              {"outlet": "Other", "rights": None}, {"outlet": None, "rights": None}]  # fmt: skip
+    assert sources_text({"inputs": inputs}).splitlines() == [
+        "- Example Times: CC BY (2 documents)",
+        "- Other: rights not recorded (1 document)",
+        "- outlet not recorded: rights not recorded (1 document)",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -207,9 +208,11 @@ def render_card(
     sizes: dict[str, dict[str, int]],
     template: str | None = None,
     hf: Path | None = None,
+    sources: str | None = None,
 ) -> str:
     """The full card: generated YAML, then the prose with its {{placeholders}} filled (with `hf`,
-    the Hub folder, one example row of each config)."""
+    the Hub folder, one example row of each config; `sources`, the inputs' `sources_text`,
+    when it is already made)."""
     template = template if template is not None else card_template()
     values = {
         "pretty_name": INFO.pretty_name,
@@ -222,7 +225,7 @@ def render_card(
         "counts": _counts(manifest, {k: v["num_examples"] for k, v in sizes.items()}),
         "dedup_method": _dedup_method(),
         "citation": INFO.citation,
-        "sources": _sources(manifest),
+        "sources": sources if sources is not None else sources_text(manifest),
         "hub_repo": manifest.get("hub_repo", INFO.hub_repo),
         "quality": _quality(),
         "examples": _examples(hf)
@@ -236,15 +239,16 @@ def render_card(
     return f"---\n{card_metadata(manifest, sizes).to_yaml()}\n---\n\n{body.lstrip()}"
 
 
-def license_text(manifest: dict[str, Any]) -> str:
-    """hf/LICENSE.md: the terms of the annotations and the rights of each source, from the build."""
+def license_text(manifest: dict[str, Any], sources: str | None = None) -> str:
+    """hf/LICENSE.md: the terms of the annotations and the rights of each source, from the build
+    (`sources`: the inputs' `sources_text`, when it is already made)."""
     return (
         f"# Licence of {INFO.pretty_name} {manifest['version']}\n\n"
         "The annotations (offsets, labels, extracted structure, table layout) are released under the "
         f"{INFO.annotations_license_name}.\n\n"
         f"The texts (`raw_text`, `body_text` and every extracted `text`): {INFO.texts_license} They are "
         "distributed for research with attribution. The rights recorded for each source:\n\n"
-        f"{_sources(manifest)}\n"
+        f"{sources if sources is not None else sources_text(manifest)}\n"
     )
 
 
@@ -259,16 +263,15 @@ def markdown_text(value: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", one_line.replace("&", "&amp;"))
 
 
-def _sources(manifest: dict[str, Any]) -> str:
+def sources_text(manifest: dict[str, Any]) -> str:
     """Provenance and rights of the inputs, grouped by outlet and rights note."""
-    groups: dict[str, int] = {}
-    for item in manifest["inputs"]:
-        outlet, rights = (
-            item.get("outlet") or "outlet not recorded",
-            item.get("rights") or "rights not recorded",
-        )
-        key = f"{markdown_text(outlet)}: {markdown_text(rights)}"
-        groups[key] = groups.get(key, 0) + 1
+    pairs = Counter(
+        (item.get("outlet") or "outlet not recorded", item.get("rights") or "rights not recorded")
+        for item in manifest["inputs"]
+    )
+    groups: Counter[str] = Counter()  # two notes that differ only in their markup are one group
+    for (outlet, rights), count in pairs.items():
+        groups[f"{markdown_text(outlet)}: {markdown_text(rights)}"] += count
     if not groups:
         return "- no inputs"
     return "\n".join(f"- {k} ({v} document{'' if v == 1 else 's'})" for k, v in sorted(groups.items()))
@@ -282,8 +285,9 @@ def write_hf_metadata(
 ) -> None:
     """README.md (the card), LICENSE.md and croissant.json of release/hf/."""
     hf = release / HF_DIR
-    (hf / "README.md").write_text(render_card(manifest, sizes, card_template, hf), encoding="utf-8")
-    (hf / "LICENSE.md").write_text(license_text(manifest), encoding="utf-8")
+    sources = sources_text(manifest)  # one pass over the inputs for both files
+    (hf / "README.md").write_text(render_card(manifest, sizes, card_template, hf, sources), encoding="utf-8")
+    (hf / "LICENSE.md").write_text(license_text(manifest, sources), encoding="utf-8")
     (hf / "croissant.json").write_text(
         json.dumps(croissant(manifest, hf), ensure_ascii=False, indent=2, sort_keys=True) + "\n",
         encoding="utf-8",
