@@ -8,6 +8,8 @@ import shutil
 from itertools import pairwise
 
 import pyarrow.parquet as pq
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cmvisit_data.release import build
 
@@ -120,3 +122,25 @@ def test_progress_without_a_terminal_prints_lines(capsys, monkeypatch):
         "building 0.1.0: 1 of 3 documents (33%)",
         "building 0.1.0: 3 of 3 documents (100%)",
     ]
+
+
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
+_JSON = st.recursive(
+    _SCALARS,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=4), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+_FLAT = st.dictionaries(st.text(max_size=6), _SCALARS, max_size=5)  # an input of the manifest
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_JSON, st.dictionaries(st.text(max_size=6), st.one_of(_JSON, st.lists(_FLAT, max_size=5)))))
+def test_write_json_writes_what_json_dumps_with_indent_writes(tmp_path_factory, value):
+    from cmvisit_data.release.layout import write_json
+
+    path = tmp_path_factory.mktemp("json") / "m.json"
+    write_json(path, value)
+    expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    assert path.read_text(encoding="utf-8") == expected
