@@ -62,13 +62,13 @@ def hf_features(table: str) -> Any:
     return Features({field.name: _feature(field, table) for field in table_schema(table)})
 
 
-def _to_hf_table(table: pa.Table, name: str, features: Any) -> pa.Table:
-    """A release table as the Hub stores it: every column cast to the features (an enum's
+def _to_hf_table(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """A release table as the Hub stores it: every column cast to the Hub schema (an enum's
     dictionary decoded to its strings)."""
     import pyarrow as pa
 
-    columns = [table.column(f.name).cast(features.arrow_schema.field(f.name).type) for f in table.schema]
-    return pa.Table.from_arrays(columns, schema=features.arrow_schema)
+    columns = [table.column(f.name).cast(schema.field(f.name).type) for f in table.schema]
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 class HubWriter:
@@ -81,6 +81,7 @@ class HubWriter:
         self.features = {name: hf_features(name) for name in TABLE_NAMES}
         self.writers = {}
         self.schemas = {}
+        self.sizes: dict[str, dict[str, int]] = {}
         for name in TABLE_NAMES:
             target = self.hf / data_file(name)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -98,34 +99,44 @@ class HubWriter:
     def write(self, name: str, table: pa.Table) -> None:
         if not table.num_rows:
             return
-        converted = _to_hf_table(table, name, self.features[name])
-        converted = converted.replace_schema_metadata(self.schemas[name].metadata)
+        # The schema (the features' Arrow schema with their metadata) is made once per table:
+        # datasets builds features.arrow_schema anew on every access.
+        converted = _to_hf_table(table, self.schemas[name])
         self.writers[name].write_table(converted, row_group_size=converted.num_rows)
 
-    def close(self) -> dict[str, dict[str, int]]:
-        """Finish the files; sizes are measured on what was written (read back row group by
-        row group), so they do not depend on how the batches were laid out in memory."""
+    def finish(self, names: Any) -> None:
+        """No more rows for these tables: their files are completed (and can be measured)."""
+        for name in names:
+            self.writers[name].close()
+
+    def measure(self, names: Any) -> None:
+        """The sizes of finished tables, measured on what was written (read back row group by
+        row group), so that they do not depend on how the batches were laid out in memory.
+        Reading runs mostly without the GIL: the build measures the item tables on a thread
+        while it writes the documents."""
         import pyarrow.parquet as pq
 
-        for writer in self.writers.values():
-            writer.close()
-        sizes = {}
-        for name in TABLE_NAMES:
+        for name in names:
             path = self.hf / data_file(name)
             written = pq.ParquetFile(path)
-            # Column by column and on this thread: a whole row group of documents at once, or
-            # a buffer pool per reading thread, would be the build's largest allocation.
+            # Column by column: a whole row group of documents at once, or a buffer pool per
+            # reading thread, would be the build's largest allocation.
             nbytes = sum(
                 written.read_row_group(g, columns=[column], use_threads=False).nbytes
                 for g in range(written.num_row_groups)
                 for column in written.schema_arrow.names
             )
-            sizes[name] = {
+            self.sizes[name] = {
                 "num_examples": written.metadata.num_rows,
                 "num_bytes": nbytes,
                 "download_size": path.stat().st_size,
             }
-        return sizes
+
+    def close(self) -> dict[str, dict[str, int]]:
+        """Finish every file, measure those not measured yet, and give every table's sizes."""
+        self.finish(TABLE_NAMES)  # closing a closed writer does nothing
+        self.measure([name for name in TABLE_NAMES if name not in self.sizes])
+        return {name: self.sizes[name] for name in TABLE_NAMES}
 
 
 def hf_files(release: Path) -> list[Path]:
