@@ -245,11 +245,15 @@ def span_columns(table: str) -> tuple[str, ...]:
 # --- rows ------------------------------------------------------------------------------------
 
 
-def _at(record: dict[str, Any], pointer: str) -> Any:
+def _at(record: dict[str, Any], path: tuple[str, ...]) -> Any:
     value: Any = record
-    for part in pointer.strip("/").split("/"):
+    for part in path:
         value = value[part]
     return value
+
+
+def _path(pointer: str) -> tuple[str, ...]:
+    return tuple(pointer.strip("/").split("/"))
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -277,8 +281,15 @@ def _same(value: Any) -> Any:
 
 
 @cache
-def _column_converter(pointer: str) -> Callable[[Any], Any]:
-    return _converter(schema_at(pointer))
+def _document_plan() -> tuple[tuple[str, tuple[str, ...], Callable[[Any], Any] | None], ...]:
+    """(column, path in the record, converter or None for a value taken as it is) for every
+    document column read from the record: made once, so no pointer or schema is read per record."""
+    plan = []
+    for column in DOCUMENT_COLUMNS:
+        if column.pointer is not None:
+            convert = _converter(schema_at(column.pointer))
+            plan.append((column.name, _path(column.pointer), None if convert is _same else convert))
+    return tuple(plan)
 
 
 @cache
@@ -292,6 +303,12 @@ def _item_converters(table: str) -> tuple[tuple[str, bool], ...]:
     return tuple(out)
 
 
+@cache
+def _item_plan() -> tuple[tuple[str, tuple[str, ...], tuple[tuple[str, bool], ...]], ...]:
+    """(table, path of its items in the record, their properties) for every item table."""
+    return tuple((table, _path(pointer), _item_converters(table)) for table, pointer in ITEM_TABLES.items())
+
+
 def record_columns(
     record: dict[str, Any], duplicate_of: str | None = None
 ) -> dict[str, dict[str, list[Any]]]:
@@ -299,17 +316,17 @@ def record_columns(
     Arrow's shapes): what the build appends to its tables, with no dict per row."""
     doc_id = record["doc_id"]
     out: dict[str, dict[str, list[Any]]] = {}
-    for table, pointer in ITEM_TABLES.items():
-        items = _at(record, pointer)
+    for table, path, properties in _item_plan():
+        items = _at(record, path)
         columns: dict[str, list[Any]] = {"doc_id": [doc_id] * len(items), "position": list(range(len(items)))}
-        for k, is_date in _item_converters(table):
+        for k, is_date in properties:
             values = [item.get(k) for item in items]
             columns[k] = list(map(_date, values)) if is_date else values
         out[table] = columns
     document: dict[str, Any] = {}
-    for column in DOCUMENT_COLUMNS:
-        if column.pointer is not None:
-            document[column.name] = _column_converter(column.pointer)(_at(record, column.pointer))
+    for name, path, convert in _document_plan():
+        value = _at(record, path)
+        document[name] = value if convert is None else convert(value)
     for name, table in COUNTED.items():
         document[name] = len(out[table]["doc_id"])
     document["body_text"] = "\n\n".join(p["text"] for p in record["paragraphs"])
