@@ -34,7 +34,9 @@ PERMUTATIONS = 64
 BANDS = 16
 THRESHOLD = 0.8
 
-_WORD_RE = re.compile(rf"[^\W_]+|[{rules.DEVANAGARI_LETTERS}]+")
+# Possessive (++): nothing follows either run, so giving back letters could never help; the same
+# words, found without the backtracking records a plain + keeps (a fifth of the scan).
+_WORD_RE = re.compile(rf"[^\W_]++|[{rules.DEVANAGARI_LETTERS}]++")
 _MASK_SEED = 0x5EED
 
 

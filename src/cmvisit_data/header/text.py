@@ -8,7 +8,9 @@ import re
 from .. import rules
 from ..memo import pure
 
-_TOKEN_RE = re.compile(rf"[^\W_{rules.DEVANAGARI}]+(?:['’][^\W_]+)?|[{rules.DEVANAGARI_LETTERS}]+")
+# Possessive: a run is never followed by one of its own characters (an apostrophe is not one),
+# so giving back letters could never help; the same tokens, without backtracking records.
+_TOKEN_RE = re.compile(rf"[^\W_{rules.DEVANAGARI}]++(?:['’][^\W_]++)?+|[{rules.DEVANAGARI_LETTERS}]++")
 WORD_RE = re.compile(r"\S+")
 # A clock time on a date line: "10:43 PM IST", "06:53 pm", "3:46 AM GMT".
 TIME_RE = re.compile(
