@@ -116,11 +116,9 @@ class Outcome:
     @property
     def rows(self) -> dict[str, list[dict[str, Any]]] | None:
         """The record's rows in every table (its columns, a dict per row)."""
-        from .tables import rows_of
+        from .tables import rows_by_table
 
-        if self.columns is None:
-            return None
-        return {table: rows_of(columns) for table, columns in self.columns.items()}
+        return None if self.columns is None else rows_by_table(self.columns)
 
 
 def process(job: Job) -> Outcome:

@@ -337,10 +337,15 @@ def record_columns(
 
 def record_rows(record: dict[str, Any], duplicate_of: str | None = None) -> dict[str, list[dict[str, Any]]]:
     """One record -> its rows in every table (plain Python values in Arrow's shapes)."""
-    return {table: rows_of(columns) for table, columns in record_columns(record, duplicate_of).items()}
+    return rows_by_table(record_columns(record, duplicate_of))
 
 
-def rows_of(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
+def rows_by_table(columns: dict[str, dict[str, list[Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """Each table's columns (as record_columns gives them) -> its rows, a dict per row."""
+    return {table: _rows_of(found) for table, found in columns.items()}
+
+
+def _rows_of(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
     """Columns of equal length -> one dict per row."""
     names = list(columns)
     return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(), strict=True)]

@@ -160,7 +160,7 @@ def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None
         if not cand.facts.get("pruned"):
             after = next((x for x in lines[line.index + 1 :] if x.text), None)
             cand.values["next_bullet"] = float(after is not None and after.kind == BULLET)
-        shaped = _headline_shaped(cand)
+        shaped = _headline_shaped(cand.values)
         cand.values["first_shaped"] = float(shaped and not shaped_seen)
         shaped_seen = shaped_seen or shaped
         if role is not None and not cand.facts.get("pruned"):
@@ -186,12 +186,9 @@ class _Context:
     beat: float | None  # the best margin above, of a candidate given all its features
 
 
-def _headline_shaped(cand: Candidate) -> bool:
-    """Five words or more, not a sentence, no date, label, credit, link or markup."""
-    return _headline_shaped_values(cand.values)
-
-
-def _headline_shaped_values(v: dict[str, float]) -> bool:
+def _headline_shaped(v: dict[str, float]) -> bool:
+    """A candidate's features say: five words or more, not a sentence, no date, label,
+    credit, link or markup."""
     if v["ends_sentence"] or v["words"] < _SHAPED_WORDS:
         return False
     return not any(v[b] for b in _SHAPE_BLOCKERS)
@@ -266,7 +263,7 @@ def _title_candidate(line: Line, lines: list[Line], context: _Context, cache: _C
         return _pruned(line, end, values, 2)
     values.update(cache.text_values(text, language))
     if first_shaped is None:  # now known: the shape's blockers are text features
-        first_shaped = float(_headline_shaped_values(values) and not context.shaped_seen)
+        first_shaped = float(_headline_shaped(values) and not context.shaped_seen)
     if _ruled_out(role, values, first_shaped, context.beat):
         return _pruned(line, end, values, 3)
     lead_toks = cache.lead_tokens(lead)

@@ -78,19 +78,15 @@ class HubWriter:
         import pyarrow.parquet as pq
 
         self.hf = release / HF_DIR
-        self.features = {name: hf_features(name) for name in TABLE_NAMES}
         self.writers = {}
-        self.schemas = {}
+        self.schemas = {}  # the features' Arrow schema, with the features in its metadata
         self.sizes: dict[str, dict[str, int]] = {}
         for name in TABLE_NAMES:
             target = self.hf / data_file(name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            self.schemas[name] = self.features[name].arrow_schema.with_metadata(
-                {
-                    "huggingface": json.dumps(
-                        {"info": {"features": self.features[name].to_dict()}}, sort_keys=True
-                    )
-                }
+            features = hf_features(name)
+            self.schemas[name] = features.arrow_schema.with_metadata(
+                {"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True)}
             )
             # A table with no rows gets no row groups: datasets reads that as an empty split
             # (a zero-row row group makes it fail).
@@ -99,8 +95,8 @@ class HubWriter:
     def write(self, name: str, table: pa.Table) -> None:
         if not table.num_rows:
             return
-        # The schema (the features' Arrow schema with their metadata) is made once per table:
-        # datasets builds features.arrow_schema anew on every access.
+        # The schema is made once per table: datasets builds features.arrow_schema anew on
+        # every access.
         converted = _to_hf_table(table, self.schemas[name])
         self.writers[name].write_table(converted, row_group_size=converted.num_rows)
 
