@@ -119,3 +119,11 @@ def test_parse_with_folds_uses_each_files_own_weights(tmp_path, capsys):
     assert tool.parse_with_folds(fold_map, files) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [r["metadata"]["title"] for r in records] == [None, None]
+
+
+def test_a_page_with_no_text_line_gives_no_date_rows():
+    # a page that is only a bulleted list has no text line, so no header: nothing to learn, no crash
+    tool = _tool()
+    raw = "- The state signed three agreements on Monday\n- Each one brings new jobs to the district\n"
+    page = {"raw": raw, "gold": {"published": "2025-03-04"}}
+    assert tool.date_rows(page, tool._staged()) == []

@@ -91,7 +91,8 @@ def date_rows(page: dict, model: header_model.HeaderModel) -> list[tuple[dict, i
     extract_metadata(page["raw"], _lines(page["raw"], model), model, why)
     gold = page["gold"].get("published")
     out = []
-    for c in why["published"]["candidates"]:
+    # A page with no text line has no header to read, and so no date candidates to learn from.
+    for c in why.get("published", {}).get("candidates", []):
         out.append((c["features"], int(gold is not None and c.get("iso") == gold)))
     return out
 
