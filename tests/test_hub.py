@@ -161,3 +161,19 @@ def test_size_categories():
         "10K<n<100K",
         "100K<n<1M",
     ]
+
+
+def test_card_quality_table_leads_with_the_new_outlets_and_counts_their_items():
+    from cmvisit_data.hub import card
+
+    data = json.loads((Path(card.__file__).resolve().parents[1] / "quality.json").read_text(encoding="utf-8"))
+    text = card._quality()
+    header, _, *rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert header.split("|")[2].strip() == "pages from outlets the parser was not developed on"
+    by_label = {row.split("|")[1].strip(): row for row in rows}
+    whole_name = by_label["quote speaker, whole name"].split("|")
+    assert whole_name[2].strip() == f"{data['check']['scores']['quote_speaker_exact']:.3f}"
+    assert whole_name[-2].strip().startswith("strict")
+    byline = by_label["byline F1"].split("|")[2].strip()
+    assert byline == f"{data['check']['scores']['byline_f1']:.3f} ({data['check']['gold']['byline_gold']} items)"
+    assert f"{data['check']['pages']} annotated pages from {data['check']['outlets']} outlets" in text
