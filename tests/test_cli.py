@@ -302,7 +302,7 @@ def test_the_contributors_path_as_the_readme_gives_it(run, tmp_path):
     root = Path(__file__).resolve().parents[1]
     seeds, out = tmp_path / "seeds", tmp_path / "build"
     shutil.copytree(root / "seeds", seeds)
-    shutil.copytree(releases_root() / "0.4.0", out / "0.4.0")
+    shutil.copytree(releases_root() / "0.5.0", out / "0.5.0")
     new = tmp_path / "new" / "page.txt"
     new.parent.mkdir()
     new.write_text(
@@ -315,16 +315,16 @@ def test_the_contributors_path_as_the_readme_gives_it(run, tmp_path):
     added = run("add", str(new.parent), "--seeds", str(seeds), "--outlet", "Example Times",
                 "--url", "https://example.org/page")  # fmt: skip
     assert added.exit_code == 0 and "added" in added.stdout
-    again = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.4.0")
+    again = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.5.0")
     assert again.exit_code == 1 and "release-exists" in again.stderr  # the README says why
-    built = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.5.0", "--quiet",
+    built = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.6.0", "--quiet",
                 "--repo-id", "someorg/somename")  # fmt: skip
     assert built.exit_code == 0, built.stderr
-    assert run("verify", str(out / "0.5.0")).exit_code == 0
-    changed = run("diff", str(out / "0.4.0"), str(out / "0.5.0"), "--format", "json")
+    assert run("verify", str(out / "0.6.0")).exit_code == 0
+    changed = run("diff", str(out / "0.5.0"), str(out / "0.6.0"), "--format", "json")
     assert changed.exit_code == 0 and len(json.loads(changed.stdout)["added"]) == 1
-    plan = run("publish", str(out / "0.5.0"), "--repo-id", "someorg/somename", "--dry-run")
-    assert plan.exit_code == 0 and "tag v0.5.0" in plan.stdout and "nothing uploaded" in plan.stdout
+    plan = run("publish", str(out / "0.6.0"), "--repo-id", "someorg/somename", "--dry-run")
+    assert plan.exit_code == 0 and "tag v0.6.0" in plan.stdout and "nothing uploaded" in plan.stdout
 
 
 def test_every_command_reads_a_folder_alike_and_names_what_it_skips(run, tmp_path):

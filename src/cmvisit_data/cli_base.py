@@ -18,10 +18,10 @@ _EXAMPLES = """Examples:
   cmvisit validate new/                      # check documents before adding them
   cmvisit parse new/page.txt --pretty        # see the record one document gives
   cmvisit add new/ --outlet "Example Times" --url https://example.org/page
-  cmvisit build --version 0.5.0              # a new release: published ones never change
-  cmvisit verify build/0.4.0                 # prove it from its data
-  cmvisit diff build/0.3.0 build/0.4.0       # what changed
-  cmvisit publish build/0.4.0 --repo-id ORG/NAME --dry-run
+  cmvisit build --version 0.6.0              # a new release: published ones never change
+  cmvisit verify build/0.5.0                 # prove it from its data
+  cmvisit diff build/0.4.0 build/0.5.0       # what changed
+  cmvisit publish build/0.5.0 --repo-id ORG/NAME --dry-run
 """
 
 # Failures of the machine, not of cmvisit-data or the input: what to do about each.
