@@ -19,6 +19,7 @@ headlines as boilerplate). The decisions:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -371,13 +372,13 @@ def _choose_published(
     if any(c.facts["label"] == "published" for c in meta.dates):
         # the contract: the first-published date wins when an updated one is printed too
         meta.dates = [c for c in meta.dates if c.facts["label"] != "updated"]
-    isos = [c.iso for c in meta.dates]
+    iso_counts = Counter(c.iso for c in meta.dates)
     for i, cand in enumerate(meta.dates):
         cand.values = date_values(
             line=cand.line,
             title_position=title_at,
             first=i == 0,
-            repeated=isos.count(cand.iso) > 1,
+            repeated=iso_counts[cand.iso] > 1,
             **cand.facts,
         )
     role = model.role("published")
