@@ -169,3 +169,25 @@ def test_a_date_in_prose_with_a_label_word_is_not_the_publication_date():
     assert m["published"] is None
     m = meta(HEADLINE + BODY + "\nfirst published: Feb 25, 2021 11:51 am\n")
     assert m["published"] == "2021-02-25"
+
+
+def test_a_headline_prefix_or_a_kicker_is_not_a_dateline():
+    # "X:" / "X |" opening a line with no sentence in it is a headline's prefix or a kicker
+    hindi = (
+        "बिलासपुर में नई रेल लाइन\n"
+        "CG: बिलासपुर में नई रेल लाइन को मंजूरी, मुख्यमंत्री बोले जल्द शुरू होगा काम\n\n"
+        "बिलासपुर, 4 मार्च 2025। राज्य सरकार ने आज नई रेल लाइन को मंजूरी दी और काम जल्द शुरू होगा।\n"
+    )
+    m = meta(hindi)
+    assert (m["dateline"], m["published"]) == ("बिलासपुर", "2025-03-04")
+    for kicker in (
+        "Durg | Minister Opens Three New Plants",
+        "Durg Steel Push: Minister Opens Three New Plants",
+    ):
+        assert meta(HEADLINE + kicker + "\n\n" + BODY)["dateline"] == "Korba"
+    # a paragraph whose sentence runs on past the line's end still opens with its dateline
+    assert (
+        meta(HEADLINE + "Korba: The collector met farmers. Dr. Rao said the canal work")["dateline"]
+        == "Korba"
+    )
+    assert meta(HEADLINE + "Korba: Minister Meets Dr. Rao on the Canal Work Plan")["dateline"] is None

@@ -43,6 +43,8 @@ _LABEL_BEFORE_RE = re.compile(
 )
 _PLACE_WORD_RE = re.compile(rf"[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+")
 _DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
+# A sentence's end inside a line: a danda, or a full stop, ! or ? after a word and before a space.
+_SENTENCE_END_RE = re.compile(r"[।॥]|(?<=[^\s.])(?P<stop>[.!?])(?=\s)")
 _GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
 
 
@@ -413,10 +415,25 @@ def _read_standalone_dateline(raw: str, line: Line, nxt: Line | None, meta: Meta
     return False
 
 
+def _reads_as_prose(text: str, start: int) -> bool:
+    """Whether text after start is a paragraph's prose: it ends a sentence, or a sentence ends
+    inside it (a headline or a kicker has no full stop)."""
+    if ends_sentence(text):
+        return True
+    for m in _SENTENCE_END_RE.finditer(text, start):
+        # a full stop after a title ("Dr.", "डॉ.") abbreviates it and ends no sentence
+        word = (text[: m.start()].split() or [""])[-1].casefold()
+        if not (m.group("stop") == "." and (word in rules.EN_TITLES or word in rules.HI_TITLES)):
+            return True
+    return False
+
+
 def _read_dateline(raw: str, line: Line, meta: Metadata, k: int) -> bool:
     m = dateline_match(line.text)
     if m is None:
         return False
+    if m.end() < len(line.text) and not _reads_as_prose(line.text, m.end()):
+        return False  # a headline's prefix ("X |", "CG:") or a kicker: a dateline opens a paragraph
     place_key = "place"
     groups = m.groupdict()
     if any(d in m.group("place").casefold() for d in rules.DESK_WORDS):
