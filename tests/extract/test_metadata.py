@@ -191,3 +191,10 @@ def test_a_headline_prefix_or_a_kicker_is_not_a_dateline():
         == "Korba"
     )
     assert meta(HEADLINE + "Korba: Minister Meets Dr. Rao on the Canal Work Plan")["dateline"] is None
+
+
+def test_two_places_joined_by_a_slash_are_one_dateline():
+    m = meta("दुर्ग/टोक्यो। मुख्यमंत्री ने आज उद्योगपतियों से मुलाकात की।\n")
+    assert m["dateline"] == "दुर्ग/टोक्यो"
+    m = meta("कोरबा/सियोल, 9 मार्च 2025। मुख्यमंत्री ने आज निवेशकों से मुलाकात की।\n")
+    assert (m["dateline"], m["published"]) == ("कोरबा/सियोल", "2025-03-09")

@@ -27,11 +27,11 @@ EN_DATELINE_RE = re.compile(
     r"[ \t]*(?P<term>[:：]|[—–-](?=\s)|\|)?",
     re.IGNORECASE,
 )
+# Two places joined by a slash are one dateline, kept as printed: "सियोल/रायपुर, 28 अगस्त 2025।".
 HI_DATELINE_RE = re.compile(
-    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,3}})"
+    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,3}}(?:/{_HI_WORD}(?:[ \t]+{_HI_WORD})?)?)"
     r"(?:[ \t]*\([^()\n]{1,40}\))?"
-    rf"(?:[ \t]*,?[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}})"
-    rf"|/(?P<place3>{_HI_WORD}))?"
+    rf"(?:[ \t]*,?[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}}))?"
     rf"[ \t]*(?:{_AGENCY})?"
     r"[ \t]*(?P<term>[।:|/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])(?=\s|$))?",
 )
