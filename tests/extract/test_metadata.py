@@ -198,3 +198,21 @@ def test_two_places_joined_by_a_slash_are_one_dateline():
     assert m["dateline"] == "दुर्ग/टोक्यो"
     m = meta("कोरबा/सियोल, 9 मार्च 2025। मुख्यमंत्री ने आज निवेशकों से मुलाकात की।\n")
     assert (m["dateline"], m["published"]) == ("कोरबा/सियोल", "2025-03-09")
+
+
+def test_a_dateline_needs_no_punctuation_before_the_body():
+    # after its date
+    m = meta("कोरबा, 9 मार्च 2025 जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")
+    assert (m["dateline"], m["published"]) == ("कोरबा", "2025-03-09")
+    m = meta("Korba, March 9, 2025 The district opened its new bridge to traffic today.\n")
+    assert (m["dateline"], m["published"]) == ("Korba", "2025-03-09")
+    # after an outlet's or reporter's tag
+    m = meta("कोरबा (हमारा संवाददाता) जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")
+    assert m["dateline"] == "कोरबा"
+    # the comma alone on the line above the body
+    body = "जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई, जिससे स्टेशन तक का सफर एक घंटे कम हो जाएगा।\n"
+    assert meta("कोरबा,\n\n" + body)["dateline"] == "कोरबा"
+    # a place (or a date) in the sentence is not a dateline
+    assert meta("दुर्ग (छत्तीसगढ़) में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")["dateline"] is None
+    assert meta("नगर निगम, 15 अगस्त को नए पुल का लोकार्पण करेगा और लोगों ने खुशी जताई।\n")["dateline"] is None
+    assert meta("राज्य बिजली बोर्ड (सीएसईबी) अधिकारियों ने आज नए उपकेंद्र का लोकार्पण किया।\n")["dateline"] is None

@@ -397,19 +397,20 @@ def _choose_published(
 
 def _read_standalone_dateline(raw: str, line: Line, nxt: Line | None, meta: Metadata) -> bool:
     """A line that is only a dateline ("Raipur:", "रायपुर, 28 अगस्त 2025।"), or a place printed
-    alone on the line above the body ("भोपाल")."""
+    alone on the line above the body ("भोपाल", "भोपाल,")."""
     if meta.dateline is not None:
         return False
     m = dateline_match(line.text)
     if m is not None and m.end() >= len(line.text):
         return _read_dateline(raw, line, meta, -1)
     words = line.words
-    if len(words) == 1 and nxt is not None and is_long(nxt) and _PLACE_WORD_RE.fullmatch(line.text):
-        if line.text.casefold() in rules.NOT_PLACES or line.text in rules.HI_NAME_STOPS:
+    place = line.text.removesuffix(",").rstrip()  # "रायपुर," alone: the comma before the body
+    if len(words) == 1 and nxt is not None and is_long(nxt) and _PLACE_WORD_RE.fullmatch(place):
+        if place.casefold() in rules.NOT_PLACES or place in rules.HI_NAME_STOPS:
             return False
         if dateline_match(nxt.text) is not None:
             return False
-        meta.dateline = (line.start, line.end)
+        meta.dateline = (line.start, line.start + len(place))
         line.kind = META
         return True
     return False
