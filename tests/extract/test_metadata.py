@@ -216,3 +216,18 @@ def test_a_dateline_needs_no_punctuation_before_the_body():
     assert meta("दुर्ग (छत्तीसगढ़) में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")["dateline"] is None
     assert meta("नगर निगम, 15 अगस्त को नए पुल का लोकार्पण करेगा और लोगों ने खुशी जताई।\n")["dateline"] is None
     assert meta("राज्य बिजली बोर्ड (सीएसईबी) अधिकारियों ने आज नए उपकेंद्र का लोकार्पण किया।\n")["dateline"] is None
+
+
+def test_a_date_line_below_the_standfirst_and_caption_is_the_publication_date():
+    top = (
+        HEADLINE + "The state expects the crossing to cut station trips by an hour for villagers\n"
+        "Collector Asha Verma, bridge, Korba\n"
+        "Workers on the new bridge over the river near Korba on Monday\n"
+        "Ravi Kant Korba\n"
+    )
+    m = meta(top + "3 min read Last Updated : Mar 4 2025 | 10:15 AM IST\n" + BODY)
+    assert m["published"] == "2025-03-04"
+    m = meta(
+        top + "The council first discussed the plan on Mar 4 2025 in a meeting at the collectorate.\n" + BODY
+    )
+    assert m["published"] is None

@@ -127,6 +127,7 @@ def extract_metadata(
                 break
     _read_credits(raw, lines, meta)
     _labelled_dates(lines, meta)
+    _date_lines_below(text_lines, body, meta)
     _choose_published(meta, title_at, model, explain, raw)
     return meta
 
@@ -362,6 +363,36 @@ def _labelled_dates(lines: list[Line], meta: Metadata) -> None:
             if d.iso and label and line.start + d.start not in seen:
                 found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
                 meta.dates.append(_date_candidate(line, -1, found, label, "labelled"))
+
+
+def _date_lines_below(text_lines: list[Line], body: list[Line], meta: Metadata) -> None:
+    """Date lines printed below a standfirst, a caption or the first paragraph, past the lines
+    the header scan read (it stops at its third body line): "2 min read Last Updated : Feb 19
+    2026 | 3:31 PM IST", a short line of the page's top that holds a full date and, besides
+    its label and time, little else."""
+    if len(body) < 3:
+        return  # the header scan read every text line
+    start = text_lines.index(body[-1]) + 1
+    seen = {c.start for c in meta.dates}
+    for k in range(start, min(len(text_lines), rules.DATE_LINE_WINDOW)):
+        line = text_lines[k]
+        text = line.text
+        if line.kind != TEXT or len(line.words) > rules.MAX_LATE_DATE_LINE_WORDS:
+            continue
+        dates = [d for d in find_dates(text) if d.iso]
+        if not dates:
+            continue
+        covered = [(d.start, d.end) for d in dates]
+        covered += [m.span() for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text))]
+        rest = "".join(" " if any(s <= i < e for s, e in covered) else ch for i, ch in enumerate(text))
+        extra = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in rules.WEEKDAYS]
+        if len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS:
+            continue
+        for d in dates:
+            if line.start + d.start not in seen:
+                found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
+                label = date_label(text[max(0, d.start - 24) : d.start])
+                meta.dates.append(_date_candidate(line, k, found, label, "meta"))
 
 
 def _choose_published(
