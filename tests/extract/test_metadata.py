@@ -231,3 +231,13 @@ def test_a_date_line_below_the_standfirst_and_caption_is_the_publication_date():
         top + "The council first discussed the plan on Mar 4 2025 in a meeting at the collectorate.\n" + BODY
     )
     assert m["published"] is None
+
+
+def test_a_word_before_a_pipe_is_not_a_dateline():
+    # the contract: a headline prefix "X |" (or a breadcrumb "X |" on its own line) is not one
+    hindi = "जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई, जिससे स्टेशन तक का सफर कम होगा।\n"
+    assert meta("ताज़ा |\n\n" + hindi)["dateline"] is None
+    assert (
+        meta("Korba | The district opened its new bridge to traffic today, officials said.\n")["dateline"]
+        is None
+    )

@@ -19,13 +19,15 @@ _HI_WORD = rf"[{rules.DEVANAGARI_LETTERS}]+"
 _DATE = DATE_RE.pattern
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .]{1,24}|[^()\n]{2,12})\)"
 
+# A place ends at ":", a dash, a danda, a full stop or a slash; never at "|", which ends a
+# headline's prefix or a breadcrumb ("Chhattisgarh | ...", "खबरें |"), not a dateline.
 EN_DATELINE_RE = re.compile(
     rf"(?P<place>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}})"
     r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?(?:[ \t]*\[[^\[\]\n]{1,40}\])?"
     rf"(?:[ \t]*(?P<comma>,)[ \t]*(?P<date>{_DATE})"
     rf"|[ \t]*,[ \t]*(?P<place2>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}}))?"
     rf"[ \t]*(?:{_AGENCY})?"
-    r"[ \t]*(?P<term>[:：]|[—–-](?=\s)|\|)?",
+    r"[ \t]*(?P<term>[:：]|[—–-](?=\s))?",
     re.IGNORECASE,
 )
 # Two places joined by a slash are one dateline, kept as printed: "सियोल/रायपुर, 28 अगस्त 2025।".
@@ -35,7 +37,7 @@ HI_DATELINE_RE = re.compile(
     rf"(?:[ \t]*(?P<comma>,)?[ \t]*(?P<date>{_DATE})"
     rf"|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}}))?"
     rf"[ \t]*(?:{_AGENCY})?"
-    r"[ \t]*(?P<term>[।:|/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])(?=\s|$))?",
+    r"[ \t]*(?P<term>[।:/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])(?=\s|$))?",
 )
 # An all-capitals place run into its first sentence with no punctuation: "NEW DELHI In a ...";
 # the next word must be one that opens sentences, or "BRICS Summit ..." would be a dateline.
