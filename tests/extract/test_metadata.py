@@ -241,3 +241,13 @@ def test_a_word_before_a_pipe_is_not_a_dateline():
         meta("Korba | The district opened its new bridge to traffic today, officials said.\n")["dateline"]
         is None
     )
+
+
+def test_a_scrape_index_prefix_is_not_the_publication_date():
+    raw = "  date 2024-03-04 English\n" + HEADLINE + "Ravi Kant\nMarch 4, 2024 / 10:15 AM IST\n\n" + BODY
+    explain: dict = {}
+    m = parse_text(raw, explain=explain)["metadata"]
+    assert m["published"] == "2024-03-04"
+    assert m["spans"]["published"]["text"] == "March 4, 2024"
+    # not even a candidate: it would count as a second printing of the date ("repeated")
+    assert [c["text"] for c in explain["published"]["candidates"]] == ["March 4, 2024"]

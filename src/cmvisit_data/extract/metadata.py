@@ -45,6 +45,7 @@ _PLACE_WORD_RE = re.compile(rf"[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+"
 _DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
 # A sentence's end inside a line: a danda, or a full stop, ! or ? after a word and before a space.
 _SENTENCE_END_RE = re.compile(r"[।॥]|(?<=[^\s.])(?P<stop>[.!?])(?=\s)")
+_INDEX_PREFIX_RE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}(?:\s+[^\W\d]+)?")
 _GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
 
 
@@ -402,6 +403,11 @@ def _choose_published(
     explain: dict[str, Any] | None,
     raw: str,
 ) -> None:
+    # the index prefix some scraped pages open with (" date 2021-02-25 English") is the
+    # scrape's record, not a date the page prints
+    meta.dates = [
+        c for c in meta.dates if not (c.line.index == 0 and _INDEX_PREFIX_RE.fullmatch(c.line.text))
+    ]
     if any(c.facts["label"] == "published" for c in meta.dates):
         # the contract: the first-published date wins when an updated one is printed too
         meta.dates = [c for c in meta.dates if c.facts["label"] != "updated"]
