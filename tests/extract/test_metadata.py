@@ -251,3 +251,13 @@ def test_a_scrape_index_prefix_is_not_the_publication_date():
     assert m["spans"]["published"]["text"] == "March 4, 2024"
     # not even a candidate: it would count as a second printing of the date ("repeated")
     assert [c["text"] for c in explain["published"]["candidates"]] == ["March 4, 2024"]
+
+
+def test_a_dateline_paragraph_cut_off_by_a_truncated_document_keeps_its_dateline():
+    cut = (
+        "Durg: The district administration on Tuesday opened the new bridge to traffic after two "
+        "years of work and officials said that the crossing would cut the journey to the"
+    )
+    assert meta(HEADLINE + cut)["dateline"] == "Durg"
+    # the same unfinished line with more text below it is no paragraph
+    assert meta(HEADLINE + cut + "\n\n" + BODY)["dateline"] == "Korba"

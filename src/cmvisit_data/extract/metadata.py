@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import rules
 from ..header import model as header_model
-from ..header.features import Candidate, date_label, date_values, is_long, title_candidates
+from ..header.features import LONG_LINE_WORDS, Candidate, date_label, date_values, is_long, title_candidates
 from ..header.text import BYLINE_LABEL_RE, TIME_RE, norm
 from ..patterns import led_by_first_chars
 from ..segment import BOILERPLATE, META, TEXT, TITLE, Line, ends_sentence
@@ -466,11 +466,17 @@ def _reads_as_prose(text: str, start: int) -> bool:
     return False
 
 
+def _cut_off(raw: str, line: Line) -> bool:
+    """A long last line: a paragraph cut off by the end of a truncated document, whose first
+    sentence may not have ended yet."""
+    return len(line.words) >= LONG_LINE_WORDS and not raw[line.end :].strip()
+
+
 def _read_dateline(raw: str, line: Line, meta: Metadata, k: int) -> bool:
     m = dateline_match(line.text)
     if m is None:
         return False
-    if m.end() < len(line.text) and not _reads_as_prose(line.text, m.end()):
+    if m.end() < len(line.text) and not (_reads_as_prose(line.text, m.end()) or _cut_off(raw, line)):
         return False  # a headline's prefix ("X |", "CG:") or a kicker: a dateline opens a paragraph
     place_key = "place"
     groups = m.groupdict()
