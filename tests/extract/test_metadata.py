@@ -216,6 +216,8 @@ def test_a_dateline_needs_no_punctuation_before_the_body():
     assert meta("दुर्ग (छत्तीसगढ़) में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")["dateline"] is None
     assert meta("नगर निगम, 15 अगस्त को नए पुल का लोकार्पण करेगा और लोगों ने खुशी जताई।\n")["dateline"] is None
     assert meta("राज्य बिजली बोर्ड (सीएसईबी) अधिकारियों ने आज नए उपकेंद्र का लोकार्पण किया।\n")["dateline"] is None
+    assert meta("Korba, March 9, 2025 was a busy day for the district, officials said.\n")["dateline"] is None
+    assert meta("Friday, March 7, 2025 The district opened its new bridge to traffic.\n")["dateline"] is None
 
 
 def test_a_date_line_below_the_standfirst_and_caption_is_the_publication_date():

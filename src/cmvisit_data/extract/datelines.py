@@ -50,14 +50,16 @@ def _ends_unpunctuated(m: re.Match[str]) -> bool:
     """A dateline that ends with no punctuation before its first sentence: after its date
     ("रायपुर, 7 अक्टूबर 2025 मुख्यमंत्री ने ...", "Raipur, August 2, 2025 The ..."), or after a
     one-place Hindi dateline's tag in parentheses ("रायपुर (संवाददाता) मुख्यमंत्री ..."), but not
-    a place in a sentence ("ओसाका (जापान) में ...", "15 अगस्त को")."""
+    a place in a sentence ("ओसाका (जापान) में ...", "15 अगस्त को", "Korba, March 9, 2025 was ...")
+    nor a weekday ("Friday, March 7, 2025 The ...")."""
     groups = m.groupdict()
     rest = m.string[m.end() :].split(maxsplit=1)
     if not rest or not rest[0][:1].isalpha():
         return False
-    nxt = rest[0].casefold()
-    if nxt in rules.HI_NAME_STOPS:
+    if rest[0].casefold() in rules.HI_NAME_STOPS or m.group("place").casefold() in rules.WEEKDAYS:
         return False
+    if m.re is EN_DATELINE_RE and not rest[0][0].isupper():
+        return False  # an English body opens with a capital
     if groups.get("date"):
         return bool(groups.get("comma"))
     tag_words = len((groups.get("paren") or "").split())
