@@ -233,6 +233,8 @@ def test_a_date_line_below_the_standfirst_and_caption_is_the_publication_date():
         top + "The council first discussed the plan on Mar 4 2025 in a meeting at the collectorate.\n" + BODY
     )
     assert m["published"] is None
+    m = meta(top + "Durg canal opens, March 3, 2024\n" + BODY)  # a teaser, no label or time
+    assert m["published"] is None
 
 
 def test_a_word_before_a_pipe_is_not_a_dateline():

@@ -369,8 +369,8 @@ def _labelled_dates(lines: list[Line], meta: Metadata) -> None:
 def _date_lines_below(text_lines: list[Line], body: list[Line], meta: Metadata) -> None:
     """Date lines printed below a standfirst, a caption or the first paragraph, past the lines
     the header scan read (it stops at its third body line): "2 min read Last Updated : Feb 19
-    2026 | 3:31 PM IST", a short line of the page's top that holds a full date and, besides
-    its label and time, little else."""
+    2026 | 3:31 PM IST", a short line of the page's top that holds a full date with its label
+    or its time and, besides them, little else."""
     if len(body) < 3:
         return  # the header scan read every text line
     start = text_lines.index(body[-1]) + 1
@@ -383,8 +383,10 @@ def _date_lines_below(text_lines: list[Line], body: list[Line], meta: Metadata) 
         dates = [d for d in find_dates(text) if d.iso]
         if not dates:
             continue
-        covered = [(d.start, d.end) for d in dates]
-        covered += [m.span() for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text))]
+        stamps = [m.span() for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text))]
+        if not stamps:
+            continue  # a bare date down here may head a teaser or a list; a page's stamp has a label or time
+        covered = [(d.start, d.end) for d in dates] + stamps
         rest = "".join(" " if any(s <= i < e for s, e in covered) else ch for i, ch in enumerate(text))
         extra = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in rules.WEEKDAYS]
         if len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS:
