@@ -103,6 +103,16 @@ NOT_PLACES = frozenset(
     न्यूज़ न्यूज समाचार खबर ख़बर खबरें""".split()
 )
 
+# --- Datelines and published dates (issue 22, classes 1 and 8) ---------------------------
+
+# A Hindi dateline may end with no punctuation after a tag in parentheses ("रायपुर (संवाददाता)
+# मुख्यमंत्री ..."); the tag is a reporter's or an outlet's name, at most this many words.
+MAX_DATELINE_TAG_WORDS = 2
+# A date line printed below the standfirst, a caption or the first paragraph is still the
+# page's own when it stands among the first this many text lines and has at most this many words.
+DATE_LINE_WINDOW = 10
+MAX_LATE_DATE_LINE_WORDS = 16
+
 # --- Title -----------------------------------------------------------------------------
 
 # Markers of a photo caption or credit, which is never a title.

@@ -169,3 +169,99 @@ def test_a_date_in_prose_with_a_label_word_is_not_the_publication_date():
     assert m["published"] is None
     m = meta(HEADLINE + BODY + "\nfirst published: Feb 25, 2021 11:51 am\n")
     assert m["published"] == "2021-02-25"
+
+
+def test_a_headline_prefix_or_a_kicker_is_not_a_dateline():
+    # "X:" / "X |" opening a line with no sentence in it is a headline's prefix or a kicker
+    hindi = (
+        "बिलासपुर में नई रेल लाइन\n"
+        "CG: बिलासपुर में नई रेल लाइन को मंजूरी, मुख्यमंत्री बोले जल्द शुरू होगा काम\n\n"
+        "बिलासपुर, 4 मार्च 2025। राज्य सरकार ने आज नई रेल लाइन को मंजूरी दी और काम जल्द शुरू होगा।\n"
+    )
+    m = meta(hindi)
+    assert (m["dateline"], m["published"]) == ("बिलासपुर", "2025-03-04")
+    for kicker in (
+        "Durg | Minister Opens Three New Plants",
+        "Durg Steel Push: Minister Opens Three New Plants",
+    ):
+        assert meta(HEADLINE + kicker + "\n\n" + BODY)["dateline"] == "Korba"
+    # a paragraph whose sentence runs on past the line's end still opens with its dateline
+    assert (
+        meta(HEADLINE + "Korba: The collector met farmers. Dr. Rao said the canal work")["dateline"]
+        == "Korba"
+    )
+    assert meta(HEADLINE + "Korba: Minister Meets Dr. Rao on the Canal Work Plan")["dateline"] is None
+
+
+def test_two_places_joined_by_a_slash_are_one_dateline():
+    m = meta("दुर्ग/टोक्यो। मुख्यमंत्री ने आज उद्योगपतियों से मुलाकात की।\n")
+    assert m["dateline"] == "दुर्ग/टोक्यो"
+    m = meta("कोरबा/सियोल, 9 मार्च 2025। मुख्यमंत्री ने आज निवेशकों से मुलाकात की।\n")
+    assert (m["dateline"], m["published"]) == ("कोरबा/सियोल", "2025-03-09")
+
+
+def test_a_dateline_needs_no_punctuation_before_the_body():
+    # after its date
+    m = meta("कोरबा, 9 मार्च 2025 जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")
+    assert (m["dateline"], m["published"]) == ("कोरबा", "2025-03-09")
+    m = meta("Korba, March 9, 2025 The district opened its new bridge to traffic today.\n")
+    assert (m["dateline"], m["published"]) == ("Korba", "2025-03-09")
+    # after an outlet's or reporter's tag
+    m = meta("कोरबा (हमारा संवाददाता) जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")
+    assert m["dateline"] == "कोरबा"
+    # the comma alone on the line above the body
+    body = "जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई, जिससे स्टेशन तक का सफर एक घंटे कम हो जाएगा।\n"
+    assert meta("कोरबा,\n\n" + body)["dateline"] == "कोरबा"
+    # a place (or a date) in the sentence is not a dateline
+    assert meta("दुर्ग (छत्तीसगढ़) में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई।\n")["dateline"] is None
+    assert meta("नगर निगम, 15 अगस्त को नए पुल का लोकार्पण करेगा और लोगों ने खुशी जताई।\n")["dateline"] is None
+    assert meta("राज्य बिजली बोर्ड (सीएसईबी) अधिकारियों ने आज नए उपकेंद्र का लोकार्पण किया।\n")["dateline"] is None
+    assert meta("Korba, March 9, 2025 was a busy day for the district, officials said.\n")["dateline"] is None
+    assert meta("Friday, March 7, 2025 The district opened its new bridge to traffic.\n")["dateline"] is None
+
+
+def test_a_date_line_below_the_standfirst_and_caption_is_the_publication_date():
+    top = (
+        HEADLINE + "The state expects the crossing to cut station trips by an hour for villagers\n"
+        "Collector Asha Verma, bridge, Korba\n"
+        "Workers on the new bridge over the river near Korba on Monday\n"
+        "Ravi Kant Korba\n"
+    )
+    m = meta(top + "3 min read Last Updated : Mar 4 2025 | 10:15 AM IST\n" + BODY)
+    assert m["published"] == "2025-03-04"
+    m = meta(
+        top + "The council first discussed the plan on Mar 4 2025 in a meeting at the collectorate.\n" + BODY
+    )
+    assert m["published"] is None
+    m = meta(top + "Durg canal opens, March 3, 2024\n" + BODY)  # a teaser, no label or time
+    assert m["published"] is None
+
+
+def test_a_word_before_a_pipe_is_not_a_dateline():
+    # the contract: a headline prefix "X |" (or a breadcrumb "X |" on its own line) is not one
+    hindi = "जिले में आज नए पुल का लोकार्पण हुआ और लोगों ने खुशी जताई, जिससे स्टेशन तक का सफर कम होगा।\n"
+    assert meta("ताज़ा |\n\n" + hindi)["dateline"] is None
+    assert (
+        meta("Korba | The district opened its new bridge to traffic today, officials said.\n")["dateline"]
+        is None
+    )
+
+
+def test_a_scrape_index_prefix_is_not_the_publication_date():
+    raw = "  date 2024-03-04 English\n" + HEADLINE + "Ravi Kant\nMarch 4, 2024 / 10:15 AM IST\n\n" + BODY
+    explain: dict = {}
+    m = parse_text(raw, explain=explain)["metadata"]
+    assert m["published"] == "2024-03-04"
+    assert m["spans"]["published"]["text"] == "March 4, 2024"
+    # not even a candidate: it would count as a second printing of the date ("repeated")
+    assert [c["text"] for c in explain["published"]["candidates"]] == ["March 4, 2024"]
+
+
+def test_a_dateline_paragraph_cut_off_by_a_truncated_document_keeps_its_dateline():
+    cut = (
+        "Durg: The district administration on Tuesday opened the new bridge to traffic after two "
+        "years of work and officials said that the crossing would cut the journey to the"
+    )
+    assert meta(HEADLINE + cut)["dateline"] == "Durg"
+    # the same unfinished line with more text below it is no paragraph
+    assert meta(HEADLINE + cut + "\n\n" + BODY)["dateline"] == "Korba"

@@ -19,27 +19,52 @@ _HI_WORD = rf"[{rules.DEVANAGARI_LETTERS}]+"
 _DATE = DATE_RE.pattern
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .]{1,24}|[^()\n]{2,12})\)"
 
+# A place ends at ":", a dash, a danda, a full stop or a slash; never at "|", which ends a
+# headline's prefix or a breadcrumb ("Chhattisgarh | ...", "खबरें |"), not a dateline.
 EN_DATELINE_RE = re.compile(
     rf"(?P<place>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}})"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?(?:[ \t]*\[[^\[\]\n]{1,40}\])?"
-    rf"(?:[ \t]*,[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}}))?"
+    r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?(?:[ \t]*\[[^\[\]\n]{1,40}\])?"
+    rf"(?:[ \t]*(?P<comma>,)[ \t]*(?P<date>{_DATE})"
+    rf"|[ \t]*,[ \t]*(?P<place2>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}}))?"
     rf"[ \t]*(?:{_AGENCY})?"
-    r"[ \t]*(?P<term>[:：]|[—–-](?=\s)|\|)?",
+    r"[ \t]*(?P<term>[:：]|[—–-](?=\s))?",
     re.IGNORECASE,
 )
+# Two places joined by a slash are one dateline, kept as printed: "सियोल/रायपुर, 28 अगस्त 2025।".
 HI_DATELINE_RE = re.compile(
-    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,3}})"
-    r"(?:[ \t]*\([^()\n]{1,40}\))?"
-    rf"(?:[ \t]*,?[ \t]*(?P<date>{_DATE})|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}})"
-    rf"|/(?P<place3>{_HI_WORD}))?"
+    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,3}}(?:/{_HI_WORD}(?:[ \t]+{_HI_WORD})?)?)"
+    r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
+    rf"(?:[ \t]*(?P<comma>,)?[ \t]*(?P<date>{_DATE})"
+    rf"|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}}))?"
     rf"[ \t]*(?:{_AGENCY})?"
-    r"[ \t]*(?P<term>[।:|/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])(?=\s|$))?",
+    r"[ \t]*(?P<term>[।:/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])(?=\s|$))?",
 )
 # An all-capitals place run into its first sentence with no punctuation: "NEW DELHI In a ...";
 # the next word must be one that opens sentences, or "BRICS Summit ..." would be a dateline.
 CAPS_DATELINE_RE = re.compile(
     r"(?P<place>[A-Z]{5,}|[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){1,2})(?P<term>)(?=[ \t]+(?P<next>[A-Z][a-z]+)\b)"
 )
+
+
+def _ends_unpunctuated(m: re.Match[str]) -> bool:
+    """A dateline that ends with no punctuation before its first sentence: after its date
+    ("रायपुर, 7 अक्टूबर 2025 मुख्यमंत्री ने ...", "Raipur, August 2, 2025 The ..."), or after a
+    one-place Hindi dateline's tag in parentheses ("रायपुर (संवाददाता) मुख्यमंत्री ..."), but not
+    a place in a sentence ("ओसाका (जापान) में ...", "15 अगस्त को", "Korba, March 9, 2025 was ...")
+    nor a weekday ("Friday, March 7, 2025 The ...")."""
+    groups = m.groupdict()
+    rest = m.string[m.end() :].split(maxsplit=1)
+    if not rest or not rest[0][:1].isalpha():
+        return False
+    if rest[0].casefold() in rules.HI_NAME_STOPS or m.group("place").casefold() in rules.WEEKDAYS:
+        return False
+    if m.re is EN_DATELINE_RE and not rest[0][0].isupper():
+        return False  # an English body opens with a capital
+    if groups.get("date"):
+        return bool(groups.get("comma"))
+    tag_words = len((groups.get("paren") or "").split())
+    one_place = len(m.group("place").split()) == 1
+    return m.re is HI_DATELINE_RE and one_place and 0 < tag_words <= rules.MAX_DATELINE_TAG_WORDS
 
 
 @pure
@@ -49,7 +74,7 @@ def dateline_match(text: str) -> re.Match[str] | None:
         m = regex.match(text)
         if m is None:
             continue
-        if m.group("term") is None and not m.groupdict().get("agency"):
+        if m.group("term") is None and not m.groupdict().get("agency") and not _ends_unpunctuated(m):
             continue
         place_words = m.group("place").split()
         if regex is CAPS_DATELINE_RE:

@@ -19,12 +19,13 @@ headlines as boilerplate). The decisions:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from .. import rules
 from ..header import model as header_model
-from ..header.features import Candidate, date_label, date_values, is_long, title_candidates
+from ..header.features import LONG_LINE_WORDS, Candidate, date_label, date_values, is_long, title_candidates
 from ..header.text import BYLINE_LABEL_RE, TIME_RE, norm
 from ..patterns import led_by_first_chars
 from ..segment import BOILERPLATE, META, TEXT, TITLE, Line, ends_sentence
@@ -42,6 +43,9 @@ _LABEL_BEFORE_RE = re.compile(
 )
 _PLACE_WORD_RE = re.compile(rf"[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+")
 _DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
+# A sentence's end inside a line: a danda, or a full stop, ! or ? after a word and before a space.
+_SENTENCE_END_RE = re.compile(r"[।॥]|(?<=[^\s.])(?P<stop>[.!?])(?=\s)")
+_INDEX_PREFIX_RE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}(?:\s+[^\W\d]+)?")
 _GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
 
 
@@ -124,6 +128,7 @@ def extract_metadata(
                 break
     _read_credits(raw, lines, meta)
     _labelled_dates(lines, meta)
+    _date_lines_below(text_lines, body, meta)
     _choose_published(meta, title_at, model, explain, raw)
     return meta
 
@@ -361,6 +366,38 @@ def _labelled_dates(lines: list[Line], meta: Metadata) -> None:
                 meta.dates.append(_date_candidate(line, -1, found, label, "labelled"))
 
 
+def _date_lines_below(text_lines: list[Line], body: list[Line], meta: Metadata) -> None:
+    """Date lines printed below a standfirst, a caption or the first paragraph, past the lines
+    the header scan read (it stops at its third body line): "2 min read Last Updated : Feb 19
+    2026 | 3:31 PM IST", a short line of the page's top that holds a full date with its label
+    or its time and, besides them, little else."""
+    if len(body) < 3:
+        return  # the header scan read every text line
+    start = text_lines.index(body[-1]) + 1
+    seen = {c.start for c in meta.dates}
+    for k in range(start, min(len(text_lines), rules.DATE_LINE_WINDOW)):
+        line = text_lines[k]
+        text = line.text
+        if line.kind != TEXT or len(line.words) > rules.MAX_LATE_DATE_LINE_WORDS:
+            continue
+        dates = [d for d in find_dates(text) if d.iso]
+        if not dates:
+            continue
+        stamps = [m.span() for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text))]
+        if not stamps:
+            continue  # a bare date down here may head a teaser or a list; a page's stamp has a label or time
+        covered = [(d.start, d.end) for d in dates] + stamps
+        rest = "".join(" " if any(s <= i < e for s, e in covered) else ch for i, ch in enumerate(text))
+        extra = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in rules.WEEKDAYS]
+        if len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS:
+            continue
+        for d in dates:
+            if line.start + d.start not in seen:
+                found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
+                label = date_label(text[max(0, d.start - 24) : d.start])
+                meta.dates.append(_date_candidate(line, k, found, label, "meta"))
+
+
 def _choose_published(
     meta: Metadata,
     title_at: int | None,
@@ -368,16 +405,21 @@ def _choose_published(
     explain: dict[str, Any] | None,
     raw: str,
 ) -> None:
+    # the index prefix some scraped pages open with (" date 2021-02-25 English") is the
+    # scrape's record, not a date the page prints
+    meta.dates = [
+        c for c in meta.dates if not (c.line.index == 0 and _INDEX_PREFIX_RE.fullmatch(c.line.text))
+    ]
     if any(c.facts["label"] == "published" for c in meta.dates):
         # the contract: the first-published date wins when an updated one is printed too
         meta.dates = [c for c in meta.dates if c.facts["label"] != "updated"]
-    isos = [c.iso for c in meta.dates]
+    iso_counts = Counter(c.iso for c in meta.dates)
     for i, cand in enumerate(meta.dates):
         cand.values = date_values(
             line=cand.line,
             title_position=title_at,
             first=i == 0,
-            repeated=isos.count(cand.iso) > 1,
+            repeated=iso_counts[cand.iso] > 1,
             **cand.facts,
         )
     role = model.role("published")
@@ -394,28 +436,50 @@ def _choose_published(
 
 def _read_standalone_dateline(raw: str, line: Line, nxt: Line | None, meta: Metadata) -> bool:
     """A line that is only a dateline ("Raipur:", "रायपुर, 28 अगस्त 2025।"), or a place printed
-    alone on the line above the body ("भोपाल")."""
+    alone on the line above the body ("भोपाल", "भोपाल,")."""
     if meta.dateline is not None:
         return False
     m = dateline_match(line.text)
     if m is not None and m.end() >= len(line.text):
         return _read_dateline(raw, line, meta, -1)
     words = line.words
-    if len(words) == 1 and nxt is not None and is_long(nxt) and _PLACE_WORD_RE.fullmatch(line.text):
-        if line.text.casefold() in rules.NOT_PLACES or line.text in rules.HI_NAME_STOPS:
+    place = line.text.removesuffix(",").rstrip()  # "रायपुर," alone: the comma before the body
+    if len(words) == 1 and nxt is not None and is_long(nxt) and _PLACE_WORD_RE.fullmatch(place):
+        if place.casefold() in rules.NOT_PLACES or place in rules.HI_NAME_STOPS:
             return False
         if dateline_match(nxt.text) is not None:
             return False
-        meta.dateline = (line.start, line.end)
+        meta.dateline = (line.start, line.start + len(place))
         line.kind = META
         return True
     return False
+
+
+def _reads_as_prose(text: str, start: int) -> bool:
+    """Whether text after start is a paragraph's prose: it ends a sentence, or a sentence ends
+    inside it (a headline or a kicker has no full stop)."""
+    if ends_sentence(text):
+        return True
+    for m in _SENTENCE_END_RE.finditer(text, start):
+        # a full stop after a title ("Dr.", "डॉ.") abbreviates it and ends no sentence
+        word = (text[: m.start()].split() or [""])[-1].casefold()
+        if not (m.group("stop") == "." and (word in rules.EN_TITLES or word in rules.HI_TITLES)):
+            return True
+    return False
+
+
+def _cut_off(raw: str, line: Line) -> bool:
+    """A long last line: a paragraph cut off by the end of a truncated document, whose first
+    sentence may not have ended yet."""
+    return len(line.words) >= LONG_LINE_WORDS and not raw[line.end :].strip()
 
 
 def _read_dateline(raw: str, line: Line, meta: Metadata, k: int) -> bool:
     m = dateline_match(line.text)
     if m is None:
         return False
+    if m.end() < len(line.text) and not (_reads_as_prose(line.text, m.end()) or _cut_off(raw, line)):
+        return False  # a headline's prefix ("X |", "CG:") or a kicker: a dateline opens a paragraph
     place_key = "place"
     groups = m.groupdict()
     if any(d in m.group("place").casefold() for d in rules.DESK_WORDS):
