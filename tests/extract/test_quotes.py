@@ -185,3 +185,14 @@ def test_a_quote_attributed_to_someone_addressing_or_speaking_to_an_audience():
         ("The state is ready for your plants and your people,", "Bhajan Lal Sharma", "addressing"),
         ("We will clear every file within a month.", "Diya Kumari", "speaking"),
     ]
+
+
+def test_a_line_ending_in_a_letter_of_ki_is_not_a_cue_line():
+    # "कि" is two code points: a line ending in क or ि alone does not introduce the next line.
+    head = "रायपुर: गांव में नई सड़क बनी।\n\n"
+    said = "बिलासपुर जिले के सरगांव में आज शाम ग्राम सभा के सदस्यों को संबोधित करते हुए मंत्री रमेश साहू ने कहा"
+    quote = "\n“हमारे गांव में अब बस आएगी और बच्चे स्कूल जाएंगे।”\n"
+    direct = [q[1:] for q in quotes(head + said + " कि" + quote) if q[0] == "direct"]
+    assert direct == [("हमारे गांव में अब बस आएगी और बच्चे स्कूल जाएंगे।", "रमेश साहू")]
+    for ending in (" कि नई सड़क से गांव की प्रगति", " कि सड़क का काम मार्च तक"):
+        assert [q for q in quotes(head + said + ending + quote) if q[0] == "direct"] == []

@@ -370,7 +370,8 @@ def _attribute_direct(
     if prev is not None and _blank(raw, line.start, open_at):
         prev_base = max(prev.start, prev.end - window)
         found = _last_verb(raw[prev_base : prev.end])
-        if found is not None and prev.text.rstrip()[-1:] in ":,–—-कि":
+        ending = prev.text.rstrip()
+        if found is not None and (ending[-1:] in ":,–—-" or ending.endswith("कि")):
             vs, ve = prev_base + found[0], prev_base + found[1]
             subject = _subject_before(raw[prev_base:vs])
             return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line)
