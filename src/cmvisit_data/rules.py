@@ -214,6 +214,14 @@ HI_CUE_VERBS = (
     "आश्वस्त किया", "आश्वासन दिया", "भरोसा दिलाया", "घोषणा की", "जोर दिया", "ज़ोर दिया",
     "जानकारी दी", "साझा किया", "अपील की", "आह्वान किया", "विश्वास जताया", "उम्मीद जताई",
 )  # fmt: skip
+# --- Quotes and speakers: Hindi cues outside the verb list ---
+# Short forms whose full stop, glued to the next word, does not end a sentence ("प्रो.राम").
+HI_ABBREVIATIONS = ("प्रो", "श्री", "स्व", "डॉ", "मो", "कु", "सु")
+# A noun with a light verb before कि ("नसीहत दी है कि", "दावा किया कि", "निर्देश दिए कि") is a cue
+# when its sentence has a ने subject: the conjunct verbs of speech are too many to list.
+HI_LIGHT_CUE_VERBS = ("किया", "की", "दी", "दिया", "दिए", "दिये")
+# "X का कहना है कि": X's statement; X (a person or a body) is the words before का.
+HI_SAYING_CUES = ("का कहना है", "का कहना था")
 # Unquoted speech introduced by a dash or colon right after the verb ("ने कहा-", "बोले-").
 HI_DASH_CUE_VERBS = ("कहा", "बोले", "बोलीं", "बोली", "लिखा")
 # Hindi titles stripped from a speaker's name; they also announce a name in the text.

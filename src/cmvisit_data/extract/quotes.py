@@ -56,13 +56,31 @@ _HI_CUE_RE = re.compile(
         [*rules.HI_CUE_VERBS, *rules.HI_DASH_CUE_VERBS],
     )
 )
+# A noun and a light verb before कि ("नसीहत दी है कि"): a cue only in a sentence with a ने subject.
+_HI_LIGHT_CUE_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])[{rules.DEVANAGARI_LETTERS}]+\s+"
+    rf"(?:{'|'.join(rules.HI_LIGHT_CUE_VERBS)})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
+)
+# "X का कहना है कि": the subject is the words before का.
+_HI_SAYING_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])(?:{'|'.join(rules.HI_SAYING_CUES)})\s+कि(?![{rules.DEVANAGARI}])"
+)
 _HI_VERB_LED = led_by_first_chars(_HI_VERB, rules.HI_CUE_VERBS)
 _HI_CUE_END_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
 _HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
-_SENTENCE_END_RE = re.compile(r"[.।!?](?=[\s\"'”’]|$)")
+# A sentence ends at a stop before a space or mark; in Hindi also at a danda, or a full stop
+# after a word of three letters or more, glued to the next word ("लग गये.प्रधानमंत्री"),
+# but not after a short form ("हि.स.", "डॉ.").
+_HI_GLUED_STOP = (
+    rf"।(?=[{rules.DEVANAGARI_LETTERS}])"
+    rf"|(?<=[{rules.DEVANAGARI_LETTERS}]{{3}})"
+    + "".join(rf"(?<!{a})" for a in rules.HI_ABBREVIATIONS)
+    + rf"\.(?=[{rules.DEVANAGARI_LETTERS}])"
+)
+_SENTENCE_END_RE = re.compile(rf"[.।!?](?=[\s\"'”’]|$)|{_HI_GLUED_STOP}")
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
 # Words of a clause that stands between a subject and its speech verb.
@@ -465,10 +483,11 @@ def _reported_in_line(
 ) -> list[_Candidate]:
     if not _HAS_DEVANAGARI_RE.search(raw, line.start, line.end):
         return []
-    cues = [m for m in _HI_CUE_RE.finditer(raw, line.start, line.end) if not _inside(m.start(), quoted)]
+    cues = _hi_cues(raw, line, sentences)
+    cues = [c for c in cues if not _inside(c[0], quoted)]
     out: list[_Candidate] = []
-    for k, m in enumerate(cues):
-        start = m.end()
+    for k, (cue_start, cue_end, saying) in enumerate(cues):
+        start = cue_end
         while start < line.end and raw[start] in " \t,:;—–-":
             start += 1
         if start >= line.end or raw[start] in _OPENERS:
@@ -477,26 +496,55 @@ def _reported_in_line(
         if k + 1 < len(cues):
             # The statement ends before the sentence holding the next cue, or, when the next
             # cue stands in this same sentence, before that cue: never across another cue.
-            boundary = sentences.start(line, cues[k + 1].start())
+            boundary = sentences.start(line, cues[k + 1][0])
             if boundary > start:
                 end = boundary
             else:  # cut at the last clause break before the next speaker ("... और मंत्री X ने कहा")
-                breaks = list(_CLAUSE_BREAK_RE.finditer(raw, start, cues[k + 1].start()))
-                end = breaks[-1].start() if breaks else cues[k + 1].start()
+                breaks = list(_CLAUSE_BREAK_RE.finditer(raw, start, cues[k + 1][0]))
+                end = breaks[-1].start() if breaks else cues[k + 1][0]
         start, end = _trim(raw, start, end)
         if end <= start:
             continue
-        cue_start = m.start()
         sentence = raw[
             max(sentences.start(line, cue_start), cue_start - rules.ATTRIBUTION_WINDOW) : cue_start
         ]
-        cue_end = m.end()
         while cue_end > cue_start and raw[cue_end - 1] in " \t-–—:":
             cue_end -= 1
-        out.append(
-            _Candidate(start, end, "reported", (cue_start, cue_end), _subject_before(sentence), False, line)
-        )
+        subject = _saying_subject(sentence) if saying else _subject_before(sentence)
+        out.append(_Candidate(start, end, "reported", (cue_start, cue_end), subject, False, line))
     return out
+
+
+def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int, bool]]:
+    """The Hindi cues of a line as (start, end, saying), in order: the listed verbs; a noun and
+    a light verb before कि in a sentence with a ने subject; "X का कहना है कि" (saying)."""
+    cues = [(m.start(), m.end(), False) for m in _HI_CUE_RE.finditer(raw, line.start, line.end)]
+    taken = [(s, e) for s, e, _ in cues]
+    for m in _HI_LIGHT_CUE_RE.finditer(raw, line.start, line.end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue  # a listed verb ("व्यक्त किया कि") is the cue already
+        sentence_start = max(sentences.start(line, m.start()), m.start() - rules.ATTRIBUTION_WINDOW)
+        if any(sentence_start <= e <= m.start() for _, e in taken):
+            continue  # inside a listed cue's statement ("कहा कि सरकार ने तय किया कि"): part of it
+        words = _HI_WORD_RE.findall(raw[sentence_start : m.start()])
+        if "ने" in words or any(w in rules.HI_PRONOUNS for w in words[-8:]):
+            cues.append((m.start(), m.end(), False))
+    cues.extend((m.start(), m.end(), True) for m in _HI_SAYING_RE.finditer(raw, line.start, line.end))
+    return sorted(cues)
+
+
+def _saying_subject(sentence: str) -> tuple[str, str] | None:
+    """The speaker of "X का कहना है कि": the words before का, back to a postposition."""
+    words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", sentence))
+    subject: list[str] = []
+    for w in reversed(words):
+        if w in rules.HI_NAME_STOPS or len(subject) >= 5:
+            break
+        subject.insert(0, w)
+    found = hindi_subject(subject)
+    if found is not None and found[0] == "name":
+        return ("named", found[1])  # printed next to its cue: a body ("छत्तीसगढ़ भाजपा") stays itself
+    return found
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

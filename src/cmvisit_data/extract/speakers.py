@@ -422,6 +422,8 @@ def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last
         return names.role(value) or last or names.most_named()
     if names.known(value):
         return names.full(value)
+    if kind == "named":
+        return value  # printed next to its cue, not a person the index knows
     if all(w[:1].isupper() for w in value.split()):
         return value  # a name the index did not catch ("Biden" named only once, alone)
     return names.nearest_before(offset) or last or value
