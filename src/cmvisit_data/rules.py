@@ -202,6 +202,10 @@ EN_TITLES = frozenset(
     secretary chairman deputy commerce home external affairs finance industries industry health
     agriculture education tourism revenue labour transport culture defence railways textiles mp mla""".split()
 )
+# --- Quotes and speakers: places are not speakers ---
+# A capitalised name right after these is a place ("in Korba", "at Ghanta Ghar"), not the
+# subject of the speech verb that follows.
+EN_PLACE_PREPOSITIONS = frozenset("in at from near".split())
 # Words that carry a designation on to its portfolio: "Minister of Industries", "Minister for Home".
 EN_TITLE_LINKS = frozenset("of for".split())
 EN_PRONOUNS = frozenset("he she they him her his it we i".split())
@@ -217,7 +221,7 @@ HI_CUE_VERBS = (
 # --- Quotes and speakers: Hindi cues outside the verb list ---
 # Short forms whose full stop, glued to the next word, does not end a sentence ("प्रो.राम").
 HI_ABBREVIATIONS = ("प्रो", "श्री", "स्व", "डॉ", "मो", "कु", "सु")
-# A noun with a light verb before कि ("नसीहत दी है कि", "दावा किया कि", "निर्देश दिए कि") is a cue
+# A noun with a light verb before कि ("सलाह दी है कि", "दावा किया कि", "निर्देश दिए कि") is a cue
 # when its sentence has a ने subject: the conjunct verbs of speech are too many to list.
 HI_LIGHT_CUE_VERBS = ("किया", "की", "दी", "दिया", "दिए", "दिये")
 # "X का कहना है कि": X's statement; X (a person or a body) is the words before का.

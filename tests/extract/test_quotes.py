@@ -223,3 +223,13 @@ def test_hindi_full_stop_glued_to_the_next_word_ends_a_sentence():
         "बताया कि काम समय पर पूरा हो और प्रो.रमन ने कहा कि पुल भी बनेगा।\n"
     )
     assert [q[1] for q in quotes(raw)] == ["सड़कें जल्द बनेंगी.", "काम समय पर पूरा हो", "पुल भी बनेगा।"]
+
+
+def test_places_and_platforms_are_not_speakers():
+    raw = (
+        "Korba: Chhattisgarh Chief Minister Asha Verma opened a steel plant on Monday.\n\n"
+        "Addressing a rally at Ghanta Ghar in Korba on Monday the Chhattisgarh Chief Minister said, "
+        "“This plant will give work to ten thousand youth.”\n\n"
+        "On Tuesday the Chief Minister took to X (once called Twitter) and wrote, “Proud of our workers today.”\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Asha Verma", "Asha Verma"]

@@ -56,7 +56,7 @@ _HI_CUE_RE = re.compile(
         [*rules.HI_CUE_VERBS, *rules.HI_DASH_CUE_VERBS],
     )
 )
-# A noun and a light verb before कि ("नसीहत दी है कि"): a cue only in a sentence with a ने subject.
+# A noun and a light verb before कि ("सलाह दी है कि"): a cue only in a sentence with a ने subject.
 _HI_LIGHT_CUE_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}])[{rules.DEVANAGARI_LETTERS}]+\s+"
     rf"(?:{'|'.join(rules.HI_LIGHT_CUE_VERBS)})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
@@ -72,7 +72,7 @@ _HI_CUE_END_RE = re.compile(
 _CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
 _HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
 # A sentence ends at a stop before a space or mark; in Hindi also at a danda, or a full stop
-# after a word of three letters or more, glued to the next word ("लग गये.प्रधानमंत्री"),
+# after a word of three letters or more, glued to the next word ("बन गयी.मंत्री"),
 # but not after a short form ("हि.स.", "डॉ.").
 _HI_GLUED_STOP = (
     rf"।(?=[{rules.DEVANAGARI_LETTERS}])"
@@ -465,7 +465,7 @@ def _subject_before(text: str) -> tuple[str, str] | None:
     # English: the first name, role or pronoun in the clause before the verb. A clause of
     # fillers ("also") or a relative clause ("who was present at the ceremony") sits between
     # the subject and its verb: the subject is in the clause before it.
-    sentence = re.split(r"[.!?](?=\s)", text)[-1]
+    sentence = _PARENS_RE.sub(" ", re.split(r"[.!?](?=\s)", text)[-1])  # "(earlier Twitter)": an aside
     clauses = re.split(r"[,;:“”\"()]", sentence)
     for clause in reversed(clauses[-4:]):
         words = clause.split()

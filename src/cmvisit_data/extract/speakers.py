@@ -320,10 +320,23 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
     pairs = [(w.strip(",;:“”\"'‘’()"), end) for w, end in zip(given, ends, strict=True)]
     pairs = [(w, end) for w, end in pairs if w]
     words = [w for w, _ in pairs]
+    place_end = 0  # words before this index are a place ("at Ghanta Ghar"), never the speaker
     for i, w in enumerate(words):
         low = w.casefold()
         if low in rules.EN_PRONOUNS and low not in ("his", "her", "it"):
             return ("pronoun", low)
+        if i < place_end:
+            continue
+        if low in rules.EN_PLACE_PREPOSITIONS:
+            # "at Ghanta Ghar in Korba on Monday the Chhattisgarh Chief Minister said"
+            place_end = i + 1
+            while (
+                place_end < len(words) and words[place_end][:1].isupper() and not _is_title(words[place_end])
+            ):
+                place_end += 1
+                if pairs[place_end - 1][1]:
+                    break
+            continue
         if w[0].isupper() and low not in _EN_FUNCTION and not (pairs[i][1] and _ends_sentence_word(w)):
             run = [w]
             stop = pairs[i][1]
@@ -340,19 +353,24 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
                 run[-1] = run[-1].rstrip(".")  # the sentence's full stop, not an initial
             titles = [x for x in run if x.casefold() in rules.EN_TITLES]
             rest = [x for x in after_designation(run) if x.casefold() not in _EN_CALENDAR]
+            if rest and _is_title(run[-1]) and _en_role(titles):
+                return ("role", _en_role(titles))  # "the Chhattisgarh Chief Minister": a state's, not a name
             if rest:
                 return ("name", " ".join(rest))
-            if titles:
-                title = " ".join(titles).casefold()
-                role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
-                if role:
-                    return ("role", role)
+            if titles and _en_role(titles):
+                return ("role", _en_role(titles))
         if low in ("chief", "prime") or low in rules.EN_ROLES:
             joined = " ".join(words[i : i + 2]).casefold()
             for key, role in rules.EN_ROLES.items():
                 if joined.startswith(key):
                     return ("role", role)
     return None
+
+
+def _en_role(titles: list[str]) -> str | None:
+    """The role a run of title words names ("Chief Minister" -> "chief minister"), if any."""
+    title = " ".join(titles).casefold()
+    return next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
 
 
 def _continues_designation(previous: str, word: str, following: list[tuple[str, bool]]) -> bool:
