@@ -191,6 +191,9 @@ EN_SPEECH_VERBS = frozenset(
     concluded insisted recalled assured reiterated informed maintained opined quipped
     acknowledged pointed saying adding stating noting addressing speaking""".split()
 )
+# --- Quotes and speakers: partial quotes ---
+# Verbs that put a characterisation in the speaker's words: "described the day as “…”".
+EN_DESCRIBING_VERBS = ("described", "describes", "describing", "termed", "terms")
 # English words that name the speaker by role; resolved to the person the text gives that role.
 EN_ROLES = {
     "cm": "chief minister", "chief minister": "chief minister", "prime minister": "prime minister",

@@ -233,3 +233,12 @@ def test_places_and_platforms_are_not_speakers():
         "On Tuesday the Chief Minister took to X (once called Twitter) and wrote, “Proud of our workers today.”\n"
     )
     assert [q[2] for q in quotes(raw)] == ["Asha Verma", "Asha Verma"]
+
+
+def test_a_partial_quote_after_described_as_is_a_quote():
+    raw = (
+        "Bhilai: Chief Minister Asha Verma returned from Delhi on Friday.\n\n"
+        "Verma described the trip as a season of “real gains” for the state. "
+        "The fair was described by officials as a “big boost” for trade.\n"
+    )
+    assert quotes(raw) == [("direct", "real gains", "Asha Verma")]

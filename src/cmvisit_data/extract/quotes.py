@@ -47,6 +47,12 @@ _EN_AFTER_RE = re.compile(
     rf"(?P<post>[^.;“”\"]{{0,80}})",
     re.IGNORECASE,
 )
+# A partial quote that characterises something in the speaker's words: "he described the visit
+# as “a turning point”", "what she termed as a year of “hard work”" (not "described by X as").
+_EN_DESCRIBED_RE = re.compile(
+    rf"\b(?P<verb>{'|'.join(rules.EN_DESCRIBING_VERBS)})\b(?!\s+by\b)[^.;:“”\"]{{0,60}}?\bas\s+(?:[\w’'-]+\s+){{0,4}}$",
+    re.IGNORECASE,
+)
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
 _HI_CUE_RE = re.compile(
@@ -375,6 +381,11 @@ def _attribute_direct(
                 cue_at = end + 1 + m.start("verb")
                 verb = (cue_at, cue_at + len(m.group("verb")))
                 return _Candidate(start, end, "direct", verb, english_subject(words), False, line)
+    described = _EN_DESCRIBED_RE.search(before)
+    if described is not None and not unclosed:
+        vs, ve = before_base + described.start("verb"), before_base + described.end("verb")
+        subject = _subject_before(raw[before_base:vs])
+        return _Candidate(start, end, "direct", (vs, ve), subject, False, line)
     if not like:
         return None
     # A speech verb earlier in the paragraph, or at the end of the line above.
