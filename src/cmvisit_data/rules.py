@@ -191,6 +191,11 @@ EN_SPEECH_VERBS = frozenset(
     concluded insisted recalled assured reiterated informed maintained opined quipped
     acknowledged pointed saying adding stating noting addressing speaking""".split()
 )
+# --- Quotes and speakers: verbs outside the list ---
+# More verbs of a speaker's own words ("“…,” he detailed").
+EN_MORE_SPEECH_VERBS = frozenset("detailed elaborated".split())
+# A document that "reads" a quotation after it ("“…,” the statement read").
+EN_DOCUMENT_NOUNS = ("statement", "release", "letter", "message", "post", "note", "order", "notice")
 # --- Quotes and speakers: partial quotes ---
 # Verbs that put a characterisation in the speaker's words: "described the day as “…”".
 EN_DESCRIBING_VERBS = ("described", "describes", "describing", "termed", "terms")

@@ -242,3 +242,15 @@ def test_a_partial_quote_after_described_as_is_a_quote():
         "The fair was described by officials as a “big boost” for trade.\n"
     )
     assert quotes(raw) == [("direct", "real gains", "Asha Verma")]
+
+
+def test_verbs_outside_the_list_and_a_spaced_closing_mark():
+    raw = (
+        "Raipur: Chief Minister Asha Verma signed ten agreements on Monday.\n\n"
+        '"Two of the firms will build plants in Bastar and Korba this year, " she detailed.\n\n'
+        '"The firms that signed are Alpha Steel, Beta Power and Gamma Foods", the statement read.\n'
+    )
+    assert [q[1] for q in quotes(raw)] == [
+        "Two of the firms will build plants in Bastar and Korba this year,",
+        "The firms that signed are Alpha Steel, Beta Power and Gamma Foods",
+    ]

@@ -30,10 +30,11 @@ from ..segment import BLANK, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
 _SEARCHED = (TEXT, BULLET)
-_EN_VERB = "|".join(sorted(rules.EN_SPEECH_VERBS, key=len, reverse=True))
+_EN_VERBS = rules.EN_SPEECH_VERBS | rules.EN_MORE_SPEECH_VERBS
+_EN_VERB = "|".join(sorted(_EN_VERBS, key=len, reverse=True))
 _EN_VERB_RE = re.compile(rf"\b(?:{_EN_VERB})\b(?:\s+out)?", re.IGNORECASE)
 # A verb's first letter is looked ahead for first: most positions are rejected by one test.
-_EN_VERB_LED = led_by_first_chars(_EN_VERB, rules.EN_SPEECH_VERBS)
+_EN_VERB_LED = led_by_first_chars(_EN_VERB, _EN_VERBS)
 _EN_CUE_END_RE = re.compile(
     rf"\b(?P<verb>{_EN_VERB_LED})\b(?:\s+out)?"
     r"(?P<tail>(?:\s+(?:that|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn)|in\s+a\s+(?:post|statement|message|video)"
@@ -51,6 +52,11 @@ _EN_AFTER_RE = re.compile(
 # as “a turning point”", "what she termed as a year of “hard work”" (not "described by X as").
 _EN_DESCRIBED_RE = re.compile(
     rf"\b(?P<verb>{'|'.join(rules.EN_DESCRIBING_VERBS)})\b(?!\s+by\b)[^.;:“”\"]{{0,60}}?\bas\s+(?:[\w’'-]+\s+){{0,4}}$",
+    re.IGNORECASE,
+)
+_EN_READ_AFTER_RE = re.compile(
+    rf"^[\s,.]*?(?:the|a|an|his|her|its|their|this)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(rules.EN_DOCUMENT_NOUNS)})\s+(?P<verb>reads?)\b",
     re.IGNORECASE,
 )
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
@@ -191,10 +197,18 @@ def _closers(text: str) -> dict[str, list[int]]:
         for opener in _CLOSED_BY[m.group()]:
             if opener in "'‘\"" and word_follows:
                 continue  # an apostrophe inside a word, or a mark opening the next quote
-            if opener == '"' and prev.isspace():
+            if opener == '"' and prev.isspace() and not _spaced_close(text, j):
                 continue
             found[opener].append(j)
     return found
+
+
+def _spaced_close(text: str, j: int) -> bool:
+    """A straight mark with a space before it that still closes: after a comma or stop and
+    before a lower-case attribution (`… as well, " he said`)."""
+    before = text[max(0, j - 3) : j].rstrip()
+    after = text[j + 1 : j + 4].lstrip()
+    return before[-1:] in (",", ".", "!", "?") and after[:1].islower()
 
 
 def _find_close(text: str, i: int, opener: str, closers: dict[str, list[int]]) -> int | None:
@@ -372,15 +386,24 @@ def _attribute_direct(
             )
     # A speech verb right after the closing mark.
     if not unclosed:
-        after = _after_text(raw, line, end + 1)
+        after_at = end + 1
+        while raw[after_at - 1].isspace():  # a spaced closing mark (`well, " he said`)
+            after_at += 1
+        after = _after_text(raw, line, after_at)
         m = _EN_AFTER_RE.match(after)
         if m and (len(_words(content)) >= 2 or content[-1] in ".,!?"):
             subj_words = (m.group("subj") or "").split()
             if len(subj_words) <= 5 or (len(subj_words) <= 8 and _designation_phrase(subj_words)):
                 words = subj_words or m.group("post").split()[:7]
-                cue_at = end + 1 + m.start("verb")
+                cue_at = after_at + m.start("verb")
                 verb = (cue_at, cue_at + len(m.group("verb")))
                 return _Candidate(start, end, "direct", verb, english_subject(words), False, line)
+        read = _EN_READ_AFTER_RE.match(after)
+        if read and len(_words(content)) >= 2:
+            cue_at = after_at + read.start("verb")
+            return _Candidate(
+                start, end, "direct", (cue_at, cue_at + len(read.group("verb"))), None, False, line
+            )
     described = _EN_DESCRIBED_RE.search(before)
     if described is not None and not unclosed:
         vs, ve = before_base + described.start("verb"), before_base + described.end("verb")

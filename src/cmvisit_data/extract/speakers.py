@@ -320,21 +320,19 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
     pairs = [(w.strip(",;:“”\"'‘’()"), end) for w, end in zip(given, ends, strict=True)]
     pairs = [(w, end) for w, end in pairs if w]
     words = [w for w, _ in pairs]
-    place_end = 0  # words before this index are a place ("at Ghanta Ghar"), never the speaker
+    skip_to = 0  # words before this index are read: a place ("at Ghanta Ghar") is never the speaker
     for i, w in enumerate(words):
         low = w.casefold()
         if low in rules.EN_PRONOUNS and low not in ("his", "her", "it"):
             return ("pronoun", low)
-        if i < place_end:
+        if i < skip_to:
             continue
         if low in rules.EN_PLACE_PREPOSITIONS:
             # "at Ghanta Ghar in Korba on Monday the Chhattisgarh Chief Minister said"
-            place_end = i + 1
-            while (
-                place_end < len(words) and words[place_end][:1].isupper() and not _is_title(words[place_end])
-            ):
-                place_end += 1
-                if pairs[place_end - 1][1]:
+            skip_to = i + 1
+            while skip_to < len(words) and words[skip_to][:1].isupper() and not _is_title(words[skip_to]):
+                skip_to += 1
+                if pairs[skip_to - 1][1]:
                     break
             continue
         if w[0].isupper() and low not in _EN_FUNCTION and not (pairs[i][1] and _ends_sentence_word(w)):
