@@ -189,6 +189,23 @@ class NameIndex:
         best = self._best.get(name.split()[-1])
         return best if best is not None and len(best.split()) > len(name.split()) else name
 
+    def widened(self, phrase: str) -> str:
+        """A Hindi subject the index does not know ("अधिकारियों"), in its fullest printed form:
+        with the word printed before it where the document first names it so ("दूतावास
+        अधिकारियों"), when that word is not a postposition, title or verb."""
+        for m in re.finditer(
+            rf"([{rules.DEVANAGARI_LETTERS}]+)\s+{re.escape(phrase)}(?![{rules.DEVANAGARI_LETTERS}])",
+            self._raw,
+        ):
+            word = m.group(1)
+            if (
+                word not in rules.HI_NAME_STOPS
+                and word not in rules.HI_TITLES
+                and word not in rules.HI_PRONOUNS
+            ):
+                return f"{word} {phrase}"
+        return phrase
+
     def known(self, name: str) -> bool:
         return name.split()[-1] in self._best
 
@@ -440,6 +457,8 @@ def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last
         return names.full(value)
     if kind == "named":
         return value  # printed next to its cue, not a person the index knows
+    if _is_devanagari(value) and len(value.split()) == 1:
+        return names.widened(value)  # "अधिकारियों ने कहा": the subject printed wins over a nearby name
     if all(w[:1].isupper() for w in value.split()):
         return value  # a name the index did not catch ("Biden" named only once, alone)
     return names.nearest_before(offset) or last or value
