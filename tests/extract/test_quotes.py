@@ -262,3 +262,30 @@ def test_hindi_subject_printed_before_ne_wins_over_a_nearby_name():
         "अधिकारियों ने उन्हें बताया कि किसानों को ऋण जल्द मिलेगा।\n"
     )
     assert quotes(raw) == [("reported", "किसानों को ऋण जल्द मिलेगा।", "बैंक अधिकारियों")]
+
+
+def test_a_long_quotation_goes_on_from_the_paragraph_above_that_reports_its_speaker():
+    raw = (
+        "Raipur: Industries Minister Ravi Sahu met investors on Monday.\n\n"
+        "Industries Minister Ravi Sahu said that ten firms would sign agreements.\n\n"
+        "Advertisement\n\n"
+        "“We have talked to twelve firms from Japan and Korea and more of them will come next month.”\n\n"
+        "The fair opened in Bhilai.\n\n"
+        "“The hall was full of people from every district and every village of the state that day.”\n"
+    )
+    assert quotes(raw) == [
+        (
+            "direct",
+            "We have talked to twelve firms from Japan and Korea and more of them will come next month.",
+            "Ravi Sahu",
+        )
+    ]
+
+
+def test_after_and_added_that_the_sentence_subject_is_not_the_object_before_it():
+    raw = (
+        "Raipur: Chief Minister Asha Verma, at a fair on Monday, said the state signed MoUs worth "
+        "Rs 500 crore and added that more would follow.\n\n"
+        "“We will sign agreements with twenty more firms in the coming two months of this year.”\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Asha Verma"]

@@ -26,7 +26,7 @@ from typing import Any
 from .. import rules
 from ..memo import pure
 from ..patterns import led_by_first_chars
-from ..segment import BLANK, BULLET, TEXT, Line, runs
+from ..segment import BLANK, BOILERPLATE, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
 _SEARCHED = (TEXT, BULLET)
@@ -59,6 +59,8 @@ _EN_READ_AFTER_RE = re.compile(
     rf"(?:{'|'.join(rules.EN_DOCUMENT_NOUNS)})\s+(?P<verb>reads?)\b",
     re.IGNORECASE,
 )
+# A sentence reporting what its subject said ("The minister said that …").
+_EN_SAID_THAT_RE = re.compile(rf"\b(?P<verb>{_EN_VERB_LED})\s+that\b", re.IGNORECASE)
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
 _HI_CUE_RE = re.compile(
@@ -342,9 +344,13 @@ def _sentence_like(content: str, unclosed: bool) -> bool:
     return unclosed or content.rstrip()[-1] in ".,!?।…—-:;"
 
 
-def _previous_line(lines: list[Line], line: Line) -> Line | None:
+def _previous_line(lines: list[Line], line: Line, over_furniture: bool = False) -> Line | None:
+    """The body line above line; with over_furniture, across page furniture ("Advertisement")."""
     index = line.index - 1
-    while index >= 0 and lines[index].kind == BLANK:
+    while index >= 0 and (
+        lines[index].kind == BLANK
+        or (over_furniture and lines[index].kind == BOILERPLATE and lines[index].detail != "trailing")
+    ):
         index -= 1
     if index < 0:
         return None
@@ -427,6 +433,18 @@ def _attribute_direct(
             vs, ve = prev_base + found[0], prev_base + found[1]
             subject = _subject_before(raw[prev_base:vs])
             return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line)
+    if _blank(raw, line.start, open_at) and len(_words(content)) >= rules.LONG_QUOTE_WORDS:
+        # A long quotation opening its paragraph goes on from the paragraph above when that
+        # paragraph's last sentence reports the same speaker ("The minister said that …").
+        above = _previous_line(lines, line, over_furniture=True)
+        if above is not None:
+            last_start = sentences.start(above, max(above.start, above.end - 1))
+            m = _EN_SAID_THAT_RE.search(raw, last_start, above.end)
+            if m is not None:
+                before_verb = raw[last_start : m.start()]
+                # "… and added that": the verb's subject opens the sentence, beyond this reading.
+                subject = None if before_verb.rstrip().endswith(" and") else _subject_before(before_verb)
+                return _Candidate(start, end, "direct", (m.start(), m.end("verb")), subject, unclosed, line)
     if at_doc_end:
         # The document is cut off inside the quotation, before its attribution could follow:
         # the statement continues the nearest preceding speaker's.
