@@ -289,3 +289,18 @@ def test_after_and_added_that_the_sentence_subject_is_not_the_object_before_it()
         "“We will sign agreements with twenty more firms in the coming two months of this year.”\n"
     )
     assert [q[2] for q in quotes(raw)] == ["Asha Verma"]
+
+
+def test_hindi_cue_whose_ki_lost_its_space_or_went_to_the_next_line():
+    raw = (
+        "रायपुर। मंत्री सुनील वर्मा ने आज सभा ली। मंत्री सुनील वर्मा ने बताया किनई सड़क जल्द बनेगी। "
+        "नई योजना भी आएगी।\n"
+        "दुर्ग में सांसद गीता साहू ने किसानों की एक बड़ी सभा को संबोधित करते हुए उनसे कहा\n"
+        "कि धान की खरीदी समय पर होगी।\n"
+    )
+    assert quotes(raw) == [
+        ("reported", "नई सड़क जल्द बनेगी। नई योजना भी आएगी।", "सुनील वर्मा"),
+        ("reported", "धान की खरीदी समय पर होगी।", "गीता साहू"),
+    ]
+    # A word that opens with कि after the verb is not a cue: "किसानों" is printed so elsewhere.
+    assert quotes("रायपुर। मंत्री ने बताया किसानों को खाद मिलेगी और किसानों को बीज भी।\n") == []

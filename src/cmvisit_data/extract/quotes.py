@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -80,6 +81,17 @@ _HI_SAYING_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}])(?:{'|'.join(rules.HI_SAYING_CUES)})\s+कि(?![{rules.DEVANAGARI}])"
 )
 _HI_VERB_LED = led_by_first_chars(_HI_VERB, rules.HI_CUE_VERBS)
+# A cue verb ending its line, and a line opening with कि: one cue broken over a line end.
+_HI_LINE_ENDING_VERB_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?[ \t]*$"
+)
+# A cue verb whose कि lost its space to the next word ("बताया किनई"): a cue when the rest is a
+# word the document prints elsewhere and the whole is not.
+_HI_GLUED_KI_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?P<rest>[{rules.DEVANAGARI_LETTERS}]+)"
+)
+_HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
+_HI_LINE_OPENING_KI_RE = re.compile(rf"[ \t]*कि(?![{rules.DEVANAGARI}])")
 _HI_CUE_END_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
@@ -139,7 +151,7 @@ def find_quotes(
             candidates.append(cand)
     quoted.sort()
     for line in searched:
-        candidates.extend(_reported_in_line(raw, line, quoted, sentences))
+        candidates.extend(_reported_in_line(raw, lines, line, quoted, sentences))
     candidates.sort(key=lambda c: c.start)
     if not candidates:
         return []
@@ -531,14 +543,17 @@ def _subject_before(text: str) -> tuple[str, str] | None:
 
 
 def _reported_in_line(
-    raw: str, line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
+    raw: str, lines: list[Line], line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
 ) -> list[_Candidate]:
     if not _HAS_DEVANAGARI_RE.search(raw, line.start, line.end):
         return []
-    cues = _hi_cues(raw, line, sentences)
+    cues = [(s, e, saying, line) for s, e, saying in _hi_cues(raw, line, sentences)]
+    broken = _cue_across_lines(raw, lines, line)
+    if broken is not None:
+        cues.insert(0, broken)
     cues = [c for c in cues if not _inside(c[0], quoted)]
     out: list[_Candidate] = []
-    for k, (cue_start, cue_end, saying) in enumerate(cues):
+    for k, (cue_start, cue_end, saying, cue_line) in enumerate(cues):
         start = cue_end
         while start < line.end and raw[start] in " \t,:;—–-":
             start += 1
@@ -558,13 +573,28 @@ def _reported_in_line(
         if end <= start:
             continue
         sentence = raw[
-            max(sentences.start(line, cue_start), cue_start - rules.ATTRIBUTION_WINDOW) : cue_start
+            max(sentences.start(cue_line, cue_start), cue_start - rules.ATTRIBUTION_WINDOW) : cue_start
         ]
         while cue_end > cue_start and raw[cue_end - 1] in " \t-–—:":
             cue_end -= 1
         subject = _saying_subject(sentence) if saying else _subject_before(sentence)
         out.append(_Candidate(start, end, "reported", (cue_start, cue_end), subject, False, line))
     return out
+
+
+def _cue_across_lines(raw: str, lines: list[Line], line: Line) -> tuple[int, int, bool, Line] | None:
+    """A cue broken over a line end: the line above ends in a speech verb and this line opens
+    with its कि ("… को कहा⏎कि …"); the cue runs from the verb to the कि."""
+    m = _HI_LINE_OPENING_KI_RE.match(raw, line.start, line.end)
+    if m is None:
+        return None
+    prev = _previous_line(lines, line)
+    if prev is None or prev.end + 2 < line.start:
+        return None  # only a plain line break parts them, no blank line
+    verb = _HI_LINE_ENDING_VERB_RE.search(raw, prev.start, prev.end)
+    if verb is None:
+        return None
+    return (verb.start(), m.end(), False, prev)
 
 
 def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int, bool]]:
@@ -582,6 +612,11 @@ def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int
         if "ने" in words or any(w in rules.HI_PRONOUNS for w in words[-8:]):
             cues.append((m.start(), m.end(), False))
     cues.extend((m.start(), m.end(), True) for m in _HI_SAYING_RE.finditer(raw, line.start, line.end))
+    counts: Counter[str] | None = None  # the document's Devanagari words, counted on first need
+    for m in _HI_GLUED_KI_RE.finditer(raw, line.start, line.end):
+        counts = counts if counts is not None else Counter(_HI_LETTERS_RE.findall(raw))
+        if counts[m.group("rest")] and counts["कि" + m.group("rest")] == 1:
+            cues.append((m.start(), m.start("rest"), False))  # "बताया किनई": the space was lost
     return sorted(cues)
 
 
