@@ -304,3 +304,18 @@ def test_hindi_cue_whose_ki_lost_its_space_or_went_to_the_next_line():
     ]
     # A word that opens with कि after the verb is not a cue: "किसानों" is printed so elsewhere.
     assert quotes("रायपुर। मंत्री ने बताया किसानों को खाद मिलेगी और किसानों को बीज भी।\n") == []
+
+
+def test_a_pronoun_is_the_person_its_paragraph_names_first_not_the_last_speaker_or_listener():
+    raw = (
+        "Raipur: Chief Minister Asha Verma met farmers on Monday.\n\n"
+        "“Water will reach every field by June,” Verma said.\n\n"
+        "Minister of Road and Transport Ravi Sahu greeted the farmers on Monday. "
+        "He wrote, “Your work feeds the state and all its people.”\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Asha Verma", "Ravi Sahu"]
+    hindi = (
+        "रायपुर। मुख्यमंत्री रमेश साहू ने आज किसानों की सभा ली। उन्होंने ट्वीट करके दुर्ग जिले की सांसद "
+        "गीता वर्मा को कहा कि सड़क जल्द बनेगी।\n"
+    )
+    assert quotes(hindi) == [("reported", "सड़क जल्द बनेगी।", "रमेश साहू")]

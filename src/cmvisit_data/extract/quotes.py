@@ -159,7 +159,9 @@ def find_quotes(
     out: list[dict[str, Any]] = []
     last: str | None = None
     for cand in candidates:
-        speaker = resolve(cand.subject, names, cand.start, last)
+        para_start = cand.line.item_start if cand.line.item_start is not None else cand.line.start
+        before_quote = min(cand.start, cand.cue[0]) if cand.cue else cand.start
+        speaker = resolve(cand.subject, names, cand.start, last, (para_start, before_quote))
         if speaker:
             last = speaker
         out.append(
@@ -524,6 +526,9 @@ def _subject_before(text: str) -> tuple[str, str] | None:
             if hi_words[i] in rules.HI_TITLES:
                 name = [w for w in hi_words[i + 1 : i + 4] if rules.is_devanagari(w[0])]
                 cut = next((k for k, w in enumerate(name) if w in rules.HI_NAME_STOPS), len(name))
+                after = hi_words[i + 1 + cut : i + 2 + cut]
+                if after == ["को"] and any(w in rules.HI_PRONOUNS for w in hi_words[:i]):
+                    return ("pronoun", "")  # "उन्होंने … सीएम X को कहा कि": X is the listener
                 return hindi_subject([hi_words[i], *name[:cut]])
         return None
     # English: the first name, role or pronoun in the clause before the verb. A clause of

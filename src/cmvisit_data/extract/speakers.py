@@ -92,9 +92,10 @@ class NameIndex:
         name = " ".join(words[:4])
         self.mentions.append((offset, name))
         self._count[name] += 1
+        if role is not None:  # "" for a title that names no role ("Transport Minister")
+            self._titled.add(name)
         if role:
             self._roles.setdefault(role, Counter())[name] += 1
-            self._titled.add(name)
 
     def _scan_english(self, raw: str) -> None:
         # Runs of two or more capitalised words are read as names; a lone capitalised word
@@ -250,6 +251,18 @@ class NameIndex:
                     return person
         return self.nearest_before(offset)
 
+    def first_between(self, start: int, end: int) -> str | None:
+        """The first person named in raw[start:end] (a paragraph's subject before a pronoun)."""
+        self._read_singles()
+        i = bisect.bisect_left(self._offsets, start)
+        for at, name in self.mentions[i:]:
+            if at >= end:
+                break
+            person = self._person(name)
+            if person:
+                return person
+        return None
+
     def most_named(self) -> str | None:
         self._read_singles()
         for name, _ in self._count.most_common():
@@ -311,7 +324,7 @@ def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | No
             cut = i + 1
     if cut:
         title = " ".join(words[:cut]).casefold()
-        role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
+        role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), "")
         words = words[cut:]
     words = [w for w in words if w]
     if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
@@ -444,13 +457,23 @@ def hindi_subject(words: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last: str | None) -> str | None:
-    """A speaker for a subject found at offset; `last` is the previous quote's speaker."""
+def resolve(
+    subject: tuple[str, str] | None,
+    names: NameIndex,
+    offset: int,
+    last: str | None,
+    paragraph: tuple[int, int] | None = None,
+) -> str | None:
+    """A speaker for a subject found at offset; `last` is the previous quote's speaker;
+    `paragraph` the span from its paragraph's start to the quote and its cue."""
     if subject is None:
         return last or names.most_named() or names.nearest_before(offset)
     kind, value = subject
     if kind == "pronoun":
-        return last or names.antecedent(offset) or names.most_named()
+        # The person the paragraph names first, before the previous quote's speaker ("Minister
+        # X congratulated Y. He wrote, “…”").
+        named = names.first_between(*paragraph) if paragraph else None
+        return named or last or names.antecedent(offset) or names.most_named()
     if kind == "role":
         return names.role(value) or last or names.most_named()
     if names.known(value):
