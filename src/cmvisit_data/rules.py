@@ -259,6 +259,10 @@ HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())
 
 # Opening mark -> closing mark. Straight marks close themselves.
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
+# --- Quotes and speakers: quotation marks ---
+# A quotation of at most this many words, in the middle of a sentence that runs on after it
+# with a lower-case word that is no verb, pronoun or article, is a term the writer marks.
+MAX_TERM_WORDS = 5
 # A quotation shorter than this many words that is not introduced by a speech verb and a
 # comma or colon is a name (an exhibition, a policy, a slogan), not a quote.
 MIN_QUOTE_WORDS = 4

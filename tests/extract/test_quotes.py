@@ -319,3 +319,12 @@ def test_a_pronoun_is_the_person_its_paragraph_names_first_not_the_last_speaker_
         "गीता वर्मा को कहा कि सड़क जल्द बनेगी।\n"
     )
     assert quotes(hindi) == [("reported", "सड़क जल्द बनेगी।", "रमेश साहू")]
+
+
+def test_a_few_marked_words_in_running_text_are_a_term_not_a_quote():
+    raw = (
+        "Raipur: Chief Minister Asha Verma met investors on Monday.\n\n"
+        "The government said the plan reflects a path towards “growth and new jobs,” matching its budget.\n\n"
+        "Verma called the fair “a big day for the state,” adding that more firms would come.\n"
+    )
+    assert [q[1] for q in quotes(raw)] == ["a big day for the state,"]

@@ -62,6 +62,9 @@ _EN_READ_AFTER_RE = re.compile(
 )
 # A sentence reporting what its subject said ("The minister said that …").
 _EN_SAID_THAT_RE = re.compile(rf"\b(?P<verb>{_EN_VERB_LED})\s+that\b", re.IGNORECASE)
+# The word after a closing mark (the mark itself, then spaces).
+_NEXT_WORD_RE = re.compile(r"[”\"’']?[ \t]+([A-Za-z]+)")
+_EN_DETERMINERS = frozenset("the a an this that his her their its our my".split())
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
 _HI_CUE_RE = re.compile(
@@ -404,6 +407,8 @@ def _attribute_direct(
             return _Candidate(
                 start, end, "direct", (before_base + cs, before_base + ce), subject, unclosed, line
             )
+    if not unclosed and _term_in_running_text(raw, content, end) and not _EN_DESCRIBED_RE.search(before):
+        return None
     # A speech verb right after the closing mark.
     if not unclosed:
         after_at = end + 1
@@ -464,6 +469,19 @@ def _attribute_direct(
         # the statement continues the nearest preceding speaker's.
         return _Candidate(start, end, "direct", None, None, True, line)
     return None
+
+
+def _term_in_running_text(raw: str, content: str, end: int) -> bool:
+    """A few quoted words in the middle of a sentence, which runs on after the closing mark with
+    neither a speech verb nor its subject ('… towards “growth and jobs,” aligning with …'): a
+    term the writer marks, not speech."""
+    if len(_words(content)) > rules.MAX_TERM_WORDS:
+        return False
+    m = _NEXT_WORD_RE.match(raw, end + 1)
+    if m is None or not m.group(1)[:1].islower():
+        return False
+    word = m.group(1).casefold()
+    return word not in _EN_VERBS and word not in rules.EN_PRONOUNS and word not in _EN_DETERMINERS
 
 
 def _designation_phrase(words: list[str]) -> bool:
