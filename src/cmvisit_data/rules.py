@@ -194,6 +194,8 @@ EN_SPEECH_VERBS = frozenset(
 # --- Quotes and speakers: verbs outside the list ---
 # More verbs of a speaker's own words ("“…,” he detailed").
 EN_MORE_SPEECH_VERBS = frozenset("detailed elaborated".split())
+# Offices that issue statements: the speaker of "“…,” it added" or "the statement read".
+EN_SPEAKING_BODIES = ("CMO", "PMO")
 # A document that "reads" a quotation after it ("“…,” the statement read").
 EN_DOCUMENT_NOUNS = ("statement", "release", "letter", "message", "post", "note", "order", "notice")
 # --- Quotes and speakers: partial quotes ---

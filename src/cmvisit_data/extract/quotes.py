@@ -64,6 +64,7 @@ _EN_READ_AFTER_RE = re.compile(
 _EN_SAID_THAT_RE = re.compile(rf"\b(?P<verb>{_EN_VERB_LED})\s+that\b", re.IGNORECASE)
 # The word after a closing mark (the mark itself, then spaces).
 _NEXT_WORD_RE = re.compile(r"[”\"’']?[ \t]+([A-Za-z]+)")
+_BODY = ("body", "")  # the subject "it" or "the statement": the office that issued it
 _EN_DETERMINERS = frozenset("the a an this that his her their its our my".split())
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
@@ -422,12 +423,14 @@ def _attribute_direct(
                 words = subj_words or m.group("post").split()[:7]
                 cue_at = after_at + m.start("verb")
                 verb = (cue_at, cue_at + len(m.group("verb")))
-                return _Candidate(start, end, "direct", verb, english_subject(words), False, line)
+                # "“…,” it added": a body (an office issuing a release) speaks.
+                subject = _BODY if [w.casefold() for w in subj_words] == ["it"] else english_subject(words)
+                return _Candidate(start, end, "direct", verb, subject, False, line)
         read = _EN_READ_AFTER_RE.match(after)
         if read and len(_words(content)) >= 2:
             cue_at = after_at + read.start("verb")
             return _Candidate(
-                start, end, "direct", (cue_at, cue_at + len(read.group("verb"))), None, False, line
+                start, end, "direct", (cue_at, cue_at + len(read.group("verb"))), _BODY, False, line
             )
     described = _EN_DESCRIBED_RE.search(before)
     if described is not None and not unclosed:

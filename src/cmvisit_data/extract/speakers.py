@@ -45,6 +45,9 @@ _EN_CALENDAR = frozenset(
 _LOWERCASE_TITLES = frozenset(
     "chief prime minister president governor deputy union secretary chairman".split()
 )
+# Offices that speak through releases and statements; how far back one is looked for.
+_BODY_RE = re.compile(rf"\b(?P<body>{'|'.join(rules.EN_SPEAKING_BODIES)})\b")
+_BODY_REACH = 600
 # How far back (characters) a pronoun looks for the subject it stands for.
 _ANTECEDENT_REACH = 400
 
@@ -263,6 +266,22 @@ class NameIndex:
                 return person
         return None
 
+    def body_before(self, offset: int) -> str | None:
+        """The office named nearest before offset ("the CMO in a press release said"), in its
+        fullest form in the document ("Telangana CMO")."""
+        start = max(0, offset - _BODY_REACH)
+        found = None
+        for m in _BODY_RE.finditer(self._raw, start, offset):
+            found = m.group("body")
+        if found is None:
+            return None
+        forms = [
+            m.group(0).split()
+            for m in re.finditer(rf"(?:[A-Z][\w-]*\s+){{0,3}}{re.escape(found)}\b", self._raw)
+        ]
+        forms = [[w for w in form if w.casefold() not in _EN_FUNCTION] for form in forms]
+        return " ".join(max(forms, key=len))
+
     def most_named(self) -> str | None:
         self._read_singles()
         for name, _ in self._count.most_common():
@@ -474,6 +493,8 @@ def resolve(
         # X congratulated Y. He wrote, “…”").
         named = names.first_between(*paragraph) if paragraph else None
         return named or last or names.antecedent(offset) or names.most_named()
+    if kind == "body":
+        return names.body_before(offset) or last or names.most_named()
     if kind == "role":
         return names.role(value) or last or names.most_named()
     if names.known(value):
