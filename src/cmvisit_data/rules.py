@@ -253,6 +253,9 @@ HI_NAME_STOPS = frozenset(
     पांच पाँच छह सात आठ नौ दस सहित समेत द्वारा साथ लिए है हैं था थी थे गया गई गए बनाया बनाए बनी बने
     किया हुआ हुई हुए""".split()
 )
+# --- Quotes and speakers: names that run into the next word ---
+# Speech verbs printed right after a name without ने ("सीएम X बोले –"): they end the name.
+HI_NAME_ENDING_VERBS = frozenset("बोले बोलीं बोली कहा कहते कहती".split())
 # Words between a title and the name that leave the title on the name: "विधायक रहे गिर्राज दंडोतिया"
 # (a former MLA).
 HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())

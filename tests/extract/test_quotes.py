@@ -338,3 +338,16 @@ def test_it_or_the_statement_speaks_for_the_office_named_before_in_its_fullest_f
         "“The firms that met the team are Alpha Steel, Beta Power and Gamma Foods”, the statement read.\n"
     )
     assert [q[2] for q in quotes(raw)] == ["Chhattisgarh CMO", "Chhattisgarh CMO"]
+
+
+def test_a_name_does_not_run_into_the_next_word():
+    raw = (
+        "Korba: A team led by Chief Minister Tara Rao Tuesday held a meeting with investors.\n\n"
+        "“We have land, water and power for every plant that comes to the state,” Rao said.\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Tara Rao"]
+    hindi = (
+        "बिलासपुर से लौटे सीएम रमेश साहू बोले – सड़कें जल्द बनेंगी और गांवों तक बस चलेगी।\n\n"
+        "मुख्यमंत्री ने आज पत्रकारों से बातचीत में कहा कि पुल भी बनेगा।\n"
+    )
+    assert [q[2] for q in quotes(hindi)] == ["रमेश साहू", "रमेश साहू"]

@@ -172,6 +172,8 @@ class NameIndex:
                 w = words[k]
                 if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not (rules.is_devanagari(w[0])):
                     break
+                if w in rules.HI_NAME_ENDING_VERBS:
+                    break  # "सीएम X बोले": the verb is not the name
                 if name:
                     at = where.get(w)
                     if at is None:
@@ -346,6 +348,8 @@ def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | No
         role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), "")
         words = words[cut:]
     words = [w for w in words if w]
+    while len(words) > 1 and words[-1].casefold() in _EN_CALENDAR:
+        words = words[:-1]  # "Chief Minister Tara Rao Tuesday held …": the day is not the name
     if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
         return None
     if len(words) == 1 and not role and words[0].isupper():
