@@ -333,7 +333,7 @@ def test_a_few_marked_words_in_running_text_are_a_term_not_a_quote():
 def test_it_or_the_statement_speaks_for_the_office_named_before_in_its_fullest_form():
     raw = (
         "Raipur: Chief Minister Asha Verma reached Tokyo, the Chhattisgarh CMO said on Monday.\n\n"
-        "The CMO in a release said that the team met ten firms.\n\n"
+        "The CMO said in a note that the team met ten firms.\n\n"
         "“The team will meet twenty more firms this week in Tokyo and Osaka,” it added.\n\n"
         "“The firms that met the team are Alpha Steel, Beta Power and Gamma Foods”, the statement read.\n"
     )

@@ -197,7 +197,7 @@ class NameIndex:
 
     def widened(self, phrase: str) -> str:
         """A Hindi subject the index does not know ("अधिकारियों"), in its fullest printed form:
-        with the word printed before it where the document first names it so ("दूतावास
+        with the word printed before it where the document first names it so ("बैंक
         अधिकारियों"), when that word is not a postposition, title or verb."""
         for m in re.finditer(
             rf"([{rules.DEVANAGARI_LETTERS}]+)\s+{re.escape(phrase)}(?![{rules.DEVANAGARI_LETTERS}])",
@@ -269,8 +269,8 @@ class NameIndex:
         return None
 
     def body_before(self, offset: int) -> str | None:
-        """The office named nearest before offset ("the CMO in a press release said"), in its
-        fullest form in the document ("Telangana CMO")."""
+        """The office named nearest before offset ("the CMO said in a note"), in its fullest
+        form in the document ("Chhattisgarh CMO")."""
         start = max(0, offset - _BODY_REACH)
         found = None
         for m in _BODY_RE.finditer(self._raw, start, offset):
