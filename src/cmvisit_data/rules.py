@@ -201,6 +201,16 @@ EN_SPEECH_VERBS = frozenset(
     concluded insisted recalled assured reiterated informed maintained opined quipped
     acknowledged pointed saying adding stating noting addressing speaking""".split()
 )
+# --- Quotes and speakers: verbs outside the list ---
+# More verbs of a speaker's own words ("“…,” he detailed").
+EN_MORE_SPEECH_VERBS = frozenset("detailed elaborated".split())
+# Offices that issue statements: the speaker of "“…,” it added" or "the statement read".
+EN_SPEAKING_BODIES = ("CMO", "PMO")
+# A document that "reads" a quotation after it ("“…,” the statement read").
+EN_DOCUMENT_NOUNS = ("statement", "release", "letter", "message", "post", "note", "order", "notice")
+# --- Quotes and speakers: partial quotes ---
+# Verbs that put a characterisation in the speaker's words: "described the day as “…”".
+EN_DESCRIBING_VERBS = ("described", "describes", "describing", "termed", "terms")
 # English words that name the speaker by role; resolved to the person the text gives that role.
 EN_ROLES = {
     "cm": "chief minister", "chief minister": "chief minister", "prime minister": "prime minister",
@@ -212,6 +222,10 @@ EN_TITLES = frozenset(
     secretary chairman deputy commerce home external affairs finance industries industry health
     agriculture education tourism revenue labour transport culture defence railways textiles mp mla""".split()
 )
+# --- Quotes and speakers: places are not speakers ---
+# A capitalised name right after these is a place ("in Korba", "at Ghanta Ghar"), not the
+# subject of the speech verb that follows.
+EN_PLACE_PREPOSITIONS = frozenset("in at from near".split())
 # Words that carry a designation on to its portfolio: "Minister of Industries", "Minister for Home".
 EN_TITLE_LINKS = frozenset("of for".split())
 EN_PRONOUNS = frozenset("he she they him her his it we i".split())
@@ -224,6 +238,14 @@ HI_CUE_VERBS = (
     "आश्वस्त किया", "आश्वासन दिया", "भरोसा दिलाया", "घोषणा की", "जोर दिया", "ज़ोर दिया",
     "जानकारी दी", "साझा किया", "अपील की", "आह्वान किया", "विश्वास जताया", "उम्मीद जताई",
 )  # fmt: skip
+# --- Quotes and speakers: Hindi cues outside the verb list ---
+# Short forms whose full stop, glued to the next word, does not end a sentence ("प्रो.राम").
+HI_ABBREVIATIONS = ("प्रो", "श्री", "स्व", "डॉ", "मो", "कु", "सु")
+# A noun with a light verb before कि ("सलाह दी है कि", "दावा किया कि", "निर्देश दिए कि") is a cue
+# when its sentence has a ने subject: the conjunct verbs of speech are too many to list.
+HI_LIGHT_CUE_VERBS = ("किया", "की", "दी", "दिया", "दिए", "दिये")
+# "X का कहना है कि": X's statement; X (a person or a body) is the words before का.
+HI_SAYING_CUES = ("का कहना है", "का कहना था")
 # Unquoted speech introduced by a dash or colon right after the verb ("ने कहा-", "बोले-").
 HI_DASH_CUE_VERBS = ("कहा", "बोले", "बोलीं", "बोली", "लिखा")
 # Hindi titles stripped from a speaker's name; they also announce a name in the text.
@@ -241,6 +263,9 @@ HI_NAME_STOPS = frozenset(
     पांच पाँच छह सात आठ नौ दस सहित समेत द्वारा साथ लिए है हैं था थी थे गया गई गए बनाया बनाए बनी बने
     किया हुआ हुई हुए""".split()
 )
+# --- Quotes and speakers: names that run into the next word ---
+# Speech verbs printed right after a name without ने ("सीएम X बोले –"): they end the name.
+HI_NAME_ENDING_VERBS = frozenset("बोले बोलीं बोली कहा कहते कहती".split())
 # Words between a title and the name that leave the title on the name: "विधायक रहे गिर्राज दंडोतिया"
 # (a former MLA).
 HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())
@@ -249,6 +274,10 @@ HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())
 
 # Opening mark -> closing mark. Straight marks close themselves.
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
+# --- Quotes and speakers: quotation marks ---
+# A quotation of at most this many words, in the middle of a sentence that runs on after it
+# with a lower-case word that is no verb, pronoun or article, is a term the writer marks.
+MAX_TERM_WORDS = 5
 # A quotation shorter than this many words that is not introduced by a speech verb and a
 # comma or colon is a name (an exhibition, a policy, a slogan), not a quote.
 MIN_QUOTE_WORDS = 4

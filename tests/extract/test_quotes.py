@@ -185,3 +185,169 @@ def test_a_quote_attributed_to_someone_addressing_or_speaking_to_an_audience():
         ("The state is ready for your plants and your people,", "Bhajan Lal Sharma", "addressing"),
         ("We will clear every file within a month.", "Diya Kumari", "speaking"),
     ]
+
+
+def test_a_line_ending_in_a_letter_of_ki_is_not_a_cue_line():
+    # "कि" is two code points: a line ending in क or ि alone does not introduce the next line.
+    head = "रायपुर: गांव में नई सड़क बनी।\n\n"
+    said = "बिलासपुर जिले के सरगांव में आज शाम ग्राम सभा के सदस्यों को संबोधित करते हुए मंत्री रमेश साहू ने कहा"
+    quote = "\n“हमारे गांव में अब बस आएगी और बच्चे स्कूल जाएंगे।”\n"
+    direct = [q[1:] for q in quotes(head + said + " कि" + quote) if q[0] == "direct"]
+    assert direct == [("हमारे गांव में अब बस आएगी और बच्चे स्कूल जाएंगे।", "रमेश साहू")]
+    for ending in (" कि नई सड़क से गांव की प्रगति", " कि सड़क का काम मार्च तक"):
+        assert [q for q in quotes(head + said + ending + quote) if q[0] == "direct"] == []
+
+
+def test_hindi_noun_and_light_verb_before_ki_is_a_cue_with_a_ne_subject():
+    raw = (
+        "रायपुर। मंत्री सुनील वर्मा ने कहा कि सड़कें जल्द बनेंगी। "
+        "मंत्री सुनील वर्मा ने अधिकारियों को निर्देश दिए कि काम समय पर पूरा हो।\n\n"
+        "गांव में सभा हुई और यह तय किया गया कि मेला लगेगा।\n\n"
+        "मंत्री ने कहा कि सरकार ने फैसला किया है कि हर गांव में स्कूल खुलेगा।\n"
+    )
+    assert quotes(raw) == [
+        ("reported", "सड़कें जल्द बनेंगी।", "सुनील वर्मा"),
+        ("reported", "काम समय पर पूरा हो।", "सुनील वर्मा"),
+        ("reported", "सरकार ने फैसला किया है कि हर गांव में स्कूल खुलेगा।", "सुनील वर्मा"),
+    ]
+
+
+def test_hindi_saying_cue_names_its_speaker_before_ka():
+    raw = "रायपुर। मुख्यमंत्री रमेश साहू कल लौटेंगे। जिला किसान संघ का कहना है कि मुख्यमंत्री रमेश साहू नई योजना लेकर आ रहे हैं।\n"
+    assert quotes(raw) == [("reported", "मुख्यमंत्री रमेश साहू नई योजना लेकर आ रहे हैं।", "जिला किसान संघ")]
+
+
+def test_hindi_full_stop_glued_to_the_next_word_ends_a_sentence():
+    raw = (
+        "रायपुर। मंत्री सुनील वर्मा ने कहा कि सड़कें जल्द बनेंगी.मंत्री ने अधिकारियों को "
+        "बताया कि काम समय पर पूरा हो और प्रो.रमन ने कहा कि पुल भी बनेगा।\n"
+    )
+    assert [q[1] for q in quotes(raw)] == ["सड़कें जल्द बनेंगी.", "काम समय पर पूरा हो", "पुल भी बनेगा।"]
+
+
+def test_places_and_platforms_are_not_speakers():
+    raw = (
+        "Korba: Chhattisgarh Chief Minister Asha Verma opened a steel plant on Monday.\n\n"
+        "Addressing a rally at Ghanta Ghar in Korba on Monday the Chhattisgarh Chief Minister said, "
+        "“This plant will give work to ten thousand youth.”\n\n"
+        "On Tuesday the Chief Minister took to X (once called Twitter) and wrote, “Proud of our workers today.”\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Asha Verma", "Asha Verma"]
+
+
+def test_a_partial_quote_after_described_as_is_a_quote():
+    raw = (
+        "Bhilai: Chief Minister Asha Verma returned from Delhi on Friday.\n\n"
+        "Verma described the trip as a season of “real gains” for the state. "
+        "The fair was described by officials as a “big boost” for trade.\n"
+    )
+    assert quotes(raw) == [("direct", "real gains", "Asha Verma")]
+
+
+def test_verbs_outside_the_list_and_a_spaced_closing_mark():
+    raw = (
+        "Raipur: Chief Minister Asha Verma signed ten agreements on Monday.\n\n"
+        '"Two of the firms will build plants in Bastar and Korba this year, " she detailed.\n\n'
+        '"The firms that signed are Alpha Steel, Beta Power and Gamma Foods", the statement read.\n'
+    )
+    assert [q[1] for q in quotes(raw)] == [
+        "Two of the firms will build plants in Bastar and Korba this year,",
+        "The firms that signed are Alpha Steel, Beta Power and Gamma Foods",
+    ]
+
+
+def test_hindi_subject_printed_before_ne_wins_over_a_nearby_name():
+    raw = (
+        "रायपुर। मुख्यमंत्री रमेश साहू आज दिल्ली पहुंचे। उन्होंने वहाँ बैंक अधिकारियों के साथ चर्चा की। "
+        "अधिकारियों ने उन्हें बताया कि किसानों को ऋण जल्द मिलेगा।\n"
+    )
+    assert quotes(raw) == [("reported", "किसानों को ऋण जल्द मिलेगा।", "बैंक अधिकारियों")]
+
+
+def test_a_long_quotation_goes_on_from_the_paragraph_above_that_reports_its_speaker():
+    raw = (
+        "Raipur: Industries Minister Ravi Sahu met investors on Monday.\n\n"
+        "Industries Minister Ravi Sahu said that ten firms would sign agreements.\n\n"
+        "Advertisement\n\n"
+        "“We have talked to twelve firms from Japan and Korea and more of them will come next month.”\n\n"
+        "The fair opened in Bhilai.\n\n"
+        "“The hall was full of people from every district and every village of the state that day.”\n"
+    )
+    assert quotes(raw) == [
+        (
+            "direct",
+            "We have talked to twelve firms from Japan and Korea and more of them will come next month.",
+            "Ravi Sahu",
+        )
+    ]
+
+
+def test_after_and_added_that_the_sentence_subject_is_not_the_object_before_it():
+    raw = (
+        "Raipur: Chief Minister Asha Verma, at a fair on Monday, said the state signed MoUs worth "
+        "Rs 500 crore and added that more would follow.\n\n"
+        "“We will sign agreements with twenty more firms in the coming two months of this year.”\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Asha Verma"]
+
+
+def test_hindi_cue_whose_ki_lost_its_space_or_went_to_the_next_line():
+    raw = (
+        "रायपुर। मंत्री सुनील वर्मा ने आज सभा ली। मंत्री सुनील वर्मा ने बताया किनई सड़क जल्द बनेगी। "
+        "नई योजना भी आएगी।\n"
+        "दुर्ग में सांसद गीता साहू ने किसानों की एक बड़ी सभा को संबोधित करते हुए उनसे कहा\n"
+        "कि धान की खरीदी समय पर होगी।\n"
+    )
+    assert quotes(raw) == [
+        ("reported", "नई सड़क जल्द बनेगी। नई योजना भी आएगी।", "सुनील वर्मा"),
+        ("reported", "धान की खरीदी समय पर होगी।", "गीता साहू"),
+    ]
+    # A word that opens with कि after the verb is not a cue: "किसानों" is printed so elsewhere.
+    assert quotes("रायपुर। मंत्री ने बताया किसानों को खाद मिलेगी और किसानों को बीज भी।\n") == []
+
+
+def test_a_pronoun_is_the_person_its_paragraph_names_first_not_the_last_speaker_or_listener():
+    raw = (
+        "Raipur: Chief Minister Asha Verma met farmers on Monday.\n\n"
+        "“Water will reach every field by June,” Verma said.\n\n"
+        "Minister of Road and Transport Ravi Sahu greeted the farmers on Monday. "
+        "He wrote, “Your work feeds the state and all its people.”\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Asha Verma", "Ravi Sahu"]
+    hindi = (
+        "रायपुर। मुख्यमंत्री रमेश साहू ने आज किसानों की सभा ली। उन्होंने ट्वीट करके दुर्ग जिले की सांसद "
+        "गीता वर्मा को कहा कि सड़क जल्द बनेगी।\n"
+    )
+    assert quotes(hindi) == [("reported", "सड़क जल्द बनेगी।", "रमेश साहू")]
+
+
+def test_a_few_marked_words_in_running_text_are_a_term_not_a_quote():
+    raw = (
+        "Raipur: Chief Minister Asha Verma met investors on Monday.\n\n"
+        "The government said the plan reflects a path towards “growth and new jobs,” matching its budget.\n\n"
+        "Verma called the fair “a big day for the state,” adding that more firms would come.\n"
+    )
+    assert [q[1] for q in quotes(raw)] == ["a big day for the state,"]
+
+
+def test_it_or_the_statement_speaks_for_the_office_named_before_in_its_fullest_form():
+    raw = (
+        "Raipur: Chief Minister Asha Verma reached Tokyo, the Chhattisgarh CMO said on Monday.\n\n"
+        "The CMO said in a note that the team met ten firms.\n\n"
+        "“The team will meet twenty more firms this week in Tokyo and Osaka,” it added.\n\n"
+        "“The firms that met the team are Alpha Steel, Beta Power and Gamma Foods”, the statement read.\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Chhattisgarh CMO", "Chhattisgarh CMO"]
+
+
+def test_a_name_does_not_run_into_the_next_word():
+    raw = (
+        "Korba: A team led by Chief Minister Tara Rao Tuesday held a meeting with investors.\n\n"
+        "“We have land, water and power for every plant that comes to the state,” Rao said.\n"
+    )
+    assert [q[2] for q in quotes(raw)] == ["Tara Rao"]
+    hindi = (
+        "बिलासपुर से लौटे सीएम रमेश साहू बोले – सड़कें जल्द बनेंगी और गांवों तक बस चलेगी।\n\n"
+        "मुख्यमंत्री ने आज पत्रकारों से बातचीत में कहा कि पुल भी बनेगा।\n"
+    )
+    assert [q[2] for q in quotes(hindi)] == ["रमेश साहू", "रमेश साहू"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -26,14 +27,15 @@ from typing import Any
 from .. import rules
 from ..memo import pure
 from ..patterns import led_by_first_chars
-from ..segment import BLANK, BULLET, TEXT, Line, runs
+from ..segment import BLANK, BOILERPLATE, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
 _SEARCHED = (TEXT, BULLET)
-_EN_VERB = "|".join(sorted(rules.EN_SPEECH_VERBS, key=len, reverse=True))
+_EN_VERBS = rules.EN_SPEECH_VERBS | rules.EN_MORE_SPEECH_VERBS
+_EN_VERB = "|".join(sorted(_EN_VERBS, key=len, reverse=True))
 _EN_VERB_RE = re.compile(rf"\b(?:{_EN_VERB})\b(?:\s+out)?", re.IGNORECASE)
 # A verb's first letter is looked ahead for first: most positions are rejected by one test.
-_EN_VERB_LED = led_by_first_chars(_EN_VERB, rules.EN_SPEECH_VERBS)
+_EN_VERB_LED = led_by_first_chars(_EN_VERB, _EN_VERBS)
 _EN_CUE_END_RE = re.compile(
     rf"\b(?P<verb>{_EN_VERB_LED})\b(?:\s+out)?"
     r"(?P<tail>(?:\s+(?:that|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn)|in\s+a\s+(?:post|statement|message|video)"
@@ -47,6 +49,23 @@ _EN_AFTER_RE = re.compile(
     rf"(?P<post>[^.;“”\"]{{0,80}})",
     re.IGNORECASE,
 )
+# A partial quote that characterises something in the speaker's words: "he described the visit
+# as “a turning point”", "what she termed as a year of “hard work”" (not "described by X as").
+_EN_DESCRIBED_RE = re.compile(
+    rf"\b(?P<verb>{'|'.join(rules.EN_DESCRIBING_VERBS)})\b(?!\s+by\b)[^.;:“”\"]{{0,60}}?\bas\s+(?:[\w’'-]+\s+){{0,4}}$",
+    re.IGNORECASE,
+)
+_EN_READ_AFTER_RE = re.compile(
+    rf"^[\s,.]*?(?:the|a|an|his|her|its|their|this)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(rules.EN_DOCUMENT_NOUNS)})\s+(?P<verb>reads?)\b",
+    re.IGNORECASE,
+)
+# A sentence reporting what its subject said ("The minister said that …").
+_EN_SAID_THAT_RE = re.compile(rf"\b(?P<verb>{_EN_VERB_LED})\s+that\b", re.IGNORECASE)
+# The word after a closing mark (the mark itself, then spaces).
+_NEXT_WORD_RE = re.compile(r"[”\"’']?[ \t]+([A-Za-z]+)")
+_BODY = ("body", "")  # the subject "it" or "the statement": the office that issued it
+_EN_DETERMINERS = frozenset("the a an this that his her their its our my".split())
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
 _HI_CUE_RE = re.compile(
@@ -56,13 +75,42 @@ _HI_CUE_RE = re.compile(
         [*rules.HI_CUE_VERBS, *rules.HI_DASH_CUE_VERBS],
     )
 )
+# A noun and a light verb before कि ("सलाह दी है कि"): a cue only in a sentence with a ने subject.
+_HI_LIGHT_CUE_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])[{rules.DEVANAGARI_LETTERS}]+\s+"
+    rf"(?:{'|'.join(rules.HI_LIGHT_CUE_VERBS)})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
+)
+# "X का कहना है कि": the subject is the words before का.
+_HI_SAYING_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])(?:{'|'.join(rules.HI_SAYING_CUES)})\s+कि(?![{rules.DEVANAGARI}])"
+)
 _HI_VERB_LED = led_by_first_chars(_HI_VERB, rules.HI_CUE_VERBS)
+# A cue verb ending its line, and a line opening with कि: one cue broken over a line end.
+_HI_LINE_ENDING_VERB_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?[ \t]*$"
+)
+# A cue verb whose कि lost its space to the next word ("बताया किनई"): a cue when the rest is a
+# word the document prints elsewhere and the whole is not.
+_HI_GLUED_KI_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?P<rest>[{rules.DEVANAGARI_LETTERS}]+)"
+)
+_HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
+_HI_LINE_OPENING_KI_RE = re.compile(rf"[ \t]*कि(?![{rules.DEVANAGARI}])")
 _HI_CUE_END_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
 )
 _CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
 _HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
-_SENTENCE_END_RE = re.compile(r"[.।!?](?=[\s\"'”’]|$)")
+# A sentence ends at a stop before a space or mark; in Hindi also at a danda, or a full stop
+# after a word of three letters or more, glued to the next word ("बन गयी.मंत्री"),
+# but not after a short form ("हि.स.", "डॉ.").
+_HI_GLUED_STOP = (
+    rf"।(?=[{rules.DEVANAGARI_LETTERS}])"
+    rf"|(?<=[{rules.DEVANAGARI_LETTERS}]{{3}})"
+    + "".join(rf"(?<!{a})" for a in rules.HI_ABBREVIATIONS)
+    + rf"\.(?=[{rules.DEVANAGARI_LETTERS}])"
+)
+_SENTENCE_END_RE = re.compile(rf"[.।!?](?=[\s\"'”’]|$)|{_HI_GLUED_STOP}")
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
 # Words of a clause that stands between a subject and its speech verb.
@@ -107,7 +155,7 @@ def find_quotes(
             candidates.append(cand)
     quoted.sort()
     for line in searched:
-        candidates.extend(_reported_in_line(raw, line, quoted, sentences))
+        candidates.extend(_reported_in_line(raw, lines, line, quoted, sentences))
     candidates.sort(key=lambda c: c.start)
     if not candidates:
         return []
@@ -115,7 +163,9 @@ def find_quotes(
     out: list[dict[str, Any]] = []
     last: str | None = None
     for cand in candidates:
-        speaker = resolve(cand.subject, names, cand.start, last)
+        para_start = cand.line.item_start if cand.line.item_start is not None else cand.line.start
+        before_quote = min(cand.start, cand.cue[0]) if cand.cue else cand.start
+        speaker = resolve(cand.subject, names, cand.start, last, (para_start, before_quote))
         if speaker:
             last = speaker
         out.append(
@@ -167,10 +217,18 @@ def _closers(text: str) -> dict[str, list[int]]:
         for opener in _CLOSED_BY[m.group()]:
             if opener in "'‘\"" and word_follows:
                 continue  # an apostrophe inside a word, or a mark opening the next quote
-            if opener == '"' and prev.isspace():
+            if opener == '"' and prev.isspace() and not _spaced_close(text, j):
                 continue
             found[opener].append(j)
     return found
+
+
+def _spaced_close(text: str, j: int) -> bool:
+    """A straight mark with a space before it that still closes: after a comma or stop and
+    before a lower-case attribution (`… as well, " he said`)."""
+    before = text[max(0, j - 3) : j].rstrip()
+    after = text[j + 1 : j + 4].lstrip()
+    return before[-1:] in (",", ".", "!", "?") and after[:1].islower()
 
 
 def _find_close(text: str, i: int, opener: str, closers: dict[str, list[int]]) -> int | None:
@@ -304,9 +362,13 @@ def _sentence_like(content: str, unclosed: bool) -> bool:
     return unclosed or content.rstrip()[-1] in ".,!?।…—-:;"
 
 
-def _previous_line(lines: list[Line], line: Line) -> Line | None:
+def _previous_line(lines: list[Line], line: Line, over_furniture: bool = False) -> Line | None:
+    """The body line above line; with over_furniture, across page furniture ("Advertisement")."""
     index = line.index - 1
-    while index >= 0 and lines[index].kind == BLANK:
+    while index >= 0 and (
+        lines[index].kind == BLANK
+        or (over_furniture and lines[index].kind == BOILERPLATE and lines[index].detail != "trailing")
+    ):
         index -= 1
     if index < 0:
         return None
@@ -346,17 +408,35 @@ def _attribute_direct(
             return _Candidate(
                 start, end, "direct", (before_base + cs, before_base + ce), subject, unclosed, line
             )
+    if not unclosed and _term_in_running_text(raw, content, end) and not _EN_DESCRIBED_RE.search(before):
+        return None
     # A speech verb right after the closing mark.
     if not unclosed:
-        after = _after_text(raw, line, end + 1)
+        after_at = end + 1
+        while raw[after_at - 1].isspace():  # a spaced closing mark (`well, " he said`)
+            after_at += 1
+        after = _after_text(raw, line, after_at)
         m = _EN_AFTER_RE.match(after)
         if m and (len(_words(content)) >= 2 or content[-1] in ".,!?"):
             subj_words = (m.group("subj") or "").split()
             if len(subj_words) <= 5 or (len(subj_words) <= 8 and _designation_phrase(subj_words)):
                 words = subj_words or m.group("post").split()[:7]
-                cue_at = end + 1 + m.start("verb")
+                cue_at = after_at + m.start("verb")
                 verb = (cue_at, cue_at + len(m.group("verb")))
-                return _Candidate(start, end, "direct", verb, english_subject(words), False, line)
+                # "“…,” it added": a body (an office issuing a release) speaks.
+                subject = _BODY if [w.casefold() for w in subj_words] == ["it"] else english_subject(words)
+                return _Candidate(start, end, "direct", verb, subject, False, line)
+        read = _EN_READ_AFTER_RE.match(after)
+        if read and len(_words(content)) >= 2:
+            cue_at = after_at + read.start("verb")
+            return _Candidate(
+                start, end, "direct", (cue_at, cue_at + len(read.group("verb"))), _BODY, False, line
+            )
+    described = _EN_DESCRIBED_RE.search(before)
+    if described is not None and not unclosed:
+        vs, ve = before_base + described.start("verb"), before_base + described.end("verb")
+        subject = _subject_before(raw[before_base:vs])
+        return _Candidate(start, end, "direct", (vs, ve), subject, False, line)
     if not like:
         return None
     # A speech verb earlier in the paragraph, or at the end of the line above.
@@ -370,15 +450,41 @@ def _attribute_direct(
     if prev is not None and _blank(raw, line.start, open_at):
         prev_base = max(prev.start, prev.end - window)
         found = _last_verb(raw[prev_base : prev.end])
-        if found is not None and prev.text.rstrip()[-1:] in ":,–—-कि":
+        ending = prev.text.rstrip()
+        if found is not None and (ending[-1:] in ":,–—-" or ending.endswith("कि")):
             vs, ve = prev_base + found[0], prev_base + found[1]
             subject = _subject_before(raw[prev_base:vs])
             return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line)
+    if _blank(raw, line.start, open_at) and len(_words(content)) >= rules.LONG_QUOTE_WORDS:
+        # A long quotation opening its paragraph goes on from the paragraph above when that
+        # paragraph's last sentence reports the same speaker ("The minister said that …").
+        above = _previous_line(lines, line, over_furniture=True)
+        if above is not None:
+            last_start = sentences.start(above, max(above.start, above.end - 1))
+            m = _EN_SAID_THAT_RE.search(raw, last_start, above.end)
+            if m is not None:
+                before_verb = raw[last_start : m.start()]
+                # "… and added that": the verb's subject opens the sentence, beyond this reading.
+                subject = None if before_verb.rstrip().endswith(" and") else _subject_before(before_verb)
+                return _Candidate(start, end, "direct", (m.start(), m.end("verb")), subject, unclosed, line)
     if at_doc_end:
         # The document is cut off inside the quotation, before its attribution could follow:
         # the statement continues the nearest preceding speaker's.
         return _Candidate(start, end, "direct", None, None, True, line)
     return None
+
+
+def _term_in_running_text(raw: str, content: str, end: int) -> bool:
+    """A few quoted words in the middle of a sentence, which runs on after the closing mark with
+    neither a speech verb nor its subject ('… towards “growth and jobs,” aligning with …'): a
+    term the writer marks, not speech."""
+    if len(_words(content)) > rules.MAX_TERM_WORDS:
+        return False
+    m = _NEXT_WORD_RE.match(raw, end + 1)
+    if m is None or not m.group(1)[:1].islower():
+        return False
+    word = m.group(1).casefold()
+    return word not in _EN_VERBS and word not in rules.EN_PRONOUNS and word not in _EN_DETERMINERS
 
 
 def _designation_phrase(words: list[str]) -> bool:
@@ -441,12 +547,15 @@ def _subject_before(text: str) -> tuple[str, str] | None:
             if hi_words[i] in rules.HI_TITLES:
                 name = [w for w in hi_words[i + 1 : i + 4] if rules.is_devanagari(w[0])]
                 cut = next((k for k, w in enumerate(name) if w in rules.HI_NAME_STOPS), len(name))
+                after = hi_words[i + 1 + cut : i + 2 + cut]
+                if after == ["को"] and any(w in rules.HI_PRONOUNS for w in hi_words[:i]):
+                    return ("pronoun", "")  # "उन्होंने … सीएम X को कहा कि": X is the listener
                 return hindi_subject([hi_words[i], *name[:cut]])
         return None
     # English: the first name, role or pronoun in the clause before the verb. A clause of
     # fillers ("also") or a relative clause ("who was present at the ceremony") sits between
     # the subject and its verb: the subject is in the clause before it.
-    sentence = re.split(r"[.!?](?=\s)", text)[-1]
+    sentence = _PARENS_RE.sub(" ", re.split(r"[.!?](?=\s)", text)[-1])  # "(earlier Twitter)": an aside
     clauses = re.split(r"[,;:“”\"()]", sentence)
     for clause in reversed(clauses[-4:]):
         words = clause.split()
@@ -460,14 +569,18 @@ def _subject_before(text: str) -> tuple[str, str] | None:
 
 
 def _reported_in_line(
-    raw: str, line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
+    raw: str, lines: list[Line], line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
 ) -> list[_Candidate]:
     if not _HAS_DEVANAGARI_RE.search(raw, line.start, line.end):
         return []
-    cues = [m for m in _HI_CUE_RE.finditer(raw, line.start, line.end) if not _inside(m.start(), quoted)]
+    cues = [(s, e, saying, line) for s, e, saying in _hi_cues(raw, line, sentences)]
+    broken = _cue_across_lines(raw, lines, line)
+    if broken is not None:
+        cues.insert(0, broken)
+    cues = [c for c in cues if not _inside(c[0], quoted)]
     out: list[_Candidate] = []
-    for k, m in enumerate(cues):
-        start = m.end()
+    for k, (cue_start, cue_end, saying, cue_line) in enumerate(cues):
+        start = cue_end
         while start < line.end and raw[start] in " \t,:;—–-":
             start += 1
         if start >= line.end or raw[start] in _OPENERS:
@@ -476,26 +589,75 @@ def _reported_in_line(
         if k + 1 < len(cues):
             # The statement ends before the sentence holding the next cue, or, when the next
             # cue stands in this same sentence, before that cue: never across another cue.
-            boundary = sentences.start(line, cues[k + 1].start())
+            boundary = sentences.start(line, cues[k + 1][0])
             if boundary > start:
                 end = boundary
             else:  # cut at the last clause break before the next speaker ("... और मंत्री X ने कहा")
-                breaks = list(_CLAUSE_BREAK_RE.finditer(raw, start, cues[k + 1].start()))
-                end = breaks[-1].start() if breaks else cues[k + 1].start()
+                breaks = list(_CLAUSE_BREAK_RE.finditer(raw, start, cues[k + 1][0]))
+                end = breaks[-1].start() if breaks else cues[k + 1][0]
         start, end = _trim(raw, start, end)
         if end <= start:
             continue
-        cue_start = m.start()
         sentence = raw[
-            max(sentences.start(line, cue_start), cue_start - rules.ATTRIBUTION_WINDOW) : cue_start
+            max(sentences.start(cue_line, cue_start), cue_start - rules.ATTRIBUTION_WINDOW) : cue_start
         ]
-        cue_end = m.end()
         while cue_end > cue_start and raw[cue_end - 1] in " \t-–—:":
             cue_end -= 1
-        out.append(
-            _Candidate(start, end, "reported", (cue_start, cue_end), _subject_before(sentence), False, line)
-        )
+        subject = _saying_subject(sentence) if saying else _subject_before(sentence)
+        out.append(_Candidate(start, end, "reported", (cue_start, cue_end), subject, False, line))
     return out
+
+
+def _cue_across_lines(raw: str, lines: list[Line], line: Line) -> tuple[int, int, bool, Line] | None:
+    """A cue broken over a line end: the line above ends in a speech verb and this line opens
+    with its कि ("… को कहा⏎कि …"); the cue runs from the verb to the कि."""
+    m = _HI_LINE_OPENING_KI_RE.match(raw, line.start, line.end)
+    if m is None:
+        return None
+    prev = _previous_line(lines, line)
+    if prev is None or prev.end + 2 < line.start:
+        return None  # only a plain line break parts them, no blank line
+    verb = _HI_LINE_ENDING_VERB_RE.search(raw, prev.start, prev.end)
+    if verb is None:
+        return None
+    return (verb.start(), m.end(), False, prev)
+
+
+def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int, bool]]:
+    """The Hindi cues of a line as (start, end, saying), in order: the listed verbs; a noun and
+    a light verb before कि in a sentence with a ने subject; "X का कहना है कि" (saying)."""
+    cues = [(m.start(), m.end(), False) for m in _HI_CUE_RE.finditer(raw, line.start, line.end)]
+    taken = [(s, e) for s, e, _ in cues]
+    for m in _HI_LIGHT_CUE_RE.finditer(raw, line.start, line.end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue  # a listed verb ("व्यक्त किया कि") is the cue already
+        sentence_start = max(sentences.start(line, m.start()), m.start() - rules.ATTRIBUTION_WINDOW)
+        if any(sentence_start <= e <= m.start() for _, e in taken):
+            continue  # inside a listed cue's statement ("कहा कि सरकार ने तय किया कि"): part of it
+        words = _HI_WORD_RE.findall(raw[sentence_start : m.start()])
+        if "ने" in words or any(w in rules.HI_PRONOUNS for w in words[-8:]):
+            cues.append((m.start(), m.end(), False))
+    cues.extend((m.start(), m.end(), True) for m in _HI_SAYING_RE.finditer(raw, line.start, line.end))
+    counts: Counter[str] | None = None  # the document's Devanagari words, counted on first need
+    for m in _HI_GLUED_KI_RE.finditer(raw, line.start, line.end):
+        counts = counts if counts is not None else Counter(_HI_LETTERS_RE.findall(raw))
+        if counts[m.group("rest")] and counts["कि" + m.group("rest")] == 1:
+            cues.append((m.start(), m.start("rest"), False))  # "बताया किनई": the space was lost
+    return sorted(cues)
+
+
+def _saying_subject(sentence: str) -> tuple[str, str] | None:
+    """The speaker of "X का कहना है कि": the words before का, back to a postposition."""
+    words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", sentence))
+    subject: list[str] = []
+    for w in reversed(words):
+        if w in rules.HI_NAME_STOPS or len(subject) >= 5:
+            break
+        subject.insert(0, w)
+    found = hindi_subject(subject)
+    if found is not None and found[0] == "name":
+        return ("named", found[1])  # printed next to its cue: a body ("छत्तीसगढ़ भाजपा") stays itself
+    return found
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -45,6 +45,9 @@ _EN_CALENDAR = frozenset(
 _LOWERCASE_TITLES = frozenset(
     "chief prime minister president governor deputy union secretary chairman".split()
 )
+# Offices that speak through releases and statements; how far back one is looked for.
+_BODY_RE = re.compile(rf"\b(?P<body>{'|'.join(rules.EN_SPEAKING_BODIES)})\b")
+_BODY_REACH = 600
 # How far back (characters) a pronoun looks for the subject it stands for.
 _ANTECEDENT_REACH = 400
 
@@ -92,9 +95,10 @@ class NameIndex:
         name = " ".join(words[:4])
         self.mentions.append((offset, name))
         self._count[name] += 1
+        if role is not None:  # "" for a title that names no role ("Transport Minister")
+            self._titled.add(name)
         if role:
             self._roles.setdefault(role, Counter())[name] += 1
-            self._titled.add(name)
 
     def _scan_english(self, raw: str) -> None:
         # Runs of two or more capitalised words are read as names; a lone capitalised word
@@ -168,6 +172,8 @@ class NameIndex:
                 w = words[k]
                 if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not (rules.is_devanagari(w[0])):
                     break
+                if w in rules.HI_NAME_ENDING_VERBS:
+                    break  # "सीएम X बोले": the verb is not the name
                 if name:
                     at = where.get(w)
                     if at is None:
@@ -188,6 +194,23 @@ class NameIndex:
         """The fullest form of a name in the document, matched on its last word."""
         best = self._best.get(name.split()[-1])
         return best if best is not None and len(best.split()) > len(name.split()) else name
+
+    def widened(self, phrase: str) -> str:
+        """A Hindi subject the index does not know ("अधिकारियों"), in its fullest printed form:
+        with the word printed before it where the document first names it so ("बैंक
+        अधिकारियों"), when that word is not a postposition, title or verb."""
+        for m in re.finditer(
+            rf"([{rules.DEVANAGARI_LETTERS}]+)\s+{re.escape(phrase)}(?![{rules.DEVANAGARI_LETTERS}])",
+            self._raw,
+        ):
+            word = m.group(1)
+            if (
+                word not in rules.HI_NAME_STOPS
+                and word not in rules.HI_TITLES
+                and word not in rules.HI_PRONOUNS
+            ):
+                return f"{word} {phrase}"
+        return phrase
 
     def known(self, name: str) -> bool:
         return name.split()[-1] in self._best
@@ -232,6 +255,34 @@ class NameIndex:
                 if person:
                     return person
         return self.nearest_before(offset)
+
+    def first_between(self, start: int, end: int) -> str | None:
+        """The first person named in raw[start:end] (a paragraph's subject before a pronoun)."""
+        self._read_singles()
+        i = bisect.bisect_left(self._offsets, start)
+        for at, name in self.mentions[i:]:
+            if at >= end:
+                break
+            person = self._person(name)
+            if person:
+                return person
+        return None
+
+    def body_before(self, offset: int) -> str | None:
+        """The office named nearest before offset ("the CMO said in a note"), in its fullest
+        form in the document ("Chhattisgarh CMO")."""
+        start = max(0, offset - _BODY_REACH)
+        found = None
+        for m in _BODY_RE.finditer(self._raw, start, offset):
+            found = m.group("body")
+        if found is None:
+            return None
+        forms = [
+            m.group(0).split()
+            for m in re.finditer(rf"(?:[A-Z][\w-]*\s+){{0,3}}{re.escape(found)}\b", self._raw)
+        ]
+        forms = [[w for w in form if w.casefold() not in _EN_FUNCTION] for form in forms]
+        return " ".join(max(forms, key=len))
 
     def most_named(self) -> str | None:
         self._read_singles()
@@ -294,9 +345,11 @@ def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | No
             cut = i + 1
     if cut:
         title = " ".join(words[:cut]).casefold()
-        role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
+        role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), "")
         words = words[cut:]
     words = [w for w in words if w]
+    while len(words) > 1 and words[-1].casefold() in _EN_CALENDAR:
+        words = words[:-1]  # "Chief Minister Tara Rao Tuesday held …": the day is not the name
     if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
         return None
     if len(words) == 1 and not role and words[0].isupper():
@@ -320,10 +373,21 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
     pairs = [(w.strip(",;:“”\"'‘’()"), end) for w, end in zip(given, ends, strict=True)]
     pairs = [(w, end) for w, end in pairs if w]
     words = [w for w, _ in pairs]
+    skip_to = 0  # words before this index are read: a place ("at Ghanta Ghar") is never the speaker
     for i, w in enumerate(words):
         low = w.casefold()
         if low in rules.EN_PRONOUNS and low not in ("his", "her", "it"):
             return ("pronoun", low)
+        if i < skip_to:
+            continue
+        if low in rules.EN_PLACE_PREPOSITIONS:
+            # "at Ghanta Ghar in Korba on Monday the Chhattisgarh Chief Minister said"
+            skip_to = i + 1
+            while skip_to < len(words) and words[skip_to][:1].isupper() and not _is_title(words[skip_to]):
+                skip_to += 1
+                if pairs[skip_to - 1][1]:
+                    break
+            continue
         if w[0].isupper() and low not in _EN_FUNCTION and not (pairs[i][1] and _ends_sentence_word(w)):
             run = [w]
             stop = pairs[i][1]
@@ -340,19 +404,24 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
                 run[-1] = run[-1].rstrip(".")  # the sentence's full stop, not an initial
             titles = [x for x in run if x.casefold() in rules.EN_TITLES]
             rest = [x for x in after_designation(run) if x.casefold() not in _EN_CALENDAR]
+            if rest and _is_title(run[-1]) and _en_role(titles):
+                return ("role", _en_role(titles))  # "the Chhattisgarh Chief Minister": a state's, not a name
             if rest:
                 return ("name", " ".join(rest))
-            if titles:
-                title = " ".join(titles).casefold()
-                role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
-                if role:
-                    return ("role", role)
+            if titles and _en_role(titles):
+                return ("role", _en_role(titles))
         if low in ("chief", "prime") or low in rules.EN_ROLES:
             joined = " ".join(words[i : i + 2]).casefold()
             for key, role in rules.EN_ROLES.items():
                 if joined.startswith(key):
                     return ("role", role)
     return None
+
+
+def _en_role(titles: list[str]) -> str | None:
+    """The role a run of title words names ("Chief Minister" -> "chief minister"), if any."""
+    title = " ".join(titles).casefold()
+    return next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
 
 
 def _continues_designation(previous: str, word: str, following: list[tuple[str, bool]]) -> bool:
@@ -411,17 +480,33 @@ def hindi_subject(words: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def resolve(subject: tuple[str, str] | None, names: NameIndex, offset: int, last: str | None) -> str | None:
-    """A speaker for a subject found at offset; `last` is the previous quote's speaker."""
+def resolve(
+    subject: tuple[str, str] | None,
+    names: NameIndex,
+    offset: int,
+    last: str | None,
+    paragraph: tuple[int, int] | None = None,
+) -> str | None:
+    """A speaker for a subject found at offset; `last` is the previous quote's speaker;
+    `paragraph` the span from its paragraph's start to the quote and its cue."""
     if subject is None:
         return last or names.most_named() or names.nearest_before(offset)
     kind, value = subject
     if kind == "pronoun":
-        return last or names.antecedent(offset) or names.most_named()
+        # The person the paragraph names first, before the previous quote's speaker ("Minister
+        # X congratulated Y. He wrote, “…”").
+        named = names.first_between(*paragraph) if paragraph else None
+        return named or last or names.antecedent(offset) or names.most_named()
+    if kind == "body":
+        return names.body_before(offset) or last or names.most_named()
     if kind == "role":
         return names.role(value) or last or names.most_named()
     if names.known(value):
         return names.full(value)
+    if kind == "named":
+        return value  # printed next to its cue, not a person the index knows
+    if _is_devanagari(value) and len(value.split()) == 1:
+        return names.widened(value)  # "अधिकारियों ने कहा": the subject printed wins over a nearby name
     if all(w[:1].isupper() for w in value.split()):
         return value  # a name the index did not catch ("Biden" named only once, alone)
     return names.nearest_before(offset) or last or value
