@@ -94,3 +94,34 @@ def test_a_hindi_post_with_latin_tags_is_not_extended_into_the_english_article()
     )
     (post,) = parse_text(raw)["tweets"]
     assert post["text"].startswith("मुख्यमंत्री श्री @AshaVerma")
+
+
+def test_display_name_holding_parentheses():
+    raw = "Body of the story.\n\nBest wishes to the people of Bastar.\n— Asha Verma (Seva Parivar) (@ashaverma) March 4, 2025\n"
+    (post,) = parse_text(raw)["tweets"]
+    assert (post["author"], post["handle"]) == ("Asha Verma (Seva Parivar)", "ashaverma")
+    assert post["text"] == "Best wishes to the people of Bastar."
+
+
+def test_long_dash_glued_to_the_link_before_it():
+    raw = "Body of the story.\n\nOpened the Durg bridge today pic.twitter.com/Xy12Ab34Cd— Durg Office (@durg_off) June 2, 2024\n"
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == "Opened the Durg bridge today pic.twitter.com/Xy12Ab34Cd"
+    assert post["attribution"]["text"].startswith("— Durg Office")
+
+
+def test_hyphen_glued_to_a_word_is_not_an_attribution_dash():
+    raw = "Body of the story.\n\nThe well-Durg Office (@durg_off) June 2, 2024 note.\n"
+    assert parse_text(raw)["tweets"] == []
+
+
+def test_attribution_several_blank_lines_below_its_post_is_not_a_bullet():
+    raw = (
+        "Lead paragraph of the story about the visit.\n\n"
+        "Thanked the farmers of Durg for the warm welcome today #Durg\n\n\n\n"
+        "- Ravi Kant (@ravikant) May 1, 2025\n\nNext paragraph of the article.\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Thanked the farmers of Durg for the warm welcome today #Durg"
+    assert record["highlights"] == []

@@ -1,8 +1,9 @@
 """Embedded social-media posts.
 
 A post is recognised by its attribution, "— Display Name (@handle) Month D, YYYY", either on a
-line of its own (the post's last line is the line before it, across at most one blank line) or
-at the end of the post's own last line. A post may run over several lines, and the page
+line of its own (the post's last line is the text line above it, across up to
+rules.POST_MAX_BLANKS blank lines) or at the end of the post's own last line, where its long
+dash may be glued to the link before it. A post may run over several lines, and the page
 gives no mark where it starts: each line above is scored by the fitted model (role
 `post_line`, features in `header.features`) as the post's or the article's, and the post
 takes the lines above it while they score as its own. The text runs from the start of its
@@ -25,8 +26,12 @@ from .dates import DATE_RE, find_dates
 MAX_POST_LINES = 8
 
 _DASH = "|".join(re.escape(d) for d in rules.POST_DASHES)
+_GLUED_DASH = "|".join(re.escape(d) for d in rules.POST_GLUED_DASHES)
+# The display name may hold parenthesised words ("Asha Verma (Modi Ka Parivar)"), never "(@".
+_NAME = r"[^\s()@—–](?:[^()\n@]|\([^()\n@]{1,40}\)){0,79}?"
 ATTRIBUTION_RE = re.compile(
-    rf"(?:^|(?<=\s))(?P<dash>{_DASH})[ \t\u00a0]*(?P<author>[^\s()@—–][^()\n@]{{0,79}}?)[ \t\u00a0]*"
+    rf"(?:(?:^|(?<=\s))(?P<dash>{_DASH})|(?<=\S)(?P<glued>{_GLUED_DASH}))"
+    rf"[ \t\u00a0]*(?P<author>{_NAME})[ \t\u00a0]*"
     rf"\(@(?P<handle>[A-Za-z0-9_]{{1,15}})\)[ \t\u00a0]*(?P<date>{DATE_RE.pattern})",
     re.IGNORECASE,
 )
@@ -79,7 +84,7 @@ def find_posts(
         posted = dates[0].iso if dates else None
         if posted is None:
             continue  # an attribution without a year is not a post's signature
-        dash_at = line.start + match.start("dash")
+        dash_at = line.start + match.start()  # the dash, spaced or glued
         text_start, text_end = _post_text(raw, lines, line, dash_at)
         if text_start is None:
             continue
@@ -119,7 +124,7 @@ def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[i
         return line.start, line.start + len(before)
     index = line.index - 1
     blanks = 0
-    while index >= 0 and lines[index].kind == BLANK and blanks < 1:
+    while index >= 0 and lines[index].kind == BLANK and blanks < rules.POST_MAX_BLANKS:
         index -= 1
         blanks += 1
     if index < 0 or lines[index].kind not in (TEXT, BULLET):
