@@ -125,3 +125,30 @@ def test_attribution_several_blank_lines_below_its_post_is_not_a_bullet():
     (post,) = record["tweets"]
     assert post["text"] == "Thanked the farmers of Durg for the warm welcome today #Durg"
     assert record["highlights"] == []
+
+
+def test_on_a_page_without_blank_lines_the_article_quote_above_a_post_stays_the_articles():
+    raw = (
+        "Korba Power Plan Approved\n"
+        "The new unit was approved in Korba on Monday. Ravi Kant said, “The plant will light 40 villages.”\n"
+        "Proud to open the Korba unit for the people of the district!\n"
+        "— Ravi Kant (@ravikant) May 1, 2025\n"
+        "Work on the second unit starts next year.\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Proud to open the Korba unit for the people of the district!"
+    assert [q["text"] for q in record["quotes"]] == ["The plant will light 40 villages."]
+
+
+def test_a_post_pasted_on_the_line_of_the_article_quote_starts_after_it():
+    raw = (
+        "Body of the story.\n\n"
+        'In a post, Kant said, "The road to Dhamtari is open." Thanked the workers of Dhamtari today. '
+        "pic.twitter.com/Ab12Cd34Ef — Ravi Kant (@ravikant) May 1, 2025\n\nNext paragraph.\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Thanked the workers of Dhamtari today. pic.twitter.com/Ab12Cd34Ef"
+    assert [q["text"] for q in record["quotes"]] == ["The road to Dhamtari is open."]
+

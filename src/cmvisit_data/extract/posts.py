@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import rules, segment
 from ..header import model as header_model
-from ..header.features import post_line_values
+from ..header.features import article_quote, post_line_values
 from ..segment import BLANK, BULLET, POST, TEXT, Line
 from .dates import DATE_RE, find_dates
 
@@ -120,8 +120,10 @@ def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[i
     """Where the post's text is: before the dash on the same line, else the line above it."""
     before = raw[line.start : dash_at].rstrip()
     if before:
-        line.kind = POST
-        return line.start, line.start + len(before)
+        start = _after_article_quote(before)
+        if not start:  # a line the article's quote opens stays a text line, for that quote
+            line.kind = POST
+        return line.start + start, line.start + len(before)
     index = line.index - 1
     blanks = 0
     while index >= 0 and lines[index].kind == BLANK and blanks < rules.POST_MAX_BLANKS:
@@ -133,6 +135,20 @@ def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[i
     line.kind = POST
     above.kind = POST
     return above.start, above.end
+
+
+# A quotation closed at the end of a sentence ('…Ji." ' / '…है।” '), and the next sentence.
+_CLOSED_QUOTE_RE = re.compile(r"[.!?।][”\"’'][ \t\u00a0]+(?=[^\s a-z])")
+
+
+def _after_article_quote(text: str) -> int:
+    """Where a post pasted on the same line as the article's paragraph starts: after the last
+    sentence that quotes someone as the article does (header.features.article_quote), when
+    that sentence ends at its closing quotation mark and the post's text follows; else 0."""
+    for match in reversed(list(_CLOSED_QUOTE_RE.finditer(text))):
+        if article_quote(text[: match.start() + 2]):
+            return match.end()
+    return 0
 
 
 def _line_starting(lines: list[Line], line: Line, start: int) -> Line:
@@ -170,14 +186,16 @@ def _extend_upward(
         if above is None:
             break
         values = post_line_values(above.text, distance, author, below)
-        # A post is written in one script: a line in another is the article's, whatever it scores.
+        # A post is written in one script: a line in another is the article's, whatever it scores;
+        # so is a line that quotes someone as the article does (and with no post's marks).
         same_script = _script(above.text) == _script(last.text)
-        score = scorer.score(values) if same_script else 0.0
+        quoting = article_quote(above.text)
+        score = scorer.score(values) if same_script and not quoting else 0.0
         taking = taking and score >= scorer.threshold
         if explain is not None:
             scored.append(
                 {"text": above.text, "features": values, "score": round(score, 4), "taken": taking,
-                 "same_script": same_script}
+                 "same_script": same_script, "article_quote": quoting}
             )  # fmt: skip
         elif not taking:
             break

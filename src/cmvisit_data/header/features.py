@@ -381,6 +381,17 @@ _THIRD_PERSON = frozenset("he she his her him they their उन्होंन�
 POST_CHARS = 280
 
 
+def article_quote(text: str) -> bool:
+    """Does the text quote someone as the article does (a speech cue and a quotation mark) with
+    none of a post's marks (hashtag, mention, link)? Such a line or sentence is the article's
+    own, introducing the post below it, not the post's text."""
+    if _HASHTAG_RE.search(text) or _MENTION_RE.search(text) or _LINK_RE.search(text):
+        return False
+    if not any(q in text for q in _QUOTES):
+        return False
+    return bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in _HI_SPEECH)
+
+
 def post_line_values(text: str, distance: int, author: str, below: list[str]) -> dict[str, float]:
     """Features of a line `distance` lines above a post's attribution (the line next to the
     attribution is distance 1 and always the post's); `below` holds the lines between."""
