@@ -152,3 +152,16 @@ def test_a_post_pasted_on_the_line_of_the_article_quote_starts_after_it():
     assert post["text"] == "Thanked the workers of Dhamtari today. pic.twitter.com/Ab12Cd34Ef"
     assert [q["text"] for q in record["quotes"]] == ["The road to Dhamtari is open."]
 
+
+def test_a_post_keeps_its_paragraphs_across_a_wider_break_than_the_articles():
+    raw = (
+        "Raipur: The fair opened on Monday.\n\n"
+        "Stalls from every district lined the ground.\n\n"
+        "#WATCH | Raipur: Folk dancers of Bastar perform at the fair.\n\n\n\n"
+        "(Source: DD) pic.twitter.com/Ab12Cd34Ef — City News (@citynews) May 1, 2025\n\n"
+        "The fair runs till Sunday.\n"
+    )
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == (
+        "#WATCH | Raipur: Folk dancers of Bastar perform at the fair.\n\n\n\n(Source: DD) pic.twitter.com/Ab12Cd34Ef"
+    )

@@ -6,8 +6,10 @@ rules.POST_MAX_BLANKS blank lines) or at the end of the post's own last line, wh
 dash may be glued to the link before it. A post may run over several lines, and the page
 gives no mark where it starts: each line above is scored by the fitted model (role
 `post_line`, features in `header.features`) as the post's or the article's, and the post
-takes the lines above it while they score as its own. The text runs from the start of its
-first line up to the dash; links stay in it. Lines a post claims are marked POST so no other
+takes the lines above it while they score as its own, across a run of blank lines only when
+it is longer than the page's usual paragraph break (a pasted post breaks its paragraphs so).
+A line that quotes someone as the article does is never the post's. The text runs from the
+start of its first line up to the dash; links stay in it. Lines a post claims are marked POST so no other
 extractor reads them.
 """
 
@@ -73,6 +75,7 @@ def find_posts(
     if "(@" not in raw:  # every attribution holds "(@handle)": a page without one has no post
         return posts
     scorer = None  # the post_line model, read when a post runs over more than one line
+    gap: int | None = None  # the page's usual paragraph break, counted when a post is found
     for line in lines:
         if line.kind not in (TEXT, BULLET):
             continue
@@ -90,9 +93,11 @@ def find_posts(
             continue
         author = match.group("author").strip()
         first = _line_starting(lines, line, text_start)
-        if _line_above(lines, first) is not None:
+        if gap is None:
+            gap = _paragraph_gap(lines)
+        if _line_above(lines, first, gap) is not None:
             scorer = scorer or (model or header_model.load()).role("post_line")
-            text_start = _extend_upward(lines, first, author, scorer, explain)
+            text_start = _extend_upward(lines, first, author, scorer, gap, explain)
         text = raw[text_start:text_end]
         attribution_end = line.start + match.end("date")
         while raw[attribution_end - 1] in " ,":
@@ -158,12 +163,34 @@ def _line_starting(lines: list[Line], line: Line, start: int) -> Line:
     return line
 
 
-def _line_above(lines: list[Line], line: Line) -> Line | None:
-    """The text line right above (no blank line between: a blank line ends a paragraph)."""
-    if line.index == 0:
+def _line_above(lines: list[Line], line: Line, gap: int | None = None) -> Line | None:
+    """The text line right above. A blank line ends a paragraph, except a run of blank lines
+    longer than `gap`, the page's usual paragraph break: a pasted post breaks its own
+    paragraphs with more blank lines than the article does."""
+    index = line.index - 1
+    blanks = 0
+    while gap is not None and index >= 0 and lines[index].kind == BLANK:
+        index -= 1
+        blanks += 1
+    if index < 0 or (blanks and (blanks <= gap or blanks > rules.POST_MAX_BLANKS)):
         return None
-    above = lines[line.index - 1]
+    above = lines[index]
     return above if above.kind in (TEXT, BULLET) else None
+
+
+def _paragraph_gap(lines: list[Line]) -> int:
+    """The page's usual paragraph break: the most common run of blank lines between two text
+    lines (0 on a page that has none)."""
+    runs: dict[int, int] = {}
+    blanks = 0
+    for line in lines:
+        if line.kind == BLANK:
+            blanks += 1
+            continue
+        if blanks:
+            runs[blanks] = runs.get(blanks, 0) + 1
+        blanks = 0
+    return max(runs, key=lambda n: (runs[n], -n)) if runs else 0
 
 
 def _extend_upward(
@@ -171,6 +198,7 @@ def _extend_upward(
     last: Line,
     author: str,
     scorer: header_model.RoleModel,
+    gap: int,
     explain: dict[str, Any] | None,
 ) -> int:
     """The offset where the post starts: the lines above its last line are taken, nearest
@@ -182,7 +210,7 @@ def _extend_upward(
     taking = True
     cursor = last
     for distance in range(2, MAX_POST_LINES + 2):
-        above = _line_above(lines, cursor)
+        above = _line_above(lines, cursor, gap)
         if above is None:
             break
         values = post_line_values(above.text, distance, author, below)
