@@ -261,6 +261,9 @@ POST_GLUED_DASHES = ("—", "–", "&mdash;", "&#8212;")
 # Blank lines an attribution may stand below its post's last paragraph (pasted embeds leave
 # several); more than this and the text above is not the post's.
 POST_MAX_BLANKS = 6
+# The most characters a post's text holds, links left out: X's limit (a longer post is cut
+# with "…" in its embed); a line that would take a post past it is the article's.
+POST_MAX_CHARS = 280
 
 # --- Input policy -----------------------------------------------------------------------
 

@@ -165,3 +165,20 @@ def test_a_post_keeps_its_paragraphs_across_a_wider_break_than_the_articles():
     assert post["text"] == (
         "#WATCH | Raipur: Folk dancers of Bastar perform at the fair.\n\n\n\n(Source: DD) pic.twitter.com/Ab12Cd34Ef"
     )
+
+
+def test_a_line_that_would_take_a_post_past_its_length_limit_is_the_articles():
+    article = (
+        "Ministers from Raipur, Durg, Bilaspur and Korba attended the opening of the new power unit, "
+        "which the state built with the central board over four years at a cost the officials put at "
+        "twelve hundred crore rupees, and which will supply the mines, the steel plant and the villages "
+        "around the reservoir through the coming summer."
+    )
+    raw = (
+        "Korba Unit Opens\n"
+        f"{article}\n"
+        "Glad to open the Korba unit today with the people of the district!\n"
+        "— Ravi Kant (@ravikant) May 1, 2025\n"
+    )
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == "Glad to open the Korba unit today with the people of the district!"

@@ -8,9 +8,9 @@ gives no mark where it starts: each line above is scored by the fitted model (ro
 `post_line`, features in `header.features`) as the post's or the article's, and the post
 takes the lines above it while they score as its own, across a run of blank lines only when
 it is longer than the page's usual paragraph break (a pasted post breaks its paragraphs so).
-A line that quotes someone as the article does is never the post's. The text runs from the
-start of its first line up to the dash; links stay in it. Lines a post claims are marked POST so no other
-extractor reads them.
+A line that quotes someone as the article does is never the post's, nor one that would take
+the post past its length limit. The text runs from the start of its first line up to the
+dash; links stay in it. Lines a post claims are marked POST so no other extractor reads them.
 """
 
 from __future__ import annotations
@@ -47,6 +47,12 @@ def _script(text: str) -> str | None:
     are Latin in a Hindi post too)."""
     words = _HASHTAG_RE.sub(" ", _MENTION_RE.sub(" ", _LINK_RE.sub(" ", text)))
     return segment.language_of(words)
+
+
+def post_length(text: str) -> int:
+    """A post's length as its limit counts it: its characters without links, each run of
+    spaces and line breaks one."""
+    return len(" ".join(_LINK_RE.sub(" ", text).split()))
 
 
 def _clean_link(link: str) -> str:
@@ -97,7 +103,7 @@ def find_posts(
             gap = _paragraph_gap(lines)
         if _line_above(lines, first, gap) is not None:
             scorer = scorer or (model or header_model.load()).role("post_line")
-            text_start = _extend_upward(lines, first, author, scorer, gap, explain)
+            text_start = _extend_upward(lines, first, author, scorer, gap, explain, raw[text_start:text_end])
         text = raw[text_start:text_end]
         attribution_end = line.start + match.end("date")
         while raw[attribution_end - 1] in " ,":
@@ -200,12 +206,15 @@ def _extend_upward(
     scorer: header_model.RoleModel,
     gap: int,
     explain: dict[str, Any] | None,
+    text: str,
 ) -> int:
     """The offset where the post starts: the lines above its last line are taken, nearest
-    first, while each scores as the post's own. With `explain`, every line up to
+    first, while each scores as the post's own and the post stays within
+    rules.POST_MAX_CHARS (`text` is its last line's part). With `explain`, every line up to
     MAX_POST_LINES is scored and reported, also past the first that is not taken."""
     first = last
     below = [last.text]
+    length = post_length(text)
     scored = []
     taking = True
     cursor = last
@@ -218,12 +227,14 @@ def _extend_upward(
         # so is a line that quotes someone as the article does (and with no post's marks).
         same_script = _script(above.text) == _script(last.text)
         quoting = article_quote(above.text)
-        score = scorer.score(values) if same_script and not quoting else 0.0
+        length += post_length(above.text) + 1
+        fits = length <= rules.POST_MAX_CHARS
+        score = scorer.score(values) if same_script and not quoting and fits else 0.0
         taking = taking and score >= scorer.threshold
         if explain is not None:
             scored.append(
                 {"text": above.text, "features": values, "score": round(score, 4), "taken": taking,
-                 "same_script": same_script, "article_quote": quoting}
+                 "same_script": same_script, "article_quote": quoting, "fits": fits}
             )  # fmt: skip
         elif not taking:
             break

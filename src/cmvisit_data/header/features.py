@@ -378,7 +378,7 @@ _EN_SPEECH_RE = re.compile(
 _FIRST_PERSON = frozenset("i i'm i’m my me we our us मैं मेरा मेरी मेरे मुझे हम हमारा हमारी हमारे हमें".split())
 _THIRD_PERSON = frozenset("he she his her him they their उन्होंने उनके उनकी उनका".split())
 # A post is rarely longer than this many characters; an article paragraph often is.
-POST_CHARS = 280
+POST_CHARS = rules.POST_MAX_CHARS
 
 
 def article_quote(text: str) -> bool:
