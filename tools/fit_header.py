@@ -107,7 +107,7 @@ def post_line_rows(page: dict) -> list[tuple[dict, int]]:
     rows = []
     for post in explain.get("posts", []):
         for cand in post["lines_above"]:
-            if not cand["same_script"]:
+            if not cand["same_script"] or cand.get("article_quote") or not cand.get("fits", True):
                 continue  # never the post's, whatever the weights: not learnt from
             text = norm(cand["text"])
             rows.append((cand["features"], int(any(text and text in g for g in golds))))

@@ -293,6 +293,17 @@ ATTRIBUTION_WINDOW = 300
 # Dashes that open a post's attribution line; "&mdash;" is how some scrapes print it.
 POST_DASHES = ("—", "–", "-", "&mdash;", "&#8212;")
 
+# --- Embedded posts: recognition and boundaries ---
+# Dashes that may be glued to the word before them ("…pic.twitter.com/abc— Name (@h) …"): a
+# long dash is never a hyphen; a "-" glued to a word is, so it needs a space or a line start.
+POST_GLUED_DASHES = ("—", "–", "&mdash;", "&#8212;")
+# Blank lines an attribution may stand below its post's last paragraph (pasted embeds leave
+# several); more than this and the text above is not the post's.
+POST_MAX_BLANKS = 6
+# The most characters a post's text holds, links left out: X's limit (a longer post is cut
+# with "…" in its embed); a line that would take a post past it is the article's.
+POST_MAX_CHARS = 280
+
 # --- Input policy -----------------------------------------------------------------------
 
 # Default size limit of one document; `--max-bytes` changes it.

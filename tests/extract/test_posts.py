@@ -94,3 +94,91 @@ def test_a_hindi_post_with_latin_tags_is_not_extended_into_the_english_article()
     )
     (post,) = parse_text(raw)["tweets"]
     assert post["text"].startswith("मुख्यमंत्री श्री @AshaVerma")
+
+
+def test_display_name_holding_parentheses():
+    raw = "Body of the story.\n\nBest wishes to the people of Bastar.\n— Asha Verma (Seva Parivar) (@ashaverma) March 4, 2025\n"
+    (post,) = parse_text(raw)["tweets"]
+    assert (post["author"], post["handle"]) == ("Asha Verma (Seva Parivar)", "ashaverma")
+    assert post["text"] == "Best wishes to the people of Bastar."
+
+
+def test_long_dash_glued_to_the_link_before_it():
+    raw = "Body of the story.\n\nOpened the Durg bridge today pic.twitter.com/Xy12Ab34Cd— Durg Office (@durg_off) June 2, 2024\n"
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == "Opened the Durg bridge today pic.twitter.com/Xy12Ab34Cd"
+    assert post["attribution"]["text"].startswith("— Durg Office")
+
+
+def test_hyphen_glued_to_a_word_is_not_an_attribution_dash():
+    raw = "Body of the story.\n\nThe well-Durg Office (@durg_off) June 2, 2024 note.\n"
+    assert parse_text(raw)["tweets"] == []
+
+
+def test_attribution_several_blank_lines_below_its_post_is_not_a_bullet():
+    raw = (
+        "Lead paragraph of the story about the visit.\n\n"
+        "Thanked the farmers of Durg for the warm welcome today #Durg\n\n\n\n"
+        "- Ravi Kant (@ravikant) May 1, 2025\n\nNext paragraph of the article.\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Thanked the farmers of Durg for the warm welcome today #Durg"
+    assert record["highlights"] == []
+
+
+def test_on_a_page_without_blank_lines_the_article_quote_above_a_post_stays_the_articles():
+    raw = (
+        "Korba Power Plan Approved\n"
+        "The new unit was approved in Korba on Monday. Ravi Kant said, “The plant will light 40 villages.”\n"
+        "Proud to open the Korba unit for the people of the district!\n"
+        "— Ravi Kant (@ravikant) May 1, 2025\n"
+        "Work on the second unit starts next year.\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Proud to open the Korba unit for the people of the district!"
+    assert [q["text"] for q in record["quotes"]] == ["The plant will light 40 villages."]
+
+
+def test_a_post_pasted_on_the_line_of_the_article_quote_starts_after_it():
+    raw = (
+        "Body of the story.\n\n"
+        'In a post, Kant said, "The road to Dhamtari is open." Thanked the workers of Dhamtari today. '
+        "pic.twitter.com/Ab12Cd34Ef — Ravi Kant (@ravikant) May 1, 2025\n\nNext paragraph.\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Thanked the workers of Dhamtari today. pic.twitter.com/Ab12Cd34Ef"
+    assert [q["text"] for q in record["quotes"]] == ["The road to Dhamtari is open."]
+
+
+def test_a_post_keeps_its_paragraphs_across_a_wider_break_than_the_articles():
+    raw = (
+        "Raipur: The fair opened on Monday.\n\n"
+        "Stalls from every district lined the ground.\n\n"
+        "#WATCH | Raipur: Folk dancers of Bastar perform at the fair.\n\n\n\n"
+        "(Source: DD) pic.twitter.com/Ab12Cd34Ef — City News (@citynews) May 1, 2025\n\n"
+        "The fair runs till Sunday.\n"
+    )
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == (
+        "#WATCH | Raipur: Folk dancers of Bastar perform at the fair.\n\n\n\n(Source: DD) pic.twitter.com/Ab12Cd34Ef"
+    )
+
+
+def test_a_line_that_would_take_a_post_past_its_length_limit_is_the_articles():
+    article = (
+        "Ministers from Raipur, Durg, Bilaspur and Korba attended the opening of the new power unit, "
+        "which the state built with the central board over four years at a cost the officials put at "
+        "twelve hundred crore rupees, and which will supply the mines, the steel plant and the villages "
+        "around the reservoir through the coming summer."
+    )
+    raw = (
+        "Korba Unit Opens\n"
+        f"{article}\n"
+        "Glad to open the Korba unit today with the people of the district!\n"
+        "— Ravi Kant (@ravikant) May 1, 2025\n"
+    )
+    (post,) = parse_text(raw)["tweets"]
+    assert post["text"] == "Glad to open the Korba unit today with the people of the district!"

@@ -1,13 +1,16 @@
 """Embedded social-media posts.
 
 A post is recognised by its attribution, "— Display Name (@handle) Month D, YYYY", either on a
-line of its own (the post's last line is the line before it, across at most one blank line) or
-at the end of the post's own last line. A post may run over several lines, and the page
+line of its own (the post's last line is the text line above it, across up to
+rules.POST_MAX_BLANKS blank lines) or at the end of the post's own last line, where its long
+dash may be glued to the link before it. A post may run over several lines, and the page
 gives no mark where it starts: each line above is scored by the fitted model (role
 `post_line`, features in `header.features`) as the post's or the article's, and the post
-takes the lines above it while they score as its own. The text runs from the start of its
-first line up to the dash; links stay in it. Lines a post claims are marked POST so no other
-extractor reads them.
+takes the lines above it while they score as its own, across a run of blank lines only when
+it is longer than the page's usual paragraph break (a pasted post breaks its paragraphs so).
+A line that quotes someone as the article does is never the post's, nor one that would take
+the post past its length limit. The text runs from the start of its first line up to the
+dash; links stay in it. Lines a post claims are marked POST so no other extractor reads them.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from typing import Any
 
 from .. import rules, segment
 from ..header import model as header_model
-from ..header.features import post_line_values
+from ..header.features import article_quote, post_line_values
 from ..segment import BLANK, BULLET, POST, TEXT, Line
 from .dates import DATE_RE, find_dates
 
@@ -25,8 +28,12 @@ from .dates import DATE_RE, find_dates
 MAX_POST_LINES = 8
 
 _DASH = "|".join(re.escape(d) for d in rules.POST_DASHES)
+_GLUED_DASH = "|".join(re.escape(d) for d in rules.POST_GLUED_DASHES)
+# The display name may hold parenthesised words ("Asha Verma (Modi Ka Parivar)"), never "(@".
+_NAME = r"[^\s()@—–](?:[^()\n@]|\([^()\n@]{1,40}\)){0,79}?"
 ATTRIBUTION_RE = re.compile(
-    rf"(?:^|(?<=\s))(?P<dash>{_DASH})[ \t\u00a0]*(?P<author>[^\s()@—–][^()\n@]{{0,79}}?)[ \t\u00a0]*"
+    rf"(?:(?:^|(?<=\s))(?P<dash>{_DASH})|(?<=\S)(?P<glued>{_GLUED_DASH}))"
+    rf"[ \t\u00a0]*(?P<author>{_NAME})[ \t\u00a0]*"
     rf"\(@(?P<handle>[A-Za-z0-9_]{{1,15}})\)[ \t\u00a0]*(?P<date>{DATE_RE.pattern})",
     re.IGNORECASE,
 )
@@ -40,6 +47,12 @@ def _script(text: str) -> str | None:
     are Latin in a Hindi post too)."""
     words = _HASHTAG_RE.sub(" ", _MENTION_RE.sub(" ", _LINK_RE.sub(" ", text)))
     return segment.language_of(words)
+
+
+def post_length(text: str) -> int:
+    """A post's length as its limit counts it: its characters without links, each run of
+    spaces and line breaks one."""
+    return len(" ".join(_LINK_RE.sub(" ", text).split()))
 
 
 def _clean_link(link: str) -> str:
@@ -68,6 +81,7 @@ def find_posts(
     if "(@" not in raw:  # every attribution holds "(@handle)": a page without one has no post
         return posts
     scorer = None  # the post_line model, read when a post runs over more than one line
+    gap: int | None = None  # the page's usual paragraph break, counted when a post is found
     for line in lines:
         if line.kind not in (TEXT, BULLET):
             continue
@@ -79,15 +93,17 @@ def find_posts(
         posted = dates[0].iso if dates else None
         if posted is None:
             continue  # an attribution without a year is not a post's signature
-        dash_at = line.start + match.start("dash")
+        dash_at = line.start + match.start()  # the dash, spaced or glued
         text_start, text_end = _post_text(raw, lines, line, dash_at)
         if text_start is None:
             continue
         author = match.group("author").strip()
         first = _line_starting(lines, line, text_start)
-        if _line_above(lines, first) is not None:
+        if gap is None:
+            gap = _paragraph_gap(lines)
+        if _line_above(lines, first, gap) is not None:
             scorer = scorer or (model or header_model.load()).role("post_line")
-            text_start = _extend_upward(lines, first, author, scorer, explain)
+            text_start = _extend_upward(lines, first, author, scorer, gap, explain, raw[text_start:text_end])
         text = raw[text_start:text_end]
         attribution_end = line.start + match.end("date")
         while raw[attribution_end - 1] in " ,":
@@ -115,11 +131,13 @@ def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[i
     """Where the post's text is: before the dash on the same line, else the line above it."""
     before = raw[line.start : dash_at].rstrip()
     if before:
-        line.kind = POST
-        return line.start, line.start + len(before)
+        start = _after_article_quote(before)
+        if not start:  # a line the article's quote opens stays a text line, for that quote
+            line.kind = POST
+        return line.start + start, line.start + len(before)
     index = line.index - 1
     blanks = 0
-    while index >= 0 and lines[index].kind == BLANK and blanks < 1:
+    while index >= 0 and lines[index].kind == BLANK and blanks < rules.POST_MAX_BLANKS:
         index -= 1
         blanks += 1
     if index < 0 or lines[index].kind not in (TEXT, BULLET):
@@ -130,6 +148,20 @@ def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[i
     return above.start, above.end
 
 
+# A quotation closed at the end of a sentence ('…Ji." ' / '…है।” '), and the next sentence.
+_CLOSED_QUOTE_RE = re.compile(r"[.!?।][”\"’'][ \t\u00a0]+(?=[^\s a-z])")
+
+
+def _after_article_quote(text: str) -> int:
+    """Where a post pasted on the same line as the article's paragraph starts: after the last
+    sentence that quotes someone as the article does (header.features.article_quote), when
+    that sentence ends at its closing quotation mark and the post's text follows; else 0."""
+    for match in reversed(list(_CLOSED_QUOTE_RE.finditer(text))):
+        if article_quote(text[: match.start() + 2]):
+            return match.end()
+    return 0
+
+
 def _line_starting(lines: list[Line], line: Line, start: int) -> Line:
     """The line at or above `line` that starts at offset start (the post's last line)."""
     while line.start > start and line.index > 0:
@@ -137,12 +169,34 @@ def _line_starting(lines: list[Line], line: Line, start: int) -> Line:
     return line
 
 
-def _line_above(lines: list[Line], line: Line) -> Line | None:
-    """The text line right above (no blank line between: a blank line ends a paragraph)."""
-    if line.index == 0:
+def _line_above(lines: list[Line], line: Line, gap: int | None = None) -> Line | None:
+    """The text line right above. A blank line ends a paragraph, except a run of blank lines
+    longer than `gap`, the page's usual paragraph break: a pasted post breaks its own
+    paragraphs with more blank lines than the article does."""
+    index = line.index - 1
+    blanks = 0
+    while gap is not None and index >= 0 and lines[index].kind == BLANK:
+        index -= 1
+        blanks += 1
+    if index < 0 or (blanks and (blanks <= gap or blanks > rules.POST_MAX_BLANKS)):
         return None
-    above = lines[line.index - 1]
+    above = lines[index]
     return above if above.kind in (TEXT, BULLET) else None
+
+
+def _paragraph_gap(lines: list[Line]) -> int:
+    """The page's usual paragraph break: the most common run of blank lines between two text
+    lines (0 on a page that has none)."""
+    runs: dict[int, int] = {}
+    blanks = 0
+    for line in lines:
+        if line.kind == BLANK:
+            blanks += 1
+            continue
+        if blanks:
+            runs[blanks] = runs.get(blanks, 0) + 1
+        blanks = 0
+    return max(runs, key=lambda n: (runs[n], -n)) if runs else 0
 
 
 def _extend_upward(
@@ -150,29 +204,37 @@ def _extend_upward(
     last: Line,
     author: str,
     scorer: header_model.RoleModel,
+    gap: int,
     explain: dict[str, Any] | None,
+    text: str,
 ) -> int:
     """The offset where the post starts: the lines above its last line are taken, nearest
-    first, while each scores as the post's own. With `explain`, every line up to
+    first, while each scores as the post's own and the post stays within
+    rules.POST_MAX_CHARS (`text` is its last line's part). With `explain`, every line up to
     MAX_POST_LINES is scored and reported, also past the first that is not taken."""
     first = last
     below = [last.text]
+    length = post_length(text)
     scored = []
     taking = True
     cursor = last
     for distance in range(2, MAX_POST_LINES + 2):
-        above = _line_above(lines, cursor)
+        above = _line_above(lines, cursor, gap)
         if above is None:
             break
         values = post_line_values(above.text, distance, author, below)
-        # A post is written in one script: a line in another is the article's, whatever it scores.
+        # A post is written in one script: a line in another is the article's, whatever it scores;
+        # so is a line that quotes someone as the article does (and with no post's marks).
         same_script = _script(above.text) == _script(last.text)
-        score = scorer.score(values) if same_script else 0.0
+        quoting = article_quote(above.text)
+        length += post_length(above.text) + 1
+        fits = length <= rules.POST_MAX_CHARS
+        score = scorer.score(values) if same_script and not quoting and fits else 0.0
         taking = taking and score >= scorer.threshold
         if explain is not None:
             scored.append(
                 {"text": above.text, "features": values, "score": round(score, 4), "taken": taking,
-                 "same_script": same_script}
+                 "same_script": same_script, "article_quote": quoting, "fits": fits}
             )  # fmt: skip
         elif not taking:
             break

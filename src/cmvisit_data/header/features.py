@@ -378,7 +378,18 @@ _EN_SPEECH_RE = re.compile(
 _FIRST_PERSON = frozenset("i i'm i’m my me we our us मैं मेरा मेरी मेरे मुझे हम हमारा हमारी हमारे हमें".split())
 _THIRD_PERSON = frozenset("he she his her him they their उन्होंने उनके उनकी उनका".split())
 # A post is rarely longer than this many characters; an article paragraph often is.
-POST_CHARS = 280
+POST_CHARS = rules.POST_MAX_CHARS
+
+
+def article_quote(text: str) -> bool:
+    """Does the text quote someone as the article does (a speech cue and a quotation mark) with
+    none of a post's marks (hashtag, mention, link)? Such a line or sentence is the article's
+    own, introducing the post below it, not the post's text."""
+    if _HASHTAG_RE.search(text) or _MENTION_RE.search(text) or _LINK_RE.search(text):
+        return False
+    if not any(q in text for q in _QUOTES):
+        return False
+    return bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in _HI_SPEECH)
 
 
 def post_line_values(text: str, distance: int, author: str, below: list[str]) -> dict[str, float]:
