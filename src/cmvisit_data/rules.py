@@ -143,6 +143,22 @@ HIGHLIGHT_HEADINGS = (
     "मुख्य बातें", "खास बातें", "मुख्य बिंदु", "हाइलाइट्स", "प्रमुख बातें", "मुख्य अंश",
 )  # fmt: skip
 
+# --- Highlights (class 10) ----------------------------------------------------------------
+
+# A list of highlights has at least this many points: a lone dash or numbered line in the body
+# is a dashed sentence, an attribution or the first of a list told between paragraphs.
+HIGHLIGHT_MIN_ITEMS = 2
+# Labels of tag and metadata items printed as bullets ("Country: India", "Publish Date - ..."):
+# never a summary point. English, then Hindi.
+METADATA_LABELS = (
+    "country", "state", "city", "location", "region", "publish date", "published date", "published on",
+    "published", "updated on", "updated", "last updated", "posted on", "posted by", "date", "tags",
+    "tag", "topics", "topic", "category", "categories", "section", "source", "author", "written by",
+    "edited by", "language", "sector", "read time", "reading time",
+    "देश", "राज्य", "शहर", "स्थान", "प्रकाशित", "प्रकाशन तिथि", "अपडेट", "अपडेटेड", "टैग", "टैग्स",
+    "श्रेणी", "विषय", "स्रोत", "लेखक", "तारीख", "दिनांक",
+)  # fmt: skip
+
 # --- Boilerplate ------------------------------------------------------------------------
 
 # Labels of "read this too" links; the rest of the line is the linked headline.
