@@ -188,6 +188,26 @@ DISCLAIMER_MARKERS = (
     "unedited", "auto-generated", "syndicated", "embedded directly", "may not have modified",
     "does not endorse", "views expressed", "disclaimer",
 )  # fmt: skip
+
+# --- Press-office footers (class 10) ------------------------------------------------------
+
+# A press office prints a footer under each release; it differs between copies of one release
+# and is boilerplate. Lines of at most this many words can be such a footer.
+FOOTER_MAX_WORDS = 16
+# Footers are looked for below the first line of at least this many words that ends a sentence.
+BODY_SENTENCE_WORDS = 8
+# How a footer line opens, case folded: the release number, the "in other languages" link, the
+# social media line, the copyright line. English, then Hindi.
+FOOTER_OPENINGS = (
+    "(release id", "release id", "read this release in", "follow us", "copyright", "©", "(c) 20",
+    "visitor counter",
+    "(रिलीज़ आईडी", "रिलीज़ आईडी", "(रिलीज आईडी", "रिलीज आईडी", "इस विज्ञप्ति को", "हमें फॉलो करें", "कॉपीराइट",
+)  # fmt: skip
+# Words that make a short line a copyright footer wherever they stand in it.
+FOOTER_MARKERS = ("all rights reserved", "सर्वाधिकार सुरक्षित")
+# A Hindi release's serial number ("क्रमांक-1187/..."): the word, then a number.
+FOOTER_SERIALS = ("क्रमांक", "क्र.")
+
 # Navigation words; an all-capitalised line made of these is a menu.
 NAV_WORDS = frozenset(
     """home news about contact us login sign subscribe menu search videos video sports business
