@@ -2,9 +2,9 @@
 
 This module owns the first look at a document: splitting it into trimmed lines with exact
 offsets, and recognising page furniture (menus, cookie banners, advertisements, share
-buttons, 'Also Read' links, disclaimers, markup), bullet items, section headings and the
-language of a stretch of text. It does not decide what the title, byline or quotes are:
-the `extract` modules do, reading the lines this module marks.
+buttons, 'Also Read' links, disclaimers, markup, press-office footers), bullet items, section
+headings and the language of a stretch of text. It does not decide what the title, byline or
+quotes are: the `extract` modules do, reading the lines this module marks.
 """
 
 from __future__ import annotations
