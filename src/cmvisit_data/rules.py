@@ -200,13 +200,14 @@ BODY_SENTENCE_WORDS = 8
 # social media line, the copyright line. English, then Hindi.
 FOOTER_OPENINGS = (
     "(release id", "release id", "read this release in", "follow us", "copyright", "©", "(c) 20",
-    "visitor counter",
-    "(रिलीज़ आईडी", "रिलीज़ आईडी", "(रिलीज आईडी", "रिलीज आईडी", "इस विज्ञप्ति को", "हमें फॉलो करें", "कॉपीराइट",
+    "visitor counter", "connect with us",
+    "(रिलीज़ आईडी", "रिलीज़ आईडी", "(रिलीज आईडी", "रिलीज आईडी", "इस विज्ञप्ति को", "आगंतुक पटल", "हमें फॉलो करें",
+    "कॉपीराइट",
 )  # fmt: skip
 # Words that make a short line a copyright footer wherever they stand in it.
 FOOTER_MARKERS = ("all rights reserved", "सर्वाधिकार सुरक्षित")
 # A Hindi release's serial number ("क्रमांक-1187/..."): the word, then a number.
-FOOTER_SERIALS = ("क्रमांक", "क्र.")
+FOOTER_SERIALS = ("क्रमांक", "क्र.", "समाचार क्रमांक")
 
 # Navigation words; an all-capitalised line made of these is a menu.
 NAV_WORDS = frozenset(
