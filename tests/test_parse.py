@@ -30,3 +30,20 @@ def test_headings_paragraphs_and_related_links_keep_their_spans():
     assert link["text"] == "New school opens in Korba" and link["label"] == "Also Read"
     for item in (*record["paragraphs"], link):
         assert raw[item["start"] : item["end"]] == item["text"]
+
+
+def test_two_copies_of_a_release_with_different_footers_have_the_same_body():
+    release = (
+        "Minister Opens Dam in Dhamtari\n\n"
+        'Dhamtari: The minister opened the new dam on Monday. "Water will reach every field," she said.\n\n'
+        "The dam will irrigate twelve villages in the district.\n\n"
+    )
+    one = release + "AB/SK\n\n(Release ID: 2098765)\n\nRead this release in: Hindi\n"
+    two = release + "****\n\nक्रमांक-1187/सुनीता\n\nFollow us on X and Facebook\n\n© 2025 Jansampark, Raipur\n"
+    first, second = parse_text(one), parse_text(two)
+    assert [p["text"] for p in first["paragraphs"]] == [p["text"] for p in second["paragraphs"]]
+    assert (
+        [q["text"] for q in first["quotes"]]
+        == [q["text"] for q in second["quotes"]]
+        == ["Water will reach every field,"]
+    )

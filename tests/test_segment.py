@@ -49,6 +49,37 @@ def test_furniture_lines():
     ]
 
 
+def test_press_office_footers_are_boilerplate_below_the_body():
+    footers = [
+        "AB/SK",
+        "RK / PSJ / TS",
+        "(Release ID: 2098765)",
+        "Read this release in: Hindi , Marathi",
+        "Follow us on X and Facebook",
+        "© 2025 Directorate of Public Relations, Raipur",
+        "Copyright 2025 Jansampark Vibhag",
+        "Website content managed by the department. All rights reserved.",
+        "क्रमांक-1187/सुनीता/रमेश",
+        "(रिलीज़ आईडी: 2098765) आगंतुक पटल : 52",
+        "समाचार क्रमांक 412/2025",
+        "एबी/एसके/आरटी",
+        "****",
+        "- - -",
+    ]
+    raw = "\n".join(
+        [
+            "Follow us",
+            "Road Plan Approved",
+            "Raipur: The state approved a road plan for villages today.",
+            *footers,
+        ]
+    )
+    lines = lines_of(raw)
+    # above the body's first sentence a site's header may hold the same words: left alone
+    assert [line.kind for line in lines[:3]] == [TEXT, TEXT, TEXT]
+    assert [(line.kind, line.detail) for line in lines[3:]] == [(BOILERPLATE, "trailing")] * len(footers)
+
+
 def test_end_marker_makes_the_rest_trailing():
     raw = "Body.\nMore Stories\nTeaser one about dams\nTeaser two about bridges."
     lines = lines_of(raw)

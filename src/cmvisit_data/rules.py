@@ -153,6 +153,22 @@ HIGHLIGHT_HEADINGS = (
     "मुख्य बातें", "खास बातें", "मुख्य बिंदु", "हाइलाइट्स", "प्रमुख बातें", "मुख्य अंश",
 )  # fmt: skip
 
+# --- Highlights (class 10) ----------------------------------------------------------------
+
+# A list of highlights has at least this many points: a lone dash or numbered line in the body
+# is a dashed sentence, an attribution or the first of a list told between paragraphs.
+HIGHLIGHT_MIN_ITEMS = 2
+# Labels of tag and metadata items printed as bullets ("Country: India", "Publish Date - ..."):
+# never a summary point. English, then Hindi.
+METADATA_LABELS = (
+    "country", "state", "city", "location", "region", "publish date", "published date", "published on",
+    "published", "updated on", "updated", "last updated", "posted on", "posted by", "date", "tags",
+    "tag", "topics", "topic", "category", "categories", "section", "source", "author", "written by",
+    "edited by", "language", "sector", "read time", "reading time",
+    "देश", "राज्य", "शहर", "स्थान", "प्रकाशित", "प्रकाशन तिथि", "अपडेट", "अपडेटेड", "टैग", "टैग्स",
+    "श्रेणी", "विषय", "स्रोत", "लेखक", "तारीख", "दिनांक",
+)  # fmt: skip
+
 # --- Boilerplate ------------------------------------------------------------------------
 
 # Labels of "read this too" links; the rest of the line is the linked headline.
@@ -182,6 +198,27 @@ DISCLAIMER_MARKERS = (
     "unedited", "auto-generated", "syndicated", "embedded directly", "may not have modified",
     "does not endorse", "views expressed", "disclaimer",
 )  # fmt: skip
+
+# --- Press-office footers (class 10) ------------------------------------------------------
+
+# A press office prints a footer under each release; it differs between copies of one release
+# and is boilerplate. Lines of at most this many words can be such a footer.
+FOOTER_MAX_WORDS = 16
+# Footers are looked for below the first line of at least this many words that ends a sentence.
+BODY_SENTENCE_WORDS = 8
+# How a footer line opens, case folded: the release number, the "in other languages" link, the
+# social media line, the copyright line. English, then Hindi.
+FOOTER_OPENINGS = (
+    "(release id", "release id", "read this release in", "follow us", "copyright", "©", "(c) 20",
+    "visitor counter", "connect with us",
+    "(रिलीज़ आईडी", "रिलीज़ आईडी", "(रिलीज आईडी", "रिलीज आईडी", "इस विज्ञप्ति को", "आगंतुक पटल", "हमें फॉलो करें",
+    "कॉपीराइट",
+)  # fmt: skip
+# Words that make a short line a copyright footer wherever they stand in it.
+FOOTER_MARKERS = ("all rights reserved", "सर्वाधिकार सुरक्षित")
+# A Hindi release's serial number ("क्रमांक-1187/..."): the word, then a number.
+FOOTER_SERIALS = ("क्रमांक", "क्र.", "समाचार क्रमांक")
+
 # Navigation words; an all-capitalised line made of these is a menu.
 NAV_WORDS = frozenset(
     """home news about contact us login sign subscribe menu search videos video sports business

@@ -2,9 +2,9 @@
 
 This module owns the first look at a document: splitting it into trimmed lines with exact
 offsets, and recognising page furniture (menus, cookie banners, advertisements, share
-buttons, 'Also Read' links, disclaimers, markup), bullet items, section headings and the
-language of a stretch of text. It does not decide what the title, byline or quotes are:
-the `extract` modules do, reading the lines this module marks.
+buttons, 'Also Read' links, disclaimers, markup, press-office footers), bullet items, section
+headings and the language of a stretch of text. It does not decide what the title, byline or
+quotes are: the `extract` modules do, reading the lines this module marks.
 """
 
 from __future__ import annotations
@@ -32,6 +32,14 @@ _BULLET_RE = re.compile(
 _CAPTION_END_RE = re.compile(r"[-–(]\s*(?:photo|image|pic)\b[^()]{0,40}\)?\s*$", re.IGNORECASE)
 _MARKUP_RE = re.compile(r"^</?[a-zA-Z][a-zA-Z0-9]*(?:\s|>|/>|$)")
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){3,}$")
+# A press office's footer: the officers' initials ("AB/SK", "RK / PSJ"), or a release serial
+# ("क्रमांक-1187/..."), or a rule of asterisks or dashes closing the release ("****").
+_FOOTER_RE = re.compile(
+    r"^(?:[A-Z]{1,6}(?:\s?[/\\]\s?[A-Z]{1,6}){1,6}\.?$"
+    r"|[\u0900-\u097F]{1,8}(?:/[\u0900-\u097F]{1,8}){2,6}$"
+    r"|(?:" + "|".join(re.escape(x) for x in rules.FOOTER_SERIALS) + r")\s*[-–:.]?\s*[0-9\u0966-\u096F]"
+    r"|[*=_~#-]{3,}$|(?:[*=_~#-] ){2,}[*=_~#-]$)"
+)
 _SLUG_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _RELATED = "|".join(re.escape(x) for x in sorted(rules.RELATED_LABELS, key=len, reverse=True))
 _RELATED_RE = re.compile(
@@ -193,6 +201,15 @@ def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
     return None
 
 
+def _is_footer(line: Line, low: str) -> bool:
+    """A press office's footer line (case folded in low): short, and of a footer's shape."""
+    if len(line.words) > rules.FOOTER_MAX_WORDS:
+        return False
+    if low.startswith(rules.FOOTER_OPENINGS) or _holds_any(low, rules.FOOTER_MARKERS):
+        return True
+    return _FOOTER_RE.match(line.text) is not None
+
+
 _SENTENCE_PUNCT_RE = re.compile("[.,:;!?।]")
 
 
@@ -227,8 +244,10 @@ def related_match(text: str) -> re.Match[str] | None:
 
 
 def classify(lines: list[Line]) -> None:
-    """Mark boilerplate, related links and bullets in place."""
-    ended = False
+    """Mark boilerplate, related links and bullets in place. Footers are looked for once the
+    body has begun (a line that is a sentence of some length): above it, a site's header
+    may hold the same words ("Follow us")."""
+    ended = body_begun = False
     for line in lines:
         if line.kind == BLANK:
             continue
@@ -245,9 +264,14 @@ def classify(lines: list[Line]) -> None:
         if kind:
             line.kind, line.detail = BOILERPLATE, kind
             continue
+        if body_begun and _is_footer(line, low):
+            line.kind, line.detail = BOILERPLATE, "trailing"
+            continue
         if related_match(line.text):
             line.kind, line.detail = BOILERPLATE, "related"
             continue
+        if not body_begun and len(line.words) >= rules.BODY_SENTENCE_WORDS and ends_sentence(line.text):
+            body_begun = True
         if _names_a_picture(low) and _CAPTION_END_RE.search(line.text):
             line.kind, line.detail = BOILERPLATE, "caption"
             continue

@@ -47,3 +47,27 @@ def test_list_under_a_highlights_heading_anywhere():
 def test_menu_lists_are_never_highlights():
     raw = "  • Home\n  • National\n  • Sports\n\nRoad Plan Approved\n\nThe plan was approved today.\n"
     assert highlights(raw) == []
+
+
+def test_a_lone_numbered_or_dashed_line_is_not_a_list():
+    raw = (
+        "Cabinet Clears Four Schemes\n\nThe state cabinet cleared four schemes on Monday:\n\n"
+        "1. Farmers in Bastar will get free seed for two seasons under a new plan.\n\n"
+        "The agriculture minister said the seed would reach villages by June.\n\n"
+        "Officials expect the plan to cover most small holdings in the district.\n"
+    )
+    assert highlights(raw) == []
+
+
+def test_tag_and_metadata_items_are_not_highlights():
+    raw = (
+        "Bridge Opens in Korba\n\n  • Country:\n  • India\n\n"
+        "Korba: A new bridge over the river opened on Tuesday.\n"
+    )
+    assert highlights(raw) == []
+    raw = (
+        "Bridge Opens in Korba\n\n- Publish Date - 4 March 2025\n- Tags: Korba, bridges\n"
+        "- The bridge cuts the trip to the city by an hour.\n- Work took three years.\n\n"
+        "Korba: A new bridge over the river opened on Tuesday.\n"
+    )
+    assert highlights(raw) == ["The bridge cuts the trip to the city by an hour.", "Work took three years."]
