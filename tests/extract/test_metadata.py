@@ -169,3 +169,17 @@ def test_a_date_in_prose_with_a_label_word_is_not_the_publication_date():
     assert m["published"] is None
     m = meta(HEADLINE + BODY + "\nfirst published: Feb 25, 2021 11:51 am\n")
     assert m["published"] == "2021-02-25"
+
+
+def test_a_breadcrumb_trail_before_the_headline_is_not_part_of_the_title():
+    headline = "Korba district to get two new rice mills by March"
+    raw = (
+        f"Home / State News / {headline}\n\n{headline}\n\n"
+        "Korba: The district will get two new rice mills by March, officials said on Monday, "
+        "adding that farmers in nearby villages would sell their paddy there.\n"
+    )
+    m = meta(raw)
+    assert m["title"] == headline
+    span = m["spans"]["title"]
+    assert span["start"] == len("Home / State News / ")  # its first printing, after the trail
+    assert raw[span["start"] : span["end"]] == headline
