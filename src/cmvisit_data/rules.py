@@ -141,6 +141,16 @@ NO_BREAK_AFTER = frozenset(
     our your than vs via""".split()
 )
 
+# --- TITLES (issue 22, class 3) ---------------------------------------------------------
+
+# The first crumb of a breadcrumb trail printed before the headline on its line ("Home / India
+# News / Headline"): the headline starts after the trail's last separator.
+BREADCRUMB_HOMES = frozenset(("home", "होम", "मुख्य पृष्ठ", "मुखपृष्ठ"))
+# Separators between crumbs, each printed with a space on both sides.
+BREADCRUMB_SEPARATORS = "/>»›"
+# A crumb is a section name: at most this many words (a headline is longer).
+BREADCRUMB_MAX_WORDS = 3
+
 # --- Bullets and highlights -------------------------------------------------------------
 
 # Bullet characters that open a list item; numbered items ("1.", "2)") are recognised too.

@@ -265,3 +265,17 @@ def test_a_dateline_paragraph_cut_off_by_a_truncated_document_keeps_its_dateline
     assert meta(HEADLINE + cut)["dateline"] == "Durg"
     # the same unfinished line with more text below it is no paragraph
     assert meta(HEADLINE + cut + "\n\n" + BODY)["dateline"] == "Korba"
+
+
+def test_a_breadcrumb_trail_before_the_headline_is_not_part_of_the_title():
+    headline = "Korba district to get two new rice mills by March"
+    raw = (
+        f"Home / State News / {headline}\n\n{headline}\n\n"
+        "Korba: The district will get two new rice mills by March, officials said on Monday, "
+        "adding that farmers in nearby villages would sell their paddy there.\n"
+    )
+    m = meta(raw)
+    assert m["title"] == headline
+    span = m["spans"]["title"]
+    assert span["start"] == len("Home / State News / ")  # its first printing, after the trail
+    assert raw[span["start"] : span["end"]] == headline

@@ -89,3 +89,20 @@ def test_datelines_of_the_forms_outlets_print():
     ):
         m = dateline_match(text)
         assert m is None or m.group("place") not in ("BRICS", "ओसाका", "CG News"), text
+
+
+def test_a_breadcrumb_trail_opening_the_headline_line_is_left_out_of_the_candidate():
+    # The headline printed after "Home / ... /" and again on its own line: the first candidate
+    # is the headline alone, and both printings count as the headline repeated.
+    headline = "Korba district to get two new rice mills by March"
+    raw = f"Home / State News / {headline}\n\n{headline}\n\n" + BODY_LINE + "\n"
+    first, second, _ = _candidates(raw)
+    assert raw[first.start : first.end] == headline
+    assert first.values["repeated"] == 1.0 and second.values["repeated"] == 1.0
+    assert first.values["nav_words"] == 0.0
+
+
+def test_a_slashed_headline_without_a_home_crumb_is_kept_whole():
+    raw = "Raipur / Bhilai / Durg: three cities get new bus routes this month\n\n" + BODY_LINE + "\n"
+    first, _ = _candidates(raw)
+    assert first.start == 0 and raw[first.start : first.end].startswith("Raipur / Bhilai")

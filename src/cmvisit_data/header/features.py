@@ -1,7 +1,8 @@
 """Candidates and their named features, for each role the fitted scorer decides.
 
 - title: each of the first text lines (up to the second body-length line), as a whole or,
-  when a standfirst sentence is glued after the headline, its headline part;
+  when a standfirst sentence is glued after the headline, its headline part; a breadcrumb
+  trail opening the line ("Home / News / ...") is left out;
 - published: each dated line of the header, a dateline's full date, and dates printed with a
   "Published"/"Updated" label anywhere on the page.
 
@@ -32,7 +33,7 @@ from ..segment import (
     ends_sentence,
     language_of,
 )
-from .text import BYLINE_LABEL_RE, TIME_RE, glued_headline_end, norm, tokens
+from .text import BYLINE_LABEL_RE, TIME_RE, breadcrumb_end, glued_headline_end, norm, tokens
 
 TITLE_FEATURES = (
     "first", "position", "after_long", "words", "short", "very_long", "ends_sentence", "glued",
@@ -139,7 +140,13 @@ def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None
         longs += is_long(line)
     lengths = {len(line.text) for line in window}
     keys = {norm(line.text) for line in window}
-    counts: dict[str, int] = {}
+    # A headline after a breadcrumb trail is printed once more, inside the trail's line.
+    crumbed = [norm(line.text[k:]) for line in window if (k := breadcrumb_end(line.text)) is not None]
+    counts: dict[str, int] = dict.fromkeys(crumbed, 0)
+    for key in crumbed:
+        counts[key] += 1
+    keys.update(crumbed)
+    lengths.update(len(x) for x in crumbed)
     for line in lines:
         if len(line.text) in lengths and line.kind in (TEXT, BOILERPLATE, TITLE):
             key = norm(line.text)
@@ -227,13 +234,18 @@ def _title_candidate(line: Line, lines: list[Line], context: _Context, cache: _C
     k, longs, nxt, lead = context.k, context.longs, context.nxt, context.lead
     language, counts, prev_meta = context.language, context.counts, context.prev_meta
     text = line.text
-    end = line.end
+    start, end = line.start, line.end
+    crumb = breadcrumb_end(text)
+    if crumb is not None:  # the headline after a breadcrumb trail
+        start, text = line.start + crumb, text[crumb:]
+    key = norm(text)
     glued = False
     if ends_sentence(text):
         split = glued_headline_end(text)
         if split is not None:
-            end, glued, text = line.start + split, True, text[:split]
-    n = len(text.split()) if glued else len(line.words)
+            end, glued, text = start + split, True, text[:split]
+    trimmed = glued or crumb is not None
+    n = len(text.split()) if trimmed else len(line.words)
     sentence = float(ends_sentence(text))
     # The features are computed in stages, the cheapest first; after each, a candidate that
     # can no longer win (whatever the features still to come) is pruned, its rest left at 0.
@@ -249,27 +261,27 @@ def _title_candidate(line: Line, lines: list[Line], context: _Context, cache: _C
         "next_long": float(nxt is not None and is_long(nxt)),
         "prev_meta": prev_meta,
         # the strongest positive evidence, cheap to read: known before pruning, it prunes most
-        "repeated": float(counts.get(norm(line.text), 0) > 1),
+        "repeated": float(counts.get(key, 0) > 1),
     }
     # first_shaped, when already known: not headline-shaped, or not the first such line.
     # Until it is known, no candidate is pruned: whether this line is headline-shaped decides
     # later lines' first_shaped, so it must not rest on features left uncomputed.
     first_shaped = 0.0 if sentence or values["words"] < _SHAPED_WORDS or context.shaped_seen else None
     if _ruled_out(role, values, first_shaped, context.beat):
-        return _pruned(line, end, values, 1)
+        return _pruned(line, start, end, values, 1)
     values["next_dateline"] = float(nxt is not None and dateline_match(nxt.text) is not None)
     values["next_meta"] = float(nxt is not None and cache.meta_like(nxt))
     if _ruled_out(role, values, first_shaped, context.beat):
-        return _pruned(line, end, values, 2)
+        return _pruned(line, start, end, values, 2)
     values.update(cache.text_values(text, language))
     if first_shaped is None:  # now known: the shape's blockers are text features
         first_shaped = float(_headline_shaped(values) and not context.shaped_seen)
     if _ruled_out(role, values, first_shaped, context.beat):
-        return _pruned(line, end, values, 3)
+        return _pruned(line, start, end, values, 3)
     lead_toks = cache.lead_tokens(lead)
-    toks = cache.tokens(line) if not glued else tokens(text)
+    toks = cache.tokens(line) if not trimmed else tokens(text)
     values["lead_overlap"] = (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0
-    return Candidate(line, line.start, end, values)
+    return Candidate(line, start, end, values)
 
 
 def _ruled_out(role: Any, values: dict[str, float], first_shaped: float | None, beat: float | None) -> bool:
@@ -280,10 +292,10 @@ def _ruled_out(role: Any, values: dict[str, float], first_shaped: float | None, 
     return not role.can_reach({**values, "first_shaped": first_shaped}, beat)
 
 
-def _pruned(line: Line, end: int, values: dict[str, float], stage: int) -> Candidate:
+def _pruned(line: Line, start: int, end: int, values: dict[str, float], stage: int) -> Candidate:
     """A candidate that cannot be chosen, after `stage` of the feature stages (1: the line's
     own shape and place, 2: its neighbours, 3: its text): the features not computed are 0."""
-    return Candidate(line, line.start, end, {**_NO_TITLE_FEATURES, **values}, facts={"pruned": stage})
+    return Candidate(line, start, end, {**_NO_TITLE_FEATURES, **values}, facts={"pruned": stage})
 
 
 _NO_TITLE_FEATURES = dict.fromkeys(TITLE_FEATURES, 0.0)

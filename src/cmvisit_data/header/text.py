@@ -59,6 +59,29 @@ def glued_headline_end(text: str) -> int | None:
     return None if medium is None else _word_end(text, medium)
 
 
+_CRUMB_SEP_RE = re.compile(rf"\s+[{re.escape(rules.BREADCRUMB_SEPARATORS)}]\s+")
+
+
+def breadcrumb_end(text: str) -> int | None:
+    """Where a headline starts when a breadcrumb trail opens its line ("Home / India News /
+    Headline"): after the trail's last separator. None when the line opens with no trail: the
+    first crumb is a home link, every crumb a short section name, the same separator between
+    them all, and a headline of more words than a crumb after them."""
+    seps = list(_CRUMB_SEP_RE.finditer(text))
+    if len(seps) < 2 or len({m.group().strip() for m in seps}) > 1:
+        return None
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(text)]
+    parts = [text[a:b] for a, b in zip(bounds[::2], bounds[1::2], strict=True)]
+    *crumbs, headline = parts
+    if parts[0].strip().casefold() not in rules.BREADCRUMB_HOMES:
+        return None
+    if any(len(c.split()) > rules.BREADCRUMB_MAX_WORDS for c in crumbs):
+        return None
+    if len(headline.split()) <= rules.BREADCRUMB_MAX_WORDS:
+        return None
+    return seps[-1].end()
+
+
 def _word_end(text: str, k: int) -> int:
     """The offset just past word k of text (words as text.split() gives them)."""
     for n, m in enumerate(WORD_RE.finditer(text)):
