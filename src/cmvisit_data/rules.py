@@ -90,6 +90,14 @@ AGENCY_WORDS = ("समाचार", "news", "agency", "एजेंसी")
 # A byline is a short line: a name or a desk has at most this many words.
 MAX_BYLINE_WORDS = 5
 
+# --- Bylines (class 6): credits without a label ------------------------------------------
+
+# A credit standing alone between the headline (or its standfirst) and the body is a name
+# only when this short: a bare name line has at most this many words.
+MAX_BARE_NAME_WORDS = 4
+# The line that precedes a bare name as its standfirst has at least this many words.
+MIN_STANDFIRST_WORDS = 8
+
 # Wire agencies whose tag closes a dateline ("Raipur, Aug 23 (PTI)"); a tag is not a byline.
 AGENCIES = ("PTI", "ANI", "IANS", "UNI", "Reuters", "AFP", "AP", "IBNS", "ians", "भाषा", "वार्ता")
 
