@@ -268,9 +268,11 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
         nxt = after[j + 1] if j + 1 < len(after) else None
         if nxt is None or not _opens_article(nxt):
             continue
-        # a name the article itself mentions is a caption or a kicker ("Vishnu Deo Sai"), not its author
-        named_elsewhere = len(re.findall(rf"(?<!\w){re.escape(line.text.strip())}(?!\w)", raw)) > 1
-        if _name_shaped(line.text) and len(line.words) <= rules.MAX_BARE_NAME_WORDS and not named_elsewhere:
+        if (
+            _name_shaped(line.text)
+            and len(line.words) <= rules.MAX_BARE_NAME_WORDS
+            and not _all_words_elsewhere(raw, line)
+        ):
             names = _name_line(line)
             if len(names) == 1:
                 meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
@@ -278,17 +280,25 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
             return
 
 
+def _all_words_elsewhere(raw: str, line: Line) -> bool:
+    """Whether every word of line also occurs elsewhere in the page: a caption or a kicker
+    ("Vishnu Deo Sai", "Investor Connect") repeats the article's words, a credit names someone
+    the article does not."""
+    rest = raw[: line.start] + "\n" + raw[line.end :]
+    return all(
+        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest, re.IGNORECASE) for w in re.findall(r"\w+", line.text)
+    )
+
+
 def _name_shaped(text: str) -> bool:
-    """Two or more capitalised Latin words ("Asha Verma"), a desk in Devanagari, or one lower-case account
+    """Two or more capitalised Latin words ("Asha Verma") or one lower-case account
     ("admin"); never a word that opens a label ("The", "In", "CM")."""
     words = text.split()
     if any(w.casefold().strip(".") in rules.NOT_PLACES for w in words):
         return False
     if len(words) >= 2 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words):
         return True  # one capitalised word is a section label ("Regional")
-    if len(words) == 1 and re.fullmatch(r"[a-z][a-z0-9_.]{2,}", words[0]):
-        return True
-    return any(w in rules.DESK_WORDS for w in words) and not re.search(r"[A-Za-z]", text)
+    return len(words) == 1 and re.fullmatch(r"[a-z][a-z0-9_.]{2,}", words[0]) is not None
 
 
 def _opens_article(line: Line) -> bool:
