@@ -150,6 +150,8 @@ def test_a_bare_name_between_the_standfirst_and_the_body_is_the_byline():
     assert m["byline"] == ["Nisha Patel Stories"]
     # an account name under the headline, above a date label printed without its date
     assert meta(HEADLINE + "admin\nUpdated on:\n\n" + BODY)["byline"] == ["admin"]
+    # but one lower-case word right above the body may be a label ("premium")
+    assert meta(HEADLINE + "premium\n\n" + BODY)["byline"] == []
     # a caption or a kicker repeats the article's words; a credit names someone it does not
     assert meta(HEADLINE + STANDFIRST + "Korba Collector\n\n" + BODY)["byline"] == []
     assert meta(HEADLINE + STANDFIRST + "River Crossing\n\n" + BODY)["byline"] == []

@@ -268,8 +268,10 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
         nxt = after[j + 1] if j + 1 < len(after) else None
         if nxt is None or not _opens_article(nxt):
             continue
+        # one word ("admin", or a label like "premium") is a credit only above a date line
         if (
             _name_shaped(line.text)
+            and (len(line.words) > 1 or not _opens_body(nxt))
             and len(line.words) <= rules.MAX_BARE_NAME_WORDS
             and not _all_words_elsewhere(raw, line)
         ):
@@ -308,6 +310,10 @@ def _opens_article(line: Line) -> bool:
     label = _DATE_LABEL_RE.match(line.text)
     if label and _EMPTY_LABEL_REST_RE.fullmatch(line.text, label.end()):
         return True
+    return _opens_body(line)
+
+
+def _opens_body(line: Line) -> bool:
     return line.kind == TEXT and len(line.words) >= rules.MIN_STANDFIRST_WORDS and ends_sentence(line.text)
 
 
