@@ -155,6 +155,10 @@ def test_a_bare_name_between_the_standfirst_and_the_body_is_the_byline():
     # a caption or a kicker repeats the article's words; a credit names someone it does not
     assert meta(HEADLINE + STANDFIRST + "Korba Collector\n\n" + BODY)["byline"] == []
     assert meta(HEADLINE + STANDFIRST + "River Crossing\n\n" + BODY)["byline"] == []
+    assert meta(HEADLINE + "Hasdeo Bridge\n\n" + BODY)["byline"] == []
+    # page controls and list headings are not names
+    assert meta(HEADLINE + STANDFIRST + "Listen To This Article\n\n" + BODY)["byline"] == []
+    assert meta(HEADLINE + STANDFIRST + "Key Points\n\n" + BODY)["byline"] == []
     # a short line that is not followed by the body or a date line is not a credit
     assert meta(HEADLINE + STANDFIRST + "Nisha Patel\nRiver Notes\n\n" + BODY)["byline"] == []
 

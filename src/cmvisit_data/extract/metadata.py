@@ -44,6 +44,7 @@ _PLACE_WORD_RE = re.compile(rf"[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+"
 _DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
 # What may follow a date label printed without its date ("Updated on:").
 _EMPTY_LABEL_REST_RE = re.compile(r"\s*(?:on|at)?\s*[:：\-–|]?\s*", re.IGNORECASE)
+_BARE_NAME_STOPS = rules.NOT_PLACES | rules.BARE_NAME_STOPS
 _GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
 
 
@@ -273,7 +274,7 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
             _name_shaped(line.text)
             and (len(line.words) > 1 or not _opens_body(nxt))
             and len(line.words) <= rules.MAX_BARE_NAME_WORDS
-            and not _all_words_elsewhere(raw, line)
+            and not _words_elsewhere(raw, line)
         ):
             names = _name_line(line)
             if len(names) == 1:
@@ -282,21 +283,21 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
             return
 
 
-def _all_words_elsewhere(raw: str, line: Line) -> bool:
-    """Whether every word of line also occurs elsewhere in the page: a caption or a kicker
-    ("Vishnu Deo Sai", "Investor Connect") repeats the article's words, a credit names someone
-    the article does not."""
+def _words_elsewhere(raw: str, line: Line) -> bool:
+    """Whether half or more of line's words also occur elsewhere in the page: a caption or a
+    kicker ("Vishnu Deo Sai", "Hasdeo Bridge") repeats the article's words, a credit names
+    someone the article does not."""
     rest = raw[: line.start] + "\n" + raw[line.end :]
-    return all(
-        re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest, re.IGNORECASE) for w in re.findall(r"\w+", line.text)
-    )
+    words = re.findall(r"\w+", line.text)
+    found = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest, re.IGNORECASE)]
+    return 2 * len(found) >= len(words)
 
 
 def _name_shaped(text: str) -> bool:
     """Two or more capitalised Latin words ("Asha Verma") or one lower-case account
     ("admin"); never a word that opens a label ("The", "In", "CM")."""
     words = text.split()
-    if any(w.casefold().strip(".") in rules.NOT_PLACES for w in words):
+    if any(w.casefold().strip(".") in _BARE_NAME_STOPS for w in words):
         return False
     if len(words) >= 2 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words):
         return True  # one capitalised word is a section label ("Regional")
