@@ -90,6 +90,20 @@ AGENCY_WORDS = ("समाचार", "news", "agency", "एजेंसी")
 # A byline is a short line: a name or a desk has at most this many words.
 MAX_BYLINE_WORDS = 5
 
+# --- Bylines (class 6): credits without a label ------------------------------------------
+
+# A credit standing alone between the headline (or its standfirst) and the body is a name
+# only when this short: a bare name line has at most this many words.
+MAX_BARE_NAME_WORDS = 4
+# The line that precedes a bare name as its standfirst has at least this many words.
+MIN_STANDFIRST_WORDS = 8
+# Words of page controls and list headings printed where a bare name could stand ("Key Points",
+# "Listen To This Article", "Latest Stories"); a line holding one is not a name (with NOT_PLACES).
+BARE_NAME_STOPS = frozenset(
+    """key points point listen article latest top story premium loading print email comment comments
+    gallery login sign menu home""".split()
+)
+
 # Wire agencies whose tag closes a dateline ("Raipur, Aug 23 (PTI)"); a tag is not a byline.
 AGENCIES = ("PTI", "ANI", "IANS", "UNI", "Reuters", "AFP", "AP", "IBNS", "ians", "भाषा", "वार्ता")
 

@@ -142,6 +142,27 @@ def test_credits_without_a_label():
     assert meta(HEADLINE + BODY + "\nKorba Bureau\n")["byline"] == ["Korba Bureau"]
 
 
+STANDFIRST = "The two-lane crossing over the Hasdeo river was built in two years by the district.\n"
+
+
+def test_a_bare_name_between_the_standfirst_and_the_body_is_the_byline():
+    m = meta(HEADLINE + STANDFIRST + "Nisha Patel Stories\n\n" + BODY)
+    assert m["byline"] == ["Nisha Patel Stories"]
+    # an account name under the headline, above a date label printed without its date
+    assert meta(HEADLINE + "admin\nUpdated on:\n\n" + BODY)["byline"] == ["admin"]
+    # but one lower-case word right above the body may be a label ("premium")
+    assert meta(HEADLINE + "premium\n\n" + BODY)["byline"] == []
+    # a caption or a kicker repeats the article's words; a credit names someone it does not
+    assert meta(HEADLINE + STANDFIRST + "Korba Collector\n\n" + BODY)["byline"] == []
+    assert meta(HEADLINE + STANDFIRST + "River Crossing\n\n" + BODY)["byline"] == []
+    assert meta(HEADLINE + "Hasdeo Bridge\n\n" + BODY)["byline"] == []
+    # page controls and list headings are not names
+    assert meta(HEADLINE + STANDFIRST + "Listen To This Article\n\n" + BODY)["byline"] == []
+    assert meta(HEADLINE + STANDFIRST + "Key Points\n\n" + BODY)["byline"] == []
+    # a short line that is not followed by the body or a date line is not a credit
+    assert meta(HEADLINE + STANDFIRST + "Nisha Patel\nRiver Notes\n\n" + BODY)["byline"] == []
+
+
 def test_hindi_credits_after_the_body():
     body = (
         "कोरबा। जिला प्रशासन ने मंगलवार को नया पुल यातायात के लिए खोल दिया और अधिकारियों ने कहा कि इससे "

@@ -46,6 +46,9 @@ _DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\
 # A sentence's end inside a line: a danda, or a full stop, ! or ? after a word and before a space.
 _SENTENCE_END_RE = re.compile(r"[।॥]|(?<=[^\s.])(?P<stop>[.!?])(?=\s)")
 _INDEX_PREFIX_RE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}(?:\s+[^\W\d]+)?")
+# What may follow a date label printed without its date ("Updated on:").
+_EMPTY_LABEL_REST_RE = re.compile(r"\s*(?:on|at)?\s*[:：\-–|]?\s*", re.IGNORECASE)
+_BARE_NAME_STOPS = rules.NOT_PLACES | rules.BARE_NAME_STOPS
 _GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
 
 
@@ -126,6 +129,7 @@ def extract_metadata(
         for line in body[:3]:
             if _read_dateline(raw, line, meta, text_lines.index(line)):
                 break
+    _bare_name(raw, text_lines, meta)
     _read_credits(raw, lines, meta)
     _labelled_dates(lines, meta)
     _date_lines_below(text_lines, body, meta)
@@ -252,6 +256,71 @@ def _name_line(line: Line) -> list[tuple[int, int]]:
     if any(ch.isdigit() for ch in text) or dateline_match(text) is not None or ":" in text:
         return []
     return _names_in(text, 0, len(text))
+
+
+def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
+    """A name line with no label standing alone right below the headline (or below its
+    standfirst) and right above a date line or the first body paragraph: "Asha Verma",
+    "Korba Stories Team", an account ("admin")."""
+    if meta.byline:
+        return
+    title_k = next((k for k, line in enumerate(text_lines) if line.kind == TITLE), None)
+    if title_k is None:
+        return
+    after = [line for line in text_lines[title_k + 1 :] if line.kind != BOILERPLATE][:3]
+    for j, line in enumerate(after[:2]):
+        if j == 1 and not (after[0].kind == TEXT and len(after[0].words) >= rules.MIN_STANDFIRST_WORDS):
+            return
+        nxt = after[j + 1] if j + 1 < len(after) else None
+        if nxt is None or not _opens_article(nxt):
+            continue
+        # one word ("admin", or a label like "premium") is a credit only above a date line
+        if (
+            _name_shaped(line.text)
+            and (len(line.words) > 1 or not _opens_body(nxt))
+            and len(line.words) <= rules.MAX_BARE_NAME_WORDS
+            and not _words_elsewhere(raw, line)
+        ):
+            names = _name_line(line)
+            if len(names) == 1:
+                meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
+                line.kind = META
+            return
+
+
+def _words_elsewhere(raw: str, line: Line) -> bool:
+    """Whether half or more of line's words also occur elsewhere in the page: a caption or a
+    kicker ("Vishnu Deo Sai", "Hasdeo Bridge") repeats the article's words, a credit names
+    someone the article does not."""
+    rest = raw[: line.start] + "\n" + raw[line.end :]
+    words = re.findall(r"\w+", line.text)
+    found = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest, re.IGNORECASE)]
+    return 2 * len(found) >= len(words)
+
+
+def _name_shaped(text: str) -> bool:
+    """Two or more capitalised Latin words ("Asha Verma") or one lower-case account
+    ("admin"); never a word that opens a label ("The", "In", "CM")."""
+    words = text.split()
+    if any(w.casefold().strip(".") in _BARE_NAME_STOPS for w in words):
+        return False
+    if len(words) >= 2 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words):
+        return True  # one capitalised word is a section label ("Regional")
+    return len(words) == 1 and re.fullmatch(r"[a-z][a-z0-9_.]{2,}", words[0]) is not None
+
+
+def _opens_article(line: Line) -> bool:
+    """A date line, a date label alone ("Updated on:"), or a body paragraph."""
+    if line.kind == META:
+        return bool(find_dates(line.text))
+    label = _DATE_LABEL_RE.match(line.text)
+    if label and _EMPTY_LABEL_REST_RE.fullmatch(line.text, label.end()):
+        return True
+    return _opens_body(line)
+
+
+def _opens_body(line: Line) -> bool:
+    return line.kind == TEXT and len(line.words) >= rules.MIN_STANDFIRST_WORDS and ends_sentence(line.text)
 
 
 def _beside_date_line(text_lines: list[Line], k: int) -> list[tuple[int, int]]:
