@@ -98,10 +98,11 @@ MAX_BARE_NAME_WORDS = 4
 # The line that precedes a bare name as its standfirst has at least this many words.
 MIN_STANDFIRST_WORDS = 8
 # Words of page controls and list headings printed where a bare name could stand ("Key Points",
-# "Listen To This Article", "Latest Stories"); a line holding one is not a name (with NOT_PLACES).
+# "Listen To This Article", "Latest Stories", "Share Article", "Follow Us"); a line holding one is
+# not a name, beside a date line or alone (the contract: a share button is never a byline).
 BARE_NAME_STOPS = frozenset(
     """key points point listen article latest top story premium loading print email comment comments
-    gallery login sign menu home""".split()
+    gallery login sign menu home share follow subscribe whatsapp facebook""".split()
 )
 
 # Wire agencies whose tag closes a dateline ("Raipur, Aug 23 (PTI)"); a tag is not a byline.

@@ -300,3 +300,11 @@ def test_a_breadcrumb_trail_before_the_headline_is_not_part_of_the_title():
     span = m["spans"]["title"]
     assert span["start"] == len("Home / State News / ")  # its first printing, after the trail
     assert raw[span["start"] : span["end"]] == headline
+
+
+def test_a_share_or_follow_button_beside_the_date_line_is_not_a_byline():
+    for control in ("Share Article", "Follow Us", "Share on WhatsApp"):
+        m = meta(HEADLINE + f"{control}\nUpdated: March 4, 2025\n\n" + BODY)
+        assert m["byline"] == [] and m["published"] == "2025-03-04", control
+    # a name in the same place still is one
+    assert meta(HEADLINE + "Ravi Kant\nUpdated: March 4, 2025\n\n" + BODY)["byline"] == ["Ravi Kant"]

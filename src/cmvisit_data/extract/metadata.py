@@ -255,6 +255,8 @@ def _name_line(line: Line) -> list[tuple[int, int]]:
         return []
     if any(ch.isdigit() for ch in text) or dateline_match(text) is not None or ":" in text:
         return []
+    if any(word.casefold() in rules.BARE_NAME_STOPS for word in line.words):
+        return []  # a page control ("Share Article", "Follow Us"), not a name
     return _names_in(text, 0, len(text))
 
 
