@@ -308,3 +308,17 @@ def test_a_share_or_follow_button_beside_the_date_line_is_not_a_byline():
         assert m["byline"] == [] and m["published"] == "2025-03-04", control
     # a name in the same place still is one
     assert meta(HEADLINE + "Ravi Kant\nUpdated: March 4, 2025\n\n" + BODY)["byline"] == ["Ravi Kant"]
+
+
+def test_a_byline_label_is_never_part_of_the_name_wherever_the_credit_stands():
+    cases = {
+        "ByRavi Kant\nUpdated: March 4, 2025\n\n": ["Ravi Kant"],  # "By" glued to the name
+        "ByRavi Kant | March 4, 2025\n\n": ["Ravi Kant"],  # ... on the date line
+        "March 4, 2025 | By Ravi Kant\n\n": ["Ravi Kant"],  # the credit after the date, on its line
+        "Updated: March 4, 2025\nBy Ravi Kant\n\n": ["Ravi Kant"],  # the credit on the line below
+    }
+    for header, byline in cases.items():
+        m = meta(HEADLINE + header + BODY)
+        assert (m["byline"], m["published"]) == (byline, "2025-03-04"), header
+        span = m["spans"]["byline"][0]
+        assert (HEADLINE + header + BODY)[span["start"] : span["end"]] == byline[0]

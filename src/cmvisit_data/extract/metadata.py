@@ -36,6 +36,10 @@ _DATE_LABELS = sorted(rules.PUBLISHED_LABELS + rules.UPDATED_LABELS, key=len, re
 _DATE_LABEL_RE = re.compile(
     led_by_first_chars("|".join(re.escape(x) for x in _DATE_LABELS), _DATE_LABELS), re.IGNORECASE
 )
+# "By" glued to the capitalised name it credits ("ByRavi Kant"): the label, not part of the name.
+_GLUED_BY_RE = re.compile(r"By(?=[A-Z][a-z])")
+# A separator after which a byline label may open the credit ("March 4, 2025 | By Ravi Kant").
+_CREDIT_SEPARATOR_RE = re.compile(r"[|•]\s*")
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
 # A label right before its date: "Published: ", "first published on ", "Updated: Friday, ".
 _LABEL_BEFORE_RE = re.compile(
@@ -203,7 +207,7 @@ def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: li
         return False
     dates = [d for d in find_dates(text) if d.iso]
     names: list[tuple[int, int]] = []
-    label = BYLINE_LABEL_RE.match(text)
+    label = _byline_label(text)
     glued = _GLUED_LABEL_RE.search(text) if dates else None
     if label:
         names = _names_after(text, label.end(), dates)
@@ -248,6 +252,18 @@ def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: li
     return True
 
 
+def _byline_label(text: str) -> re.Match[str] | None:
+    """The byline label that opens a line ("By ", "ByRavi", "द्वारा"), or opens its credit after a
+    separator ("March 4, 2025 | By Ravi Kant")."""
+    label = BYLINE_LABEL_RE.match(text) or _GLUED_BY_RE.match(text)
+    if label is None:
+        for sep in _CREDIT_SEPARATOR_RE.finditer(text):
+            label = BYLINE_LABEL_RE.match(text, sep.end())
+            if label is not None:
+                break
+    return label
+
+
 def _name_line(line: Line) -> list[tuple[int, int]]:
     """A line that is only a name or desk: short, no digits, no sentence punctuation."""
     text = line.text
@@ -257,7 +273,8 @@ def _name_line(line: Line) -> list[tuple[int, int]]:
         return []
     if any(word.casefold() in rules.BARE_NAME_STOPS for word in line.words):
         return []  # a page control ("Share Article", "Follow Us"), not a name
-    return _names_in(text, 0, len(text))
+    label = BYLINE_LABEL_RE.match(text) or _GLUED_BY_RE.match(text)  # "By" is never the name's
+    return _names_in(text, label.end() if label else 0, len(text))
 
 
 def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
