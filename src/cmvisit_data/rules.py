@@ -22,6 +22,18 @@ def is_devanagari(ch: str) -> bool:
     return "\u0900" <= ch <= "\u097f"
 
 
+# Digits for character classes: pages print dates and serials in Latin or Devanagari digits.
+DIGITS = "0-9\u0966-\u096f"
+
+# Marks that end a sentence, in both scripts: the full stop, the danda, ! and ?.
+SENTENCE_STOPS = ".।!?"
+# An ellipsis trails off: it ends no sentence.
+ELLIPSES = ("…", "...")
+# What may follow a sentence's stop on its line: spaces, closing quotation marks and brackets
+# ("… he said.”").
+SENTENCE_TRAILERS = " \"'”’)]»"
+
+
 # --- Dates -------------------------------------------------------------------------------
 
 # English month names and the abbreviations wire copy uses ("Aug 23", "Sept 5").
@@ -155,8 +167,17 @@ BREADCRUMB_MAX_WORDS = 3
 
 # Bullet characters that open a list item; numbered items ("1.", "2)") are recognised too.
 BULLETS = "•▪●◦‣∙·▸►▹✓✔✅■□➤➢*-–—"
-# A run of bullet items most of which have at most this many words is a navigation menu.
+# A run of bullet items most of which have at most this many words is a navigation menu:
+# at least NAV_RUN_MIN_ITEMS items, at least NAV_RUN_SHORT_SHARE of them short and no sentence.
 NAV_ITEM_MAX_WORDS = 3
+NAV_RUN_MIN_ITEMS = 3
+NAV_RUN_SHORT_SHARE = 0.6
+# A section heading (or a highlights heading) is short: at most this many words; a label
+# ending in a colon ("Key points:") at most LABEL_MAX_WORDS.
+HEADING_MAX_WORDS = 15
+LABEL_MAX_WORDS = 6
+# A short line ending in one of these runs on into the next line: it is no heading.
+RUN_ON_ENDINGS = ",;—–-"
 # Headings that announce a list of summary points anywhere in the article.
 HIGHLIGHT_HEADINGS = (
     "highlights", "key points", "key takeaways", "takeaways", "at a glance", "in brief", "key highlights",
@@ -201,8 +222,17 @@ END_MARKERS = (
     "trending", "latest news", "top stories", "recommended stories", "also read these",
     "संबंधित खबरें", "ताज़ा खबरें", "ताजा खबरें", "और पढ़ें", "लेटेस्ट न्यूज़",
 )  # fmt: skip
-# Cookie and subscription banners.
+# Cookie and subscription banners; a line of more than COOKIE_MAX_WORDS words that mentions
+# them is prose about cookies, not a banner.
 COOKIE_MARKERS = ("cookie", "we use cookies", "accept all", "subscribe to our newsletter", "🍪")
+COOKIE_MAX_WORDS = 40
+# Words that end a photo caption in a credit after a dash or parenthesis ("… -Photo: PTI",
+# "(Image: X)"); the credit after the word holds at most CAPTION_CREDIT_MAX_CHARS characters.
+CAPTION_CREDIT_WORDS = ("photo", "image", "pic")
+CAPTION_CREDIT_MAX_CHARS = 40
+# A URL slug printed as a line ("cm sai visits japan"): lower case and digits, at least this
+# many words (fewer is a short lower-case label).
+SLUG_MIN_WORDS = 4
 # Words of a syndication disclaimer printed in parentheses at the end of a page.
 DISCLAIMER_MARKERS = (
     "unedited", "auto-generated", "syndicated", "embedded directly", "may not have modified",
@@ -229,6 +259,14 @@ FOOTER_MARKERS = ("all rights reserved", "सर्वाधिकार सु�
 # A Hindi release's serial number ("क्रमांक-1187/..."): the word, then a number.
 FOOTER_SERIALS = ("क्रमांक", "क्र.", "समाचार क्रमांक")
 
+# Characters of a rule that closes a release ("****", "- - -").
+FOOTER_RULE_CHARS = "*=_~#-"
+
+# A menu bar on one line: at least NAV_LINE_MIN_WORDS words, all capitalised or separators
+# (NAV_SEPARATORS), no sentence punctuation, and at least NAV_LINE_MIN_NAV_WORDS of NAV_WORDS.
+NAV_LINE_MIN_WORDS = 6
+NAV_LINE_MIN_NAV_WORDS = 2
+NAV_SEPARATORS = ("&", "|", "/")
 # Navigation words; an all-capitalised line made of these is a menu.
 NAV_WORDS = frozenset(
     """home news about contact us login sign subscribe menu search videos video sports business
