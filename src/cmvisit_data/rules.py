@@ -76,6 +76,8 @@ MAX_LABELLED_DATE_WORDS = 10
 
 # Devanagari digits, which about one Hindi page in seven uses for dates.
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+# English ordinal suffixes printed after a day ("23rd August"); Hindi prints none.
+EN_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 
 # A date line may carry this many words besides the date, labels and byline before it
 # stops being a date line and becomes prose (a caption or a sentence that mentions a date).
@@ -117,6 +119,20 @@ NOT_PLACES = frozenset(
 
 # --- Datelines and published dates (issue 22, classes 1 and 8) ---------------------------
 
+# A dateline's place has at most this many words ("New Delhi", "Navi Mumbai"), as has a second
+# place after a comma; a Hindi first place may hold one word more ("नई दिल्ली" with its area).
+DATELINE_PLACE_MAX_WORDS = 3
+HI_DATELINE_PLACE_MAX_WORDS = 4
+# A region in parentheses or brackets after the place ("Shimla (Himachal Pradesh) [India]") has
+# at most this many characters.
+DATELINE_PAREN_MAX_CHARS = 40
+# An agency tag closing a dateline ("(PTI)", "(Diary Times)"): at most this many characters in
+# Latin letters, or at most DATELINE_TAG_MAX_CHARS of any other script ("(भाषा)").
+DATELINE_AGENCY_MAX_CHARS = 25
+DATELINE_TAG_MAX_CHARS = 12
+# A place in capitals run into its first sentence ("NEW DELHI In a ..."): one word of at least
+# this many letters (shorter capitals are acronyms: "BRICS" is five, "PTI" three).
+CAPS_PLACE_MIN_LETTERS = 5
 # A Hindi dateline may end with no punctuation after a tag in parentheses ("रायपुर (संवाददाता)
 # मुख्यमंत्री ..."); the tag is a reporter's or an outlet's name, at most this many words.
 MAX_DATELINE_TAG_WORDS = 2
@@ -186,6 +202,14 @@ HIGHLIGHT_HEADINGS = (
 
 # --- Highlights (class 10) ----------------------------------------------------------------
 
+# A list sits "near the top" (and is highlights without a heading) when at most this many body
+# paragraphs (a lead) come before it.
+HIGHLIGHT_MAX_PARAGRAPHS_BEFORE = 1
+# How many non-blank lines above a list a highlights heading may stand.
+HIGHLIGHT_HEADING_REACH = 3
+# A label alone on a bullet ("Country:", "Publish Date:"): one or two words of at most this many
+# characters before a colon.
+BULLET_LABEL_WORD_MAX_CHARS = 25
 # A list of highlights has at least this many points: a lone dash or numbered line in the body
 # is a dashed sentence, an attribution or the first of a list told between paragraphs.
 HIGHLIGHT_MIN_ITEMS = 2
