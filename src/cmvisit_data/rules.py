@@ -379,6 +379,75 @@ HI_NAME_ENDING_VERBS = frozenset("बोले बोलीं बोली क�
 # (a former MLA).
 HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())
 
+# --- Quotes and speakers: subjects and names ---
+# English words that never open a name or a body's name: articles, prepositions, conjunctions,
+# pronouns.
+EN_FUNCTION_WORDS = frozenset(
+    """the a an in on at as but and also of for to with by from this that these those it its
+    during after before while when if his her their our we i he she they""".split()
+)
+# Day and month names (and "today") that close a run of capitals without being a name ("Chief
+# Minister Tara Rao Tuesday held ...").
+EN_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today""".split()
+)
+# Titles a writer may put in lower case inside a speaker phrase ("Arunachal Pradesh chief minister").
+EN_LOWERCASE_TITLES = frozenset(
+    "chief prime minister president governor deputy union secretary chairman".split()
+)
+# Pronouns that are no speaker: possessives ("his office said") and "it" (a thing, or an office).
+EN_NOT_SPEAKER_PRONOUNS = ("his", "her", "it")
+# Possessive endings stripped from a name ("Sai's" -> "Sai").
+EN_POSSESSIVE_SUFFIXES = ("’s", "'s", "’", "'")
+# A lower-case determiner after a quoted term starts the noun the term qualifies: not running text.
+EN_DETERMINERS = frozenset("the a an this that his her their its our my".split())
+# Determiners before the document that "reads" a quotation ("the statement read").
+EN_DOCUMENT_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this")
+# Words of a clause between a subject and its speech verb ("Sai, also, said"), and words that open
+# a relative clause ("who was present"): the subject is in the clause before them.
+EN_FILLERS = frozenset("also too then later and further".split())
+EN_RELATIVES = frozenset("who which whose while".split())
+# The postposition that marks a Hindi clause's subject ("मुख्यमंत्री ने कहा").
+HI_SUBJECT_MARKER = "ने"
+# The conjunction a Hindi cue of reported speech ends with ("कहा कि").
+HI_CUE_CONJUNCTION = "कि"
+# Auxiliaries that may stand between a cue verb and कि ("कहा है कि", "बताया था कि").
+HI_AUXILIARIES = ("है", "हैं", "था", "थी", "थे")
+# Conjunctions that join two clauses: a statement is cut before one when the next speaker's cue
+# stands in the same sentence ("... और मंत्री X ने कहा").
+HI_CLAUSE_CONJUNCTIONS = ("और", "तथा", "एवं", "व")
+# Words after a word that show it is a name where it stands elsewhere: the subject marker, जी.
+HI_AFTER_NAME = (HI_SUBJECT_MARKER, "जी")
+# Role abbreviations -> the Hindi title each stands for ("सीएम" = मुख्यमंत्री). Hindi text prints
+# CM and PM in Latin letters too, in any case (EN_ROLES gives their English roles).
+HI_ROLE_OF = {"सीएम": "मुख्यमंत्री", "cm": "मुख्यमंत्री", "पीएम": "प्रधानमंत्री", "pm": "प्रधानमंत्री"}
+# A name in the index keeps at most this many words; after a Hindi title at most
+# HI_NAME_MAX_WORDS words are the name (more is the sentence going on).
+NAME_MAX_WORDS = 4
+HI_NAME_MAX_WORDS = 3
+# A subject phrase (the words before a speech verb or before ने) has at most this many words;
+# a designation ("Minister of Industries Rajyavardhan Rathore") at most DESIGNATION_MAX_WORDS.
+SUBJECT_MAX_WORDS = 5
+DESIGNATION_MAX_WORDS = 8
+# A subject, or a pronoun subject, is read among the last this many words before its verb, in at
+# most SUBJECT_MAX_CLAUSES clauses back.
+SUBJECT_REACH_WORDS = 8
+SUBJECT_MAX_CLAUSES = 4
+# "“…,” said Tara Rao, Secretary (Industries)": with no subject before the verb, this many words
+# after it are read for the speaker.
+AFTER_VERB_SUBJECT_WORDS = 7
+# A word of at most this many letters before a full stop is an initial or a title ("J.", "Mr."),
+# not a sentence's last word.
+ABBREVIATION_MAX_LETTERS = 3
+# How far back (characters) an office is looked for as the speaker of "it added" or "the
+# statement read"; at most SPEAKING_BODY_PREFIX_WORDS capitalised words before it are its name
+# ("Chhattisgarh CMO").
+SPEAKING_BODY_REACH = 600
+SPEAKING_BODY_PREFIX_WORDS = 3
+# How far back (characters) a pronoun looks for the subject it stands for.
+ANTECEDENT_REACH = 400
+
 # --- Quotation marks --------------------------------------------------------------------
 
 # Opening mark -> closing mark. Straight marks close themselves.
@@ -396,6 +465,34 @@ LONG_QUOTE_WORDS = 10
 MAX_QUOTE_CHARS = 4000
 # How far (characters) before or after a quotation its attribution is looked for.
 ATTRIBUTION_WINDOW = 300
+# A quotation's last mark that ends a quoted sentence or clause, or breaks it off.
+QUOTE_END_PUNCT = ".,!?।…—-:;"
+# A comma or a stop: one before a spaced straight mark closes a quote (`… well, " he said`); a
+# quotation of one word attributed after it must end in one.
+CLAUSE_END_MARKS = (",", ".", "!", "?")
+# "“…,” <subject> said <tail>": the subject has at most AFTER_SUBJECT_MAX_CHARS characters, the
+# tail at most AFTER_TAIL_MAX_CHARS; the quotation at least AFTER_MIN_QUOTE_WORDS words.
+AFTER_SUBJECT_MAX_CHARS = 60
+AFTER_TAIL_MAX_CHARS = 80
+AFTER_MIN_QUOTE_WORDS = 2
+# Endings of a line that introduces a quotation opening the next line ("… said:", "… लिखा –");
+# a line ending in कि does too.
+INTRODUCING_ENDINGS = ":,–—-"
+# "described the visit as “…”": at most DESCRIBED_GAP_MAX_CHARS characters between the verb and
+# "as", at most DESCRIBED_AS_MAX_WORDS words between "as" and the mark.
+DESCRIBED_GAP_MAX_CHARS = 60
+DESCRIBED_AS_MAX_WORDS = 4
+# "the official statement read": at most this many words between the determiner and the noun.
+DOCUMENT_NOUN_MAX_WORDS = 3
+# What may follow an English speech verb before the quotation's mark ("said on X:", "told
+# reporters in Tokyo,"): platforms, media, audiences and words of time and place.
+EN_PLATFORMS = ("X", "Twitter", "Facebook", "Instagram", "LinkedIn")
+EN_MEDIA = ("post", "statement", "message", "video")
+EN_AUDIENCES = ("reporters", "the media", "journalists", "the press")
+EN_CUE_TIME_WORDS = ("earlier", "today", "later", "here")
+# A full stop glued to the next Devanagari word ends a sentence after a word of at least this many
+# letters ("बन गयी.मंत्री"); shorter words before it are abbreviations ("हि.स.").
+HI_GLUED_STOP_MIN_LETTERS = 3
 
 # --- Embedded posts ---------------------------------------------------------------------
 
