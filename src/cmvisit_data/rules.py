@@ -231,7 +231,9 @@ RELATED_LABELS = (
     "also read", "must read", "read also", "read more", "recommended", "related", "also watch", "watch",
     "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "इन्हें भी पढ़ें", "यह भी देखें", "ये भी देखें", "पढ़ें",
 )  # fmt: skip
-# Whole lines that are page furniture, compared after case folding and trimming punctuation.
+# Whole lines that are page furniture, compared after case folding and trimming
+# FURNITURE_EDGE_PUNCT from their ends.
+FURNITURE_EDGE_PUNCT = " \t.:;,!?-–—|•*()[]…'\""
 FURNITURE_LINES = {
     "advertisement": "advertisement", "advertisment": "advertisement", "sponsored": "advertisement",
     "विज्ञापन": "advertisement", "no script": "markup", "noscript": "markup", "logo": "navigation",
@@ -291,6 +293,8 @@ FOOTER_RULE_CHARS = "*=_~#-"
 NAV_LINE_MIN_WORDS = 6
 NAV_LINE_MIN_NAV_WORDS = 2
 NAV_SEPARATORS = ("&", "|", "/")
+# Punctuation of prose, in both scripts: a menu bar holds none of it.
+SENTENCE_PUNCT = ".,:;!?।"
 # Navigation words; an all-capitalised line made of these is a menu.
 NAV_WORDS = frozenset(
     """home news about contact us login sign subscribe menu search videos video sports business
@@ -410,6 +414,8 @@ EN_FILLERS = frozenset("also too then later and further".split())
 EN_RELATIVES = frozenset("who which whose while".split())
 # The postposition that marks a Hindi clause's subject ("मुख्यमंत्री ने कहा").
 HI_SUBJECT_MARKER = "ने"
+# The postposition that marks whom a Hindi verb addresses ("सीएम X को कहा कि": X listens).
+HI_OBJECT_MARKER = "को"
 # The conjunction a Hindi cue of reported speech ends with ("कहा कि").
 HI_CUE_CONJUNCTION = "कि"
 # Auxiliaries that may stand between a cue verb and कि ("कहा है कि", "बताया था कि").
@@ -438,8 +444,14 @@ SUBJECT_MAX_CLAUSES = 4
 # after it are read for the speaker.
 AFTER_VERB_SUBJECT_WORDS = 7
 # A word of at most this many letters before a full stop is an initial or a title ("J.", "Mr."),
-# not a sentence's last word.
+# not a sentence's last word (when reading a run of capitals for a name).
 ABBREVIATION_MAX_LETTERS = 3
+# At the end of a speaker phrase, a word with its full stop of at most this many characters is an
+# initial ("J."), whose stop stays; a longer word's stop is the sentence's.
+INITIAL_MAX_CHARS = 2
+# A person the index gives as a speaker for a pronoun or a role has at least this many words
+# (a lone word may be a place or a thing).
+PERSON_MIN_WORDS = 2
 # How far back (characters) an office is looked for as the speaker of "it added" or "the
 # statement read"; at most SPEAKING_BODY_PREFIX_WORDS capitalised words before it are its name
 # ("Chhattisgarh CMO").
@@ -490,6 +502,8 @@ EN_PLATFORMS = ("X", "Twitter", "Facebook", "Instagram", "LinkedIn")
 EN_MEDIA = ("post", "statement", "message", "video")
 EN_AUDIENCES = ("reporters", "the media", "journalists", "the press")
 EN_CUE_TIME_WORDS = ("earlier", "today", "later", "here")
+# "said while addressing the gathering:": at most this many words after the participle.
+CUE_PARTICIPLE_MAX_WORDS = 3
 # A full stop glued to the next Devanagari word ends a sentence after a word of at least this many
 # letters ("बन गयी.मंत्री"); shorter words before it are abbreviations ("हि.स.").
 HI_GLUED_STOP_MIN_LETTERS = 3

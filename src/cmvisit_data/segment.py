@@ -189,7 +189,7 @@ def language_of_counts(deva: int, latin: int) -> str | None:
 
 def _fold_low(low: str) -> str:
     """A case-folded line without its edge punctuation: the key of the furniture lexicons."""
-    return low.strip(" \t.:;,!?-–—|•*()[]…'\"")
+    return low.strip(rules.FURNITURE_EDGE_PUNCT)
 
 
 def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
@@ -221,7 +221,7 @@ def _is_footer(line: Line, low: str) -> bool:
     return _FOOTER_RE.match(line.text) is not None
 
 
-_SENTENCE_PUNCT_RE = re.compile("[.,:;!?।]")
+_SENTENCE_PUNCT_RE = re.compile("[" + re.escape(rules.SENTENCE_PUNCT) + "]")
 
 
 def _holds_any(low: str, markers: tuple[str, ...]) -> bool:

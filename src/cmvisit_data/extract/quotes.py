@@ -47,7 +47,7 @@ _EN_CUE_END_RE = re.compile(
     rf"\b(?P<verb>{_EN_VERB_LED})\b(?:\s+out)?"
     rf"(?P<tail>(?:\s+(?:that|on\s+(?:{_alternation(rules.EN_PLATFORMS)})|in\s+a\s+(?:{_alternation(rules.EN_MEDIA)})"
     rf"(?:\s+on\s+\w+)?|to\s+(?:{_alternation(rules.EN_AUDIENCES)}|\w+)|{_alternation(rules.EN_CUE_TIME_WORDS)}|"
-    r"on\s+\w+day|while\s+\w+ing(?:\s+\w+){0,3}|in\s+\w+))*)"
+    rf"on\s+\w+day|while\s+\w+ing(?:\s+\w+){{0,{rules.CUE_PARTICIPLE_MAX_WORDS}}}|in\s+\w+))*)"
     r"\s*(?P<punct>[,:—–-]?)\s*$",
     re.IGNORECASE,
 )
@@ -560,7 +560,7 @@ def _subject_before(text: str) -> tuple[str, str] | None:
                 ]
                 cut = next((k for k, w in enumerate(name) if w in rules.HI_NAME_STOPS), len(name))
                 after = hi_words[i + 1 + cut : i + 2 + cut]
-                if after == ["को"] and any(w in rules.HI_PRONOUNS for w in hi_words[:i]):
+                if after == [rules.HI_OBJECT_MARKER] and any(w in rules.HI_PRONOUNS for w in hi_words[:i]):
                     return ("pronoun", "")  # "उन्होंने … सीएम X को कहा कि": X is the listener
                 return hindi_subject([hi_words[i], *name[:cut]])
         return None

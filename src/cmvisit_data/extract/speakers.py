@@ -201,7 +201,7 @@ class NameIndex:
     def _person(self, name: str) -> str | None:
         """The full form of a mention when it names a titled person in the document's script."""
         full = self.full(name)
-        if len(full.split()) < 2 or _is_devanagari(full) != self.devanagari:
+        if len(full.split()) < rules.PERSON_MIN_WORDS or _is_devanagari(full) != self.devanagari:
             return None
         if full.split()[-1] not in self._titled_lasts:
             return None
@@ -393,7 +393,7 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
                 stop = end
             run = [x for x in run if x.casefold() not in rules.EN_TITLE_LINKS]
             run = [_strip_possessive(x) for x in run]
-            if run[-1].endswith(".") and len(run[-1]) > 2:
+            if run[-1].endswith(".") and len(run[-1]) > rules.INITIAL_MAX_CHARS:
                 run[-1] = run[-1].rstrip(".")  # the sentence's full stop, not an initial
             titles = [x for x in run if x.casefold() in rules.EN_TITLES]
             rest = [x for x in after_designation(run) if x.casefold() not in rules.EN_CALENDAR_WORDS]
