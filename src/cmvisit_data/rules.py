@@ -9,6 +9,8 @@ press pages.
 
 from __future__ import annotations
 
+import re
+
 # --- Scripts ----------------------------------------------------------------------------
 
 # The Devanagari block, for character classes; and its letters and signs without the danda and
@@ -20,6 +22,14 @@ DEVANAGARI_LETTERS = "\u0900-\u0963\u0970-\u097f"
 def is_devanagari(ch: str) -> bool:
     """Whether one character is in the Devanagari block."""
     return "\u0900" <= ch <= "\u097f"
+
+
+_DEVANAGARI_RE = re.compile(f"[{DEVANAGARI}]")
+
+
+def has_devanagari(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text (or text[start:end], searched in place) holds a Devanagari character."""
+    return _DEVANAGARI_RE.search(text, start, len(text) if end is None else end) is not None
 
 
 # Digits for character classes: pages print dates and serials in Latin or Devanagari digits.

@@ -106,8 +106,8 @@ _HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
 _HI_LINE_OPENING_KI_RE = re.compile(rf"[ \t]*{_KI}(?![{rules.DEVANAGARI}])")
 _HI_CUE_END_RE = re.compile(rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}{_HI_AUX}(?:\s+{_KI})?\s*[,:—–-]*\s*$")
 _CLAUSE_BREAK_RE = re.compile(rf"[,;]|\s(?:{'|'.join(rules.HI_CLAUSE_CONJUNCTIONS)})\s")
-_HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
-# A sentence ends at a stop before a space or mark; in Hindi also at a danda, or a full stop
+# Where a sentence ends inside a line (segment.ends_sentence tells whether a whole line ends one):
+# at a stop before a space or mark; in Hindi also at a danda, or a full stop
 # after a word of three letters or more, glued to the next word ("बन गयी.मंत्री"),
 # but not after a short form ("हि.स.", "डॉ.").
 _HI_GLUED_STOP = (
@@ -116,7 +116,7 @@ _HI_GLUED_STOP = (
     + "".join(rf"(?<!{a})" for a in rules.HI_ABBREVIATIONS)
     + rf"\.(?=[{rules.DEVANAGARI_LETTERS}])"
 )
-_SENTENCE_END_RE = re.compile(rf"[.।!?](?=[\s\"'”’]|$)|{_HI_GLUED_STOP}")
+_SENTENCE_END_RE = re.compile(rf"[{re.escape(rules.SENTENCE_STOPS)}](?=[\s\"'”’]|$)|{_HI_GLUED_STOP}")
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
 # Where an English sentence ends for reading a subject: a stop before a space (a Hindi sentence's
@@ -169,7 +169,7 @@ def find_quotes(
     out: list[dict[str, Any]] = []
     last: str | None = None
     for cand in candidates:
-        para_start = cand.line.item_start if cand.line.item_start is not None else cand.line.start
+        para_start = _item_start(cand.line)
         before_quote = min(cand.start, cand.cue[0]) if cand.cue else cand.start
         speaker = resolve(cand.subject, names, cand.start, last, (para_start, before_quote))
         if speaker:
@@ -200,14 +200,10 @@ def _is_opening(text: str, i: int) -> bool:
     if not nxt or nxt.isspace():
         return False
     if ch in "'\"":
-        return not prev.isalnum() and prev not in "\u0900\u0901\u0902\u0903" and not _is_devanagari_mark(prev)
+        return not prev.isalnum() and not rules.is_devanagari(prev)
     if ch == "‘":
         return not prev.isalnum()
     return True
-
-
-def _is_devanagari_mark(ch: str) -> bool:
-    return rules.is_devanagari(ch)
 
 
 def _closers(text: str) -> dict[str, list[int]]:
@@ -219,7 +215,7 @@ def _closers(text: str) -> dict[str, list[int]]:
         j = m.start()
         nxt = text[j + 1] if j + 1 < len(text) else " "
         prev = text[j - 1] if j else " "
-        word_follows = nxt.isalnum() or _is_devanagari_mark(nxt)
+        word_follows = nxt.isalnum() or rules.is_devanagari(nxt)
         for opener in _CLOSED_BY[m.group()]:
             if opener in "'‘\"" and word_follows:
                 continue  # an apostrophe inside a word, or a mark opening the next quote
@@ -309,8 +305,12 @@ def _direct_in_block(
 
 def _opens_item(raw: str, line: Line, pos: int) -> bool:
     """An unclosed single quote counts only where it opens its line or list item."""
-    item_start = line.item_start if line.item_start is not None else line.start
-    return _blank(raw, item_start, pos)
+    return _blank(raw, _item_start(line), pos)
+
+
+def _item_start(line: Line) -> int:
+    """Where a line's paragraph or list item starts: after a bullet's marker."""
+    return line.item_start if line.item_start is not None else line.start
 
 
 def _line_at(block: list[Line], starts: list[int], pos: int) -> Line:
@@ -396,13 +396,11 @@ def _attribute_direct(
     window = rules.ATTRIBUTION_WINDOW
     before_base = max(sentences.start(line, open_at), open_at - window)
     before = raw[before_base:open_at]
-    item_start = line.item_start if line.item_start is not None else line.start
-    if _blank(raw, item_start, open_at):
+    if _blank(raw, _item_start(line), open_at):
         # The quotation opens its line: its attribution may close the line above.
         prev = _previous_line(lines, line)
         if prev is not None:
-            prev_start = prev.item_start if prev.item_start is not None else prev.start
-            before_base = max(prev_start, prev.end - window)
+            before_base = max(_item_start(prev), prev.end - window)
             before = raw[before_base : prev.end]
     like = _sentence_like(content, unclosed)
 
@@ -540,18 +538,13 @@ def _last_verb(text: str) -> tuple[int, int] | None:
 def _subject_before(text: str) -> tuple[str, str] | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     # Hindi: the words before the last ने, or a pronoun subject.
-    if any(rules.is_devanagari(ch) for ch in text):
+    if rules.has_devanagari(text):
         hi_words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", text))
         if any(w in rules.HI_PRONOUNS for w in hi_words[-rules.SUBJECT_REACH_WORDS :]):
             return ("pronoun", "")
         if rules.HI_SUBJECT_MARKER in hi_words:
             at = len(hi_words) - 1 - hi_words[::-1].index(rules.HI_SUBJECT_MARKER)
-            subject: list[str] = []
-            for w in reversed(hi_words[:at]):
-                if w in rules.HI_NAME_STOPS or len(subject) >= rules.SUBJECT_MAX_WORDS:
-                    break
-                subject.insert(0, w)
-            return hindi_subject(subject)
+            return hindi_subject(_hi_words_before(hi_words[:at]))
         # No ने: the subject is the titled name of the clause ("प्रधानमंत्री मोदी ... साझा किया कि").
         for i in range(len(hi_words) - 1, -1, -1):
             if hi_words[i] in rules.HI_TITLES:
@@ -585,7 +578,7 @@ def _subject_before(text: str) -> tuple[str, str] | None:
 def _reported_in_line(
     raw: str, lines: list[Line], line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
 ) -> list[_Candidate]:
-    if not _HAS_DEVANAGARI_RE.search(raw, line.start, line.end):
+    if not rules.has_devanagari(raw, line.start, line.end):
         return []
     cues = [(s, e, saying, line) for s, e, saying in _hi_cues(raw, line, sentences)]
     broken = _cue_across_lines(raw, lines, line)
@@ -662,15 +655,20 @@ def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int
     return sorted(cues)
 
 
-def _saying_subject(sentence: str) -> tuple[str, str] | None:
-    """The speaker of "X का कहना है कि": the words before का, back to a postposition."""
-    words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", sentence))
+def _hi_words_before(words: list[str]) -> list[str]:
+    """The Hindi subject phrase ending words: the last words back to a postposition or other name
+    stop, at most rules.SUBJECT_MAX_WORDS of them."""
     subject: list[str] = []
     for w in reversed(words):
         if w in rules.HI_NAME_STOPS or len(subject) >= rules.SUBJECT_MAX_WORDS:
             break
         subject.insert(0, w)
-    found = hindi_subject(subject)
+    return subject
+
+
+def _saying_subject(sentence: str) -> tuple[str, str] | None:
+    """The speaker of "X का कहना है कि": the words before का, back to a postposition."""
+    found = hindi_subject(_hi_words_before(_HI_WORD_RE.findall(_PARENS_RE.sub(" ", sentence))))
     if found is not None and found[0] == "name":
         return ("named", found[1])  # printed next to its cue: a body ("छत्तीसगढ़ भाजपा") stays itself
     return found

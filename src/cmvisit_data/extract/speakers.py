@@ -11,6 +11,7 @@ to the nearest preceding named speaker.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,13 +25,15 @@ _EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*+(?![\w’-])")
 _EN_RUN_RE = re.compile(r"[A-Z][\w’'.-]*+(?:[ \t]++[A-Z][\w’'.-]*+)++")
 _TOKEN_RE = re.compile(r"\S+")
 _TRIMMED = frozenset("’'.,s")  # last characters of a word that _read_english_run may strip
-_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+|[,।.()]")
 _HI_WORD_SPLIT_RE = re.compile(f"({_HI_WORD_RE.pattern})")
-# Tokens that open a Hindi name: the titles, and CM or PM in any case.
-_HI_TITLE_TOKENS = (
-    frozenset(rules.HI_TITLES) | {a + b for a in "cC" for b in "mM"} | {a + b for a in "pP" for b in "mM"}
-)
+# Tokens that open a Hindi name: the titles, and the Latin role abbreviations (CM, PM) in any case.
+_HI_TITLE_TOKENS = frozenset(rules.HI_TITLES) | {
+    "".join(cased)
+    for abbreviation in rules.HI_ROLE_OF
+    if abbreviation.isascii()
+    for cased in itertools.product(*({c.lower(), c.upper()} for c in abbreviation))
+}
 # Offices that speak through releases and statements.
 _BODY_RE = re.compile(rf"\b(?P<body>{'|'.join(rules.EN_SPEAKING_BODIES)})\b")
 
@@ -130,7 +133,7 @@ class NameIndex:
             self._add(offset, *found)
 
     def _scan_hindi(self, raw: str) -> None:
-        if not _DEVANAGARI_RE.search(raw):
+        if not rules.has_devanagari(raw):
             return
         # [gap, word, gap, word, ..., gap]: the words, and where each starts, from one C pass
         # (no match object per word).
@@ -143,11 +146,9 @@ class NameIndex:
             if hit < i:
                 continue  # inside the name just read
             i = hit
-            role = words[i].casefold()
+            role = words[i]
             j = i + 1
-            while j < len(words) and (
-                words[j] in rules.HI_TITLES or words[j] == "श्री" or words[j] in rules.HI_TITLE_BRIDGES
-            ):
+            while j < len(words) and (words[j] in rules.HI_TITLES or words[j] in rules.HI_TITLE_BRIDGES):
                 j += 1
             k = j
             name: list[str] = []
@@ -201,7 +202,7 @@ class NameIndex:
     def _person(self, name: str) -> str | None:
         """The full form of a mention when it names a titled person in the document's script."""
         full = self.full(name)
-        if len(full.split()) < rules.PERSON_MIN_WORDS or _is_devanagari(full) != self.devanagari:
+        if len(full.split()) < rules.PERSON_MIN_WORDS or rules.has_devanagari(full) != self.devanagari:
             return None
         if full.split()[-1] not in self._titled_lasts:
             return None
@@ -211,7 +212,9 @@ class NameIndex:
         names = self._roles.get(role)
         if not names:
             return None
-        ranked = sorted(names.items(), key=lambda kv: (-kv[1], _is_devanagari(kv[0]) != self.devanagari))
+        ranked = sorted(
+            names.items(), key=lambda kv: (-kv[1], rules.has_devanagari(kv[0]) != self.devanagari)
+        )
         return self.full(ranked[0][0])
 
     def nearest_before(self, offset: int) -> str | None:
@@ -276,10 +279,6 @@ class NameIndex:
             if person:
                 return person
         return None
-
-
-def _is_devanagari(text: str) -> bool:
-    return any(rules.is_devanagari(ch) for ch in text)
 
 
 class _WordStarts:
@@ -347,7 +346,10 @@ def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | No
 
 
 def _hi_role(word: str) -> str:
-    return {"सीएम": "मुख्यमंत्री", "cm": "मुख्यमंत्री", "पीएम": "प्रधानमंत्री", "pm": "प्रधानमंत्री"}.get(word, word)
+    """The role a Hindi title token names: the Hindi title an abbreviation stands for (CM and PM
+    in any case), else the title itself."""
+    key = word.casefold() if word.isascii() else word
+    return rules.HI_ROLE_OF.get(key, key)
 
 
 def english_subject(words: list[str]) -> tuple[str, str] | None:
@@ -450,11 +452,13 @@ def after_designation(words: list[str]) -> list[str]:
 
 
 def _is_title(word: str) -> bool:
-    return word.casefold() in rules.EN_TITLES or word in rules.HI_TITLES or word.casefold() in ("cm", "pm")
+    return word.casefold() in rules.EN_TITLES or word in rules.HI_TITLES  # EN_TITLES holds cm and pm
 
 
 def _ends_sentence_word(word: str) -> bool:
-    """A word closing a sentence ("Guwahati."), not an initial or title ("Mr.", "J.")."""
+    """A word closing a sentence ("Guwahati."), not an initial or title ("Mr.", "J."). Unlike
+    segment.ends_sentence (a line's end) it reads one Latin word of a name run: no danda, an
+    ellipsis counts, and a short word's stop is an abbreviation's (rules.ABBREVIATION_MAX_LETTERS)."""
     word = word.rstrip("”\"'’)")
     return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > rules.ABBREVIATION_MAX_LETTERS
 
@@ -465,8 +469,8 @@ def hindi_subject(words: list[str]) -> tuple[str, str] | None:
         return ("pronoun", "")
     if not words:
         return None
-    if words[-1] in rules.HI_TITLES or words[-1].casefold() in ("cm", "pm"):
-        return ("role", _hi_role(words[-1].casefold() if words[-1].isascii() else words[-1]))
+    if words[-1] in _HI_TITLE_TOKENS:
+        return ("role", _hi_role(words[-1]))
     rest = [w for w in after_designation(words) if not _is_title(w)]
     if rest:
         return ("name", " ".join(rest))
@@ -498,7 +502,7 @@ def resolve(
         return names.full(value)
     if kind == "named":
         return value  # printed next to its cue, not a person the index knows
-    if _is_devanagari(value) and len(value.split()) == 1:
+    if rules.has_devanagari(value) and len(value.split()) == 1:
         return names.widened(value)  # "अधिकारियों ने कहा": the subject printed wins over a nearby name
     if all(w[:1].isupper() for w in value.split()):
         return value  # a name the index did not catch ("Biden" named only once, alone)
