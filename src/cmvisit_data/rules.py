@@ -1,13 +1,31 @@
 """Language data the parser uses, kept as data: month names, speech cues, titles, bullets,
 boilerplate markers and thresholds, in English and Hindi.
 
-Each entry says why it is here. Nothing in this module runs: the parser modules
-(`segment`, `extract.*`) compile what they need from it. A rule that exists for one
-document's strings does not belong here; every entry must describe a general convention of
-press pages.
+How it is organised:
+
+- Sections by field, each under a `# --- Name ---` header: Scripts (character ranges, digits,
+  sentence punctuation), Dates, Bylines and datelines, Title, Bullets and highlights,
+  Boilerplate (with press-office footers), Speech (verbs and cues, titles and roles, pronouns,
+  where a name or a sentence ends, subject phrases), Quotation marks, Embedded posts, Input
+  policy. A `# --- Section: topic ---` header groups entries inside a section.
+- Every entry has its reason in the comment right above it: what convention of press pages it
+  stands for, and for a threshold what a value past it means. One comment may cover a few
+  entries that belong together; it names them.
+- By language: English and Hindi entries of one rule stand side by side, English first and
+  prefixed EN_, Hindi HI_ (EN_TITLES / HI_TITLES, EN_PRONOUNS / HI_PRONOUNS); an entry with
+  neither prefix holds both scripts or none (a count, a length, a mark).
+- Thresholds are named for what they bound (..._MAX_WORDS, ..._MIN_ITEMS, ..._MAX_CHARS,
+  ..._REACH for a distance in characters).
+
+Nothing in this module decides on its own: the parser modules (`segment`, `extract.*`,
+`header`) compile what they need from it; the few functions here (`is_devanagari`,
+`has_devanagari`) test characters. A rule that exists for one document's strings does not
+belong here; every entry must describe a general convention of press pages.
 """
 
 from __future__ import annotations
+
+import re
 
 # --- Scripts ----------------------------------------------------------------------------
 
@@ -20,6 +38,26 @@ DEVANAGARI_LETTERS = "\u0900-\u0963\u0970-\u097f"
 def is_devanagari(ch: str) -> bool:
     """Whether one character is in the Devanagari block."""
     return "\u0900" <= ch <= "\u097f"
+
+
+_DEVANAGARI_RE = re.compile(f"[{DEVANAGARI}]")
+
+
+def has_devanagari(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether text (or text[start:end], searched in place) holds a Devanagari character."""
+    return _DEVANAGARI_RE.search(text, start, len(text) if end is None else end) is not None
+
+
+# Digits for character classes: pages print dates and serials in Latin or Devanagari digits.
+DIGITS = "0-9\u0966-\u096f"
+
+# Marks that end a sentence, in both scripts: the full stop, the danda, ! and ?.
+SENTENCE_STOPS = ".।!?"
+# An ellipsis trails off: it ends no sentence.
+ELLIPSES = ("…", "...")
+# What may follow a sentence's stop on its line: spaces, closing quotation marks and brackets
+# ("… he said.”").
+SENTENCE_TRAILERS = " \"'”’)]»"
 
 
 # --- Dates -------------------------------------------------------------------------------
@@ -64,6 +102,8 @@ MAX_LABELLED_DATE_WORDS = 10
 
 # Devanagari digits, which about one Hindi page in seven uses for dates.
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+# English ordinal suffixes printed after a day ("23rd August"); Hindi prints none.
+EN_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 
 # A date line may carry this many words besides the date, labels and byline before it
 # stops being a date line and becomes prose (a caption or a sentence that mentions a date).
@@ -120,6 +160,20 @@ NOT_PLACES = frozenset(
 
 # --- Datelines and published dates (issue 22, classes 1 and 8) ---------------------------
 
+# A dateline's place has at most this many words ("New Delhi", "Navi Mumbai"), as has a second
+# place after a comma; a Hindi first place may hold one word more ("नई दिल्ली" with its area).
+DATELINE_PLACE_MAX_WORDS = 3
+HI_DATELINE_PLACE_MAX_WORDS = 4
+# A region in parentheses or brackets after the place ("Shimla (Himachal Pradesh) [India]") has
+# at most this many characters.
+DATELINE_PAREN_MAX_CHARS = 40
+# An agency tag closing a dateline ("(PTI)", "(Diary Times)"): at most this many characters in
+# Latin letters, or at most DATELINE_TAG_MAX_CHARS of any other script ("(भाषा)").
+DATELINE_AGENCY_MAX_CHARS = 25
+DATELINE_TAG_MAX_CHARS = 12
+# A place in capitals run into its first sentence ("NEW DELHI In a ..."): one word of at least
+# this many letters (shorter capitals are acronyms: "BRICS" is five, "PTI" three).
+CAPS_PLACE_MIN_LETTERS = 5
 # A Hindi dateline may end with no punctuation after a tag in parentheses ("रायपुर (संवाददाता)
 # मुख्यमंत्री ..."); the tag is a reporter's or an outlet's name, at most this many words.
 MAX_DATELINE_TAG_WORDS = 2
@@ -170,8 +224,17 @@ BREADCRUMB_MAX_WORDS = 3
 
 # Bullet characters that open a list item; numbered items ("1.", "2)") are recognised too.
 BULLETS = "•▪●◦‣∙·▸►▹✓✔✅■□➤➢*-–—"
-# A run of bullet items most of which have at most this many words is a navigation menu.
+# A run of bullet items most of which have at most this many words is a navigation menu:
+# at least NAV_RUN_MIN_ITEMS items, at least NAV_RUN_SHORT_SHARE of them short and no sentence.
 NAV_ITEM_MAX_WORDS = 3
+NAV_RUN_MIN_ITEMS = 3
+NAV_RUN_SHORT_SHARE = 0.6
+# A section heading (or a highlights heading) is short: at most this many words; a label
+# ending in a colon ("Key points:") at most LABEL_MAX_WORDS.
+HEADING_MAX_WORDS = 15
+LABEL_MAX_WORDS = 6
+# A short line ending in one of these runs on into the next line: it is no heading.
+RUN_ON_ENDINGS = ",;—–-"
 # Headings that announce a list of summary points anywhere in the article.
 HIGHLIGHT_HEADINGS = (
     "highlights", "key points", "key takeaways", "takeaways", "at a glance", "in brief", "key highlights",
@@ -180,6 +243,14 @@ HIGHLIGHT_HEADINGS = (
 
 # --- Highlights (class 10) ----------------------------------------------------------------
 
+# A list sits "near the top" (and is highlights without a heading) when at most this many body
+# paragraphs (a lead) come before it.
+HIGHLIGHT_MAX_PARAGRAPHS_BEFORE = 1
+# How many non-blank lines above a list a highlights heading may stand.
+HIGHLIGHT_HEADING_REACH = 3
+# A label alone on a bullet ("Country:", "Publish Date:"): one or two words of at most this many
+# characters before a colon.
+BULLET_LABEL_WORD_MAX_CHARS = 25
 # A list of highlights has at least this many points: a lone dash or numbered line in the body
 # is a dashed sentence, an attribution or the first of a list told between paragraphs.
 HIGHLIGHT_MIN_ITEMS = 2
@@ -201,7 +272,9 @@ RELATED_LABELS = (
     "also read", "must read", "read also", "read more", "recommended", "related", "also watch", "watch",
     "यह भी पढ़ें", "ये भी पढ़ें", "इसे भी पढ़ें", "इन्हें भी पढ़ें", "यह भी देखें", "ये भी देखें", "पढ़ें",
 )  # fmt: skip
-# Whole lines that are page furniture, compared after case folding and trimming punctuation.
+# Whole lines that are page furniture, compared after case folding and trimming
+# FURNITURE_EDGE_PUNCT from their ends.
+FURNITURE_EDGE_PUNCT = " \t.:;,!?-–—|•*()[]…'\""
 FURNITURE_LINES = {
     "advertisement": "advertisement", "advertisment": "advertisement", "sponsored": "advertisement",
     "विज्ञापन": "advertisement", "no script": "markup", "noscript": "markup", "logo": "navigation",
@@ -216,8 +289,17 @@ END_MARKERS = (
     "trending", "latest news", "top stories", "recommended stories", "also read these",
     "संबंधित खबरें", "ताज़ा खबरें", "ताजा खबरें", "और पढ़ें", "लेटेस्ट न्यूज़",
 )  # fmt: skip
-# Cookie and subscription banners.
+# Cookie and subscription banners; a line of more than COOKIE_MAX_WORDS words that mentions
+# them is prose about cookies, not a banner.
 COOKIE_MARKERS = ("cookie", "we use cookies", "accept all", "subscribe to our newsletter", "🍪")
+COOKIE_MAX_WORDS = 40
+# Words that end a photo caption in a credit after a dash or parenthesis ("… -Photo: PTI",
+# "(Image: X)"); the credit after the word holds at most CAPTION_CREDIT_MAX_CHARS characters.
+CAPTION_CREDIT_WORDS = ("photo", "image", "pic")
+CAPTION_CREDIT_MAX_CHARS = 40
+# A URL slug printed as a line ("cm sai visits japan"): lower case and digits, at least this
+# many words (fewer is a short lower-case label).
+SLUG_MIN_WORDS = 4
 # Words of a syndication disclaimer printed in parentheses at the end of a page.
 DISCLAIMER_MARKERS = (
     "unedited", "auto-generated", "syndicated", "embedded directly", "may not have modified",
@@ -244,6 +326,16 @@ FOOTER_MARKERS = ("all rights reserved", "सर्वाधिकार सु�
 # A Hindi release's serial number ("क्रमांक-1187/..."): the word, then a number.
 FOOTER_SERIALS = ("क्रमांक", "क्र.", "समाचार क्रमांक")
 
+# Characters of a rule that closes a release ("****", "- - -").
+FOOTER_RULE_CHARS = "*=_~#-"
+
+# A menu bar on one line: at least NAV_LINE_MIN_WORDS words, all capitalised or separators
+# (NAV_SEPARATORS), no sentence punctuation, and at least NAV_LINE_MIN_NAV_WORDS of NAV_WORDS.
+NAV_LINE_MIN_WORDS = 6
+NAV_LINE_MIN_NAV_WORDS = 2
+NAV_SEPARATORS = ("&", "|", "/")
+# Punctuation of prose, in both scripts: a menu bar holds none of it.
+SENTENCE_PUNCT = ".,:;!?।"
 # Navigation words; an all-capitalised line made of these is a menu.
 NAV_WORDS = frozenset(
     """home news about contact us login sign subscribe menu search videos video sports business
@@ -255,6 +347,7 @@ SOURCE_TAG_PREFIXES = ("(menafn",)
 
 # --- Speech -----------------------------------------------------------------------------
 
+# --- Speech: verbs and cues ---
 # English speech verbs that attribute a quotation to its speaker.
 EN_SPEECH_VERBS = frozenset(
     """said says say added adds stated states noted notes asserted asserts remarked remarks told
@@ -263,35 +356,8 @@ EN_SPEECH_VERBS = frozenset(
     concluded insisted recalled assured reiterated informed maintained opined quipped
     acknowledged pointed saying adding stating noting addressing speaking""".split()
 )
-# --- Quotes and speakers: verbs outside the list ---
 # More verbs of a speaker's own words ("“…,” he detailed").
 EN_MORE_SPEECH_VERBS = frozenset("detailed elaborated".split())
-# Offices that issue statements: the speaker of "“…,” it added" or "the statement read".
-EN_SPEAKING_BODIES = ("CMO", "PMO")
-# A document that "reads" a quotation after it ("“…,” the statement read").
-EN_DOCUMENT_NOUNS = ("statement", "release", "letter", "message", "post", "note", "order", "notice")
-# --- Quotes and speakers: partial quotes ---
-# Verbs that put a characterisation in the speaker's words: "described the day as “…”".
-EN_DESCRIBING_VERBS = ("described", "describes", "describing", "termed", "terms")
-# English words that name the speaker by role; resolved to the person the text gives that role.
-EN_ROLES = {
-    "cm": "chief minister", "chief minister": "chief minister", "prime minister": "prime minister",
-    "pm": "prime minister", "president": "president", "minister": "minister", "governor": "governor",
-}  # fmt: skip
-# Titles stripped from a speaker's name ("CM Sai" -> "Sai"); they also announce a name.
-EN_TITLES = frozenset(
-    """cm pm chief prime minister shri smt mr mrs ms dr president union governor ambassador
-    secretary chairman deputy commerce home external affairs finance industries industry health
-    agriculture education tourism revenue labour transport culture defence railways textiles mp mla""".split()
-)
-# --- Quotes and speakers: places are not speakers ---
-# A capitalised name right after these is a place ("in Korba", "at Ghanta Ghar"), not the
-# subject of the speech verb that follows.
-EN_PLACE_PREPOSITIONS = frozenset("in at from near".split())
-# Words that carry a designation on to its portfolio: "Minister of Industries", "Minister for Home".
-EN_TITLE_LINKS = frozenset("of for".split())
-EN_PRONOUNS = frozenset("he she they him her his it we i".split())
-
 # Hindi speech cues ending in कि: the verb phrase before कि. "गया"/"गई" after the verb makes it
 # an impersonal passive ("बताया गया है कि"), which names no speaker and is not a cue.
 HI_CUE_VERBS = (
@@ -300,23 +366,81 @@ HI_CUE_VERBS = (
     "आश्वस्त किया", "आश्वासन दिया", "भरोसा दिलाया", "घोषणा की", "जोर दिया", "ज़ोर दिया",
     "जानकारी दी", "साझा किया", "अपील की", "आह्वान किया", "विश्वास जताया", "उम्मीद जताई",
 )  # fmt: skip
-# --- Quotes and speakers: Hindi cues outside the verb list ---
-# Short forms whose full stop, glued to the next word, does not end a sentence ("प्रो.राम").
-HI_ABBREVIATIONS = ("प्रो", "श्री", "स्व", "डॉ", "मो", "कु", "सु")
 # A noun with a light verb before कि ("सलाह दी है कि", "दावा किया कि", "निर्देश दिए कि") is a cue
 # when its sentence has a ने subject: the conjunct verbs of speech are too many to list.
 HI_LIGHT_CUE_VERBS = ("किया", "की", "दी", "दिया", "दिए", "दिये")
-# "X का कहना है कि": X's statement; X (a person or a body) is the words before का.
-HI_SAYING_CUES = ("का कहना है", "का कहना था")
 # Unquoted speech introduced by a dash or colon right after the verb ("ने कहा-", "बोले-").
 HI_DASH_CUE_VERBS = ("कहा", "बोले", "बोलीं", "बोली", "लिखा")
+# "X का कहना है कि": X's statement; X (a person or a body) is the words before का.
+HI_SAYING_CUES = ("का कहना है", "का कहना था")
+# The conjunction a Hindi cue of reported speech ends with ("कहा कि").
+HI_CUE_CONJUNCTION = "कि"
+# Auxiliaries that may stand between a cue verb and कि ("कहा है कि", "बताया था कि").
+HI_AUXILIARIES = ("है", "हैं", "था", "थी", "थे")
+# Verbs that put a characterisation in the speaker's words: "described the day as “…”".
+EN_DESCRIBING_VERBS = ("described", "describes", "describing", "termed", "terms")
+# Offices that issue statements: the speaker of "“…,” it added" or "the statement read".
+EN_SPEAKING_BODIES = ("CMO", "PMO")
+# A document that "reads" a quotation after it ("“…,” the statement read").
+EN_DOCUMENT_NOUNS = ("statement", "release", "letter", "message", "post", "note", "order", "notice")
+# Determiners before the document that "reads" a quotation ("the statement read").
+EN_DOCUMENT_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this")
+# "the official statement read": at most this many words between the determiner and the noun.
+DOCUMENT_NOUN_MAX_WORDS = 3
+# What may follow an English speech verb before the quotation's mark ("said on X:", "told
+# reporters in Tokyo,"): platforms, media, audiences and words of time and place.
+EN_PLATFORMS = ("X", "Twitter", "Facebook", "Instagram", "LinkedIn")
+EN_MEDIA = ("post", "statement", "message", "video")
+EN_AUDIENCES = ("reporters", "the media", "journalists", "the press")
+EN_CUE_TIME_WORDS = ("earlier", "today", "later", "here")
+# "said while addressing the gathering:": at most this many words after the participle.
+CUE_PARTICIPLE_MAX_WORDS = 3
+
+# --- Speech: titles and roles ---
+# English words that name the speaker by role; resolved to the person the text gives that role.
+EN_ROLES = {
+    "cm": "chief minister", "chief minister": "chief minister", "prime minister": "prime minister",
+    "pm": "prime minister", "president": "president", "minister": "minister", "governor": "governor",
+}  # fmt: skip
+# Role abbreviations -> the Hindi title each stands for ("सीएम" = मुख्यमंत्री). Hindi text prints
+# CM and PM in Latin letters too, in any case (EN_ROLES gives their English roles).
+HI_ROLE_OF = {"सीएम": "मुख्यमंत्री", "cm": "मुख्यमंत्री", "पीएम": "प्रधानमंत्री", "pm": "प्रधानमंत्री"}
+# Titles stripped from a speaker's name ("CM Sai" -> "Sai"); they also announce a name.
+EN_TITLES = frozenset(
+    """cm pm chief prime minister shri smt mr mrs ms dr president union governor ambassador
+    secretary chairman deputy commerce home external affairs finance industries industry health
+    agriculture education tourism revenue labour transport culture defence railways textiles mp mla""".split()
+)
 # Hindi titles stripped from a speaker's name; they also announce a name in the text.
 HI_TITLES = frozenset(
     """मुख्यमंत्री सीएम प्रधानमंत्री पीएम राष्ट्रपति श्री श्रीमती मंत्री राज्यपाल उपमुख्यमंत्री अध्यक्ष
     जिलाध्यक्ष सांसद विधायक डॉ डॉक्टर केंद्रीय गृहमंत्री नेता प्रदेशाध्यक्ष महापौर कलेक्टर राजदूत""".split()
 )
+# Titles a writer may put in lower case inside a speaker phrase ("Arunachal Pradesh chief minister").
+EN_LOWERCASE_TITLES = frozenset(
+    "chief prime minister president governor deputy union secretary chairman".split()
+)
+# Words that carry a designation on to its portfolio: "Minister of Industries", "Minister for Home".
+EN_TITLE_LINKS = frozenset("of for".split())
+# Words between a title and the name that leave the title on the name: "विधायक रहे गिर्राज दंडोतिया"
+# (a former MLA).
+HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())
+
+# --- Speech: pronouns ---
+# English pronoun subjects ("he said") resolved to the nearest preceding named speaker.
+EN_PRONOUNS = frozenset("he she they him her his it we i".split())
 # Hindi pronoun subjects ("उन्होंने कहा कि") resolved to the nearest preceding named speaker.
 HI_PRONOUNS = frozenset("उन्होंने उन्होने इन्होंने इन्होने उसने इसने वे वह उनका उनके मैंने हमने".split())
+# Pronouns that are no speaker: possessives ("his office said") and "it" (a thing, or an office).
+EN_NOT_SPEAKER_PRONOUNS = ("his", "her", "it")
+
+# --- Speech: where a name or a sentence ends ---
+# English words that never open a name or a body's name: articles, prepositions, conjunctions,
+# pronouns.
+EN_FUNCTION_WORDS = frozenset(
+    """the a an in on at as but and also of for to with by from this that these those it its
+    during after before while when if his her their our we i he she they""".split()
+)
 # Words that end a Hindi name when reading it after a title: postpositions, number words
 # ("प्रधानमंत्री नरेंद्र मोदी दो देशों की यात्रा पर"), "सहित" ("पीएम मोदी सहित उद्योगपतियों") and verbs
 # ("राज्य मंत्री बनाया गया है": no name follows the title).
@@ -325,21 +449,79 @@ HI_NAME_STOPS = frozenset(
     पांच पाँच छह सात आठ नौ दस सहित समेत द्वारा साथ लिए है हैं था थी थे गया गई गए बनाया बनाए बनी बने
     किया हुआ हुई हुए""".split()
 )
-# --- Quotes and speakers: names that run into the next word ---
+# Day and month names (and "today") that close a run of capitals without being a name ("Chief
+# Minister Tara Rao Tuesday held ...").
+EN_CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december today""".split()
+)
 # Speech verbs printed right after a name without ने ("सीएम X बोले –"): they end the name.
 HI_NAME_ENDING_VERBS = frozenset("बोले बोलीं बोली कहा कहते कहती".split())
-# Words between a title and the name that leave the title on the name: "विधायक रहे गिर्राज दंडोतिया"
-# (a former MLA).
-HI_TITLE_BRIDGES = frozenset("रहे रहीं रही".split())
+# A capitalised name right after these is a place ("in Korba", "at Ghanta Ghar"), not the
+# subject of the speech verb that follows.
+EN_PLACE_PREPOSITIONS = frozenset("in at from near".split())
+# Possessive endings stripped from a name ("Sai's" -> "Sai").
+EN_POSSESSIVE_SUFFIXES = ("’s", "'s", "’", "'")
+# The postposition that marks a Hindi clause's subject ("मुख्यमंत्री ने कहा").
+HI_SUBJECT_MARKER = "ने"
+# The postposition that marks whom a Hindi verb addresses ("सीएम X को कहा कि": X listens).
+HI_OBJECT_MARKER = "को"
+# Words after a word that show it is a name where it stands elsewhere: the subject marker, जी.
+HI_AFTER_NAME = (HI_SUBJECT_MARKER, "जी")
+# A word of at most this many letters before a full stop is an initial or a title ("J.", "Mr."),
+# not a sentence's last word (when reading a run of capitals for a name).
+ABBREVIATION_MAX_LETTERS = 3
+# At the end of a speaker phrase, a word with its full stop of at most this many characters is an
+# initial ("J."), whose stop stays; a longer word's stop is the sentence's.
+INITIAL_MAX_CHARS = 2
+# Short forms whose full stop, glued to the next word, does not end a sentence ("प्रो.राम").
+HI_ABBREVIATIONS = ("प्रो", "श्री", "स्व", "डॉ", "मो", "कु", "सु")
+# A full stop glued to the next Devanagari word ends a sentence after a word of at least this many
+# letters ("बन गयी.मंत्री"); shorter words before it are abbreviations ("हि.स.").
+HI_GLUED_STOP_MIN_LETTERS = 3
+
+# --- Speech: subject phrases and how far a speaker is looked for ---
+# Words of a clause between a subject and its speech verb ("Sai, also, said"), and words that open
+# a relative clause ("who was present"): the subject is in the clause before them.
+EN_FILLERS = frozenset("also too then later and further".split())
+EN_RELATIVES = frozenset("who which whose while".split())
+# Conjunctions that join two clauses: a statement is cut before one when the next speaker's cue
+# stands in the same sentence ("... और मंत्री X ने कहा").
+HI_CLAUSE_CONJUNCTIONS = ("और", "तथा", "एवं", "व")
+# A name in the index keeps at most this many words; after a Hindi title at most
+# HI_NAME_MAX_WORDS words are the name (more is the sentence going on).
+NAME_MAX_WORDS = 4
+HI_NAME_MAX_WORDS = 3
+# A subject phrase (the words before a speech verb or before ने) has at most this many words;
+# a designation ("Minister of Industries Rajyavardhan Rathore") at most DESIGNATION_MAX_WORDS.
+SUBJECT_MAX_WORDS = 5
+DESIGNATION_MAX_WORDS = 8
+# A subject, or a pronoun subject, is read among the last this many words before its verb, in at
+# most SUBJECT_MAX_CLAUSES clauses back.
+SUBJECT_REACH_WORDS = 8
+SUBJECT_MAX_CLAUSES = 4
+# "“…,” said Tara Rao, Secretary (Industries)": with no subject before the verb, this many words
+# after it are read for the speaker.
+AFTER_VERB_SUBJECT_WORDS = 7
+# A person the index gives as a speaker for a pronoun or a role has at least this many words
+# (a lone word may be a place or a thing).
+PERSON_MIN_WORDS = 2
+# How far back (characters) an office is looked for as the speaker of "it added" or "the
+# statement read"; at most SPEAKING_BODY_PREFIX_WORDS capitalised words before it are its name
+# ("Chhattisgarh CMO").
+SPEAKING_BODY_REACH = 600
+SPEAKING_BODY_PREFIX_WORDS = 3
+# How far back (characters) a pronoun looks for the subject it stands for.
+ANTECEDENT_REACH = 400
 
 # --- Quotation marks --------------------------------------------------------------------
-
 # Opening mark -> closing mark. Straight marks close themselves.
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
-# --- Quotes and speakers: quotation marks ---
 # A quotation of at most this many words, in the middle of a sentence that runs on after it
 # with a lower-case word that is no verb, pronoun or article, is a term the writer marks.
 MAX_TERM_WORDS = 5
+# A lower-case determiner after a quoted term starts the noun the term qualifies: not running text.
+EN_DETERMINERS = frozenset("the a an this that his her their its our my".split())
 # A quotation shorter than this many words that is not introduced by a speech verb and a
 # comma or colon is a name (an exhibition, a policy, a slogan), not a quote.
 MIN_QUOTE_WORDS = 4
@@ -349,6 +531,23 @@ LONG_QUOTE_WORDS = 10
 MAX_QUOTE_CHARS = 4000
 # How far (characters) before or after a quotation its attribution is looked for.
 ATTRIBUTION_WINDOW = 300
+# A quotation's last mark that ends a quoted sentence or clause, or breaks it off.
+QUOTE_END_PUNCT = ".,!?।…—-:;"
+# A comma or a stop: one before a spaced straight mark closes a quote (`… well, " he said`); a
+# quotation of one word attributed after it must end in one.
+CLAUSE_END_MARKS = (",", ".", "!", "?")
+# "“…,” <subject> said <tail>": the subject has at most AFTER_SUBJECT_MAX_CHARS characters, the
+# tail at most AFTER_TAIL_MAX_CHARS; the quotation at least AFTER_MIN_QUOTE_WORDS words.
+AFTER_SUBJECT_MAX_CHARS = 60
+AFTER_TAIL_MAX_CHARS = 80
+AFTER_MIN_QUOTE_WORDS = 2
+# Endings of a line that introduces a quotation opening the next line ("… said:", "… लिखा –");
+# a line ending in कि does too.
+INTRODUCING_ENDINGS = ":,–—-"
+# "described the visit as “…”": at most DESCRIBED_GAP_MAX_CHARS characters between the verb and
+# "as", at most DESCRIBED_AS_MAX_WORDS words between "as" and the mark.
+DESCRIBED_GAP_MAX_CHARS = 60
+DESCRIBED_AS_MAX_WORDS = 4
 
 # --- Embedded posts ---------------------------------------------------------------------
 

@@ -22,23 +22,24 @@ from .patterns import led_by_first_chars
 BLANK, TEXT, BULLET, BOILERPLATE = "blank", "text", "bullet", "boilerplate"
 TITLE, META, POST, HEADING = "title", "meta", "post", "heading"
 
-TERMINAL = ".।!?"
-ELLIPSIS = ("…", "...")
-
 _BULLET_RE = re.compile(
     r"(?P<marker>[" + re.escape(rules.BULLETS.replace("-", "").replace("–", "").replace("—", "")) + r"]"
     r"|[-–—](?![-–—])|\d{1,2}[.)](?=\s))[ \t\u00a0]*(?=\S)"
 )
-_CAPTION_END_RE = re.compile(r"[-–(]\s*(?:photo|image|pic)\b[^()]{0,40}\)?\s*$", re.IGNORECASE)
+_CAPTION_END_RE = re.compile(
+    rf"[-–(]\s*(?:{'|'.join(rules.CAPTION_CREDIT_WORDS)})\b[^()]{{0,{rules.CAPTION_CREDIT_MAX_CHARS}}}\)?\s*$",
+    re.IGNORECASE,
+)
 _MARKUP_RE = re.compile(r"^</?[a-zA-Z][a-zA-Z0-9]*(?:\s|>|/>|$)")
-_SLUG_RE = re.compile(r"^[a-z0-9]+(?: [a-z0-9]+){3,}$")
+_SLUG_RE = re.compile(rf"^[a-z0-9]+(?: [a-z0-9]+){{{rules.SLUG_MIN_WORDS - 1},}}$")
+_RULE = "[" + re.escape(rules.FOOTER_RULE_CHARS) + "]"
 # A press office's footer: the officers' initials ("AB/SK", "RK / PSJ"), or a release serial
 # ("क्रमांक-1187/..."), or a rule of asterisks or dashes closing the release ("****").
 _FOOTER_RE = re.compile(
     r"^(?:[A-Z]{1,6}(?:\s?[/\\]\s?[A-Z]{1,6}){1,6}\.?$"
-    r"|[\u0900-\u097F]{1,8}(?:/[\u0900-\u097F]{1,8}){2,6}$"
-    r"|(?:" + "|".join(re.escape(x) for x in rules.FOOTER_SERIALS) + r")\s*[-–:.]?\s*[0-9\u0966-\u096F]"
-    r"|[*=_~#-]{3,}$|(?:[*=_~#-] ){2,}[*=_~#-]$)"
+    rf"|[{rules.DEVANAGARI}]{{1,8}}(?:/[{rules.DEVANAGARI}]{{1,8}}){{2,6}}$"
+    r"|(?:" + "|".join(re.escape(x) for x in rules.FOOTER_SERIALS) + rf")\s*[-–:.]?\s*[{rules.DIGITS}]"
+    rf"|{_RULE}{{3,}}$|(?:{_RULE} ){{2,}}{_RULE}$)"
 )
 _SLUG_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _RELATED = "|".join(re.escape(x) for x in sorted(rules.RELATED_LABELS, key=len, reverse=True))
@@ -49,11 +50,21 @@ _RELATED_RE = re.compile(
 )
 
 
+# rules.CAPTION_CREDIT_WORDS as a case-folded line holds them in any case: under re.IGNORECASE
+# an "i" is also "İ" (folded "i̇") and "ı".
+_PICTURE_WORDS = tuple(
+    dict.fromkeys(
+        v
+        for w in rules.CAPTION_CREDIT_WORDS
+        for v in (w, w.replace("i", "i\u0307"), w.replace("i", "\u0131"))
+    )
+)
+
+
 def _names_a_picture(low: str) -> bool:
-    """Whether a case-folded line holds what _CAPTION_END_RE finds as "photo", "image" or "pic"
-    in any case (under re.IGNORECASE an "i" is also "İ", folded "i̇", and "ı"): the quick test
-    most lines fail before the pattern is searched."""
-    return "photo" in low or "mage" in low or "pic" in low or "pi\u0307c" in low or "p\u0131c" in low
+    """Whether a case-folded line holds a word _CAPTION_END_RE finds, in any case: the quick
+    test most lines fail before the pattern is searched."""
+    return _holds_any(low, _PICTURE_WORDS)
 
 
 class _computed_once:
@@ -141,9 +152,11 @@ def runs(lines: list[Line], kinds: tuple[str, ...], skip: tuple[str, ...] = ()) 
 
 
 def ends_sentence(text: str) -> bool:
-    """True when text ends like a sentence (a full stop, danda, ! or ?), not an ellipsis."""
-    text = text.rstrip(" \"'”’)]»")
-    return bool(text) and text[-1] in TERMINAL and not text.endswith(ELLIPSIS)
+    """True when text ends like a sentence (a full stop, danda, ! or ?), not an ellipsis: the
+    test for a whole line. Where sentences end inside a line is quotes._SENTENCE_END_RE, and
+    whether one Latin word of a name closes a sentence speakers._ends_sentence_word."""
+    text = text.rstrip(rules.SENTENCE_TRAILERS)
+    return bool(text) and text[-1] in rules.SENTENCE_STOPS and not text.endswith(rules.ELLIPSES)
 
 
 NOT_LATIN_RE = re.compile(r"[^A-Za-z]+")
@@ -178,7 +191,7 @@ def language_of_counts(deva: int, latin: int) -> str | None:
 
 def _fold_low(low: str) -> str:
     """A case-folded line without its edge punctuation: the key of the furniture lexicons."""
-    return low.strip(" \t.:;,!?-–—|•*()[]…'\"")
+    return low.strip(rules.FURNITURE_EDGE_PUNCT)
 
 
 def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
@@ -188,7 +201,7 @@ def _furniture_kind(line: Line, low: str, folded: str) -> str | None:
     if folded in rules.FURNITURE_LINES:
         return rules.FURNITURE_LINES[folded]
     words = line.words
-    if len(words) <= 40 and _holds_any(low, rules.COOKIE_MARKERS):
+    if len(words) <= rules.COOKIE_MAX_WORDS and _holds_any(low, rules.COOKIE_MARKERS):
         return "cookie"
     if text[0] == "<" and _MARKUP_RE.match(text):
         return "markup"
@@ -210,7 +223,7 @@ def _is_footer(line: Line, low: str) -> bool:
     return _FOOTER_RE.match(line.text) is not None
 
 
-_SENTENCE_PUNCT_RE = re.compile("[.,:;!?।]")
+_SENTENCE_PUNCT_RE = re.compile("[" + re.escape(rules.SENTENCE_PUNCT) + "]")
 
 
 def _holds_any(low: str, markers: tuple[str, ...]) -> bool:
@@ -223,16 +236,18 @@ def _holds_any(low: str, markers: tuple[str, ...]) -> bool:
 
 
 def _is_nav_line(words: list[str], text: str) -> bool:
-    """A menu bar (text, split into words): six or more capitalised words, no sentence
-    punctuation, menu vocabulary. The cheapest test that most lines fail comes first."""
-    if len(words) < 6:
+    """A menu bar (text, split into words): enough capitalised words, no sentence punctuation,
+    menu vocabulary (rules.NAV_LINE_MIN_WORDS). The cheapest test most lines fail comes first."""
+    if len(words) < rules.NAV_LINE_MIN_WORDS:
         return False
     for w in words:  # most lines fail on their first or second word
-        if not (w[0].isupper() or w in ("&", "|", "/")):
+        if not (w[0].isupper() or w in rules.NAV_SEPARATORS):
             return False
     if _SENTENCE_PUNCT_RE.search(text):
         return False
-    return sum(w.casefold().removesuffix("'s") in rules.NAV_WORDS for w in words) >= 2
+    return (
+        sum(w.casefold().removesuffix("'s") in rules.NAV_WORDS for w in words) >= rules.NAV_LINE_MIN_NAV_WORDS
+    )
 
 
 def related_match(text: str) -> re.Match[str] | None:
@@ -291,12 +306,12 @@ def _mark_nav_runs(lines: list[Line]) -> None:
             continue
         if line is not None and line.kind == BLANK and run:
             continue
-        if len(run) >= 3:
+        if len(run) >= rules.NAV_RUN_MIN_ITEMS:
             short = sum(
                 len(item.item.split()) <= rules.NAV_ITEM_MAX_WORDS and not ends_sentence(item.item)
                 for item in run
             )
-            if short / len(run) >= 0.6:
+            if short / len(run) >= rules.NAV_RUN_SHORT_SHARE:
                 for item in run:
                     item.kind, item.detail, item.item_start = BOILERPLATE, "navigation", None
         run = []
@@ -306,13 +321,13 @@ def is_heading(line: Line, is_last: bool) -> bool:
     """A section heading or label: short, not a sentence, holding no quotation or cue."""
     text = line.text
     words = line.words
-    if not words or len(words) > 15 or is_last:
+    if not words or len(words) > rules.HEADING_MAX_WORDS or is_last:
         return False
     if any(mark in text for mark in rules.QUOTE_PAIRS if mark not in "'"):
         return False
     stripped = text.rstrip()
     if stripped.endswith(":"):
-        return len(words) <= 6
-    if ends_sentence(stripped) or stripped[-1] in ",;—–-":
+        return len(words) <= rules.LABEL_MAX_WORDS
+    if ends_sentence(stripped) or stripped[-1] in rules.RUN_ON_ENDINGS:
         return False
     return True

@@ -17,32 +17,40 @@ from .dates import DATE_RE
 _EN_WORD = r"[A-Z][\w.'’&-]*"
 _HI_WORD = rf"[{rules.DEVANAGARI_LETTERS}]+"
 _DATE = DATE_RE.pattern
-_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .]{1,24}|[^()\n]{2,12})\)"
+_AGENCY = (
+    rf"\((?P<agency>[A-Za-z][A-Za-z .]{{1,{rules.DATELINE_AGENCY_MAX_CHARS - 1}}}"
+    rf"|[^()\n]{{2,{rules.DATELINE_TAG_MAX_CHARS}}})\)"
+)
+_PAREN = rules.DATELINE_PAREN_MAX_CHARS
+_MORE_WORDS = rules.DATELINE_PLACE_MAX_WORDS - 1  # words of a place after its first
 
 # A place ends at ":", a dash, a danda, a full stop or a slash; never at "|", which ends a
 # headline's prefix or a breadcrumb ("Chhattisgarh | ...", "खबरें |"), not a dateline.
 EN_DATELINE_RE = re.compile(
-    rf"(?P<place>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}})"
-    r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?(?:[ \t]*\[[^\[\]\n]{1,40}\])?"
+    rf"(?P<place>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,{_MORE_WORDS}}})"
+    rf"(?:[ \t]*\((?P<paren>[^()\n]{{1,{_PAREN}}})\))?(?:[ \t]*\[[^\[\]\n]{{1,{_PAREN}}}\])?"
     rf"(?:[ \t]*(?P<comma>,)[ \t]*(?P<date>{_DATE})"
-    rf"|[ \t]*,[ \t]*(?P<place2>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,2}}))?"
+    rf"|[ \t]*,[ \t]*(?P<place2>{_EN_WORD}(?:[ \t]+{_EN_WORD}){{0,{_MORE_WORDS}}}))?"
     rf"[ \t]*(?:{_AGENCY})?"
     r"[ \t]*(?P<term>[:：]|[—–-](?=\s))?",
     re.IGNORECASE,
 )
 # Two places joined by a slash are one dateline, kept as printed: "सियोल/रायपुर, 28 अगस्त 2025।".
 HI_DATELINE_RE = re.compile(
-    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,3}}(?:/{_HI_WORD}(?:[ \t]+{_HI_WORD})?)?)"
-    r"(?:[ \t]*\((?P<paren>[^()\n]{1,40})\))?"
+    rf"(?P<place>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,{rules.HI_DATELINE_PLACE_MAX_WORDS - 1}}}"
+    rf"(?:/{_HI_WORD}(?:[ \t]+{_HI_WORD})?)?)"
+    rf"(?:[ \t]*\((?P<paren>[^()\n]{{1,{_PAREN}}})\))?"
     rf"(?:[ \t]*(?P<comma>,)?[ \t]*(?P<date>{_DATE})"
-    rf"|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,2}}))?"
+    rf"|[ \t]*,[ \t]*(?P<place2>{_HI_WORD}(?:[ \t]+{_HI_WORD}){{0,{_MORE_WORDS}}}))?"
     rf"[ \t]*(?:{_AGENCY})?"
-    r"[ \t]*(?P<term>[।:/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[0-9०-९])(?=\s|$))?",
+    rf"[ \t]*(?P<term>[।:/]|\.(?=\s|$)|[—–-](?=\s)|(?<=[{rules.DIGITS}])(?=\s|$))?",
 )
 # An all-capitals place run into its first sentence with no punctuation: "NEW DELHI In a ...";
 # the next word must be one that opens sentences, or "BRICS Summit ..." would be a dateline.
 CAPS_DATELINE_RE = re.compile(
-    r"(?P<place>[A-Z]{5,}|[A-Z]{3,}(?:[ \t]+[A-Z]{2,}){1,2})(?P<term>)(?=[ \t]+(?P<next>[A-Z][a-z]+)\b)"
+    rf"(?P<place>[A-Z]{{{rules.CAPS_PLACE_MIN_LETTERS},}}"
+    rf"|[A-Z]{{3,}}(?:[ \t]+[A-Z]{{2,}}){{1,{_MORE_WORDS}}})"
+    r"(?P<term>)(?=[ \t]+(?P<next>[A-Z][a-z]+)\b)"
 )
 
 

@@ -18,14 +18,14 @@ from ..patterns import first_chars
 
 _EN_MONTH = "|".join(sorted(rules.EN_MONTHS, key=len, reverse=True))
 _HI_MONTH = "|".join(sorted(rules.HI_MONTHS, key=len, reverse=True))
-_D = r"[0-9०-९]"
-_DAY = rf"{_D}{{1,2}}(?:st|nd|rd|th)?"
+_D = rf"[{rules.DIGITS}]"
+_DAY = rf"{_D}{{1,2}}(?:{'|'.join(rules.EN_ORDINAL_SUFFIXES)})?"
 _YEAR = rf"{_D}{{4}}"
 
 # Every date starts with a digit or a month's first letter: looked ahead for, one test
 # rejects most positions (see `patterns`).
 DATE_RE = re.compile(
-    rf"(?=[0-9०-९]|{first_chars(rules.EN_MONTHS)})(?<![A-Za-z0-9_०-९])(?:"
+    rf"(?={_D}|{first_chars(rules.EN_MONTHS)})(?<![A-Za-z_{rules.DIGITS}])(?:"
     rf"(?P<m1>{_EN_MONTH})\.?\s+(?P<d1>{_DAY})(?:\s*,\s*|\s+)?(?P<y1>{_YEAR})?"  # August 23, 2025 / Aug 23
     rf"|(?P<d2>{_DAY})\s+(?P<m2>{_EN_MONTH}|{_HI_MONTH})\.?(?:\s*,\s*|\s+)?(?P<y2>{_YEAR})?"  # 23 August 2025
     rf"|(?P<d3>{_D}{{1,2}})[-/.](?P<n3>{_D}{{1,2}})[-/.](?P<y3>{_YEAR})"  # 21-08-2025
@@ -43,8 +43,11 @@ class FoundDate:
     iso: str | None  # None when the year is not printed or the date does not exist
 
 
+_ORDINAL_LETTERS = "".join(sorted({c for x in rules.EN_ORDINAL_SUFFIXES for c in x + x.upper()}))
+
+
 def _int(text: str) -> int:
-    return int(text.translate(rules.DEVANAGARI_DIGITS).rstrip("stndrhSTNDRH"))
+    return int(text.translate(rules.DEVANAGARI_DIGITS).rstrip(_ORDINAL_LETTERS))
 
 
 def _month(name: str) -> int:

@@ -16,16 +16,12 @@ from typing import Any
 from .. import rules
 from ..segment import BLANK, BULLET, HEADING, TEXT, Line, runs
 
-# How many non-blank lines above a list a highlights heading may stand.
-HEADING_REACH = 3
-# A list after at most this many body paragraphs (a lead) is still "near the top".
-MAX_PARAGRAPHS_BEFORE = 1
-
+_LABEL_WORD = rf"[^\s:]{{1,{rules.BULLET_LABEL_WORD_MAX_CHARS}}}"
 _LABELS = "|".join(re.escape(x) for x in sorted(rules.METADATA_LABELS, key=len, reverse=True))
 # A tag or metadata item: a label alone ("Country:") or a label and its value ("Tags - ...";
 # a dash must stand apart, so that "State-run ..." stays a point).
 _LABEL_RE = re.compile(
-    rf"^(?:[^\s:]{{1,25}}(?: [^\s:]{{1,25}})?\s*:$|(?:{_LABELS})(?:\s*[:|]|\s+[-–—](?:\s|$)))", re.IGNORECASE
+    rf"^(?:{_LABEL_WORD}(?: {_LABEL_WORD})?\s*:$|(?:{_LABELS})(?:\s*[:|]|\s+[-–—](?:\s|$)))", re.IGNORECASE
 )
 
 
@@ -49,19 +45,19 @@ def _is_point(line: Line) -> bool:
 def _is_highlight_run(lines: list[Line], run: list[Line]) -> bool:
     first = run[0].index
     paragraphs_before = sum(line.kind == TEXT for line in lines[:first])
-    if paragraphs_before <= MAX_PARAGRAPHS_BEFORE:
+    if paragraphs_before <= rules.HIGHLIGHT_MAX_PARAGRAPHS_BEFORE:
         return True
     seen = 0
     for line in reversed(lines[:first]):
         if line.kind == BLANK:
             continue
         seen += 1
-        if seen > HEADING_REACH:
+        if seen > rules.HIGHLIGHT_HEADING_REACH:
             break
         low = line.text.casefold()
         if (
             line.kind in (TEXT, HEADING)
-            and len(line.words) <= 15
+            and len(line.words) <= rules.HEADING_MAX_WORDS
             and any(h in low for h in rules.HIGHLIGHT_HEADINGS)
         ):
             return True

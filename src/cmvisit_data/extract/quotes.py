@@ -31,6 +31,13 @@ from ..segment import BLANK, BOILERPLATE, BULLET, TEXT, Line, runs
 from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
 _SEARCHED = (TEXT, BULLET)
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """A regex alternation of phrases, in order, any white space between their words."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases)
+
+
 _EN_VERBS = rules.EN_SPEECH_VERBS | rules.EN_MORE_SPEECH_VERBS
 _EN_VERB = "|".join(sorted(_EN_VERBS, key=len, reverse=True))
 _EN_VERB_RE = re.compile(rf"\b(?:{_EN_VERB})\b(?:\s+out)?", re.IGNORECASE)
@@ -38,25 +45,26 @@ _EN_VERB_RE = re.compile(rf"\b(?:{_EN_VERB})\b(?:\s+out)?", re.IGNORECASE)
 _EN_VERB_LED = led_by_first_chars(_EN_VERB, _EN_VERBS)
 _EN_CUE_END_RE = re.compile(
     rf"\b(?P<verb>{_EN_VERB_LED})\b(?:\s+out)?"
-    r"(?P<tail>(?:\s+(?:that|on\s+(?:X|Twitter|Facebook|Instagram|LinkedIn)|in\s+a\s+(?:post|statement|message|video)"
-    r"(?:\s+on\s+\w+)?|to\s+(?:reporters|the\s+media|journalists|the\s+press|\w+)|earlier|today|later|here|"
-    r"on\s+\w+day|while\s+\w+ing(?:\s+\w+){0,3}|in\s+\w+))*)"
+    rf"(?P<tail>(?:\s+(?:that|on\s+(?:{_alternation(rules.EN_PLATFORMS)})|in\s+a\s+(?:{_alternation(rules.EN_MEDIA)})"
+    rf"(?:\s+on\s+\w+)?|to\s+(?:{_alternation(rules.EN_AUDIENCES)}|\w+)|{_alternation(rules.EN_CUE_TIME_WORDS)}|"
+    rf"on\s+\w+day|while\s+\w+ing(?:\s+\w+){{0,{rules.CUE_PARTICIPLE_MAX_WORDS}}}|in\s+\w+))*)"
     r"\s*(?P<punct>[,:—–-]?)\s*$",
     re.IGNORECASE,
 )
 _EN_AFTER_RE = re.compile(
-    rf"^[\s,.]*?(?:(?P<subj>[^,.;:“”\"!?]{{1,60}}?)\s+)?(?P<verb>{_EN_VERB_LED})\b"
-    rf"(?P<post>[^.;“”\"]{{0,80}})",
+    rf"^[\s,.]*?(?:(?P<subj>[^,.;:“”\"!?]{{1,{rules.AFTER_SUBJECT_MAX_CHARS}}}?)\s+)?(?P<verb>{_EN_VERB_LED})\b"
+    rf"(?P<post>[^.;“”\"]{{0,{rules.AFTER_TAIL_MAX_CHARS}}})",
     re.IGNORECASE,
 )
 # A partial quote that characterises something in the speaker's words: "he described the visit
 # as “a turning point”", "what she termed as a year of “hard work”" (not "described by X as").
 _EN_DESCRIBED_RE = re.compile(
-    rf"\b(?P<verb>{'|'.join(rules.EN_DESCRIBING_VERBS)})\b(?!\s+by\b)[^.;:“”\"]{{0,60}}?\bas\s+(?:[\w’'-]+\s+){{0,4}}$",
+    rf"\b(?P<verb>{'|'.join(rules.EN_DESCRIBING_VERBS)})\b(?!\s+by\b)[^.;:“”\"]{{0,{rules.DESCRIBED_GAP_MAX_CHARS}}}?"
+    rf"\bas\s+(?:[\w’'-]+\s+){{0,{rules.DESCRIBED_AS_MAX_WORDS}}}$",
     re.IGNORECASE,
 )
 _EN_READ_AFTER_RE = re.compile(
-    rf"^[\s,.]*?(?:the|a|an|his|her|its|their|this)\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"^[\s,.]*?(?:{'|'.join(rules.EN_DOCUMENT_DETERMINERS)})\s+(?:[\w’'-]+\s+){{0,{rules.DOCUMENT_NOUN_MAX_WORDS}}}?"
     rf"(?:{'|'.join(rules.EN_DOCUMENT_NOUNS)})\s+(?P<verb>reads?)\b",
     re.IGNORECASE,
 )
@@ -65,12 +73,14 @@ _EN_SAID_THAT_RE = re.compile(rf"\b(?P<verb>{_EN_VERB_LED})\s+that\b", re.IGNORE
 # The word after a closing mark (the mark itself, then spaces).
 _NEXT_WORD_RE = re.compile(r"[”\"’']?[ \t]+([A-Za-z]+)")
 _BODY = ("body", "")  # the subject "it" or "the statement": the office that issued it
-_EN_DETERMINERS = frozenset("the a an this that his her their its our my".split())
 _HI_VERB = "|".join(re.escape(v) for v in sorted(rules.HI_CUE_VERBS, key=len, reverse=True))
 _HI_DASH_VERB = "|".join(re.escape(v) for v in rules.HI_DASH_CUE_VERBS)
+_KI = rules.HI_CUE_CONJUNCTION
+# An auxiliary after a cue verb ("कहा है कि"), with its space.
+_HI_AUX = rf"(?:\s+(?:{'|'.join(rules.HI_AUXILIARIES)}))?"
 _HI_CUE_RE = re.compile(
     led_by_first_chars(
-        rf"(?<![{rules.DEVANAGARI}])(?P<verb>{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
+        rf"(?<![{rules.DEVANAGARI}])(?P<verb>{_HI_VERB}){_HI_AUX}\s+{_KI}(?![{rules.DEVANAGARI}])"
         rf"|(?<![{rules.DEVANAGARI}])(?P<dverb>{_HI_DASH_VERB})\s*(?:[-–—]|\s:)(?!\s*[-–—])",
         [*rules.HI_CUE_VERBS, *rules.HI_DASH_CUE_VERBS],
     )
@@ -78,44 +88,40 @@ _HI_CUE_RE = re.compile(
 # A noun and a light verb before कि ("सलाह दी है कि"): a cue only in a sentence with a ने subject.
 _HI_LIGHT_CUE_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}])[{rules.DEVANAGARI_LETTERS}]+\s+"
-    rf"(?:{'|'.join(rules.HI_LIGHT_CUE_VERBS)})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?![{rules.DEVANAGARI}])"
+    rf"(?:{'|'.join(rules.HI_LIGHT_CUE_VERBS)}){_HI_AUX}\s+{_KI}(?![{rules.DEVANAGARI}])"
 )
 # "X का कहना है कि": the subject is the words before का.
 _HI_SAYING_RE = re.compile(
-    rf"(?<![{rules.DEVANAGARI}])(?:{'|'.join(rules.HI_SAYING_CUES)})\s+कि(?![{rules.DEVANAGARI}])"
+    rf"(?<![{rules.DEVANAGARI}])(?:{'|'.join(rules.HI_SAYING_CUES)})\s+{_KI}(?![{rules.DEVANAGARI}])"
 )
 _HI_VERB_LED = led_by_first_chars(_HI_VERB, rules.HI_CUE_VERBS)
 # A cue verb ending its line, and a line opening with कि: one cue broken over a line end.
-_HI_LINE_ENDING_VERB_RE = re.compile(
-    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?[ \t]*$"
-)
+_HI_LINE_ENDING_VERB_RE = re.compile(rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB}){_HI_AUX}[ \t]*$")
 # A cue verb whose कि lost its space to the next word ("बताया किनई"): a cue when the rest is a
 # word the document prints elsewhere and the whole is not.
 _HI_GLUED_KI_RE = re.compile(
-    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB})(?:\s+(?:है|हैं|था|थी|थे))?\s+कि(?P<rest>[{rules.DEVANAGARI_LETTERS}]+)"
+    rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB}){_HI_AUX}\s+{_KI}(?P<rest>[{rules.DEVANAGARI_LETTERS}]+)"
 )
 _HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
-_HI_LINE_OPENING_KI_RE = re.compile(rf"[ \t]*कि(?![{rules.DEVANAGARI}])")
-_HI_CUE_END_RE = re.compile(
-    rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}(?:\s+(?:है|हैं|था|थी|थे))?(?:\s+कि)?\s*[,:—–-]*\s*$"
-)
-_CLAUSE_BREAK_RE = re.compile(r"[,;]|\s(?:और|तथा|एवं|व)\s")
-_HAS_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
-# A sentence ends at a stop before a space or mark; in Hindi also at a danda, or a full stop
+_HI_LINE_OPENING_KI_RE = re.compile(rf"[ \t]*{_KI}(?![{rules.DEVANAGARI}])")
+_HI_CUE_END_RE = re.compile(rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}{_HI_AUX}(?:\s+{_KI})?\s*[,:—–-]*\s*$")
+_CLAUSE_BREAK_RE = re.compile(rf"[,;]|\s(?:{'|'.join(rules.HI_CLAUSE_CONJUNCTIONS)})\s")
+# Where a sentence ends inside a line (segment.ends_sentence tells whether a whole line ends one):
+# at a stop before a space or mark; in Hindi also at a danda, or a full stop
 # after a word of three letters or more, glued to the next word ("बन गयी.मंत्री"),
 # but not after a short form ("हि.स.", "डॉ.").
 _HI_GLUED_STOP = (
     rf"।(?=[{rules.DEVANAGARI_LETTERS}])"
-    rf"|(?<=[{rules.DEVANAGARI_LETTERS}]{{3}})"
+    rf"|(?<=[{rules.DEVANAGARI_LETTERS}]{{{rules.HI_GLUED_STOP_MIN_LETTERS}}})"
     + "".join(rf"(?<!{a})" for a in rules.HI_ABBREVIATIONS)
     + rf"\.(?=[{rules.DEVANAGARI_LETTERS}])"
 )
-_SENTENCE_END_RE = re.compile(rf"[.।!?](?=[\s\"'”’]|$)|{_HI_GLUED_STOP}")
+_SENTENCE_END_RE = re.compile(rf"[{re.escape(rules.SENTENCE_STOPS)}](?=[\s\"'”’]|$)|{_HI_GLUED_STOP}")
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+")
 _PARENS_RE = re.compile(r"\([^()]*\)")
-# Words of a clause that stands between a subject and its speech verb.
-_FILLERS = frozenset("also too then later and further".split())
-_RELATIVES = frozenset("who which whose while".split())
+# Where an English sentence ends for reading a subject: a stop before a space (a Hindi sentence's
+# subject is read by words, _HI_WORD_RE).
+_EN_SENTENCE_SPLIT_RE = re.compile(r"[.!?](?=\s)")
 
 _OPENERS = rules.QUOTE_PAIRS
 _OPENER_RE = re.compile("[" + re.escape("".join(_OPENERS)) + "]")
@@ -163,7 +169,7 @@ def find_quotes(
     out: list[dict[str, Any]] = []
     last: str | None = None
     for cand in candidates:
-        para_start = cand.line.item_start if cand.line.item_start is not None else cand.line.start
+        para_start = _item_start(cand.line)
         before_quote = min(cand.start, cand.cue[0]) if cand.cue else cand.start
         speaker = resolve(cand.subject, names, cand.start, last, (para_start, before_quote))
         if speaker:
@@ -194,14 +200,10 @@ def _is_opening(text: str, i: int) -> bool:
     if not nxt or nxt.isspace():
         return False
     if ch in "'\"":
-        return not prev.isalnum() and prev not in "\u0900\u0901\u0902\u0903" and not _is_devanagari_mark(prev)
+        return not prev.isalnum() and not rules.is_devanagari(prev)
     if ch == "‘":
         return not prev.isalnum()
     return True
-
-
-def _is_devanagari_mark(ch: str) -> bool:
-    return rules.is_devanagari(ch)
 
 
 def _closers(text: str) -> dict[str, list[int]]:
@@ -213,7 +215,7 @@ def _closers(text: str) -> dict[str, list[int]]:
         j = m.start()
         nxt = text[j + 1] if j + 1 < len(text) else " "
         prev = text[j - 1] if j else " "
-        word_follows = nxt.isalnum() or _is_devanagari_mark(nxt)
+        word_follows = nxt.isalnum() or rules.is_devanagari(nxt)
         for opener in _CLOSED_BY[m.group()]:
             if opener in "'‘\"" and word_follows:
                 continue  # an apostrophe inside a word, or a mark opening the next quote
@@ -228,7 +230,7 @@ def _spaced_close(text: str, j: int) -> bool:
     before a lower-case attribution (`… as well, " he said`)."""
     before = text[max(0, j - 3) : j].rstrip()
     after = text[j + 1 : j + 4].lstrip()
-    return before[-1:] in (",", ".", "!", "?") and after[:1].islower()
+    return before[-1:] in rules.CLAUSE_END_MARKS and after[:1].islower()
 
 
 def _find_close(text: str, i: int, opener: str, closers: dict[str, list[int]]) -> int | None:
@@ -303,8 +305,12 @@ def _direct_in_block(
 
 def _opens_item(raw: str, line: Line, pos: int) -> bool:
     """An unclosed single quote counts only where it opens its line or list item."""
-    item_start = line.item_start if line.item_start is not None else line.start
-    return _blank(raw, item_start, pos)
+    return _blank(raw, _item_start(line), pos)
+
+
+def _item_start(line: Line) -> int:
+    """Where a line's paragraph or list item starts: after a bullet's marker."""
+    return line.item_start if line.item_start is not None else line.start
 
 
 def _line_at(block: list[Line], starts: list[int], pos: int) -> Line:
@@ -359,7 +365,7 @@ def _sentence_like(content: str, unclosed: bool) -> bool:
         return True
     if len(words) < rules.MIN_QUOTE_WORDS:
         return False
-    return unclosed or content.rstrip()[-1] in ".,!?।…—-:;"
+    return unclosed or content.rstrip()[-1] in rules.QUOTE_END_PUNCT
 
 
 def _previous_line(lines: list[Line], line: Line, over_furniture: bool = False) -> Line | None:
@@ -390,13 +396,11 @@ def _attribute_direct(
     window = rules.ATTRIBUTION_WINDOW
     before_base = max(sentences.start(line, open_at), open_at - window)
     before = raw[before_base:open_at]
-    item_start = line.item_start if line.item_start is not None else line.start
-    if _blank(raw, item_start, open_at):
+    if _blank(raw, _item_start(line), open_at):
         # The quotation opens its line: its attribution may close the line above.
         prev = _previous_line(lines, line)
         if prev is not None:
-            prev_start = prev.item_start if prev.item_start is not None else prev.start
-            before_base = max(prev_start, prev.end - window)
+            before_base = max(_item_start(prev), prev.end - window)
             before = raw[before_base : prev.end]
     like = _sentence_like(content, unclosed)
 
@@ -417,17 +421,21 @@ def _attribute_direct(
             after_at += 1
         after = _after_text(raw, line, after_at)
         m = _EN_AFTER_RE.match(after)
-        if m and (len(_words(content)) >= 2 or content[-1] in ".,!?"):
+        if m and (
+            len(_words(content)) >= rules.AFTER_MIN_QUOTE_WORDS or content[-1] in rules.CLAUSE_END_MARKS
+        ):
             subj_words = (m.group("subj") or "").split()
-            if len(subj_words) <= 5 or (len(subj_words) <= 8 and _designation_phrase(subj_words)):
-                words = subj_words or m.group("post").split()[:7]
+            if len(subj_words) <= rules.SUBJECT_MAX_WORDS or (
+                len(subj_words) <= rules.DESIGNATION_MAX_WORDS and _designation_phrase(subj_words)
+            ):
+                words = subj_words or m.group("post").split()[: rules.AFTER_VERB_SUBJECT_WORDS]
                 cue_at = after_at + m.start("verb")
                 verb = (cue_at, cue_at + len(m.group("verb")))
                 # "“…,” it added": a body (an office issuing a release) speaks.
                 subject = _BODY if [w.casefold() for w in subj_words] == ["it"] else english_subject(words)
                 return _Candidate(start, end, "direct", verb, subject, False, line)
         read = _EN_READ_AFTER_RE.match(after)
-        if read and len(_words(content)) >= 2:
+        if read and len(_words(content)) >= rules.AFTER_MIN_QUOTE_WORDS:
             cue_at = after_at + read.start("verb")
             return _Candidate(
                 start, end, "direct", (cue_at, cue_at + len(read.group("verb"))), _BODY, False, line
@@ -451,7 +459,7 @@ def _attribute_direct(
         prev_base = max(prev.start, prev.end - window)
         found = _last_verb(raw[prev_base : prev.end])
         ending = prev.text.rstrip()
-        if found is not None and (ending[-1:] in ":,–—-" or ending.endswith("कि")):
+        if found is not None and (ending[-1:] in rules.INTRODUCING_ENDINGS or ending.endswith(_KI)):
             vs, ve = prev_base + found[0], prev_base + found[1]
             subject = _subject_before(raw[prev_base:vs])
             return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line)
@@ -484,7 +492,7 @@ def _term_in_running_text(raw: str, content: str, end: int) -> bool:
     if m is None or not m.group(1)[:1].islower():
         return False
     word = m.group(1).casefold()
-    return word not in _EN_VERBS and word not in rules.EN_PRONOUNS and word not in _EN_DETERMINERS
+    return word not in _EN_VERBS and word not in rules.EN_PRONOUNS and word not in rules.EN_DETERMINERS
 
 
 def _designation_phrase(words: list[str]) -> bool:
@@ -530,38 +538,37 @@ def _last_verb(text: str) -> tuple[int, int] | None:
 def _subject_before(text: str) -> tuple[str, str] | None:
     """The speaker phrase at the end of text (the words before a speech verb)."""
     # Hindi: the words before the last ने, or a pronoun subject.
-    if any(rules.is_devanagari(ch) for ch in text):
+    if rules.has_devanagari(text):
         hi_words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", text))
-        if any(w in rules.HI_PRONOUNS for w in hi_words[-8:]):
+        if any(w in rules.HI_PRONOUNS for w in hi_words[-rules.SUBJECT_REACH_WORDS :]):
             return ("pronoun", "")
-        if "ने" in hi_words:
-            at = len(hi_words) - 1 - hi_words[::-1].index("ने")
-            subject: list[str] = []
-            for w in reversed(hi_words[:at]):
-                if w in rules.HI_NAME_STOPS or len(subject) >= 5:
-                    break
-                subject.insert(0, w)
-            return hindi_subject(subject)
+        if rules.HI_SUBJECT_MARKER in hi_words:
+            at = len(hi_words) - 1 - hi_words[::-1].index(rules.HI_SUBJECT_MARKER)
+            return hindi_subject(_hi_words_before(hi_words[:at]))
         # No ने: the subject is the titled name of the clause ("प्रधानमंत्री मोदी ... साझा किया कि").
         for i in range(len(hi_words) - 1, -1, -1):
             if hi_words[i] in rules.HI_TITLES:
-                name = [w for w in hi_words[i + 1 : i + 4] if rules.is_devanagari(w[0])]
+                name = [
+                    w for w in hi_words[i + 1 : i + 1 + rules.HI_NAME_MAX_WORDS] if rules.is_devanagari(w[0])
+                ]
                 cut = next((k for k, w in enumerate(name) if w in rules.HI_NAME_STOPS), len(name))
                 after = hi_words[i + 1 + cut : i + 2 + cut]
-                if after == ["को"] and any(w in rules.HI_PRONOUNS for w in hi_words[:i]):
+                if after == [rules.HI_OBJECT_MARKER] and any(w in rules.HI_PRONOUNS for w in hi_words[:i]):
                     return ("pronoun", "")  # "उन्होंने … सीएम X को कहा कि": X is the listener
                 return hindi_subject([hi_words[i], *name[:cut]])
         return None
     # English: the first name, role or pronoun in the clause before the verb. A clause of
     # fillers ("also") or a relative clause ("who was present at the ceremony") sits between
     # the subject and its verb: the subject is in the clause before it.
-    sentence = _PARENS_RE.sub(" ", re.split(r"[.!?](?=\s)", text)[-1])  # "(earlier Twitter)": an aside
+    sentence = _PARENS_RE.sub(" ", _EN_SENTENCE_SPLIT_RE.split(text)[-1])  # "(earlier Twitter)": an aside
     clauses = re.split(r"[,;:“”\"()]", sentence)
-    for clause in reversed(clauses[-4:]):
+    for clause in reversed(clauses[-rules.SUBJECT_MAX_CLAUSES :]):
         words = clause.split()
-        if all(w.casefold() in _FILLERS for w in words) or (words and words[0].casefold() in _RELATIVES):
+        if all(w.casefold() in rules.EN_FILLERS for w in words) or (
+            words and words[0].casefold() in rules.EN_RELATIVES
+        ):
             continue
-        return english_subject(words[-8:])
+        return english_subject(words[-rules.SUBJECT_REACH_WORDS :])
     return None
 
 
@@ -571,7 +578,7 @@ def _subject_before(text: str) -> tuple[str, str] | None:
 def _reported_in_line(
     raw: str, lines: list[Line], line: Line, quoted: list[tuple[int, int]], sentences: _Sentences
 ) -> list[_Candidate]:
-    if not _HAS_DEVANAGARI_RE.search(raw, line.start, line.end):
+    if not rules.has_devanagari(raw, line.start, line.end):
         return []
     cues = [(s, e, saying, line) for s, e, saying in _hi_cues(raw, line, sentences)]
     broken = _cue_across_lines(raw, lines, line)
@@ -635,26 +642,33 @@ def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int
         if any(sentence_start <= e <= m.start() for _, e in taken):
             continue  # inside a listed cue's statement ("कहा कि सरकार ने तय किया कि"): part of it
         words = _HI_WORD_RE.findall(raw[sentence_start : m.start()])
-        if "ने" in words or any(w in rules.HI_PRONOUNS for w in words[-8:]):
+        if rules.HI_SUBJECT_MARKER in words or any(
+            w in rules.HI_PRONOUNS for w in words[-rules.SUBJECT_REACH_WORDS :]
+        ):
             cues.append((m.start(), m.end(), False))
     cues.extend((m.start(), m.end(), True) for m in _HI_SAYING_RE.finditer(raw, line.start, line.end))
     counts: Counter[str] | None = None  # the document's Devanagari words, counted on first need
     for m in _HI_GLUED_KI_RE.finditer(raw, line.start, line.end):
         counts = counts if counts is not None else Counter(_HI_LETTERS_RE.findall(raw))
-        if counts[m.group("rest")] and counts["कि" + m.group("rest")] == 1:
+        if counts[m.group("rest")] and counts[_KI + m.group("rest")] == 1:
             cues.append((m.start(), m.start("rest"), False))  # "बताया किनई": the space was lost
     return sorted(cues)
 
 
-def _saying_subject(sentence: str) -> tuple[str, str] | None:
-    """The speaker of "X का कहना है कि": the words before का, back to a postposition."""
-    words = _HI_WORD_RE.findall(_PARENS_RE.sub(" ", sentence))
+def _hi_words_before(words: list[str]) -> list[str]:
+    """The Hindi subject phrase ending words: the last words back to a postposition or other name
+    stop, at most rules.SUBJECT_MAX_WORDS of them."""
     subject: list[str] = []
     for w in reversed(words):
-        if w in rules.HI_NAME_STOPS or len(subject) >= 5:
+        if w in rules.HI_NAME_STOPS or len(subject) >= rules.SUBJECT_MAX_WORDS:
             break
         subject.insert(0, w)
-    found = hindi_subject(subject)
+    return subject
+
+
+def _saying_subject(sentence: str) -> tuple[str, str] | None:
+    """The speaker of "X का कहना है कि": the words before का, back to a postposition."""
+    found = hindi_subject(_hi_words_before(_HI_WORD_RE.findall(_PARENS_RE.sub(" ", sentence))))
     if found is not None and found[0] == "name":
         return ("named", found[1])  # printed next to its cue: a body ("छत्तीसगढ़ भाजपा") stays itself
     return found

@@ -11,6 +11,7 @@ to the nearest preceding named speaker.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,36 +25,21 @@ _EN_WORD_RE = re.compile(r"(?<![\w’'.-])[A-Z][\w]*+(?![\w’-])")
 _EN_RUN_RE = re.compile(r"[A-Z][\w’'.-]*+(?:[ \t]++[A-Z][\w’'.-]*+)++")
 _TOKEN_RE = re.compile(r"\S+")
 _TRIMMED = frozenset("’'.,s")  # last characters of a word that _read_english_run may strip
-_DEVANAGARI_RE = re.compile(rf"[{rules.DEVANAGARI}]")
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+|[,।.()]")
 _HI_WORD_SPLIT_RE = re.compile(f"({_HI_WORD_RE.pattern})")
-# Tokens that open a Hindi name: the titles, and CM or PM in any case.
-_HI_TITLE_TOKENS = (
-    frozenset(rules.HI_TITLES) | {a + b for a in "cC" for b in "mM"} | {a + b for a in "pP" for b in "mM"}
-)
-_EN_FUNCTION = frozenset(
-    """the a an in on at as but and also of for to with by from this that these those it its
-    during after before while when if his her their our we i he she they""".split()
-)
-_EN_CALENDAR = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december today""".split()
-)
-
-
-# Titles a writer may put in lower case inside a speaker phrase ("Arunachal Pradesh chief minister").
-_LOWERCASE_TITLES = frozenset(
-    "chief prime minister president governor deputy union secretary chairman".split()
-)
-# Offices that speak through releases and statements; how far back one is looked for.
+# Tokens that open a Hindi name: the titles, and the Latin role abbreviations (CM, PM) in any case.
+_HI_TITLE_TOKENS = frozenset(rules.HI_TITLES) | {
+    "".join(cased)
+    for abbreviation in rules.HI_ROLE_OF
+    if abbreviation.isascii()
+    for cased in itertools.product(*({c.lower(), c.upper()} for c in abbreviation))
+}
+# Offices that speak through releases and statements.
 _BODY_RE = re.compile(rf"\b(?P<body>{'|'.join(rules.EN_SPEAKING_BODIES)})\b")
-_BODY_REACH = 600
-# How far back (characters) a pronoun looks for the subject it stands for.
-_ANTECEDENT_REACH = 400
 
 
 def _strip_possessive(word: str) -> str:
-    for suffix in ("’s", "'s", "’", "'"):
+    for suffix in rules.EN_POSSESSIVE_SUFFIXES:
         if word.endswith(suffix):
             return word[: -len(suffix)]
     return word
@@ -92,7 +78,7 @@ class NameIndex:
     def _add(self, offset: int, words: Sequence[str], role: str | None) -> None:
         if not words:
             return
-        name = " ".join(words[:4])
+        name = " ".join(words[: rules.NAME_MAX_WORDS])
         self.mentions.append((offset, name))
         self._count[name] += 1
         if role is not None:  # "" for a title that names no role ("Transport Minister")
@@ -147,7 +133,7 @@ class NameIndex:
             self._add(offset, *found)
 
     def _scan_hindi(self, raw: str) -> None:
-        if not _DEVANAGARI_RE.search(raw):
+        if not rules.has_devanagari(raw):
             return
         # [gap, word, gap, word, ..., gap]: the words, and where each starts, from one C pass
         # (no match object per word).
@@ -160,15 +146,13 @@ class NameIndex:
             if hit < i:
                 continue  # inside the name just read
             i = hit
-            role = words[i].casefold()
+            role = words[i]
             j = i + 1
-            while j < len(words) and (
-                words[j] in rules.HI_TITLES or words[j] == "श्री" or words[j] in rules.HI_TITLE_BRIDGES
-            ):
+            while j < len(words) and (words[j] in rules.HI_TITLES or words[j] in rules.HI_TITLE_BRIDGES):
                 j += 1
             k = j
             name: list[str] = []
-            while k < len(words) and len(name) < 3:
+            while k < len(words) and len(name) < rules.HI_NAME_MAX_WORDS:
                 w = words[k]
                 if w in rules.HI_NAME_STOPS or w in rules.HI_TITLES or not (rules.is_devanagari(w[0])):
                     break
@@ -184,7 +168,7 @@ class NameIndex:
                 k += 1
             if name:
                 self._add(start(j), name, _hi_role(role))
-                if k < len(words) and words[k] == "ने":
+                if k < len(words) and words[k] == rules.HI_SUBJECT_MARKER:
                     self._subjects.add(start(j))
             i = max(k, i + 1)
 
@@ -218,7 +202,7 @@ class NameIndex:
     def _person(self, name: str) -> str | None:
         """The full form of a mention when it names a titled person in the document's script."""
         full = self.full(name)
-        if len(full.split()) < 2 or _is_devanagari(full) != self.devanagari:
+        if len(full.split()) < rules.PERSON_MIN_WORDS or rules.has_devanagari(full) != self.devanagari:
             return None
         if full.split()[-1] not in self._titled_lasts:
             return None
@@ -228,7 +212,9 @@ class NameIndex:
         names = self._roles.get(role)
         if not names:
             return None
-        ranked = sorted(names.items(), key=lambda kv: (-kv[1], _is_devanagari(kv[0]) != self.devanagari))
+        ranked = sorted(
+            names.items(), key=lambda kv: (-kv[1], rules.has_devanagari(kv[0]) != self.devanagari)
+        )
         return self.full(ranked[0][0])
 
     def nearest_before(self, offset: int) -> str | None:
@@ -248,7 +234,7 @@ class NameIndex:
         self._read_singles()
         i = bisect.bisect_left(self._offsets, offset)
         for at, name in reversed(self.mentions[:i]):
-            if offset - at > _ANTECEDENT_REACH:
+            if offset - at > rules.ANTECEDENT_REACH:
                 break
             if at in self._subjects:
                 person = self._person(name)
@@ -271,7 +257,7 @@ class NameIndex:
     def body_before(self, offset: int) -> str | None:
         """The office named nearest before offset ("the CMO said in a note"), in its fullest
         form in the document ("Chhattisgarh CMO")."""
-        start = max(0, offset - _BODY_REACH)
+        start = max(0, offset - rules.SPEAKING_BODY_REACH)
         found = None
         for m in _BODY_RE.finditer(self._raw, start, offset):
             found = m.group("body")
@@ -279,9 +265,11 @@ class NameIndex:
             return None
         forms = [
             m.group(0).split()
-            for m in re.finditer(rf"(?:[A-Z][\w-]*\s+){{0,3}}{re.escape(found)}\b", self._raw)
+            for m in re.finditer(
+                rf"(?:[A-Z][\w-]*\s+){{0,{rules.SPEAKING_BODY_PREFIX_WORDS}}}{re.escape(found)}\b", self._raw
+            )
         ]
-        forms = [[w for w in form if w.casefold() not in _EN_FUNCTION] for form in forms]
+        forms = [[w for w in form if w.casefold() not in rules.EN_FUNCTION_WORDS] for form in forms]
         return " ".join(max(forms, key=len))
 
     def most_named(self) -> str | None:
@@ -291,10 +279,6 @@ class NameIndex:
             if person:
                 return person
         return None
-
-
-def _is_devanagari(text: str) -> bool:
-    return any(rules.is_devanagari(ch) for ch in text)
 
 
 class _WordStarts:
@@ -322,7 +306,7 @@ def _continues_name(words: list[str], positions: list[int], k: int, previous: st
     for i in elsewhere:
         before = words[i - 1] if i else ""
         after = words[i + 1] if i + 1 < len(words) else ""
-        if before == previous or before in rules.HI_TITLES or after in ("ने", "जी"):
+        if before == previous or before in rules.HI_TITLES or after in rules.HI_AFTER_NAME:
             return True
     return False
 
@@ -348,9 +332,13 @@ def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | No
         role = next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), "")
         words = words[cut:]
     words = [w for w in words if w]
-    while len(words) > 1 and words[-1].casefold() in _EN_CALENDAR:
+    while len(words) > 1 and words[-1].casefold() in rules.EN_CALENDAR_WORDS:
         words = words[:-1]  # "Chief Minister Tara Rao Tuesday held …": the day is not the name
-    if not words or words[0].casefold() in _EN_FUNCTION or words[-1].casefold() in _EN_CALENDAR:
+    if (
+        not words
+        or words[0].casefold() in rules.EN_FUNCTION_WORDS
+        or words[-1].casefold() in rules.EN_CALENDAR_WORDS
+    ):
         return None
     if len(words) == 1 and not role and words[0].isupper():
         return None  # an acronym (ATCA, JETRO) is not a person
@@ -358,7 +346,10 @@ def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | No
 
 
 def _hi_role(word: str) -> str:
-    return {"सीएम": "मुख्यमंत्री", "cm": "मुख्यमंत्री", "पीएम": "प्रधानमंत्री", "pm": "प्रधानमंत्री"}.get(word, word)
+    """The role a Hindi title token names: the Hindi title an abbreviation stands for (CM and PM
+    in any case), else the title itself."""
+    key = word.casefold() if word.isascii() else word
+    return rules.HI_ROLE_OF.get(key, key)
 
 
 def english_subject(words: list[str]) -> tuple[str, str] | None:
@@ -376,7 +367,7 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
     skip_to = 0  # words before this index are read: a place ("at Ghanta Ghar") is never the speaker
     for i, w in enumerate(words):
         low = w.casefold()
-        if low in rules.EN_PRONOUNS and low not in ("his", "her", "it"):
+        if low in rules.EN_PRONOUNS and low not in rules.EN_NOT_SPEAKER_PRONOUNS:
             return ("pronoun", low)
         if i < skip_to:
             continue
@@ -388,7 +379,11 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
                 if pairs[skip_to - 1][1]:
                     break
             continue
-        if w[0].isupper() and low not in _EN_FUNCTION and not (pairs[i][1] and _ends_sentence_word(w)):
+        if (
+            w[0].isupper()
+            and low not in rules.EN_FUNCTION_WORDS
+            and not (pairs[i][1] and _ends_sentence_word(w))
+        ):
             run = [w]
             stop = pairs[i][1]
             rest_pairs = pairs[i + 1 :]
@@ -400,10 +395,10 @@ def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
                 stop = end
             run = [x for x in run if x.casefold() not in rules.EN_TITLE_LINKS]
             run = [_strip_possessive(x) for x in run]
-            if run[-1].endswith(".") and len(run[-1]) > 2:
+            if run[-1].endswith(".") and len(run[-1]) > rules.INITIAL_MAX_CHARS:
                 run[-1] = run[-1].rstrip(".")  # the sentence's full stop, not an initial
             titles = [x for x in run if x.casefold() in rules.EN_TITLES]
-            rest = [x for x in after_designation(run) if x.casefold() not in _EN_CALENDAR]
+            rest = [x for x in after_designation(run) if x.casefold() not in rules.EN_CALENDAR_WORDS]
             if rest and _is_title(run[-1]) and _en_role(titles):
                 return ("role", _en_role(titles))  # "the Chhattisgarh Chief Minister": a state's, not a name
             if rest:
@@ -430,7 +425,7 @@ def _continues_designation(previous: str, word: str, following: list[tuple[str, 
     and its capitalised portfolio ("Minister of Industries Rajyavardhan Rathore") or inside the
     body whose title a name carries ("Utkal Chambers of Commerce President Brahma Mishra")."""
     low = word.casefold()
-    if low in _LOWERCASE_TITLES:
+    if low in rules.EN_LOWERCASE_TITLES:
         return True
     if low not in rules.EN_TITLE_LINKS or not following or not following[0][0][:1].isupper():
         return False
@@ -457,13 +452,15 @@ def after_designation(words: list[str]) -> list[str]:
 
 
 def _is_title(word: str) -> bool:
-    return word.casefold() in rules.EN_TITLES or word in rules.HI_TITLES or word.casefold() in ("cm", "pm")
+    return word.casefold() in rules.EN_TITLES or word in rules.HI_TITLES  # EN_TITLES holds cm and pm
 
 
 def _ends_sentence_word(word: str) -> bool:
-    """A word closing a sentence ("Guwahati."), not an initial or title ("Mr.", "J.")."""
+    """A word closing a sentence ("Guwahati."), not an initial or title ("Mr.", "J."). Unlike
+    segment.ends_sentence (a line's end) it reads one Latin word of a name run: no danda, an
+    ellipsis counts, and a short word's stop is an abbreviation's (rules.ABBREVIATION_MAX_LETTERS)."""
     word = word.rstrip("”\"'’)")
-    return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > 3
+    return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > rules.ABBREVIATION_MAX_LETTERS
 
 
 def hindi_subject(words: list[str]) -> tuple[str, str] | None:
@@ -472,8 +469,8 @@ def hindi_subject(words: list[str]) -> tuple[str, str] | None:
         return ("pronoun", "")
     if not words:
         return None
-    if words[-1] in rules.HI_TITLES or words[-1].casefold() in ("cm", "pm"):
-        return ("role", _hi_role(words[-1].casefold() if words[-1].isascii() else words[-1]))
+    if words[-1] in _HI_TITLE_TOKENS:
+        return ("role", _hi_role(words[-1]))
     rest = [w for w in after_designation(words) if not _is_title(w)]
     if rest:
         return ("name", " ".join(rest))
@@ -505,7 +502,7 @@ def resolve(
         return names.full(value)
     if kind == "named":
         return value  # printed next to its cue, not a person the index knows
-    if _is_devanagari(value) and len(value.split()) == 1:
+    if rules.has_devanagari(value) and len(value.split()) == 1:
         return names.widened(value)  # "अधिकारियों ने कहा": the subject printed wins over a nearby name
     if all(w[:1].isupper() for w in value.split()):
         return value  # a name the index did not catch ("Biden" named only once, alone)
