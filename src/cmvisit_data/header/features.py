@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .. import rules
@@ -127,10 +128,55 @@ class _Cache:
 
 
 def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None) -> list[Candidate]:
-    """The first text lines, each with its title features. With `role` (the title model), a
-    candidate whose cheap features already keep it under the threshold is not given the
-    others (`pruned` in its facts): it cannot be chosen either way."""
-    language = body_language(text_lines[: MAX_TITLE_CANDIDATES + 2])
+    """The first text lines, each with its title features (`TITLE_STAGES`, then first_shaped).
+    With `role` (the title model), the model computes each candidate's features stage by
+    stage and stops at a candidate that can no longer be chosen (`RoleModel.staged`): its
+    features not computed are 0, and its facts say at which stage it stopped (`pruned`)."""
+    window = title_window(text_lines)
+    doc = _title_document(lines, text_lines, window)
+    out: list[Candidate] = []
+    longs = 0
+    shaped_seen = False
+    beat: float | None = None  # the best margin of the candidates given all their features
+    for k, line in enumerate(window):
+        ctx = TitleContext(doc, k, longs, shaped_seen)
+        cand = title_line(line)
+        stages = [partial(stage, cand, ctx) for stage in TITLE_STAGES]
+        if role is None:
+            values, done = _all_stages(stages), len(stages)
+        else:
+            # first_shaped is known early or only with the text features; until it is, the
+            # candidate is not stopped: its shape decides later candidates' first_shaped.
+            def known(v: dict[str, float], seen: bool = shaped_seen) -> dict[str, float] | None:
+                fs = first_shaped(v, seen)
+                return None if fs is None else {**v, "first_shaped": fs}
+
+            values, done = role.staged(stages, beat, known)
+        facts: dict[str, Any] = {}
+        if done < len(stages):
+            values, facts = {**_NO_TITLE_FEATURES, **values}, {"pruned": done}
+        fs = first_shaped(values, shaped_seen)
+        assert fs is not None  # every stage that decides it has run, or it was known early
+        values["first_shaped"] = fs
+        shaped_seen = shaped_seen or _headline_shaped(values)
+        if role is not None and not facts:
+            margin = role.margin(values)
+            beat = margin if beat is None else max(beat, margin)
+        out.append(Candidate(line, cand.start, cand.end, values, facts=facts))
+        longs += is_long(line)
+    return out
+
+
+def _all_stages(stages: list[Any]) -> dict[str, float]:
+    values: dict[str, float] = {}
+    for stage in stages:
+        values.update(stage())
+    return values
+
+
+def title_window(text_lines: list[Line]) -> list[Line]:
+    """The text lines a title is looked for in: the first MAX_TITLE_CANDIDATES, up to and
+    including the second body-length one."""
     window: list[Line] = []
     longs = 0
     for line in text_lines[:MAX_TITLE_CANDIDATES]:
@@ -138,6 +184,71 @@ def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None
             break
         window.append(line)
         longs += is_long(line)
+    return window
+
+
+@dataclass(slots=True)
+class TitleDocument:
+    """What every title candidate of one page reads beyond its own line."""
+
+    lines: list[Line]
+    text_lines: list[Line]
+    language: str  # the body's
+    counts: dict[str, int]  # normalised line -> how often the page prints it
+    later_longs: list[Line]  # the body-length lines among the window and a few below it
+    cache: _Cache
+
+
+@dataclass(slots=True)
+class TitleContext:
+    """A title candidate's place on its page."""
+
+    doc: TitleDocument
+    k: int  # its place among the text lines
+    longs: int  # body-length lines above it
+    shaped_seen: bool  # a headline-shaped line came above: this one is not the first
+
+    @property
+    def nxt(self) -> Line | None:
+        """The next text line."""
+        text_lines = self.doc.text_lines
+        return text_lines[self.k + 1] if self.k + 1 < len(text_lines) else None
+
+
+@dataclass(slots=True)
+class TitleLine:
+    """A title candidate's text: its line, or the headline part of it (after a breadcrumb
+    trail, before a glued standfirst)."""
+
+    line: Line
+    start: int
+    end: int
+    text: str
+    key: str  # the normalised text, before a glued standfirst is cut off
+    glued: bool
+    trimmed: bool  # the text is not the whole line
+    n: int  # its words
+
+
+def title_line(line: Line) -> TitleLine:
+    text = line.text
+    start, end = line.start, line.end
+    crumb = breadcrumb_end(text)
+    if crumb is not None:  # the headline after a breadcrumb trail
+        start, text = line.start + crumb, text[crumb:]
+    key = norm(text)
+    glued = False
+    if ends_sentence(text):
+        split = glued_headline_end(text)
+        if split is not None:
+            end, glued, text = start + split, True, text[:split]
+    trimmed = glued or crumb is not None
+    n = len(text.split()) if trimmed else len(line.words)
+    return TitleLine(line, start, end, text, key, glued, trimmed, n)
+
+
+def _title_document(lines: list[Line], text_lines: list[Line], window: list[Line]) -> TitleDocument:
+    language = body_language(text_lines[: MAX_TITLE_CANDIDATES + 2])
     lengths = {len(line.text) for line in window}
     keys = {norm(line.text) for line in window}
     # A headline after a breadcrumb trail is printed once more, inside the trail's line.
@@ -152,45 +263,71 @@ def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None
             key = norm(line.text)
             if key in keys:
                 counts[key] = counts.get(key, 0) + 1
-    cache = _Cache()
     later_longs = [x for x in text_lines[: len(window) + 6] if is_long(x)]
-    out: list[Candidate] = []
-    longs = 0
-    shaped_seen = False
-    beat: float | None = None  # the best margin of the candidates given all their features
-    for k, line in enumerate(window):
-        nxt = text_lines[k + 1] if k + 1 < len(text_lines) else None
-        prev_meta = float(k > 0 and cache.meta_like(text_lines[k - 1]))
-        lead = [x for x in later_longs if x.index > line.index][:3]
-        context = _Context(k, longs, nxt, lead, language, counts, prev_meta, shaped_seen, beat)
-        cand = _title_candidate(line, lines, context, cache, role)
-        if not cand.facts.get("pruned"):
-            after = next((x for x in lines[line.index + 1 :] if x.text), None)
-            cand.values["next_bullet"] = float(after is not None and after.kind == BULLET)
-        shaped = _headline_shaped(cand.values)
-        cand.values["first_shaped"] = float(shaped and not shaped_seen)
-        shaped_seen = shaped_seen or shaped
-        if role is not None and not cand.facts.get("pruned"):
-            margin = role.margin(cand.values)
-            beat = margin if beat is None else max(beat, margin)
-        out.append(cand)
-        longs += is_long(line)
-    return out
+    return TitleDocument(lines, text_lines, language, counts, later_longs, _Cache())
 
 
-@dataclass(slots=True)
-class _Context:
-    """What a title candidate's features read beyond its own line."""
+# --- The title feature stages, cheapest first: each a function of (candidate, context). ---
 
-    k: int  # its place among the text lines
-    longs: int  # body-length lines above it
-    nxt: Line | None  # the next text line
-    lead: list[Line]  # the first body-length lines below it
-    language: str
-    counts: dict[str, int]  # normalised line -> how often the page prints it
-    prev_meta: float  # the text line above is a date, author or credit line
-    shaped_seen: bool  # a headline-shaped line came above: this one is not the first
-    beat: float | None  # the best margin above, of a candidate given all its features
+
+def place_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
+    """The candidate's own shape and place; and whether the page prints it more than once
+    (the strongest positive evidence, cheap to read: known early, it stops most candidates)."""
+    n, nxt, k = c.n, ctx.nxt, ctx.k
+    return {
+        "first": float(k == 0),
+        "position": min(k, 8) / 8,
+        "after_long": min(ctx.longs, 2) / 2,
+        "words": min(math.log1p(n) / math.log1p(40), 1.0),
+        "short": float(n <= 2),
+        "very_long": float(n > 30),
+        "ends_sentence": float(ends_sentence(c.text)),
+        "glued": float(c.glued),
+        "next_long": float(nxt is not None and is_long(nxt)),
+        "prev_meta": float(k > 0 and ctx.doc.cache.meta_like(ctx.doc.text_lines[k - 1])),
+        "repeated": float(ctx.doc.counts.get(c.key, 0) > 1),
+    }
+
+
+def neighbour_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
+    """What the next text line is: a dateline, a date or byline line."""
+    nxt = ctx.nxt
+    return {
+        "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
+        "next_meta": float(nxt is not None and ctx.doc.cache.meta_like(nxt)),
+    }
+
+
+def text_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
+    """What the candidate's text holds (`_text_values`)."""
+    return ctx.doc.cache.text_values(c.text, ctx.doc.language)
+
+
+def below_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
+    """How much of its words the body-length lines below repeat; whether a list follows it."""
+    doc = ctx.doc
+    line = c.line
+    lead = [x for x in doc.later_longs if x.index > line.index][:3]
+    lead_toks = doc.cache.lead_tokens(lead)
+    toks = doc.cache.tokens(line) if not c.trimmed else tokens(c.text)
+    after = next((x for x in doc.lines[line.index + 1 :] if x.text), None)
+    return {
+        "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
+        "next_bullet": float(after is not None and after.kind == BULLET),
+    }
+
+
+TITLE_STAGES = (place_values, neighbour_values, text_values, below_values)
+
+
+def first_shaped(values: dict[str, float], shaped_seen: bool) -> float | None:
+    """Whether the candidate is the first headline-shaped line, from its features so far; None
+    while that rests on features not computed yet (the shape's blockers are text features)."""
+    if shaped_seen or values["ends_sentence"] or values["words"] < _SHAPED_WORDS:
+        return 0.0
+    if any(b not in values for b in _SHAPE_BLOCKERS):
+        return None
+    return float(_headline_shaped(values))
 
 
 def _headline_shaped(v: dict[str, float]) -> bool:
@@ -228,74 +365,6 @@ def is_meta_like(line: Line) -> bool:
 @pure
 def _meta_like_text(text: str) -> bool:
     return bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
-
-
-def _title_candidate(line: Line, lines: list[Line], context: _Context, cache: _Cache, role: Any) -> Candidate:
-    k, longs, nxt, lead = context.k, context.longs, context.nxt, context.lead
-    language, counts, prev_meta = context.language, context.counts, context.prev_meta
-    text = line.text
-    start, end = line.start, line.end
-    crumb = breadcrumb_end(text)
-    if crumb is not None:  # the headline after a breadcrumb trail
-        start, text = line.start + crumb, text[crumb:]
-    key = norm(text)
-    glued = False
-    if ends_sentence(text):
-        split = glued_headline_end(text)
-        if split is not None:
-            end, glued, text = start + split, True, text[:split]
-    trimmed = glued or crumb is not None
-    n = len(text.split()) if trimmed else len(line.words)
-    sentence = float(ends_sentence(text))
-    # The features are computed in stages, the cheapest first; after each, a candidate that
-    # can no longer win (whatever the features still to come) is pruned, its rest left at 0.
-    values = {
-        "first": float(k == 0),
-        "position": min(k, 8) / 8,
-        "after_long": min(longs, 2) / 2,
-        "words": min(math.log1p(n) / math.log1p(40), 1.0),
-        "short": float(n <= 2),
-        "very_long": float(n > 30),
-        "ends_sentence": sentence,
-        "glued": float(glued),
-        "next_long": float(nxt is not None and is_long(nxt)),
-        "prev_meta": prev_meta,
-        # the strongest positive evidence, cheap to read: known before pruning, it prunes most
-        "repeated": float(counts.get(key, 0) > 1),
-    }
-    # first_shaped, when already known: not headline-shaped, or not the first such line.
-    # Until it is known, no candidate is pruned: whether this line is headline-shaped decides
-    # later lines' first_shaped, so it must not rest on features left uncomputed.
-    first_shaped = 0.0 if sentence or values["words"] < _SHAPED_WORDS or context.shaped_seen else None
-    if _ruled_out(role, values, first_shaped, context.beat):
-        return _pruned(line, start, end, values, 1)
-    values["next_dateline"] = float(nxt is not None and dateline_match(nxt.text) is not None)
-    values["next_meta"] = float(nxt is not None and cache.meta_like(nxt))
-    if _ruled_out(role, values, first_shaped, context.beat):
-        return _pruned(line, start, end, values, 2)
-    values.update(cache.text_values(text, language))
-    if first_shaped is None:  # now known: the shape's blockers are text features
-        first_shaped = float(_headline_shaped(values) and not context.shaped_seen)
-    if _ruled_out(role, values, first_shaped, context.beat):
-        return _pruned(line, start, end, values, 3)
-    lead_toks = cache.lead_tokens(lead)
-    toks = cache.tokens(line) if not trimmed else tokens(text)
-    values["lead_overlap"] = (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0
-    return Candidate(line, start, end, values)
-
-
-def _ruled_out(role: Any, values: dict[str, float], first_shaped: float | None, beat: float | None) -> bool:
-    """Whether a candidate with these features known can no longer reach the threshold, or
-    beat the best candidate above it (never without a role, or before first_shaped is known)."""
-    if role is None or first_shaped is None:
-        return False
-    return not role.can_reach({**values, "first_shaped": first_shaped}, beat)
-
-
-def _pruned(line: Line, start: int, end: int, values: dict[str, float], stage: int) -> Candidate:
-    """A candidate that cannot be chosen, after `stage` of the feature stages (1: the line's
-    own shape and place, 2: its neighbours, 3: its text): the features not computed are 0."""
-    return Candidate(line, start, end, {**_NO_TITLE_FEATURES, **values}, facts={"pruned": stage})
 
 
 _NO_TITLE_FEATURES = dict.fromkeys(TITLE_FEATURES, 0.0)

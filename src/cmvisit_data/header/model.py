@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import repeat
@@ -66,6 +66,27 @@ class RoleModel:
         if beat is not None and best < beat - BOUND_SLACK:
             return False
         return self.threshold <= 0.0 or best >= self._logit - BOUND_SLACK
+
+    def staged(
+        self,
+        stages: Sequence[Callable[[], Mapping[str, float]]],
+        beat: float | None = None,
+        known: Callable[[dict[str, float]], Mapping[str, float] | None] = lambda values: values,
+    ) -> tuple[dict[str, float], int]:
+        """A candidate's features, computed stage by stage (cheapest first); after each stage
+        but the last, the candidate is stopped when it can no longer be chosen (`can_reach`
+        with `beat`): its remaining features need not be computed, and the decision is the
+        same. `known` gives the features a bound may rest on (the caller may add features it
+        derives from them), or None while no bound may be taken yet. Returns the features
+        computed and how many stages ran (len(stages) when none stopped it)."""
+        values: dict[str, float] = {}
+        for done, stage in enumerate(stages, 1):
+            values.update(stage())
+            if done < len(stages):
+                bound = known(values)
+                if bound is not None and not self.can_reach(bound, beat):
+                    return values, done
+        return values, len(stages)
 
     @cached_property
     def _ceiling(self) -> float:
