@@ -22,7 +22,6 @@ from typing import Any
 from .. import rules
 from ..extract.datelines import dateline_match
 from ..extract.dates import find_dates
-from ..memo import pure
 from ..patterns import led_by_first_chars
 from ..segment import (
     BOILERPLATE,
@@ -89,42 +88,6 @@ def body_language(text_lines: list[Line]) -> str:
         d, la = line.scripts
         deva, latin = deva + d, latin + la
     return "hi" if deva >= latin and deva else "en"
-
-
-class _Cache:
-    """Per-document memo of what several candidates ask of the same line."""
-
-    def __init__(self) -> None:
-        self._tokens: dict[int, list[str]] = {}
-        self._meta: dict[int, bool] = {}
-        self._text: dict[str, dict[str, float]] = {}
-        self._lead: dict[tuple[int, ...], set[str]] = {}
-
-    def tokens(self, line: Line) -> list[str]:
-        got = self._tokens.get(line.index)
-        if got is None:
-            got = self._tokens[line.index] = tokens(line.text)
-        return got
-
-    def lead_tokens(self, lead: list[Line]) -> set[str]:
-        """The tokens of the lead lines after a candidate (most candidates share them)."""
-        key = tuple(x.index for x in lead)
-        got = self._lead.get(key)
-        if got is None:
-            got = self._lead[key] = set().union(*map(self.tokens, lead))
-        return got
-
-    def text_values(self, text: str, language: str) -> dict[str, float]:
-        got = self._text.get(text)
-        if got is None:
-            got = self._text[text] = _text_values(text, language)
-        return got
-
-    def meta_like(self, line: Line) -> bool:
-        got = self._meta.get(line.index)
-        if got is None:
-            got = self._meta[line.index] = is_meta_like(line)
-        return got
 
 
 def title_candidates(lines: list[Line], text_lines: list[Line], role: Any = None) -> list[Candidate]:
@@ -196,7 +159,6 @@ class TitleDocument:
     language: str  # the body's
     counts: dict[str, int]  # normalised line -> how often the page prints it
     later_longs: list[Line]  # the body-length lines among the window and a few below it
-    cache: _Cache
 
 
 @dataclass(slots=True)
@@ -264,7 +226,7 @@ def _title_document(lines: list[Line], text_lines: list[Line], window: list[Line
             if key in keys:
                 counts[key] = counts.get(key, 0) + 1
     later_longs = [x for x in text_lines[: len(window) + 6] if is_long(x)]
-    return TitleDocument(lines, text_lines, language, counts, later_longs, _Cache())
+    return TitleDocument(lines, text_lines, language, counts, later_longs)
 
 
 # --- The title feature stages, cheapest first: each a function of (candidate, context). ---
@@ -284,7 +246,7 @@ def place_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
         "ends_sentence": float(ends_sentence(c.text)),
         "glued": float(c.glued),
         "next_long": float(nxt is not None and is_long(nxt)),
-        "prev_meta": float(k > 0 and ctx.doc.cache.meta_like(ctx.doc.text_lines[k - 1])),
+        "prev_meta": float(k > 0 and is_meta_like(ctx.doc.text_lines[k - 1])),
         "repeated": float(ctx.doc.counts.get(c.key, 0) > 1),
     }
 
@@ -294,13 +256,8 @@ def neighbour_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
     nxt = ctx.nxt
     return {
         "next_dateline": float(nxt is not None and dateline_match(nxt.text) is not None),
-        "next_meta": float(nxt is not None and ctx.doc.cache.meta_like(nxt)),
+        "next_meta": float(nxt is not None and is_meta_like(nxt)),
     }
-
-
-def text_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
-    """What the candidate's text holds (`_text_values`)."""
-    return ctx.doc.cache.text_values(c.text, ctx.doc.language)
 
 
 def below_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
@@ -308,16 +265,13 @@ def below_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
     doc = ctx.doc
     line = c.line
     lead = [x for x in doc.later_longs if x.index > line.index][:3]
-    lead_toks = doc.cache.lead_tokens(lead)
-    toks = doc.cache.tokens(line) if not c.trimmed else tokens(c.text)
+    lead_toks = set().union(*(tokens(x.text) for x in lead))
+    toks = tokens(c.text)
     after = next((x for x in doc.lines[line.index + 1 :] if x.text), None)
     return {
         "lead_overlap": (sum(t in lead_toks for t in toks) / len(toks)) if toks and lead_toks else 0.0,
         "next_bullet": float(after is not None and after.kind == BULLET),
     }
-
-
-TITLE_STAGES = (place_values, neighbour_values, text_values, below_values)
 
 
 def first_shaped(values: dict[str, float], shaped_seen: bool) -> float | None:
@@ -359,20 +313,18 @@ def is_credit(text: str) -> bool:
 
 def is_meta_like(line: Line) -> bool:
     """A short line with a full date, an author label or a credit."""
-    return len(line.words) <= 16 and _meta_like_text(line.text)
-
-
-@pure
-def _meta_like_text(text: str) -> bool:
-    return bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
+    text = line.text
+    return len(line.words) <= 16 and (
+        bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
+    )
 
 
 _NO_TITLE_FEATURES = dict.fromkeys(TITLE_FEATURES, 0.0)
 
 
-def _text_values(text: str, language: str) -> dict[str, float]:
-    """The title features that depend on the candidate's text alone (a page that prints its
-    headline three times computes them once)."""
+def text_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
+    """What the candidate's text holds."""
+    text, language = c.text, ctx.doc.language
     words = text.split()
     n = len(words)
     low = text.casefold()
@@ -399,6 +351,9 @@ def _text_values(text: str, language: str) -> dict[str, float]:
         "credit": float(is_credit(text)),
         "list_heading": float(low.startswith(rules.HIGHLIGHT_HEADINGS)),
     }  # fmt: skip
+
+
+TITLE_STAGES = (place_values, neighbour_values, text_values, below_values)
 
 
 def date_values(

@@ -15,7 +15,6 @@ import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +39,8 @@ class RoleModel:
     threshold: float
 
     def margin(self, values: Mapping[str, float]) -> float:
-        # The terms in the features' order, as a loop would add them (the same float), in C;
-        # a feature not computed counts as 0.
-        terms = map(operator.mul, self.coef, map(values.get, self.features, repeat(0.0)))
+        # A feature not computed counts as 0.
+        terms = (w * values.get(n, 0.0) for n, w in zip(self.features, self.coef, strict=True))
         return self.intercept + sum(terms)
 
     def score(self, values: Mapping[str, float]) -> float:

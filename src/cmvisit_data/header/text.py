@@ -25,12 +25,8 @@ def norm(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The case-folded word tokens of a text. An ASCII text is folded first, in one pass: its
-    tokens are then the same (folding ASCII changes letters' case alone, and both cases are
-    word characters), without a fold per token."""
-    if text.isascii():
-        return _TOKEN_RE.findall(text.lower())
-    return list(map(str.casefold, _TOKEN_RE.findall(text)))
+    """The case-folded word tokens of a text."""
+    return [t.casefold() for t in _TOKEN_RE.findall(text)]
 
 
 def glued_headline_end(text: str) -> int | None:
