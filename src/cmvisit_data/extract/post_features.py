@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 
 from .. import rules
-from ..header.features import _HI_SPEECH, _QUOTES
 from ..header.text import tokens
 from ..patterns import led_by_first_chars
 from ..segment import ends_sentence
+from .header_features import _HI_SPEECH, _QUOTES
 
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#\w")
 _MENTION_RE = re.compile(r"(?<![\w@])@\w")
