@@ -35,13 +35,7 @@ from ..segment import (
 from .datelines import dateline_match
 from .dates import find_dates
 
-# How many text lines are looked at for a title, and how long a line is that reads as body.
-MAX_TITLE_CANDIDATES = 10
-LONG_LINE_WORDS = 20
-
 _SITE_SUFFIX_RE = re.compile(r"\s[|–—-]\s*\S+(?:\s+\S+){0,3}$")
-_QUOTES = '“”"«»'
-_HI_SPEECH = ("कहा", "बताया", "बोले")
 
 
 @dataclass
@@ -58,7 +52,17 @@ class Candidate:
 
 def is_long(line: Line) -> bool:
     n = len(line.words)
-    return n >= LONG_LINE_WORDS or (n >= 10 and ends_sentence(line.text))
+    return n >= rules.LONG_LINE_WORDS or (n >= rules.LONG_SENTENCE_WORDS and ends_sentence(line.text))
+
+
+def word_scale(n: int) -> float:
+    """A word count as a feature: its log, up to rules.FEATURE_MAX_WORDS words (1.0)."""
+    return min(math.log1p(n) / math.log1p(rules.FEATURE_MAX_WORDS), 1.0)
+
+
+def position_scale(k: int) -> float:
+    """A place among the text lines (k >= 0) as a feature, up to rules.FEATURE_MAX_POSITION."""
+    return min(k, rules.FEATURE_MAX_POSITION) / rules.FEATURE_MAX_POSITION
 
 
 def body_language(text_lines: list[Line]) -> str:
@@ -117,12 +121,12 @@ def _all_stages(stages: list[Any]) -> dict[str, float]:
 
 
 def title_window(text_lines: list[Line]) -> list[Line]:
-    """The text lines a title is looked for in: the first MAX_TITLE_CANDIDATES, up to and
-    including the second body-length one."""
+    """The text lines a title is looked for in: the first rules.MAX_TITLE_CANDIDATES, up to
+    and including the rules.TITLE_WINDOW_LONG_LINES-th body-length one."""
     window: list[Line] = []
     longs = 0
-    for line in text_lines[:MAX_TITLE_CANDIDATES]:
-        if longs >= 2:
+    for line in text_lines[: rules.MAX_TITLE_CANDIDATES]:
+        if longs >= rules.TITLE_WINDOW_LONG_LINES:
             break
         window.append(line)
         longs += is_long(line)
@@ -189,7 +193,7 @@ def title_line(line: Line) -> TitleLine:
 
 
 def _title_document(lines: list[Line], text_lines: list[Line], window: list[Line]) -> TitleDocument:
-    language = body_language(text_lines[: MAX_TITLE_CANDIDATES + 2])
+    language = body_language(text_lines[: rules.MAX_TITLE_CANDIDATES + 2])
     lengths = {len(line.text) for line in window}
     keys = {norm(line.text) for line in window}
     # A headline after a breadcrumb trail is printed once more, inside the trail's line.
@@ -204,7 +208,7 @@ def _title_document(lines: list[Line], text_lines: list[Line], window: list[Line
             key = norm(line.text)
             if key in keys:
                 counts[key] = counts.get(key, 0) + 1
-    later_longs = [x for x in text_lines[: len(window) + 6] if is_long(x)]
+    later_longs = [x for x in text_lines[: len(window) + rules.TITLE_LEAD_LOOKAHEAD] if is_long(x)]
     return TitleDocument(lines, text_lines, language, counts, later_longs)
 
 
@@ -217,11 +221,11 @@ def place_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
     n, nxt, k = c.n, ctx.nxt, ctx.k
     return {
         "first": float(k == 0),
-        "position": min(k, 8) / 8,
-        "after_long": min(ctx.longs, 2) / 2,
-        "words": min(math.log1p(n) / math.log1p(40), 1.0),
-        "short": float(n <= 2),
-        "very_long": float(n > 30),
+        "position": position_scale(k),
+        "after_long": min(ctx.longs, rules.TITLE_WINDOW_LONG_LINES) / rules.TITLE_WINDOW_LONG_LINES,
+        "words": word_scale(n),
+        "short": float(n <= rules.SHORT_TITLE_WORDS),
+        "very_long": float(n > rules.VERY_LONG_TITLE_WORDS),
         "ends_sentence": float(ends_sentence(c.text)),
         "glued": float(c.glued),
         "next_long": float(nxt is not None and is_long(nxt)),
@@ -243,7 +247,7 @@ def below_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
     """How much of its words the body-length lines below repeat; whether a list follows it."""
     doc = ctx.doc
     line = c.line
-    lead = [x for x in doc.later_longs if x.index > line.index][:3]
+    lead = [x for x in doc.later_longs if x.index > line.index][: rules.TITLE_LEAD_LINES]
     lead_toks = set().union(*(tokens(x.text) for x in lead))
     toks = tokens(c.text)
     after = next((x for x in doc.lines[line.index + 1 :] if x.text), None)
@@ -274,13 +278,13 @@ def _headline_shaped(v: dict[str, float]) -> bool:
 _SHAPE_BLOCKERS = ("dated", "byline_label", "credit", "url", "markup", "caption", "dateline")
 
 
-_SHAPED_WORDS = math.log1p(5) / math.log1p(40)
+_SHAPED_WORDS = word_scale(rules.HEADLINE_MIN_WORDS)
 
 
 def is_credit(text: str) -> bool:
     """A byline credit without a label: a desk or network, a reporter's role, "… की रिपोर्ट"."""
     low = text.casefold()
-    if len(text.split()) > 8:
+    if len(text.split()) > rules.MAX_CREDIT_WORDS:
         return False
     words = set(low.replace(",", " ").replace("-", " ").split())
     return (
@@ -293,7 +297,7 @@ def is_credit(text: str) -> bool:
 def is_meta_like(line: Line) -> bool:
     """A short line with a full date, an author label or a credit."""
     text = line.text
-    return len(line.words) <= 16 and (
+    return len(line.words) <= rules.MAX_META_LINE_WORDS and (
         bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
     )
 
@@ -309,24 +313,28 @@ def text_values(c: TitleLine, ctx: TitleContext) -> dict[str, float]:
     low = text.casefold()
     latin = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
     n_letters = sum(map(str.isalpha, text))
-    word_set = {w.strip(".,:;!?\"'“”‘’()").casefold() for w in words}
+    word_set = {w.strip(rules.WORD_EDGE_PUNCTUATION).casefold() for w in words}
     return {
         "ends_colon": float(text.rstrip().endswith((":", "："))),
         "pipe": float("|" in text),
-        "site_suffix": float(bool(_SITE_SUFFIX_RE.search(text)) and n >= 5),
+        "site_suffix": float(bool(_SITE_SUFFIX_RE.search(text)) and n >= rules.HEADLINE_MIN_WORDS),
         "title_case": sum(w[0].isupper() for w in latin) / len(latin) if latin else 0.0,
-        "all_caps": float(n_letters >= 3 and NOT_LATIN_RE.sub("", text).isupper()),
-        "digits": min(sum(map(str.isdigit, text)) / max(len(text), 1) * 4, 1.0),
+        "all_caps": float(n_letters >= rules.MIN_CAPS_LETTERS and NOT_LATIN_RE.sub("", text).isupper()),
+        "digits": min(sum(map(str.isdigit, text)) / max(len(text), 1) / rules.DIGIT_SHARE_FULL, 1.0),
         "script_mismatch": float((language_of(text) or language) != language),
-        "dateline": float(dateline_match(text) is not None and (ends_sentence(text) or n >= LONG_LINE_WORDS)),
+        "dateline": float(
+            dateline_match(text) is not None and (ends_sentence(text) or n >= rules.LONG_LINE_WORDS)
+        ),
         "dated": float(any(d.iso for d in find_dates(text))),
         "byline_label": float(bool(BYLINE_LABEL_RE.match(text))),
         "caption": float(text.startswith("(") or any(m in low for m in rules.CAPTION_MARKERS)),
-        "quote_mark": float(any(q in text for q in _QUOTES)),
-        "speech": float(bool(word_set & rules.EN_SPEECH_VERBS) or any(c in text for c in _HI_SPEECH)),
-        "url": float(any(m in low for m in ("http", "www.", ".jpg", ".png")) or text.startswith("/")),
+        "quote_mark": float(any(q in text for q in rules.FEATURE_QUOTE_MARKS)),
+        "speech": float(
+            bool(word_set & rules.EN_SPEECH_VERBS) or any(c in text for c in rules.HI_SPEECH_WORDS)
+        ),
+        "url": float(any(m in low for m in rules.URL_MARKERS) or text.startswith("/")),
         "nav_words": sum(w in rules.NAV_WORDS for w in word_set) / max(len(word_set), 1),
-        "markup": float("<" in text or "{" in text or "}" in text),
+        "markup": float(any(c in text for c in rules.MARKUP_CHARS)),
         "credit": float(is_credit(text)),
         "list_heading": float(low.startswith(rules.HIGHLIGHT_HEADINGS)),
     }  # fmt: skip
@@ -360,14 +368,14 @@ def date_values(
         "labelled_elsewhere": float(source == "labelled"),
         "before_title": float(title_position is not None and 0 <= position < title_position),
         "no_title": float(title_position is None),
-        "position": min(max(position, 0), 8) / 8 if position >= 0 else 1.0,
-        "line_words": min(math.log1p(len(words)) / math.log1p(40), 1.0),
+        "position": position_scale(position) if position >= 0 else 1.0,
+        "line_words": word_scale(len(words)),
         "has_time": float(bool(TIME_RE.search(line.text))),
         "trailing": float(line.kind == BOILERPLATE),
         "repeated": float(repeated),
         "first": float(first),
         "weekday": float(any(w.strip(",.").casefold() in rules.WEEKDAYS for w in words)),
-        "in_sentence": float(len(words) > 12 and source != "dateline"),
+        "in_sentence": float(len(words) > rules.DATE_IN_SENTENCE_WORDS and source != "dateline"),
     }
 
 

@@ -15,7 +15,6 @@ from .. import rules
 from ..header.text import tokens
 from ..patterns import led_by_first_chars
 from ..segment import ends_sentence
-from .header_features import _HI_SPEECH, _QUOTES
 
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#\w")
 _MENTION_RE = re.compile(r"(?<![\w@])@\w")
@@ -24,10 +23,8 @@ _EN_SPEECH_RE = re.compile(
     r"\b" + led_by_first_chars("|".join(sorted(rules.EN_SPEECH_VERBS)), rules.EN_SPEECH_VERBS) + r"\b",
     re.IGNORECASE,
 )
-_FIRST_PERSON = frozenset("i i'm i’m my me we our us मैं मेरा मेरी मेरे मुझे हम हमारा हमारी हमारे हमें".split())
-_THIRD_PERSON = frozenset("he she his her him they their उन्होंने उनके उनकी उनका".split())
-# A post is rarely longer than this many characters; an article paragraph often is.
-POST_CHARS = rules.POST_MAX_CHARS
+_FIRST_PERSON = rules.EN_FIRST_PERSON | rules.HI_FIRST_PERSON
+_THIRD_PERSON = rules.EN_THIRD_PERSON | rules.HI_THIRD_PERSON
 
 
 def article_quote(text: str) -> bool:
@@ -36,21 +33,21 @@ def article_quote(text: str) -> bool:
     own, introducing the post below it, not the post's text."""
     if _HASHTAG_RE.search(text) or _MENTION_RE.search(text) or _LINK_RE.search(text):
         return False
-    if not any(q in text for q in _QUOTES):
+    if not any(q in text for q in rules.FEATURE_QUOTE_MARKS):
         return False
-    return bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in _HI_SPEECH)
+    return bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in rules.HI_SPEECH_WORDS)
 
 
 def post_line_values(text: str, distance: int, author: str, below: list[str]) -> dict[str, float]:
     """Features of a line `distance` lines above a post's attribution (the line next to the
     attribution is distance 1 and always the post's); `below` holds the lines between."""
-    words = [w.strip(".,!?:;“”\"'‘’()").casefold() for w in text.split()]
-    author_words = {w.casefold() for w in author.split() if len(w) > 2}
+    words = [w.strip(rules.WORD_EDGE_PUNCTUATION).casefold() for w in text.split()]
+    author_words = {w.casefold() for w in author.split() if len(w) >= rules.POST_AUTHOR_WORD_MIN_CHARS}
     own = set(tokens(text))
     repeats = False
     for other in below:
         theirs = set(tokens(other))
-        if own and theirs and len(own & theirs) / min(len(own), len(theirs)) >= 0.6:
+        if own and theirs and len(own & theirs) / min(len(own), len(theirs)) >= rules.POST_REPEAT_SHARE:
             repeats = True
             break
     stripped = text.rstrip()
@@ -60,11 +57,11 @@ def post_line_values(text: str, distance: int, author: str, below: list[str]) ->
         "hashtag": float(bool(_HASHTAG_RE.search(text))),
         "mention": float(bool(_MENTION_RE.search(text))),
         "link": float(bool(_LINK_RE.search(text))),
-        "speech": float(bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in _HI_SPEECH)),
-        "quote_mark": float(any(q in text for q in _QUOTES)),
+        "speech": float(bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in rules.HI_SPEECH_WORDS)),
+        "quote_mark": float(any(q in text for q in rules.FEATURE_QUOTE_MARKS)),
         "ends_colon": float(stripped.endswith(":")),
-        "very_long": float(len(stripped) > POST_CHARS),
-        "short": float(len(words) <= 5),
+        "very_long": float(len(stripped) > rules.POST_MAX_CHARS),
+        "short": float(len(words) <= rules.POST_SHORT_WORDS),
         "ends_sentence": float(ends_sentence(stripped)),
         "author_named": float(bool(author_words & set(words))),
         "first_person": float(any(w in _FIRST_PERSON for w in words)),
