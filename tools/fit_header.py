@@ -32,10 +32,11 @@ from itertools import pairwise
 from pathlib import Path
 
 from cmvisit_data import segment
+from cmvisit_data.extract.header_features import title_candidates
 from cmvisit_data.extract.metadata import extract_metadata
 from cmvisit_data.extract.posts import find_posts
 from cmvisit_data.header import model as header_model
-from cmvisit_data.header.features import FEATURES, title_candidates
+from cmvisit_data.header.features import FEATURES
 from cmvisit_data.header.text import norm
 
 ROLES = ("title", "published", "post_line")

@@ -210,6 +210,47 @@ NO_BREAK_AFTER = frozenset(
     our your than vs via""".split()
 )
 
+# How many text lines are looked at for a title; the look stops after the second line that
+# reads as body (a title stands above the body's first paragraphs).
+MAX_TITLE_CANDIDATES = 10
+TITLE_WINDOW_LONG_LINES = 2
+# A line reads as body when it has at least this many words, or ends a sentence with at least
+# LONG_SENTENCE_WORDS (a headline is shorter, and seldom a full sentence).
+LONG_LINE_WORDS = 20
+LONG_SENTENCE_WORDS = 10
+# A headline has at least this many words: fewer is a label or a menu item ("headline-shaped"
+# lines, a "Headline - Site" suffix, a headline split off a glued standfirst need as many).
+HEADLINE_MIN_WORDS = 5
+# A title candidate this short (words) is a label, this long a paragraph.
+SHORT_TITLE_WORDS = 2
+VERY_LONG_TITLE_WORDS = 30
+# A headline and its standfirst are glued on one line only when it holds at least this many
+# words, and the standfirst part keeps more than GLUED_STANDFIRST_WORDS of them.
+GLUED_LINE_MIN_WORDS = 15
+GLUED_STANDFIRST_WORDS = 6
+# A word ending in "-ing" opens a glued standfirst ("Addressing the …") only when longer than
+# this many letters ("thing", "king" are no participles).
+SHORT_ING_WORD_CHARS = 5
+# Marks of a link or an image file name in a line: never a title.
+URL_MARKERS = ("http", "www.", ".jpg", ".png")
+# Characters of page markup leaking into the text (a tag, a style or script block).
+MARKUP_CHARS = "<{}"
+# An all-capitals title needs at least this many letters (an acronym alone is not shouting).
+MIN_CAPS_LETTERS = 3
+# Digits in a title candidate: a line with this share of digits or more (a quarter: a score,
+# a date, a phone number) counts as fully numeric.
+DIGIT_SHARE_FULL = 0.25
+# The body lines below a candidate its words are compared with: the first this many
+# body-length lines, looked for among this many text lines below the title window.
+TITLE_LEAD_LINES = 3
+TITLE_LEAD_LOOKAHEAD = 6
+# A credit without a label ("OB Bureau", "X, NET Correspondent, Tripura") is short: at most
+# this many words.
+MAX_CREDIT_WORDS = 8
+# A date, byline or credit line of the header has at most this many words (more is prose that
+# mentions a date); extract.metadata's byline/date line reader uses the same limit.
+MAX_META_LINE_WORDS = 16
+
 # --- TITLES (issue 22, class 3) ---------------------------------------------------------
 
 # The first crumb of a breadcrumb trail printed before the headline on its line ("Home / India
@@ -219,6 +260,25 @@ BREADCRUMB_HOMES = frozenset(("home", "होम", "मुख्य पृष्
 BREADCRUMB_SEPARATORS = "/>»›"
 # A crumb is a section name: at most this many words (a headline is longer).
 BREADCRUMB_MAX_WORDS = 3
+
+# --- Header scorer ---------------------------------------------------------------------
+
+# Features of the fitted scorer's candidates (titles, published dates, lines above a post).
+# A word count feature grows with the log of the count and saturates at this many words; a
+# position feature counts text lines from the top up to this many.
+FEATURE_MAX_WORDS = 40
+FEATURE_MAX_POSITION = 8
+# Quotation marks a candidate is tested for: double marks only, since a single one is also an
+# apostrophe (QUOTE_PAIRS, which the quote finder pairs, has the single marks and „ too).
+FEATURE_QUOTE_MARKS = '“”"«»'
+# Hindi words of speech that make a candidate read as reported speech: the three commonest
+# (HI_CUE_VERBS, the quote finder's full list of cues before कि, is longer; the weights were
+# fitted with these three).
+HI_SPEECH_WORDS = ("कहा", "बताया", "बोले")
+# Punctuation stripped from a word's ends before it is looked up in a word list.
+WORD_EDGE_PUNCTUATION = ".,:;!?\"'“”‘’()"
+# A date printed in a line of more than this many words stands in a sentence, not a date line.
+DATE_IN_SENTENCE_WORDS = 12
 
 # --- Bullets and highlights -------------------------------------------------------------
 
@@ -564,6 +624,21 @@ POST_MAX_BLANKS = 6
 # The most characters a post's text holds, links left out: X's limit (a longer post is cut
 # with "…" in its embed); a line that would take a post past it is the article's.
 POST_MAX_CHARS = 280
+# A line above a post's last line reads as the post's when it speaks in the first person, as
+# the article's when it reports in the third (split by person, unlike EN_PRONOUNS/HI_PRONOUNS,
+# the subjects the quote finder resolves to a speaker).
+EN_FIRST_PERSON = frozenset("i i'm i’m my me we our us".split())
+HI_FIRST_PERSON = frozenset("मैं मेरा मेरी मेरे मुझे हम हमारा हमारी हमारे हमें".split())
+EN_THIRD_PERSON = frozenset("he she his her him they their".split())
+HI_THIRD_PERSON = frozenset("उन्होंने उनके उनकी उनका".split())
+# A line of at most this many words above a post is short (a greeting, a hashtag line).
+POST_SHORT_WORDS = 5
+# A line above a post repeats a line below it when this share of the shorter one's words is
+# shared (a post's translation or the article's paraphrase of it).
+POST_REPEAT_SHARE = 0.6
+# The author's name is looked for in a line by its words of at least this many letters
+# (initials and particles such as "of" name no one).
+POST_AUTHOR_WORD_MIN_CHARS = 3
 
 # --- Input policy -----------------------------------------------------------------------
 

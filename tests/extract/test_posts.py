@@ -182,3 +182,12 @@ def test_a_line_that_would_take_a_post_past_its_length_limit_is_the_articles():
     )
     (post,) = parse_text(raw)["tweets"]
     assert post["text"] == "Glad to open the Korba unit today with the people of the district!"
+
+
+def test_post_line_values_give_exactly_the_declared_features_in_range():
+    from cmvisit_data.extract.post_features import post_line_values
+    from cmvisit_data.header.features import FEATURES
+
+    values = post_line_values("We met the farmers of #Bastar today https://t.co/x", 3, "Asha Verma", ["Asha"])
+    assert tuple(values) == FEATURES["post_line"]
+    assert all(0.0 <= v <= 1.0 for v in values.values())

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from cmvisit_data import segment
 from cmvisit_data.extract.datelines import dateline_match
-from cmvisit_data.header.features import FEATURES, date_label, is_credit, title_candidates
+from cmvisit_data.extract.header_features import date_label, is_credit, title_candidates
+from cmvisit_data.header.features import FEATURES
 
 BODY_LINE = (
     "Raipur: The cabinet on Wednesday approved a new policy for rice mills, and ministers said it "

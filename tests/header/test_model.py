@@ -136,7 +136,7 @@ def test_pruned_candidates_change_no_decision(tmp_path):
         assert parse_text(raw, explain=why) == parse_text(raw)
     # and pruning does happen on such a page: its second, long body line cannot be the title
     from cmvisit_data import segment
-    from cmvisit_data.header.features import title_candidates
+    from cmvisit_data.extract.header_features import title_candidates
 
     long_page = PAGE.replace("next spring.", "next spring, and a fifth one in Sukma the year after that.")
     lines = segment.split_lines(long_page)
@@ -170,7 +170,7 @@ def test_headline_shaped_lines_below_the_first_are_pruned_when_they_cannot_win()
     # Once a headline-shaped line has come, a later one's shape decides nothing: it is pruned
     # as soon as it cannot reach the threshold, or cannot beat the candidate scored in full.
     from cmvisit_data import segment
-    from cmvisit_data.header.features import title_candidates
+    from cmvisit_data.extract.header_features import title_candidates
 
     class NoBeat(model.RoleModel):  # the same model, but blind to the candidates above
         def can_reach(self, known, beat=None):

@@ -5,7 +5,7 @@ line of its own (the post's last line is the text line above it, across up to
 rules.POST_MAX_BLANKS blank lines) or at the end of the post's own last line, where its long
 dash may be glued to the link before it. A post may run over several lines, and the page
 gives no mark where it starts: each line above is scored by the fitted model (role
-`post_line`, features in `header.features`) as the post's or the article's, and the post
+`post_line`, features in `post_features`) as the post's or the article's, and the post
 takes the lines above it while they score as its own, across a run of blank lines only when
 it is longer than the page's usual paragraph break (a pasted post breaks its paragraphs so).
 A line that quotes someone as the article does is never the post's, nor one that would take
@@ -20,9 +20,9 @@ from typing import Any
 
 from .. import rules, segment
 from ..header import model as header_model
-from ..header.features import article_quote, post_line_values
 from ..segment import BLANK, BULLET, POST, TEXT, Line
 from .dates import DATE_RE, find_dates
+from .post_features import article_quote, post_line_values
 
 # How many lines above its last one a post may run.
 MAX_POST_LINES = 8
@@ -154,7 +154,7 @@ _CLOSED_QUOTE_RE = re.compile(r"[.!?।][”\"’'][ \t\u00a0]+(?=[^\s a-z])")
 
 def _after_article_quote(text: str) -> int:
     """Where a post pasted on the same line as the article's paragraph starts: after the last
-    sentence that quotes someone as the article does (header.features.article_quote), when
+    sentence that quotes someone as the article does (post_features.article_quote), when
     that sentence ends at its closing quotation mark and the post's text follows; else 0."""
     for match in reversed(list(_CLOSED_QUOTE_RE.finditer(text))):
         if article_quote(text[: match.start() + 2]):

@@ -12,10 +12,9 @@ from __future__ import annotations
 import json
 import math
 import operator
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -40,9 +39,8 @@ class RoleModel:
     threshold: float
 
     def margin(self, values: Mapping[str, float]) -> float:
-        # The terms in the features' order, as a loop would add them (the same float), in C;
-        # a feature not computed counts as 0.
-        terms = map(operator.mul, self.coef, map(values.get, self.features, repeat(0.0)))
+        # A feature not computed counts as 0.
+        terms = (w * values.get(n, 0.0) for n, w in zip(self.features, self.coef, strict=True))
         return self.intercept + sum(terms)
 
     def score(self, values: Mapping[str, float]) -> float:
@@ -66,6 +64,27 @@ class RoleModel:
         if beat is not None and best < beat - BOUND_SLACK:
             return False
         return self.threshold <= 0.0 or best >= self._logit - BOUND_SLACK
+
+    def staged(
+        self,
+        stages: Sequence[Callable[[], Mapping[str, float]]],
+        beat: float | None = None,
+        known: Callable[[dict[str, float]], Mapping[str, float] | None] = lambda values: values,
+    ) -> tuple[dict[str, float], int]:
+        """A candidate's features, computed stage by stage (cheapest first); after each stage
+        but the last, the candidate is stopped when it can no longer be chosen (`can_reach`
+        with `beat`): its remaining features need not be computed, and the decision is the
+        same. `known` gives the features a bound may rest on (the caller may add features it
+        derives from them), or None while no bound may be taken yet. Returns the features
+        computed and how many stages ran (len(stages) when none stopped it)."""
+        values: dict[str, float] = {}
+        for done, stage in enumerate(stages, 1):
+            values.update(stage())
+            if done < len(stages):
+                bound = known(values)
+                if bound is not None and not self.can_reach(bound, beat):
+                    return values, done
+        return values, len(stages)
 
     @cached_property
     def _ceiling(self) -> float:

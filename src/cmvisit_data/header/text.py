@@ -7,6 +7,7 @@ import re
 
 from .. import rules
 from ..memo import pure
+from ..segment import TERMINAL
 
 # Possessive: a run is never followed by one of its own characters (an apostrophe is not one),
 # so giving back letters could never help; the same tokens, without backtracking records.
@@ -25,30 +26,26 @@ def norm(text: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """The case-folded word tokens of a text. An ASCII text is folded first, in one pass: its
-    tokens are then the same (folding ASCII changes letters' case alone, and both cases are
-    word characters), without a fold per token."""
-    if text.isascii():
-        return _TOKEN_RE.findall(text.lower())
-    return list(map(str.casefold, _TOKEN_RE.findall(text)))
+    """The case-folded word tokens of a text."""
+    return [t.casefold() for t in _TOKEN_RE.findall(text)]
 
 
 def glued_headline_end(text: str) -> int | None:
     """Where a headline ends when its standfirst sentence follows on the same line."""
     toks = text.split()  # the words WORD_RE finds (both split at Unicode white space)
-    if len(toks) < 15:
+    if len(toks) < rules.GLUED_LINE_MIN_WORDS:
         return None
     medium: int | None = None
-    for i in range(5, len(toks) - 6):
+    for i in range(rules.HEADLINE_MIN_WORDS, len(toks) - rules.GLUED_STANDFIRST_WORDS):
         prev, nxt = toks[i - 1], toks[i]
-        if prev[-1] in ".!?।":
+        if prev[-1] in TERMINAL:
             return None  # the headline would hold a sentence end
         if not nxt[0].isupper() or prev[-1] in ",:;–—-(" or prev.casefold() in rules.NO_BREAK_AFTER:
             continue
         word = nxt.strip(",.;:").casefold()
         strong = (
             word in rules.SENTENCE_STARTERS
-            or (word.endswith("ing") and len(word) > 5)
+            or (word.endswith("ing") and len(word) > rules.SHORT_ING_WORD_CHARS)
             or nxt == prev
             or nxt == toks[0]
         )
