@@ -7,7 +7,6 @@ import re
 
 from .. import rules
 from ..memo import pure
-from ..segment import TERMINAL
 
 # Possessive: a run is never followed by one of its own characters (an apostrophe is not one),
 # so giving back letters could never help; the same tokens, without backtracking records.
@@ -38,7 +37,7 @@ def glued_headline_end(text: str) -> int | None:
     medium: int | None = None
     for i in range(rules.HEADLINE_MIN_WORDS, len(toks) - rules.GLUED_STANDFIRST_WORDS):
         prev, nxt = toks[i - 1], toks[i]
-        if prev[-1] in TERMINAL:
+        if prev[-1] in rules.SENTENCE_STOPS:
             return None  # the headline would hold a sentence end
         if not nxt[0].isupper() or prev[-1] in ",:;–—-(" or prev.casefold() in rules.NO_BREAK_AFTER:
             continue
