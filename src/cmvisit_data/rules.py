@@ -108,6 +108,18 @@ EN_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # A date line may carry this many words besides the date, labels and byline before it
 # stops being a date line and becomes prose (a caption or a sentence that mentions a date).
 MAX_DATE_LINE_EXTRA_WORDS = 3
+# A date line is short: a line of more words than this is prose that mentions a date or a name,
+# whether it stands in the header (a byline-and-date line) or below the standfirst.
+MAX_DATE_LINE_WORDS = 16
+# Words that may link a date label to its date ("Published on: ...", "Updated at 3:31 PM"), and
+# the marks that may stand between them ("Updated: ", "Updated - ", "Updated | ").
+DATE_LABEL_LINKS = ("on", "at")
+DATE_LABEL_SEPARATORS = ":：-–|"
+# A date's label is read in the DATE_LABEL_REACH characters before it ("Last Updated : Friday, ");
+# a labelled date away from the header in LABELLED_DATE_LABEL_REACH, where the label must end
+# right before the date ("first published on: Wednesday, " fits).
+DATE_LABEL_REACH = 24
+LABELLED_DATE_LABEL_REACH = 32
 
 # --- Bylines and datelines ----------------------------------------------------------------
 
@@ -129,6 +141,20 @@ HI_REPORT_CREDITS = ("की रिपोर्ट", "की खास रिप
 AGENCY_WORDS = ("समाचार", "news", "agency", "एजेंसी")
 # A byline is a short line: a name or a desk has at most this many words.
 MAX_BYLINE_WORDS = 5
+# Separators after which a byline label may open the credit ("March 4, 2025 | By Ravi Kant"). A
+# name after a label ends at one of them or at a comma ("By Ravi Kant, Raipur"), or at a dash
+# with a space on both sides ("By Ravi Kant - Raipur").
+CREDIT_SEPARATORS = "|•"
+LABELLED_NAME_END_MARKS = CREDIT_SEPARATORS + ","
+CREDIT_DASHES = "-–—"
+# The header scan (bylines, date lines, datelines) reads down to the first HEADER_BODY_LINES body
+# lines, and looks for a dateline at their openings; a body line has at least
+# HEADER_BODY_MIN_WORDS words (a shorter line is a label, a name or a kicker).
+HEADER_BODY_LINES = 3
+HEADER_BODY_MIN_WORDS = 4
+# The double danda, which closes a Hindi verse or paragraph: like the danda, one inside the text
+# after a dateline shows the text is a paragraph's prose (SENTENCE_STOPS leaves it out).
+HI_DOUBLE_DANDA = "॥"
 
 # --- Bylines (class 6): credits without a label ------------------------------------------
 
@@ -178,9 +204,9 @@ CAPS_PLACE_MIN_LETTERS = 5
 # मुख्यमंत्री ..."); the tag is a reporter's or an outlet's name, at most this many words.
 MAX_DATELINE_TAG_WORDS = 2
 # A date line printed below the standfirst, a caption or the first paragraph is still the
-# page's own when it stands among the first this many text lines and has at most this many words.
+# page's own when it stands among the first this many text lines (and has at most
+# MAX_DATE_LINE_WORDS words, as every date line).
 DATE_LINE_WINDOW = 10
-MAX_LATE_DATE_LINE_WORDS = 16
 
 # --- Title -----------------------------------------------------------------------------
 
