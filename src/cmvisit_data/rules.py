@@ -120,6 +120,12 @@ DATE_LABEL_SEPARATORS = ":：-–|"
 # right before the date ("first published on: Wednesday, " fits).
 DATE_LABEL_REACH = 24
 LABELLED_DATE_LABEL_REACH = 32
+# A labelled date line away from the header opens with its label, after at most this many words
+# ("Story first published: ..."); a label further in is a word of prose ("was created on").
+MAX_WORDS_BEFORE_DATE_LABEL = 1
+# Some scraped pages open with the scrape's index record (" date 2021-02-25 English"): this word,
+# an ISO date and a language. Its date is the scrape's, not one the page prints.
+SCRAPE_INDEX_LABEL = "date"
 
 # --- Bylines and datelines ----------------------------------------------------------------
 
@@ -141,17 +147,48 @@ HI_REPORT_CREDITS = ("की रिपोर्ट", "की खास रिप
 AGENCY_WORDS = ("समाचार", "news", "agency", "एजेंसी")
 # A byline is a short line: a name or a desk has at most this many words.
 MAX_BYLINE_WORDS = 5
+# A piece of a credit between two separators with more than this many words is prose, and the
+# line gives no byline. Looser than MAX_BYLINE_WORDS, which bounds a line with no label that must
+# look like a name by its shortness (a name line, a credit after the body); a label, a separator or
+# a role already says these words are a credit.
+MAX_CREDIT_NAME_WORDS = 6
+# Marks and words that join two names in one credit ("Ravi Kant, Asha Verma", "Ravi & Asha",
+# "राम और श्याम").
+BYLINE_NAME_MARKS = (",", "&")
+EN_BYLINE_CONJUNCTIONS = ("and",)
+HI_BYLINE_CONJUNCTIONS = ("और",)
 # Separators after which a byline label may open the credit ("March 4, 2025 | By Ravi Kant"). A
 # name after a label ends at one of them or at a comma ("By Ravi Kant, Raipur"), or at a dash
 # with a space on both sides ("By Ravi Kant - Raipur").
 CREDIT_SEPARATORS = "|•"
 LABELLED_NAME_END_MARKS = CREDIT_SEPARATORS + ","
 CREDIT_DASHES = "-–—"
+# Characters stripped from both ends of a name: spaces and the punctuation around a credit
+# ("By: Ravi Kant.", "हिन्दुस्थान समाचार / दिलीप शुक्ला").
+NAME_STRIP_CHARS = " \t:;-–—.|/"
+# "Abhijit Nath, NET Correspondent, Tripura": a role credit line has at most this many words.
+MAX_ROLE_CREDIT_WORDS = 10
+# "Daijiworld Media Network - Mumbai": a desk and its place on one line, separated by a dash or a
+# bar. The desk opens with a letter and has 3 to 61 characters, the place 2 to 31.
+DESK_PLACE_SEPARATORS = CREDIT_DASHES + "|"
+DESK_CREDIT_DESK_CHARS = (3, 61)
+DESK_CREDIT_PLACE_CHARS = (2, 31)
+# A credit line after the body ("हिन्दुस्थान समाचार / दिलीप शुक्ला", "नाम की रिपोर्ट") has at most
+# this many words; a desk alone there ("OB Bureau") at most MAX_DESK_CREDIT_WORDS.
+MAX_CREDIT_LINE_WORDS = 7
+MAX_DESK_CREDIT_WORDS = 3
+# A name printed on its own line beside a date line has 2 or 3 words ("Asha Verma"), or is one word
+# with SITE_NAME_MARK inside: a site's name ("korbanews.in").
+DATE_LINE_NAME_MIN_WORDS = 2
+DATE_LINE_NAME_MAX_WORDS = 3
+SITE_NAME_MARK = "."
 # The header scan (bylines, date lines, datelines) reads down to the first HEADER_BODY_LINES body
 # lines, and looks for a dateline at their openings; a body line has at least
 # HEADER_BODY_MIN_WORDS words (a shorter line is a label, a name or a kicker).
 HEADER_BODY_LINES = 3
 HEADER_BODY_MIN_WORDS = 4
+# A place printed alone on the line above the body ("भोपाल", "भोपाल,") is one word.
+LONE_PLACE_MAX_WORDS = 1
 # The double danda, which closes a Hindi verse or paragraph: like the danda, one inside the text
 # after a dateline shows the text is a paragraph's prose (SENTENCE_STOPS leaves it out).
 HI_DOUBLE_DANDA = "॥"

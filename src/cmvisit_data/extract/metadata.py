@@ -39,6 +39,12 @@ def _char_class(chars: str) -> str:
     return "".join(re.escape(ch) for ch in chars)
 
 
+def _repeat(bounds: tuple[int, int]) -> str:
+    """A pattern's count of repeats, "{low,high}"."""
+    low, high = bounds
+    return f"{{{low},{high}}}"
+
+
 def _alternatives(words: Sequence[str]) -> str:
     """The words as alternatives of a pattern, each escaped."""
     return "|".join(re.escape(w) for w in words)
@@ -54,7 +60,15 @@ _LABEL_REST = (
 _GLUED_BY_RE = re.compile(r"By(?=[A-Z][a-z])")
 # A separator after which a byline label may open the credit ("March 4, 2025 | By Ravi Kant").
 _CREDIT_SEPARATOR_RE = re.compile(rf"[{_char_class(rules.CREDIT_SEPARATORS)}]\s*")
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
+# What joins two names in one credit: a mark, or a conjunction as a word of its own.
+_NAME_SPLIT_RE = re.compile(
+    r"\s*(?:"
+    + "|".join(
+        [re.escape(m) for m in rules.BYLINE_NAME_MARKS]
+        + [rf"\b{re.escape(w)}\b" for w in rules.EN_BYLINE_CONJUNCTIONS + rules.HI_BYLINE_CONJUNCTIONS]
+    )
+    + r")\s*"
+)
 # Where a name after a label ends: a separator, a comma, or a dash with a space on both sides.
 _NAME_END_RE = re.compile(
     rf"[{_char_class(rules.LABELLED_NAME_END_MARKS)}]|\s[{_char_class(rules.CREDIT_DASHES)}]\s"
@@ -63,8 +77,16 @@ _NAME_END_RE = re.compile(
 _LABEL_BEFORE_RE = re.compile(
     r"(?:" + _DATE_LABEL_RE.pattern + r")" + _LABEL_REST + r"(?:[^\W\d]+,?\s*)?$", re.IGNORECASE
 )
-_PLACE_WORD_RE = re.compile(rf"[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+")
-_DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
+# A place printed alone above the body: capitalised or capital Latin words, or Devanagari ones.
+_PLACE_WORD = rf"(?:[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+)"
+_LONE_PLACE_RE = re.compile(rf"{_PLACE_WORD}(?: {_PLACE_WORD})*")
+_DESK_SEPARATORS = _char_class(rules.DESK_PLACE_SEPARATORS)
+# "Desk - Place": the desk opens with a letter and holds no separator and no colon, the place opens
+# with a letter and holds letters, digits and spaces.
+_DESK_PLACE_RE = re.compile(
+    rf"(?P<desk>(?=[^\W\d])[^{_DESK_SEPARATORS}:]{_repeat(rules.DESK_CREDIT_DESK_CHARS)}?)\s*[{_DESK_SEPARATORS}]\s*"
+    rf"(?=[^\W\d])[\w ]{_repeat(rules.DESK_CREDIT_PLACE_CHARS)}$"
+)
 # A sentence's end inside a line: a danda or a double danda anywhere, or a Latin stop (full stop,
 # ! or ?) after a word and before a space. The stops are rules.SENTENCE_STOPS with the double
 # danda added (a Hindi verse's or a paragraph's end, which no line ends with in segment's
@@ -75,7 +97,9 @@ _LATIN_STOPS = "".join(ch for ch in rules.SENTENCE_STOPS if not rules.is_devanag
 _SENTENCE_END_RE = re.compile(
     rf"[{_char_class(_DANDAS)}]|(?<=[^\s.])(?P<stop>[{_char_class(_LATIN_STOPS)}])(?=\s)"
 )
-_INDEX_PREFIX_RE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}(?:\s+[^\W\d]+)?")
+_INDEX_PREFIX_RE = re.compile(
+    rf"{re.escape(rules.SCRAPE_INDEX_LABEL)}\s+\d{{4}}-\d{{2}}-\d{{2}}(?:\s+[^\W\d]+)?"
+)
 # What may follow a date label printed without its date ("Updated on:").
 _EMPTY_LABEL_REST_RE = re.compile(_LABEL_REST, re.IGNORECASE)
 _BARE_NAME_STOPS = rules.NOT_PLACES | rules.BARE_NAME_STOPS
@@ -397,8 +421,11 @@ def _beside_date_line(text_lines: list[Line], k: int) -> list[tuple[int, int]]:
     for j in (k - 1, k + 1):
         if 0 <= j < len(text_lines):
             other = text_lines[j]
-            site = "." in other.text.strip(".")
-            fits = other.kind == TEXT and (2 <= len(other.words) <= 3 or (site and len(other.words) == 1))
+            site = rules.SITE_NAME_MARK in other.text.strip(rules.SITE_NAME_MARK)
+            fits = other.kind == TEXT and (
+                rules.DATE_LINE_NAME_MIN_WORDS <= len(other.words) <= rules.DATE_LINE_NAME_MAX_WORDS
+                or (site and len(other.words) == 1)
+            )
             names = _name_line(other) if fits else []
             if names:
                 other.kind = META
@@ -414,7 +441,7 @@ def _role_credit(text: str) -> list[tuple[int, int]]:
     if dash and any(w in dash.group("desk").casefold().split() for w in rules.DESK_WORDS):
         return _names_in(text, 0, dash.end("desk"))
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 2 or len(text.split()) > 10:
+    if len(parts) < 2 or len(text.split()) > rules.MAX_ROLE_CREDIT_WORDS:
         return []
     if not any(w in parts[1].casefold() for w in rules.BYLINE_ROLE_WORDS):
         return []
@@ -442,10 +469,10 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for piece in _NAME_SPLIT_RE.split(segment):
         at = segment.find(piece, pos)
         pos = at + len(piece)
-        name = piece.strip(" \t:;-–—.|/")
+        name = piece.strip(rules.NAME_STRIP_CHARS)
         if not name:
             continue
-        if any(ch.isdigit() for ch in name) or len(name.split()) > 6:
+        if any(ch.isdigit() for ch in name) or len(name.split()) > rules.MAX_CREDIT_NAME_WORDS:
             return []
         s = start + at + piece.find(name)
         spans.append((s, s + len(name)))
@@ -455,7 +482,11 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _read_credits(raw: str, lines: list[Line], meta: Metadata) -> None:
     """Credits printed after the body: a desk line ("OB Bureau"), "Agency / Name", "Name की रिपोर्ट"."""
     for line in lines:
-        if line.kind not in (TEXT, BOILERPLATE) or not line.text or len(line.words) > 7:
+        if (
+            line.kind not in (TEXT, BOILERPLATE)
+            or not line.text
+            or len(line.words) > rules.MAX_CREDIT_LINE_WORDS
+        ):
             continue
         text = line.text
         low = text.casefold()
@@ -467,7 +498,12 @@ def _read_credits(raw: str, lines: list[Line], meta: Metadata) -> None:
         for credit in rules.HI_REPORT_CREDITS:
             if text.endswith(credit):
                 names = _names_in(text, 0, len(text) - len(credit))
-        if not names and not meta.byline and line.kind == TEXT and len(line.words) <= 3:
+        if (
+            not names
+            and not meta.byline
+            and line.kind == TEXT
+            and len(line.words) <= rules.MAX_DESK_CREDIT_WORDS
+        ):
             if any(w in low.split() for w in rules.DESK_WORDS) and not ends_sentence(text):
                 names = _name_line(line)
         if names and all(
@@ -494,7 +530,7 @@ def _labelled_dates(lines: list[Line], meta: Metadata) -> None:
         if not line.text or line.kind == META or len(line.words) > rules.MAX_LABELLED_DATE_WORDS:
             continue
         label_at = _DATE_LABEL_RE.search(line.text)
-        if label_at is None or len(line.text[: label_at.start()].split()) > 1:
+        if label_at is None or len(line.text[: label_at.start()].split()) > rules.MAX_WORDS_BEFORE_DATE_LABEL:
             continue  # a label opens a date line; one inside prose ("was created on") is not one
         for d in find_dates(line.text):
             before = line.text[max(0, d.start - rules.LABELLED_DATE_LABEL_REACH) : d.start]
@@ -578,7 +614,12 @@ def _read_standalone_dateline(raw: str, line: Line, nxt: Line | None, meta: Meta
         return _read_dateline(raw, line, meta, -1)
     words = line.words
     place = line.text.removesuffix(",").rstrip()  # "रायपुर," alone: the comma before the body
-    if len(words) == 1 and nxt is not None and is_long(nxt) and _PLACE_WORD_RE.fullmatch(place):
+    if (
+        len(words) <= rules.LONE_PLACE_MAX_WORDS
+        and nxt is not None
+        and is_long(nxt)
+        and _LONE_PLACE_RE.fullmatch(place)
+    ):
         if place.casefold() in rules.NOT_PLACES or place in rules.HI_NAME_STOPS:
             return False
         if dateline_match(nxt.text) is not None:
