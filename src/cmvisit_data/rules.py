@@ -200,6 +200,17 @@ HI_DOUBLE_DANDA = "॥"
 MAX_BARE_NAME_WORDS = 4
 # The line that precedes a bare name as its standfirst has at least this many words.
 MIN_STANDFIRST_WORDS = 8
+# A bare name stands on one of the first BARE_NAME_LINES lines below the headline: right below it,
+# or below its standfirst.
+BARE_NAME_LINES = 2
+# A bare name in Latin letters is at least BARE_NAME_MIN_CAPITALISED_WORDS capitalised words ("Asha
+# Verma"; one is a section label, "Regional"), or one lower-case account of at least
+# ACCOUNT_MIN_CHARS characters ("admin").
+BARE_NAME_MIN_CAPITALISED_WORDS = 2
+ACCOUNT_MIN_CHARS = 3
+# A short line with at least this share of its words found elsewhere on the page is a caption or a
+# kicker repeating the article's words ("Vishnu Deo Sai", "Hasdeo Bridge"), not a credit.
+BARE_NAME_REPEATED_SHARE = 0.5
 # Words of page controls and list headings printed where a bare name could stand ("Key Points",
 # "Listen To This Article", "Latest Stories", "Share Article", "Follow Us"); a line holding one is
 # not a name, beside a date line or alone (the contract: a share button is never a byline).

@@ -57,7 +57,9 @@ _LABEL_REST = (
     rf"\s*(?:{_alternatives(rules.DATE_LABEL_LINKS)})?\s*[{_char_class(rules.DATE_LABEL_SEPARATORS)}]?\s*"
 )
 # "By" glued to the capitalised name it credits ("ByRavi Kant"): the label, not part of the name.
-_GLUED_BY_RE = re.compile(r"By(?=[A-Z][a-z])")
+# Any one-word Latin byline label, capitalised.
+_GLUED_BYLINE_LABELS = [x.capitalize() for x in rules.BYLINE_LABELS if x.isascii() and " " not in x]
+_GLUED_BY_RE = re.compile(rf"(?:{_alternatives(_GLUED_BYLINE_LABELS)})(?=[A-Z][a-z])")
 # A separator after which a byline label may open the credit ("March 4, 2025 | By Ravi Kant").
 _CREDIT_SEPARATOR_RE = re.compile(rf"[{_char_class(rules.CREDIT_SEPARATORS)}]\s*")
 # What joins two names in one credit: a mark, or a conjunction as a word of its own.
@@ -115,6 +117,8 @@ _GLUED_LABELS = sorted(
     reverse=True,
 )
 _GLUED_LABEL_RE = re.compile(rf"(?<=[a-z.])(?:{_alternatives(_GLUED_LABELS)})\b")
+# A site's account printed as its credit ("admin"): lower-case letters, digits, "_" and ".".
+_ACCOUNT_RE = re.compile(rf"(?=[a-z])[a-z0-9_.]{{{rules.ACCOUNT_MIN_CHARS},}}")
 # A letter word, for counting the words a date line holds besides its date, labels and names.
 _LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -360,9 +364,10 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
     title_k = next((k for k, line in enumerate(text_lines) if line.kind == TITLE), None)
     if title_k is None:
         return
-    after = [line for line in text_lines[title_k + 1 :] if line.kind != BOILERPLATE][:3]
-    for j, line in enumerate(after[:2]):
-        if j == 1 and not (after[0].kind == TEXT and len(after[0].words) >= rules.MIN_STANDFIRST_WORDS):
+    below = [line for line in text_lines[title_k + 1 :] if line.kind != BOILERPLATE]
+    after = below[: rules.BARE_NAME_LINES + 1]  # the lines a name may stand on, and the line below them
+    for j, line in enumerate(after[: rules.BARE_NAME_LINES]):
+        if j > 0 and not (after[0].kind == TEXT and len(after[0].words) >= rules.MIN_STANDFIRST_WORDS):
             return
         nxt = after[j + 1] if j + 1 < len(after) else None
         if nxt is None or not _opens_article(nxt):
@@ -388,7 +393,7 @@ def _words_elsewhere(raw: str, line: Line) -> bool:
     rest = raw[: line.start] + "\n" + raw[line.end :]
     words = re.findall(r"\w+", line.text)
     found = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest, re.IGNORECASE)]
-    return 2 * len(found) >= len(words)
+    return len(found) >= rules.BARE_NAME_REPEATED_SHARE * len(words)
 
 
 def _name_shaped(text: str) -> bool:
@@ -397,9 +402,11 @@ def _name_shaped(text: str) -> bool:
     words = text.split()
     if any(w.casefold().strip(".") in _BARE_NAME_STOPS for w in words):
         return False
-    if len(words) >= 2 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words):
+    if len(words) >= rules.BARE_NAME_MIN_CAPITALISED_WORDS and all(
+        re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words
+    ):
         return True  # one capitalised word is a section label ("Regional")
-    return len(words) == 1 and re.fullmatch(r"[a-z][a-z0-9_.]{2,}", words[0]) is not None
+    return len(words) == 1 and _ACCOUNT_RE.fullmatch(words[0]) is not None
 
 
 def _opens_article(line: Line) -> bool:
