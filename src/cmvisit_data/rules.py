@@ -108,6 +108,24 @@ EN_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # A date line may carry this many words besides the date, labels and byline before it
 # stops being a date line and becomes prose (a caption or a sentence that mentions a date).
 MAX_DATE_LINE_EXTRA_WORDS = 3
+# A date line is short: a line of more words than this is prose that mentions a date or a name,
+# whether it stands in the header (a byline-and-date line) or below the standfirst.
+MAX_DATE_LINE_WORDS = 16
+# Words that may link a date label to its date ("Published on: ...", "Updated at 3:31 PM"), and
+# the marks that may stand between them ("Updated: ", "Updated - ", "Updated | ").
+DATE_LABEL_LINKS = ("on", "at")
+DATE_LABEL_SEPARATORS = ":：-–|"
+# A date's label is read in the DATE_LABEL_REACH characters before it ("Last Updated : Friday, ");
+# a labelled date away from the header in LABELLED_DATE_LABEL_REACH, where the label must end
+# right before the date ("first published on: Wednesday, " fits).
+DATE_LABEL_REACH = 24
+LABELLED_DATE_LABEL_REACH = 32
+# A labelled date line away from the header opens with its label, after at most this many words
+# ("Story first published: ..."); a label further in is a word of prose ("was created on").
+MAX_WORDS_BEFORE_DATE_LABEL = 1
+# Some scraped pages open with the scrape's index record (" date 2021-02-25 English"): this word,
+# an ISO date and a language. Its date is the scrape's, not one the page prints.
+SCRAPE_INDEX_LABEL = "date"
 
 # --- Bylines and datelines ----------------------------------------------------------------
 
@@ -129,6 +147,51 @@ HI_REPORT_CREDITS = ("की रिपोर्ट", "की खास रिप
 AGENCY_WORDS = ("समाचार", "news", "agency", "एजेंसी")
 # A byline is a short line: a name or a desk has at most this many words.
 MAX_BYLINE_WORDS = 5
+# A piece of a credit between two separators with more than this many words is prose, and the
+# line gives no byline. Looser than MAX_BYLINE_WORDS, which bounds a line with no label that must
+# look like a name by its shortness (a name line, a credit after the body); a label, a separator or
+# a role already says these words are a credit.
+MAX_CREDIT_NAME_WORDS = 6
+# Marks and words that join two names in one credit ("Ravi Kant, Asha Verma", "Ravi & Asha",
+# "राम और श्याम").
+BYLINE_NAME_MARKS = (",", "&")
+EN_BYLINE_CONJUNCTIONS = ("and",)
+HI_BYLINE_CONJUNCTIONS = ("और",)
+# Separators after which a byline label may open the credit ("March 4, 2025 | By Ravi Kant"). A
+# name after a label ends at one of them or at a comma ("By Ravi Kant, Raipur"), or at a dash
+# with a space on both sides ("By Ravi Kant - Raipur").
+CREDIT_SEPARATORS = "|•"
+LABELLED_NAME_END_MARKS = CREDIT_SEPARATORS + ","
+CREDIT_DASHES = "-–—"
+# Characters stripped from both ends of a name: spaces and the punctuation around a credit
+# ("By: Ravi Kant.", "हिन्दुस्थान समाचार / दिलीप शुक्ला").
+NAME_STRIP_CHARS = " \t:;-–—.|/"
+# "Abhijit Nath, NET Correspondent, Tripura": a role credit line has at most this many words.
+MAX_ROLE_CREDIT_WORDS = 10
+# "Daijiworld Media Network - Mumbai": a desk and its place on one line, separated by a dash or a
+# bar. The desk opens with a letter and has 3 to 61 characters, the place 2 to 31.
+DESK_PLACE_SEPARATORS = CREDIT_DASHES + "|"
+DESK_CREDIT_DESK_CHARS = (3, 61)
+DESK_CREDIT_PLACE_CHARS = (2, 31)
+# A credit line after the body ("हिन्दुस्थान समाचार / दिलीप शुक्ला", "नाम की रिपोर्ट") has at most
+# this many words; a desk alone there ("OB Bureau") at most MAX_DESK_CREDIT_WORDS.
+MAX_CREDIT_LINE_WORDS = 7
+MAX_DESK_CREDIT_WORDS = 3
+# A name printed on its own line beside a date line has 2 or 3 words ("Asha Verma"), or is one word
+# with SITE_NAME_MARK inside: a site's name ("korbanews.in").
+DATE_LINE_NAME_MIN_WORDS = 2
+DATE_LINE_NAME_MAX_WORDS = 3
+SITE_NAME_MARK = "."
+# The header scan (bylines, date lines, datelines) reads down to the first HEADER_BODY_LINES body
+# lines, and looks for a dateline at their openings; a body line has at least
+# HEADER_BODY_MIN_WORDS words (a shorter line is a label, a name or a kicker).
+HEADER_BODY_LINES = 3
+HEADER_BODY_MIN_WORDS = 4
+# A place printed alone on the line above the body ("भोपाल", "भोपाल,") is one word.
+LONE_PLACE_MAX_WORDS = 1
+# The double danda, which closes a Hindi verse or paragraph: like the danda, one inside the text
+# after a dateline shows the text is a paragraph's prose (SENTENCE_STOPS leaves it out).
+HI_DOUBLE_DANDA = "॥"
 
 # --- Bylines (class 6): credits without a label ------------------------------------------
 
@@ -137,6 +200,17 @@ MAX_BYLINE_WORDS = 5
 MAX_BARE_NAME_WORDS = 4
 # The line that precedes a bare name as its standfirst has at least this many words.
 MIN_STANDFIRST_WORDS = 8
+# A bare name stands on one of the first BARE_NAME_LINES lines below the headline: right below it,
+# or below its standfirst.
+BARE_NAME_LINES = 2
+# A bare name in Latin letters is at least BARE_NAME_MIN_CAPITALISED_WORDS capitalised words ("Asha
+# Verma"; one is a section label, "Regional"), or one lower-case account of at least
+# ACCOUNT_MIN_CHARS characters ("admin").
+BARE_NAME_MIN_CAPITALISED_WORDS = 2
+ACCOUNT_MIN_CHARS = 3
+# A short line with at least this share of its words found elsewhere on the page is a caption or a
+# kicker repeating the article's words ("Vishnu Deo Sai", "Hasdeo Bridge"), not a credit.
+BARE_NAME_REPEATED_SHARE = 0.5
 # Words of page controls and list headings printed where a bare name could stand ("Key Points",
 # "Listen To This Article", "Latest Stories", "Share Article", "Follow Us"); a line holding one is
 # not a name, beside a date line or alone (the contract: a share button is never a byline).
@@ -178,9 +252,9 @@ CAPS_PLACE_MIN_LETTERS = 5
 # मुख्यमंत्री ..."); the tag is a reporter's or an outlet's name, at most this many words.
 MAX_DATELINE_TAG_WORDS = 2
 # A date line printed below the standfirst, a caption or the first paragraph is still the
-# page's own when it stands among the first this many text lines and has at most this many words.
+# page's own when it stands among the first this many text lines (and has at most
+# MAX_DATE_LINE_WORDS words, as every date line).
 DATE_LINE_WINDOW = 10
-MAX_LATE_DATE_LINE_WORDS = 16
 
 # --- Title -----------------------------------------------------------------------------
 

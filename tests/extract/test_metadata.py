@@ -322,3 +322,24 @@ def test_a_byline_label_is_never_part_of_the_name_wherever_the_credit_stands():
         assert (m["byline"], m["published"]) == (byline, "2025-03-04"), header
         span = m["spans"]["byline"][0]
         assert (HEADLINE + header + BODY)[span["start"] : span["end"]] == byline[0]
+
+
+def test_names_joined_by_a_mark_or_a_conjunction_are_separate_bylines():
+    assert meta(HEADLINE + "By Asha Verma & Ravi Kant | 4 March 2025\n\n" + BODY)["byline"] == [
+        "Asha Verma",
+        "Ravi Kant",
+    ]
+    hindi = meta(HEADLINE + "द्वारा आशा वर्मा और रवि कांत | 4 मार्च 2025\n\n" + BODY)
+    assert hindi["byline"] == ["आशा वर्मा", "रवि कांत"]
+
+
+def test_a_date_label_glued_to_the_name_ends_the_name():
+    # any Latin date label of rules.PUBLISHED_LABELS / UPDATED_LABELS, capitalised
+    for label in ("Updated", "Posted", "Modified", "First Published"):
+        m = meta(HEADLINE + f"Asha Verma{label}: 4 March 2025, 10:15 AM IST\n\n" + BODY)
+        assert (m["byline"], m["published"]) == (["Asha Verma"], "2025-03-04"), label
+
+
+def test_a_site_name_beside_a_date_line_is_the_byline():
+    m = meta(HEADLINE + "korbanews.in\n11 April 2025 3:46 AM GMT\n\n" + BODY)
+    assert (m["byline"], m["published"]) == (["korbanews.in"], "2025-04-11")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,28 +33,94 @@ from ..segment import BOILERPLATE, META, TEXT, TITLE, Line, ends_sentence
 from .datelines import dateline_match
 from .dates import FoundDate, find_dates
 
+
+def _char_class(chars: str) -> str:
+    """The characters of chars for a [...] class, each escaped."""
+    return "".join(re.escape(ch) for ch in chars)
+
+
+def _repeat(bounds: tuple[int, int]) -> str:
+    """A pattern's count of repeats, "{low,high}"."""
+    low, high = bounds
+    return f"{{{low},{high}}}"
+
+
+def _alternatives(words: Sequence[str]) -> str:
+    """The words as alternatives of a pattern, each escaped."""
+    return "|".join(re.escape(w) for w in words)
+
+
 _DATE_LABELS = sorted(rules.PUBLISHED_LABELS + rules.UPDATED_LABELS, key=len, reverse=True)
-_DATE_LABEL_RE = re.compile(
-    led_by_first_chars("|".join(re.escape(x) for x in _DATE_LABELS), _DATE_LABELS), re.IGNORECASE
+_DATE_LABEL_RE = re.compile(led_by_first_chars(_alternatives(_DATE_LABELS), _DATE_LABELS), re.IGNORECASE)
+# What may stand between a date label and its date: a link word and a separator ("Updated on: ").
+_LABEL_REST = (
+    rf"\s*(?:{_alternatives(rules.DATE_LABEL_LINKS)})?\s*[{_char_class(rules.DATE_LABEL_SEPARATORS)}]?\s*"
 )
 # "By" glued to the capitalised name it credits ("ByRavi Kant"): the label, not part of the name.
-_GLUED_BY_RE = re.compile(r"By(?=[A-Z][a-z])")
+# Any one-word Latin byline label, capitalised.
+_GLUED_BYLINE_LABELS = [x.capitalize() for x in rules.BYLINE_LABELS if x.isascii() and " " not in x]
+_GLUED_BY_RE = re.compile(rf"(?:{_alternatives(_GLUED_BYLINE_LABELS)})(?=[A-Z][a-z])")
 # A separator after which a byline label may open the credit ("March 4, 2025 | By Ravi Kant").
-_CREDIT_SEPARATOR_RE = re.compile(r"[|•]\s*")
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b|\bऔर\b)\s*")
+_CREDIT_SEPARATOR_RE = re.compile(rf"[{_char_class(rules.CREDIT_SEPARATORS)}]\s*")
+# What joins two names in one credit: a mark, or a conjunction as a word of its own.
+_NAME_SPLIT_RE = re.compile(
+    r"\s*(?:"
+    + "|".join(
+        [re.escape(m) for m in rules.BYLINE_NAME_MARKS]
+        + [rf"\b{re.escape(w)}\b" for w in rules.EN_BYLINE_CONJUNCTIONS + rules.HI_BYLINE_CONJUNCTIONS]
+    )
+    + r")\s*"
+)
+# Where a name after a label ends: a separator, a comma, or a dash with a space on both sides.
+_NAME_END_RE = re.compile(
+    rf"[{_char_class(rules.LABELLED_NAME_END_MARKS)}]|\s[{_char_class(rules.CREDIT_DASHES)}]\s"
+)
 # A label right before its date: "Published: ", "first published on ", "Updated: Friday, ".
 _LABEL_BEFORE_RE = re.compile(
-    r"(?:" + _DATE_LABEL_RE.pattern + r")\s*(?:on|at)?\s*[:：\-–|]?\s*(?:[^\W\d]+,?\s*)?$", re.IGNORECASE
+    r"(?:" + _DATE_LABEL_RE.pattern + r")" + _LABEL_REST + r"(?:[^\W\d]+,?\s*)?$", re.IGNORECASE
 )
-_PLACE_WORD_RE = re.compile(rf"[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+")
-_DESK_PLACE_RE = re.compile(r"(?P<desk>[^\W\d][^-–—|:]{2,60}?)\s*[-–—|]\s*[^\W\d][\w ]{1,30}$")
-# A sentence's end inside a line: a danda, or a full stop, ! or ? after a word and before a space.
-_SENTENCE_END_RE = re.compile(r"[।॥]|(?<=[^\s.])(?P<stop>[.!?])(?=\s)")
-_INDEX_PREFIX_RE = re.compile(r"date\s+\d{4}-\d{2}-\d{2}(?:\s+[^\W\d]+)?")
+# A place printed alone above the body: capitalised or capital Latin words, or Devanagari ones.
+_PLACE_WORD = rf"(?:[A-Z][a-z]+|[A-Z]+|[{rules.DEVANAGARI_LETTERS}]+)"
+_LONE_PLACE_RE = re.compile(rf"{_PLACE_WORD}(?: {_PLACE_WORD})*")
+_DESK_SEPARATORS = _char_class(rules.DESK_PLACE_SEPARATORS)
+# "Desk - Place": the desk opens with a letter and holds no separator and no colon, the place opens
+# with a letter and holds letters, digits and spaces.
+_DESK_PLACE_RE = re.compile(
+    rf"(?P<desk>(?=[^\W\d])[^{_DESK_SEPARATORS}:]{_repeat(rules.DESK_CREDIT_DESK_CHARS)}?)\s*[{_DESK_SEPARATORS}]\s*"
+    rf"(?=[^\W\d])[\w ]{_repeat(rules.DESK_CREDIT_PLACE_CHARS)}$"
+)
+# A sentence's end inside a line: a danda or a double danda anywhere, or a Latin stop (full stop,
+# ! or ?) after a word and before a space. The stops are rules.SENTENCE_STOPS with the double
+# danda added (a Hindi verse's or a paragraph's end, which no line ends with in segment's
+# ends_sentence); unlike ends_sentence (the line's last mark) it reads inside a line, and unlike
+# quotes' sentence ends it needs a space after a Latin stop and takes no glued Hindi stop.
+_DANDAS = "".join(ch for ch in rules.SENTENCE_STOPS if rules.is_devanagari(ch)) + rules.HI_DOUBLE_DANDA
+_LATIN_STOPS = "".join(ch for ch in rules.SENTENCE_STOPS if not rules.is_devanagari(ch))
+_SENTENCE_END_RE = re.compile(
+    rf"[{_char_class(_DANDAS)}]|(?<=[^\s.])(?P<stop>[{_char_class(_LATIN_STOPS)}])(?=\s)"
+)
+_INDEX_PREFIX_RE = re.compile(
+    rf"{re.escape(rules.SCRAPE_INDEX_LABEL)}\s+\d{{4}}-\d{{2}}-\d{{2}}(?:\s+[^\W\d]+)?"
+)
 # What may follow a date label printed without its date ("Updated on:").
-_EMPTY_LABEL_REST_RE = re.compile(r"\s*(?:on|at)?\s*[:：\-–|]?\s*", re.IGNORECASE)
+_EMPTY_LABEL_REST_RE = re.compile(_LABEL_REST, re.IGNORECASE)
 _BARE_NAME_STOPS = rules.NOT_PLACES | rules.BARE_NAME_STOPS
-_GLUED_LABEL_RE = re.compile(r"(?<=[a-z.])(?:Updated|Published|Posted|Last Updated)\b")
+# A Latin date label glued to the name before it ("Ravi KantUpdated: ..."), capitalised, its link
+# word left off ("Posted On" is printed "Posted" too).
+_GLUED_LABELS = sorted(
+    {
+        " ".join(w for w in label.split() if w not in rules.DATE_LABEL_LINKS).title()
+        for label in rules.PUBLISHED_LABELS + rules.UPDATED_LABELS
+        if label.isascii()
+    },
+    key=len,
+    reverse=True,
+)
+_GLUED_LABEL_RE = re.compile(rf"(?<=[a-z.])(?:{_alternatives(_GLUED_LABELS)})\b")
+# A site's account printed as its credit ("admin"): lower-case letters, digits, "_" and ".".
+_ACCOUNT_RE = re.compile(rf"(?=[a-z])[a-z0-9_.]{{{rules.ACCOUNT_MIN_CHARS},}}")
+# A letter word, for counting the words a date line holds besides its date, labels and names.
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
 
 
 @dataclass
@@ -109,7 +176,7 @@ def extract_metadata(
 
     body: list[Line] = []
     for k, line in enumerate(text_lines):
-        if len(body) >= 3:
+        if len(body) >= rules.HEADER_BODY_LINES:
             break
         if line.kind != TEXT:
             continue
@@ -126,11 +193,11 @@ def extract_metadata(
             if not is_long(line):
                 line.kind, line.detail = BOILERPLATE, "furniture"
             continue
-        if len(line.words) >= 4:
+        if len(line.words) >= rules.HEADER_BODY_MIN_WORDS:
             body.append(line)
 
     if meta.dateline is None:
-        for line in body[:3]:
+        for line in body:  # at most rules.HEADER_BODY_LINES
             if _read_dateline(raw, line, meta, text_lines.index(line)):
                 break
     _bare_name(raw, text_lines, meta)
@@ -203,7 +270,7 @@ def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: li
     """Read a byline and/or date line; True (and the line claimed as META) when it is one."""
     text = line.text
     words = text.split()
-    if len(words) > 16:
+    if len(words) > rules.MAX_DATE_LINE_WORDS:
         return False
     dates = [d for d in find_dates(text) if d.iso]
     names: list[tuple[int, int]] = []
@@ -227,29 +294,40 @@ def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: li
             return False
     if not names and not dates and not label:
         return False
-    covered = set()
-    for s, e in names:
-        covered.update(range(max(s, 0), min(e, len(text))))
-    for d in dates:
-        covered.update(range(d.start, d.end))
+    known = [*names, *((d.start, d.end) for d in dates), *_stamps(text)]
     if label:
-        covered.update(range(label.start(), label.end()))
-    for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text)):
-        covered.update(range(m.start(), m.end()))
-    rest = "".join(ch if i not in covered else " " for i, ch in enumerate(text))
-    extra = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in rules.WEEKDAYS]
-    if len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS and not (names and not dates and not label):
+        known.append(label.span())
+    if _too_many_extra_words(text, known) and not (names and not dates and not label):
         return False
     if dates and not names:
         names = _beside_date_line(text_lines, k)
     meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
     for d in dates:
         found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
-        meta.dates.append(
-            _date_candidate(line, k, found, date_label(text[max(0, d.start - 24) : d.start]), "meta")
-        )
+        meta.dates.append(_date_candidate(line, k, found, _label_before(text, d.start), "meta"))
     line.kind = META
     return True
+
+
+def _stamps(text: str) -> list[tuple[int, int]]:
+    """The spans of a line's date labels and times."""
+    return [m.span() for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text))]
+
+
+def _too_many_extra_words(text: str, known: list[tuple[int, int]]) -> bool:
+    """Whether a date line holds more than rules.MAX_DATE_LINE_EXTRA_WORDS words (weekdays left
+    out) besides the known spans (its dates, labels, times, names): then it is prose."""
+    covered: set[int] = set()
+    for s, e in known:
+        covered.update(range(s, e))
+    rest = "".join(" " if i in covered else ch for i, ch in enumerate(text))
+    extra = [w for w in _LETTER_WORD_RE.findall(rest) if w.casefold() not in rules.WEEKDAYS]
+    return len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS
+
+
+def _label_before(text: str, start: int) -> str | None:
+    """The label ("published", "updated") printed in the rules.DATE_LABEL_REACH characters before a date."""
+    return date_label(text[max(0, start - rules.DATE_LABEL_REACH) : start])
 
 
 def _byline_label(text: str) -> re.Match[str] | None:
@@ -286,9 +364,10 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
     title_k = next((k for k, line in enumerate(text_lines) if line.kind == TITLE), None)
     if title_k is None:
         return
-    after = [line for line in text_lines[title_k + 1 :] if line.kind != BOILERPLATE][:3]
-    for j, line in enumerate(after[:2]):
-        if j == 1 and not (after[0].kind == TEXT and len(after[0].words) >= rules.MIN_STANDFIRST_WORDS):
+    below = [line for line in text_lines[title_k + 1 :] if line.kind != BOILERPLATE]
+    after = below[: rules.BARE_NAME_LINES + 1]  # the lines a name may stand on, and the line below them
+    for j, line in enumerate(after[: rules.BARE_NAME_LINES]):
+        if j > 0 and not (after[0].kind == TEXT and len(after[0].words) >= rules.MIN_STANDFIRST_WORDS):
             return
         nxt = after[j + 1] if j + 1 < len(after) else None
         if nxt is None or not _opens_article(nxt):
@@ -314,7 +393,7 @@ def _words_elsewhere(raw: str, line: Line) -> bool:
     rest = raw[: line.start] + "\n" + raw[line.end :]
     words = re.findall(r"\w+", line.text)
     found = [w for w in words if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", rest, re.IGNORECASE)]
-    return 2 * len(found) >= len(words)
+    return len(found) >= rules.BARE_NAME_REPEATED_SHARE * len(words)
 
 
 def _name_shaped(text: str) -> bool:
@@ -323,9 +402,11 @@ def _name_shaped(text: str) -> bool:
     words = text.split()
     if any(w.casefold().strip(".") in _BARE_NAME_STOPS for w in words):
         return False
-    if len(words) >= 2 and all(re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words):
+    if len(words) >= rules.BARE_NAME_MIN_CAPITALISED_WORDS and all(
+        re.fullmatch(r"[A-Z][\w.'’-]*", w) for w in words
+    ):
         return True  # one capitalised word is a section label ("Regional")
-    return len(words) == 1 and re.fullmatch(r"[a-z][a-z0-9_.]{2,}", words[0]) is not None
+    return len(words) == 1 and _ACCOUNT_RE.fullmatch(words[0]) is not None
 
 
 def _opens_article(line: Line) -> bool:
@@ -347,8 +428,11 @@ def _beside_date_line(text_lines: list[Line], k: int) -> list[tuple[int, int]]:
     for j in (k - 1, k + 1):
         if 0 <= j < len(text_lines):
             other = text_lines[j]
-            site = "." in other.text.strip(".")
-            fits = other.kind == TEXT and (2 <= len(other.words) <= 3 or (site and len(other.words) == 1))
+            site = rules.SITE_NAME_MARK in other.text.strip(rules.SITE_NAME_MARK)
+            fits = other.kind == TEXT and (
+                rules.DATE_LINE_NAME_MIN_WORDS <= len(other.words) <= rules.DATE_LINE_NAME_MAX_WORDS
+                or (site and len(other.words) == 1)
+            )
             names = _name_line(other) if fits else []
             if names:
                 other.kind = META
@@ -364,7 +448,7 @@ def _role_credit(text: str) -> list[tuple[int, int]]:
     if dash and any(w in dash.group("desk").casefold().split() for w in rules.DESK_WORDS):
         return _names_in(text, 0, dash.end("desk"))
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 2 or len(text.split()) > 10:
+    if len(parts) < 2 or len(text.split()) > rules.MAX_ROLE_CREDIT_WORDS:
         return []
     if not any(w in parts[1].casefold() for w in rules.BYLINE_ROLE_WORDS):
         return []
@@ -374,9 +458,9 @@ def _role_credit(text: str) -> list[tuple[int, int]]:
 def _names_after(text: str, pos: int, dates: list[FoundDate]) -> list[tuple[int, int]]:
     """Names from pos up to the next separator, date label, date or time."""
     end = len(text)
-    for m in re.finditer(r"[|•,]|\s[-–—]\s", text[pos:]):
-        end = pos + m.start()
-        break
+    found = _NAME_END_RE.search(text, pos)
+    if found:
+        end = found.start()
     for m in (*_DATE_LABEL_RE.finditer(text, pos), *TIME_RE.finditer(text, pos)):
         end = min(end, m.start())
     for d in dates:
@@ -392,10 +476,10 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
     for piece in _NAME_SPLIT_RE.split(segment):
         at = segment.find(piece, pos)
         pos = at + len(piece)
-        name = piece.strip(" \t:;-–—.|/")
+        name = piece.strip(rules.NAME_STRIP_CHARS)
         if not name:
             continue
-        if any(ch.isdigit() for ch in name) or len(name.split()) > 6:
+        if any(ch.isdigit() for ch in name) or len(name.split()) > rules.MAX_CREDIT_NAME_WORDS:
             return []
         s = start + at + piece.find(name)
         spans.append((s, s + len(name)))
@@ -405,7 +489,11 @@ def _names_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _read_credits(raw: str, lines: list[Line], meta: Metadata) -> None:
     """Credits printed after the body: a desk line ("OB Bureau"), "Agency / Name", "Name की रिपोर्ट"."""
     for line in lines:
-        if line.kind not in (TEXT, BOILERPLATE) or not line.text or len(line.words) > 7:
+        if (
+            line.kind not in (TEXT, BOILERPLATE)
+            or not line.text
+            or len(line.words) > rules.MAX_CREDIT_LINE_WORDS
+        ):
             continue
         text = line.text
         low = text.casefold()
@@ -417,7 +505,12 @@ def _read_credits(raw: str, lines: list[Line], meta: Metadata) -> None:
         for credit in rules.HI_REPORT_CREDITS:
             if text.endswith(credit):
                 names = _names_in(text, 0, len(text) - len(credit))
-        if not names and not meta.byline and line.kind == TEXT and len(line.words) <= 3:
+        if (
+            not names
+            and not meta.byline
+            and line.kind == TEXT
+            and len(line.words) <= rules.MAX_DESK_CREDIT_WORDS
+        ):
             if any(w in low.split() for w in rules.DESK_WORDS) and not ends_sentence(text):
                 names = _name_line(line)
         if names and all(
@@ -444,10 +537,10 @@ def _labelled_dates(lines: list[Line], meta: Metadata) -> None:
         if not line.text or line.kind == META or len(line.words) > rules.MAX_LABELLED_DATE_WORDS:
             continue
         label_at = _DATE_LABEL_RE.search(line.text)
-        if label_at is None or len(line.text[: label_at.start()].split()) > 1:
+        if label_at is None or len(line.text[: label_at.start()].split()) > rules.MAX_WORDS_BEFORE_DATE_LABEL:
             continue  # a label opens a date line; one inside prose ("was created on") is not one
         for d in find_dates(line.text):
-            before = line.text[max(0, d.start - 32) : d.start]
+            before = line.text[max(0, d.start - rules.LABELLED_DATE_LABEL_REACH) : d.start]
             label = date_label(before) if _LABEL_BEFORE_RE.search(before) else None
             if d.iso and label and line.start + d.start not in seen:
                 found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
@@ -459,31 +552,27 @@ def _date_lines_below(text_lines: list[Line], body: list[Line], meta: Metadata) 
     the header scan read (it stops at its third body line): "2 min read Last Updated : Feb 19
     2026 | 3:31 PM IST", a short line of the page's top that holds a full date with its label
     or its time and, besides them, little else."""
-    if len(body) < 3:
+    if len(body) < rules.HEADER_BODY_LINES:
         return  # the header scan read every text line
     start = text_lines.index(body[-1]) + 1
     seen = {c.start for c in meta.dates}
     for k in range(start, min(len(text_lines), rules.DATE_LINE_WINDOW)):
         line = text_lines[k]
         text = line.text
-        if line.kind != TEXT or len(line.words) > rules.MAX_LATE_DATE_LINE_WORDS:
+        if line.kind != TEXT or len(line.words) > rules.MAX_DATE_LINE_WORDS:
             continue
         dates = [d for d in find_dates(text) if d.iso]
         if not dates:
             continue
-        stamps = [m.span() for m in (*_DATE_LABEL_RE.finditer(text), *TIME_RE.finditer(text))]
+        stamps = _stamps(text)
         if not stamps:
             continue  # a bare date down here may head a teaser or a list; a page's stamp has a label or time
-        covered = [(d.start, d.end) for d in dates] + stamps
-        rest = "".join(" " if any(s <= i < e for s, e in covered) else ch for i, ch in enumerate(text))
-        extra = [w for w in re.findall(r"[^\W\d_]+", rest) if w.casefold() not in rules.WEEKDAYS]
-        if len(extra) > rules.MAX_DATE_LINE_EXTRA_WORDS:
+        if _too_many_extra_words(text, [(d.start, d.end) for d in dates] + stamps):
             continue
         for d in dates:
             if line.start + d.start not in seen:
                 found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
-                label = date_label(text[max(0, d.start - 24) : d.start])
-                meta.dates.append(_date_candidate(line, k, found, label, "meta"))
+                meta.dates.append(_date_candidate(line, k, found, _label_before(text, d.start), "meta"))
 
 
 def _choose_published(
@@ -532,7 +621,12 @@ def _read_standalone_dateline(raw: str, line: Line, nxt: Line | None, meta: Meta
         return _read_dateline(raw, line, meta, -1)
     words = line.words
     place = line.text.removesuffix(",").rstrip()  # "रायपुर," alone: the comma before the body
-    if len(words) == 1 and nxt is not None and is_long(nxt) and _PLACE_WORD_RE.fullmatch(place):
+    if (
+        len(words) <= rules.LONE_PLACE_MAX_WORDS
+        and nxt is not None
+        and is_long(nxt)
+        and _LONE_PLACE_RE.fullmatch(place)
+    ):
         if place.casefold() in rules.NOT_PLACES or place in rules.HI_NAME_STOPS:
             return False
         if dateline_match(nxt.text) is not None:
