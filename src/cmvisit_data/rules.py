@@ -109,7 +109,8 @@ EN_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 # stops being a date line and becomes prose (a caption or a sentence that mentions a date).
 MAX_DATE_LINE_EXTRA_WORDS = 3
 # A date line is short: a line of more words than this is prose that mentions a date or a name,
-# whether it stands in the header (a byline-and-date line) or below the standfirst.
+# whether it stands in the header (a byline-and-date line) or below the standfirst. The title
+# scorer's "meta-like line" feature uses the same limit.
 MAX_DATE_LINE_WORDS = 16
 # Words that may link a date label to its date ("Published on: ...", "Updated at 3:31 PM"), and
 # the marks that may stand between them ("Updated: ", "Updated - ", "Updated | ").
@@ -321,9 +322,6 @@ TITLE_LEAD_LOOKAHEAD = 6
 # A credit without a label ("OB Bureau", "X, NET Correspondent, Tripura") is short: at most
 # this many words.
 MAX_CREDIT_WORDS = 8
-# A date, byline or credit line of the header has at most this many words (more is prose that
-# mentions a date); extract.metadata's byline/date line reader uses the same limit.
-MAX_META_LINE_WORDS = 16
 
 # --- TITLES (issue 22, class 3) ---------------------------------------------------------
 

@@ -297,7 +297,7 @@ def is_credit(text: str) -> bool:
 def is_meta_like(line: Line) -> bool:
     """A short line with a full date, an author label or a credit."""
     text = line.text
-    return len(line.words) <= rules.MAX_META_LINE_WORDS and (
+    return len(line.words) <= rules.MAX_DATE_LINE_WORDS and (
         bool(BYLINE_LABEL_RE.match(text)) or is_credit(text) or any(d.iso for d in find_dates(text))
     )
 

@@ -26,12 +26,12 @@ from typing import Any
 
 from .. import rules
 from ..header import model as header_model
-from ..header.features import LONG_LINE_WORDS, Candidate, date_label, date_values, is_long, title_candidates
 from ..header.text import BYLINE_LABEL_RE, TIME_RE, norm
 from ..patterns import led_by_first_chars
 from ..segment import BOILERPLATE, META, TEXT, TITLE, Line, ends_sentence
 from .datelines import dateline_match
 from .dates import FoundDate, find_dates
+from .header_features import Candidate, date_label, date_values, is_long, title_candidates
 
 
 def _char_class(chars: str) -> str:
@@ -653,7 +653,7 @@ def _reads_as_prose(text: str, start: int) -> bool:
 def _cut_off(raw: str, line: Line) -> bool:
     """A long last line: a paragraph cut off by the end of a truncated document, whose first
     sentence may not have ended yet."""
-    return len(line.words) >= LONG_LINE_WORDS and not raw[line.end :].strip()
+    return len(line.words) >= rules.LONG_LINE_WORDS and not raw[line.end :].strip()
 
 
 def _read_dateline(raw: str, line: Line, meta: Metadata, k: int) -> bool:

@@ -7,11 +7,6 @@ embedded post in `extract.post_features`.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
-from .. import rules
-
 TITLE_FEATURES = (
     "first", "position", "after_long", "words", "short", "very_long", "ends_sentence", "glued",
     "ends_colon", "pipe", "site_suffix", "title_case", "all_caps", "digits", "script_mismatch",
@@ -33,17 +28,3 @@ POST_LINE_FEATURES = (
     "repeats_below", "third_person",
 )  # fmt: skip
 FEATURES = {"title": TITLE_FEATURES, "published": DATE_FEATURES, "post_line": POST_LINE_FEATURES}
-
-# Transitional: `extract.metadata` still imports its candidates from here, as it did before
-# they moved to `extract.header_features` (and LONG_LINE_WORDS to `rules`); they are handed
-# over on first use, so header imports nothing from extract when loaded. Delete this once
-# metadata imports them from their new places.
-_MOVED = frozenset(("Candidate", "date_label", "date_values", "is_long", "title_candidates"))
-
-
-def __getattr__(name: str) -> Any:
-    if name == "LONG_LINE_WORDS":
-        return rules.LONG_LINE_WORDS
-    if name in _MOVED:
-        return getattr(importlib.import_module("cmvisit_data.extract.header_features"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
