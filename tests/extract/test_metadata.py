@@ -343,3 +343,24 @@ def test_a_date_label_glued_to_the_name_ends_the_name():
 def test_a_site_name_beside_a_date_line_is_the_byline():
     m = meta(HEADLINE + "korbanews.in\n11 April 2025 3:46 AM GMT\n\n" + BODY)
     assert (m["byline"], m["published"]) == (["korbanews.in"], "2025-04-11")
+
+
+HI_HEADLINE = "कोरबा में नया पुल खुला, स्टेशन की दूरी घटी\n\n"
+HI_BODY = (
+    "कोरबा। जिला प्रशासन ने मंगलवार को नए पुल को यातायात के लिए खोल दिया और अधिकारियों ने कहा "
+    "कि इससे स्टेशन की दूरी एक घंटा कम हो जाएगी।\n"
+)
+
+
+def test_a_weekday_opening_a_date_line_is_never_a_dateline():
+    for line in ("गुरुवार, 4 मार्च 2025", "शुक्रवार, 4 मार्च 2025"):
+        m = meta(HI_HEADLINE + line + "\n\n" + HI_BODY)
+        assert (m["dateline"], m["published"]) == ("कोरबा", "2025-03-04"), line
+    m = meta(HEADLINE + "Thursday, March 4, 2025\n\n" + BODY)
+    assert (m["dateline"], m["published"]) == ("Korba", "2025-03-04")
+
+
+def test_a_hindi_word_counts_as_one_word_on_a_date_line():
+    # vowel signs are not word breaks: "गुरुवार" is one (weekday) word, not four extra words
+    m = meta(HI_HEADLINE + "अपडेटेड: गुरुवार, 4 मार्च 2025\n\n" + HI_BODY)
+    assert m["published"] == "2025-03-04"

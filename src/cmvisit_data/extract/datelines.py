@@ -56,15 +56,14 @@ CAPS_DATELINE_RE = re.compile(
 
 def _ends_unpunctuated(m: re.Match[str]) -> bool:
     """A dateline that ends with no punctuation before its first sentence: after its date
-    ("रायपुर, 7 अक्टूबर 2025 मुख्यमंत्री ने ...", "Raipur, August 2, 2025 The ..."), or after a
+    ("रायपुर, 4 मार्च 2025 मुख्यमंत्री ने ...", "Raipur, August 2, 2025 The ..."), or after a
     one-place Hindi dateline's tag in parentheses ("रायपुर (संवाददाता) मुख्यमंत्री ..."), but not
-    a place in a sentence ("ओसाका (जापान) में ...", "15 अगस्त को", "Korba, March 9, 2025 was ...")
-    nor a weekday ("Friday, March 7, 2025 The ...")."""
+    a place in a sentence ("टोक्यो (जापान) में ...", "15 अगस्त को", "Korba, March 9, 2025 was ...")."""
     groups = m.groupdict()
     rest = m.string[m.end() :].split(maxsplit=1)
     if not rest or not rest[0][:1].isalpha():
         return False
-    if rest[0].casefold() in rules.HI_NAME_STOPS or m.group("place").casefold() in rules.WEEKDAYS:
+    if rest[0].casefold() in rules.HI_NAME_STOPS:
         return False
     if m.re is EN_DATELINE_RE and not rest[0][0].isupper():
         return False  # an English body opens with a capital
@@ -80,8 +79,8 @@ def dateline_match(text: str) -> re.Match[str] | None:
     """The dateline that opens text, or None."""
     for regex in (EN_DATELINE_RE, HI_DATELINE_RE, CAPS_DATELINE_RE):
         m = regex.match(text)
-        if m is None:
-            continue
+        if m is None or m.group("place").casefold() in rules.WEEKDAYS:
+            continue  # a date line's weekday ("गुरुवार, 4 मार्च 2025", "Friday, March 7, 2025") is no place
         if m.group("term") is None and not m.groupdict().get("agency") and not _ends_unpunctuated(m):
             continue
         place_words = m.group("place").split()

@@ -120,7 +120,7 @@ _GLUED_LABEL_RE = re.compile(rf"(?<=[a-z.])(?:{_alternatives(_GLUED_LABELS)})\b"
 # A site's account printed as its credit ("admin"): lower-case letters, digits, "_" and ".".
 _ACCOUNT_RE = re.compile(rf"(?=[a-z])[a-z0-9_.]{{{rules.ACCOUNT_MIN_CHARS},}}")
 # A letter word, for counting the words a date line holds besides its date, labels and names.
-_LETTER_WORD_RE = re.compile(r"[^\W\d_]+")
+_LETTER_WORD_RE = re.compile(rf"(?:[^\W\d_]|[{rules.DEVANAGARI_LETTERS}])+")
 
 
 @dataclass
