@@ -549,8 +549,8 @@ def _labelled_dates(lines: list[Line], meta: Metadata) -> None:
 
 def _date_lines_below(text_lines: list[Line], body: list[Line], meta: Metadata) -> None:
     """Date lines printed below a standfirst, a caption or the first paragraph, past the lines
-    the header scan read (it stops at its third body line): "2 min read Last Updated : Feb 19
-    2026 | 3:31 PM IST", a short line of the page's top that holds a full date with its label
+    the header scan read (it stops at its third body line): "3 min read Last Updated : Mar 4
+    2025 | 10:15 AM IST", a short line of the page's top that holds a full date with its label
     or its time and, besides them, little else."""
     if len(body) < rules.HEADER_BODY_LINES:
         return  # the header scan read every text line
