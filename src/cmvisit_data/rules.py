@@ -220,9 +220,6 @@ BARE_NAME_STOPS = frozenset(
     gallery login sign menu home share follow subscribe whatsapp facebook""".split()
 )
 
-# Wire agencies whose tag closes a dateline ("Raipur, Aug 23 (PTI)"); a tag is not a byline.
-AGENCIES = ("PTI", "ANI", "IANS", "UNI", "Reuters", "AFP", "AP", "IBNS", "ians", "भाषा", "वार्ता")
-
 # Capitalised words that open a "Word:" line without being a place.
 NOT_PLACES = frozenset(
     """the a an in on at as but and also note update updates watch video videos photo photos read
@@ -474,8 +471,6 @@ NAV_WORDS = frozenset(
     entertainment magazines magazine conferences careers advertise opinion world india national
     international lifestyle tech technology politics photos gallery epaper e-paper""".split()
 )
-# A syndication tag that opens a wire story, "(MENAFN- Live Mint)".
-SOURCE_TAG_PREFIXES = ("(menafn",)
 
 # --- Speech -----------------------------------------------------------------------------
 
