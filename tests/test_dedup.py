@@ -71,3 +71,15 @@ def test_signature_is_the_documented_minhash_whatever_the_word_hashes_remembered
     dedup._WORD_HASHES.clear()
     for text in (BODY, hindi, BODY):
         assert signature(record(text)) == reference(text)
+
+
+def test_two_copies_of_a_release_with_different_press_office_footers_are_one_release():
+    # parsed from text: the footers are boilerplate, so they never reach the signature
+    from cmvisit_data.parse import parse_text
+
+    head = "Cabinet approves new industrial policy\n\nRaipur, 4 March 2025: " + BODY + "\n\n"
+    first = parse_text(head + "AB/SK\n\n(Release ID: 2204518)\n\nRead this release in: Hindi\n")
+    second = parse_text(head + "क्रमांक-2041/राजेश\n\n© 2025 Example Times. All rights reserved.\n")
+    assert signature(first) is not None and signature(first) == signature(second)
+    found = duplicates([("bbbb", "2025-03-04", signature(second)), ("aaaa", "2025-03-04", signature(first))])
+    assert found == {"bbbb": "aaaa"}
