@@ -364,3 +364,4 @@ def test_a_hindi_word_counts_as_one_word_on_a_date_line():
     # vowel signs are not word breaks: "गुरुवार" is one (weekday) word, not four extra words
     m = meta(HI_HEADLINE + "अपडेटेड: गुरुवार, 4 मार्च 2025\n\n" + HI_BODY)
     assert m["published"] == "2025-03-04"
+

@@ -351,3 +351,16 @@ def test_a_name_does_not_run_into_the_next_word():
         "मुख्यमंत्री ने आज पत्रकारों से बातचीत में कहा कि पुल भी बनेगा।\n"
     )
     assert [q[2] for q in quotes(hindi)] == ["रमेश साहू", "रमेश साहू"]
+
+
+def test_a_cue_broken_over_a_line_end_holds_across_one_line_break_only():
+    from cmvisit_data.parse import parse_text
+
+    head = (
+        "कोरबा में नया पुल खुला, स्टेशन की दूरी घटी\n\nरायपुर। जिला प्रशासन ने मंगलवार को नए पुल को यातायात "
+        "के लिए खोल दिया। इस मौके पर मंत्री राम शर्मा ने लोगों को संबोधित करते हुए सभा को कहा"
+    )
+    tail = "कि इस पुल से स्टेशन की दूरी एक घंटा कम हो जाएगी और व्यापार भी बढ़ेगा।\n"
+    quotes = parse_text(head + "\n" + tail)["quotes"]
+    assert [(q["speaker"], q["cue"]["text"]) for q in quotes] == [("राम शर्मा", "कहा\nकि")]
+    assert parse_text(head + "\n\n" + tail)["quotes"] == []  # a blank line parts two paragraphs

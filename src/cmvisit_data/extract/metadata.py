@@ -644,10 +644,19 @@ def _reads_as_prose(text: str, start: int) -> bool:
         return True
     for m in _SENTENCE_END_RE.finditer(text, start):
         # a full stop after a title ("Dr.", "डॉ.") abbreviates it and ends no sentence
-        word = (text[: m.start()].split() or [""])[-1].casefold()
+        word = _word_ending_at(text, m.start()).casefold()
         if not (m.group("stop") == "." and (word in rules.EN_TITLES or word in rules.HI_TITLES)):
             return True
     return False
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The whitespace-delimited word that ends at end, read backwards from it (reading the text
+    before it whole, for each stop of a long line, would be quadratic)."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
 
 
 def _cut_off(raw: str, line: Line) -> bool:

@@ -327,12 +327,21 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _Sentences:
-    """Sentence ends of each line, found once, so that "where does this sentence start" is a
-    bisect rather than a scan from the start of the line."""
+    """What the quote finder asks of the whole document, worked out once: each line's sentence
+    ends (so that "where does this sentence start" is a bisect, not a scan from the line's
+    start) and the document's word counts."""
 
     def __init__(self, raw: str):
         self.raw = raw
         self._ends: dict[int, list[int]] = {}
+        self._word_counts: Counter[str] | None = None
+
+    def word_counts(self) -> Counter[str]:
+        """The document's Devanagari words and how often each is printed, counted once (on first
+        need: only a cue that lost its space asks)."""
+        if self._word_counts is None:
+            self._word_counts = Counter(_HI_LETTERS_RE.findall(self.raw))
+        return self._word_counts
 
     def start(self, line: Line, pos: int) -> int:
         """Where the sentence holding pos starts, within its line (after a bullet's marker)."""
@@ -622,7 +631,7 @@ def _cue_across_lines(raw: str, lines: list[Line], line: Line) -> tuple[int, int
     if m is None:
         return None
     prev = _previous_line(lines, line)
-    if prev is None or prev.end + 2 < line.start:
+    if prev is None or line.index - prev.index != 1:
         return None  # only a plain line break parts them, no blank line
     verb = _HI_LINE_ENDING_VERB_RE.search(raw, prev.start, prev.end)
     if verb is None:
@@ -647,9 +656,8 @@ def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int
         ):
             cues.append((m.start(), m.end(), False))
     cues.extend((m.start(), m.end(), True) for m in _HI_SAYING_RE.finditer(raw, line.start, line.end))
-    counts: Counter[str] | None = None  # the document's Devanagari words, counted on first need
     for m in _HI_GLUED_KI_RE.finditer(raw, line.start, line.end):
-        counts = counts if counts is not None else Counter(_HI_LETTERS_RE.findall(raw))
+        counts = sentences.word_counts()
         if counts[m.group("rest")] and counts[_KI + m.group("rest")] == 1:
             cues.append((m.start(), m.start("rest"), False))  # "बताया किनई": the space was lost
     return sorted(cues)
