@@ -191,3 +191,31 @@ def test_post_line_values_give_exactly_the_declared_features_in_range():
     values = post_line_values("We met the farmers of #Bastar today https://t.co/x", 3, "Asha Verma", ["Asha"])
     assert tuple(values) == FEATURES["post_line"]
     assert all(0.0 <= v <= 1.0 for v in values.values())
+
+
+def test_post_after_the_article_quote_on_its_line_is_not_extended_upward():
+    # the post starts after the article's quoted sentence, mid-line: the plain line above is
+    # the article's, not the post's (it was taken, and with it the quote, before the fix)
+    raw = (
+        "The collector opened the new hostel at Bilaspur on Friday.\n"
+        'The collector told reporters, "Every girl here will get a room." Hostel keys handed over '
+        "today #Bilaspur pic.twitter.com/Hx7 — Bilaspur Collector (@bspcollector) July 12, 2024\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Hostel keys handed over today #Bilaspur pic.twitter.com/Hx7"
+    assert [q["text"] for q in record["quotes"]] == ["Every girl here will get a room."]
+
+
+def test_post_above_its_attribution_starts_after_the_article_quote_on_that_line():
+    # the same with the attribution on its own line: the line above is cut as an inline one is
+    raw = (
+        "The collector opened the new hostel at Bilaspur on Friday.\n"
+        'The collector told reporters, "Every girl here will get a room." Hostel keys handed over '
+        "today #Bilaspur pic.twitter.com/Hx7\n"
+        "— Bilaspur Collector (@bspcollector) July 12, 2024\n"
+    )
+    record = parse_text(raw)
+    (post,) = record["tweets"]
+    assert post["text"] == "Hostel keys handed over today #Bilaspur pic.twitter.com/Hx7"
+    assert [q["text"] for q in record["quotes"]] == ["Every girl here will get a room."]

@@ -101,7 +101,9 @@ def find_posts(
         first = _line_starting(lines, line, text_start)
         if gap is None:
             gap = _paragraph_gap(lines)
-        if _line_above(lines, first, gap) is not None:
+        # A post that starts after the article's quote on its first line (_after_article_quote)
+        # has that sentence between it and any line above: it is not extended upward.
+        if text_start == first.start and _line_above(lines, first, gap) is not None:
             scorer = scorer or (model or header_model.load()).role("post_line")
             text_start = _extend_upward(lines, first, author, scorer, gap, explain, raw[text_start:text_end])
         text = raw[text_start:text_end]
@@ -128,7 +130,8 @@ def find_posts(
 
 
 def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[int | None, int]:
-    """Where the post's text is: before the dash on the same line, else the line above it."""
+    """Where the post's text is: before the dash on the same line, else the line above it;
+    on either line, after the article's quoted sentence that opens it (_after_article_quote)."""
     before = raw[line.start : dash_at].rstrip()
     if before:
         start = _after_article_quote(before)
@@ -144,8 +147,10 @@ def _post_text(raw: str, lines: list[Line], line: Line, dash_at: int) -> tuple[i
         return None, 0
     above = lines[index]
     line.kind = POST
-    above.kind = POST
-    return above.start, above.end
+    start = _after_article_quote(above.text)
+    if not start:  # as on the attribution's own line: a line the article's quote opens stays text
+        above.kind = POST
+    return above.start + start, above.end
 
 
 # A quotation closed at the end of a sentence ('…Ji." ' / '…है।” '), and the next sentence.
