@@ -330,10 +330,15 @@ def _label_before(text: str, start: int) -> str | None:
     return date_label(text[max(0, start - rules.DATE_LABEL_REACH) : start])
 
 
+def _opening_label(text: str) -> re.Match[str] | None:
+    """The byline label that opens a line: "By ", "By:", "द्वारा", or "By" glued to the name."""
+    return BYLINE_LABEL_RE.match(text) or _GLUED_BY_RE.match(text)
+
+
 def _byline_label(text: str) -> re.Match[str] | None:
-    """The byline label that opens a line ("By ", "ByRavi", "द्वारा"), or opens its credit after a
+    """The byline label that opens a line (_opening_label), or opens its credit after a
     separator ("March 4, 2025 | By Ravi Kant")."""
-    label = BYLINE_LABEL_RE.match(text) or _GLUED_BY_RE.match(text)
+    label = _opening_label(text)
     if label is None:
         for sep in _CREDIT_SEPARATOR_RE.finditer(text):
             label = BYLINE_LABEL_RE.match(text, sep.end())
@@ -351,7 +356,7 @@ def _name_line(line: Line) -> list[tuple[int, int]]:
         return []
     if any(word.casefold() in rules.BARE_NAME_STOPS for word in line.words):
         return []  # a page control ("Share Article", "Follow Us"), not a name
-    label = BYLINE_LABEL_RE.match(text) or _GLUED_BY_RE.match(text)  # "By" is never the name's
+    label = _opening_label(text)  # "By" is never the name's
     return _names_in(text, label.end() if label else 0, len(text))
 
 
