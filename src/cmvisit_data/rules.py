@@ -717,8 +717,8 @@ ALLOWED_CONTROLS = frozenset("\t\n\r")
 # Cn, Zl, Zp, Zs) is refused, except these: the allowed controls, every space separator,
 # the line and paragraph separators, and the joiners Devanagari needs (ZWNJ, ZWJ). A byte
 # order mark is allowed only as a document's first character.
-ALLOWED_INVISIBLE = frozenset(
-    "\t\n\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+ALLOWED_INVISIBLE = ALLOWED_CONTROLS | frozenset(
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u202f\u205f\u3000\u2028\u2029\u200c\u200d"
 )
 BOM = "\ufeff"
