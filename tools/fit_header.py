@@ -99,7 +99,7 @@ def date_rows(page: dict, model: header_model.HeaderModel) -> list[tuple[dict, i
 
 
 def post_line_rows(page: dict) -> list[tuple[dict, int]]:
-    """(features, label) for every line above a post's last line, up to MAX_POST_LINES, each
+    """(features, label) for every line above a post's last line, up to rules.MAX_POST_LINES, each
     labelled by whether the gold post's text holds it. Read with a model that takes none of
     them, so every post offers all its lines above."""
     explain: dict = {}

@@ -685,6 +685,10 @@ POST_DASHES = ("—", "–", "-", "&mdash;", "&#8212;")
 # Dashes that may be glued to the word before them ("…pic.twitter.com/abc— Name (@h) …"): a
 # long dash is never a hyphen; a "-" glued to a word is, so it needs a space or a line start.
 POST_GLUED_DASHES = ("—", "–", "&mdash;", "&#8212;")
+# How many lines above its last one a post may run (each scored by the post-line model).
+MAX_POST_LINES = 8
+# A handle is at most this many characters (X's limit), in an attribution and in a mention.
+HANDLE_MAX_CHARS = 15
 # Blank lines an attribution may stand below its post's last paragraph (pasted embeds leave
 # several); more than this and the text above is not the post's.
 POST_MAX_BLANKS = 6

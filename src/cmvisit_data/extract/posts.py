@@ -24,9 +24,6 @@ from ..segment import BLANK, BULLET, POST, TEXT, Line
 from .dates import DATE_RE, find_dates
 from .post_features import article_quote, post_line_values
 
-# How many lines above its last one a post may run.
-MAX_POST_LINES = 8
-
 _DASH = "|".join(re.escape(d) for d in rules.POST_DASHES)
 _GLUED_DASH = "|".join(re.escape(d) for d in rules.POST_GLUED_DASHES)
 # The display name may hold parenthesised words ("Asha Verma (Modi Ka Parivar)"), never "(@".
@@ -34,11 +31,11 @@ _NAME = r"[^\s()@—–](?:[^()\n@]|\([^()\n@]{1,40}\)){0,79}?"
 ATTRIBUTION_RE = re.compile(
     rf"(?:(?:^|(?<=\s))(?P<dash>{_DASH})|(?<=\S)(?P<glued>{_GLUED_DASH}))"
     rf"[ \t\u00a0]*(?P<author>{_NAME})[ \t\u00a0]*"
-    rf"\(@(?P<handle>[A-Za-z0-9_]{{1,15}})\)[ \t\u00a0]*(?P<date>{DATE_RE.pattern})",
+    rf"\(@(?P<handle>[A-Za-z0-9_]{{1,{rules.HANDLE_MAX_CHARS}}})\)[ \t\u00a0]*(?P<date>{DATE_RE.pattern})",
     re.IGNORECASE,
 )
 _LINK_RE = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)[^\s<>\"“”]+")
-_MENTION_RE = re.compile(r"(?<![\w@])@([A-Za-z0-9_]{1,15})\b")
+_MENTION_RE = re.compile(rf"(?<![\w@])@([A-Za-z0-9_]{{1,{rules.HANDLE_MAX_CHARS}}})\b")
 _HASHTAG_RE = re.compile(r"(?<![\w#&])#([^\s#@.,!?;:()\[\]{}\"'“”‘’…]+)")
 
 
@@ -216,14 +213,14 @@ def _extend_upward(
     """The offset where the post starts: the lines above its last line are taken, nearest
     first, while each scores as the post's own and the post stays within
     rules.POST_MAX_CHARS (`text` is its last line's part). With `explain`, every line up to
-    MAX_POST_LINES is scored and reported, also past the first that is not taken."""
+    rules.MAX_POST_LINES is scored and reported, also past the first that is not taken."""
     first = last
     below = [last.text]
     length = post_length(text)
     scored = []
     taking = True
     cursor = last
-    for distance in range(2, MAX_POST_LINES + 2):
+    for distance in range(2, rules.MAX_POST_LINES + 2):
         above = _line_above(lines, cursor, gap)
         if above is None:
             break
