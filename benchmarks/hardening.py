@@ -8,8 +8,9 @@ For each kind of bad file the shared generator makes (invalid UTF-8, empty, bina
 one-line reason, then builds a folder of all of them beside a good document, strictly (every
 bad file named, nothing built) and with --allow-rejects (the rest built, the bad recorded).
 For each pathological text (a line of quotation marks, dashes, `(@`, bullets, Devanagari with
-speech cues and no danda, ...) it times parsing at 0.5, 1 and 2 MB and prints the growth
-factor per doubling (about 2 means linear).
+speech cues and no danda, quotes whose speaker is widened or named from the whole document,
+...) it times parsing at 0.5, 1 and 2 MB and prints the growth factor per doubling (about 2
+means linear).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ PATHOLOGICAL = {
     "nested quotes": "He said, “‘",
     "apostrophes": "'a ",
     "quote, verb, quote (one line)": "“We said ” said Sai “",
+    "unknown Hindi subject, quote": "अधिकारियों ने कहा कि योजना पूरी होगी।\n\n",
+    "office's quote, 'it added'": "The CMO issued a note. “The scheme will be done soon,” it added.\n\n",
 }
 
 

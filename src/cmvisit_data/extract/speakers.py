@@ -36,6 +36,28 @@ _HI_TITLE_TOKENS = frozenset(rules.HI_TITLES) | {
 }
 # Offices that speak through releases and statements.
 _BODY_RE = re.compile(rf"\b(?P<body>{'|'.join(rules.EN_SPEAKING_BODIES)})\b")
+# A run of Devanagari letters; two runs with only space between (the second read ahead, so
+# that it is the first of the next pair).
+_HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
+_HI_WORD_PAIR_RE = re.compile(
+    rf"(?<![{rules.DEVANAGARI_LETTERS}])(?P<word>[{rules.DEVANAGARI_LETTERS}]+)\s+"
+    rf"(?=(?P<next>[{rules.DEVANAGARI_LETTERS}]+))"
+)
+
+
+def _widens(word: str) -> bool:
+    """Whether a word printed before a subject is part of it (not a stop word, title or pronoun)."""
+    return word not in rules.HI_NAME_STOPS and word not in rules.HI_TITLES and word not in rules.HI_PRONOUNS
+
+
+def _word_before(phrase: str, raw: str) -> str | None:
+    """The word widened() prints before phrase, searched in raw: the first one printed before
+    it (only space between) that widens it."""
+    letters = rules.DEVANAGARI_LETTERS
+    for m in re.finditer(rf"(?<![{letters}])([{letters}]+)\s+{re.escape(phrase)}(?![{letters}])", raw):
+        if _widens(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def _strip_possessive(word: str) -> str:
@@ -60,6 +82,10 @@ class NameIndex:
         self._subjects: set[int] = set()  # offsets of Hindi titled names that are a clause's subject (ने)
         self._raw = raw
         self._singles_read = False
+        # Read from raw on first use, once per document (see widened() and body_before()).
+        self._widening: dict[str, str] | None = None
+        self._phrase_words: dict[str, str | None] = {}
+        self._body_forms: dict[str, str] = {}
         self._scan_english(raw)
         self._scan_hindi(raw)
         self.mentions.sort()
@@ -183,18 +209,31 @@ class NameIndex:
         """A Hindi subject the index does not know ("अधिकारियों"), in its fullest printed form:
         with the word printed before it where the document first names it so ("बैंक
         अधिकारियों"), when that word is not a postposition, title or verb."""
-        for m in re.finditer(
-            rf"([{rules.DEVANAGARI_LETTERS}]+)\s+{re.escape(phrase)}(?![{rules.DEVANAGARI_LETTERS}])",
-            self._raw,
-        ):
-            word = m.group(1)
-            if (
-                word not in rules.HI_NAME_STOPS
-                and word not in rules.HI_TITLES
-                and word not in rules.HI_PRONOUNS
-            ):
-                return f"{word} {phrase}"
-        return phrase
+        if _HI_LETTERS_RE.fullmatch(phrase):
+            word = self._words_before().get(phrase)
+        else:  # not one run of letters ("योजना-2"): read from raw, once per phrase
+            if phrase not in self._phrase_words:
+                self._phrase_words[phrase] = _word_before(phrase, self._raw)
+            word = self._phrase_words[phrase]
+        return f"{word} {phrase}" if word else phrase
+
+    def _words_before(self) -> dict[str, str]:
+        """Each Devanagari word -> the word widened() prints before it, read in one pass over
+        raw the first time a subject is widened: the pairs of words with only space between,
+        in text order, a pair skipped when its first word is the previous pair's second (a
+        search for one word's pairs resumes after the last it read), the first pair whose
+        first word is not a stop kept."""
+        if self._widening is None:
+            self._widening = {}
+            read_to: dict[str, int] = {}
+            for m in _HI_WORD_PAIR_RE.finditer(self._raw):
+                word, phrase = m.group("word", "next")
+                if phrase in self._widening or m.start("word") < read_to.get(phrase, 0):
+                    continue
+                read_to[phrase] = m.end("next")
+                if _widens(word):
+                    self._widening[phrase] = word
+        return self._widening
 
     def known(self, name: str) -> bool:
         return name.split()[-1] in self._best
@@ -263,14 +302,17 @@ class NameIndex:
             found = m.group("body")
         if found is None:
             return None
-        forms = [
-            m.group(0).split()
-            for m in re.finditer(
-                rf"(?:[A-Z][\w-]*\s+){{0,{rules.SPEAKING_BODY_PREFIX_WORDS}}}{re.escape(found)}\b", self._raw
-            )
-        ]
-        forms = [[w for w in form if w.casefold() not in rules.EN_FUNCTION_WORDS] for form in forms]
-        return " ".join(max(forms, key=len))
+        if found not in self._body_forms:  # read from raw once per office and document
+            forms = [
+                m.group(0).split()
+                for m in re.finditer(
+                    rf"(?:[A-Z][\w-]*\s+){{0,{rules.SPEAKING_BODY_PREFIX_WORDS}}}{re.escape(found)}\b",
+                    self._raw,
+                )
+            ]
+            forms = [[w for w in form if w.casefold() not in rules.EN_FUNCTION_WORDS] for form in forms]
+            self._body_forms[found] = " ".join(max(forms, key=len))
+        return self._body_forms[found]
 
     def most_named(self) -> str | None:
         self._read_singles()
