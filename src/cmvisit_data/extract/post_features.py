@@ -27,15 +27,22 @@ _FIRST_PERSON = rules.EN_FIRST_PERSON | rules.HI_FIRST_PERSON
 _THIRD_PERSON = rules.EN_THIRD_PERSON | rules.HI_THIRD_PERSON
 
 
+def _speaks(text: str) -> bool:
+    """Whether the text holds a speech verb (English, as a word) or a Hindi speech word."""
+    return bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in rules.HI_SPEECH_WORDS)
+
+
+def _has_quote_mark(text: str) -> bool:
+    return any(q in text for q in rules.FEATURE_QUOTE_MARKS)
+
+
 def article_quote(text: str) -> bool:
     """Does the text quote someone as the article does (a speech cue and a quotation mark) with
     none of a post's marks (hashtag, mention, link)? Such a line or sentence is the article's
     own, introducing the post below it, not the post's text."""
     if _HASHTAG_RE.search(text) or _MENTION_RE.search(text) or _LINK_RE.search(text):
         return False
-    if not any(q in text for q in rules.FEATURE_QUOTE_MARKS):
-        return False
-    return bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in rules.HI_SPEECH_WORDS)
+    return _has_quote_mark(text) and _speaks(text)
 
 
 def post_line_values(text: str, distance: int, author: str, below: list[str]) -> dict[str, float]:
@@ -57,8 +64,8 @@ def post_line_values(text: str, distance: int, author: str, below: list[str]) ->
         "hashtag": float(bool(_HASHTAG_RE.search(text))),
         "mention": float(bool(_MENTION_RE.search(text))),
         "link": float(bool(_LINK_RE.search(text))),
-        "speech": float(bool(_EN_SPEECH_RE.search(text)) or any(v in text for v in rules.HI_SPEECH_WORDS)),
-        "quote_mark": float(any(q in text for q in rules.FEATURE_QUOTE_MARKS)),
+        "speech": float(_speaks(text)),
+        "quote_mark": float(_has_quote_mark(text)),
         "ends_colon": float(stripped.endswith(":")),
         "very_long": float(len(stripped) > rules.POST_MAX_CHARS),
         "short": float(len(words) <= rules.POST_SHORT_WORDS),
