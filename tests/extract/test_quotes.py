@@ -258,10 +258,10 @@ def test_verbs_outside_the_list_and_a_spaced_closing_mark():
 
 def test_hindi_subject_printed_before_ne_wins_over_a_nearby_name():
     raw = (
-        "रायपुर। मुख्यमंत्री रमेश साहू आज दिल्ली पहुंचे। उन्होंने वहाँ बैंक अधिकारियों के साथ चर्चा की। "
+        "रायपुर। मुख्यमंत्री रमेश साहू आज दिल्ली पहुंचे। उन्होंने वहाँ जिला अधिकारियों के साथ चर्चा की। "
         "अधिकारियों ने उन्हें बताया कि किसानों को ऋण जल्द मिलेगा।\n"
     )
-    assert quotes(raw) == [("reported", "किसानों को ऋण जल्द मिलेगा।", "बैंक अधिकारियों")]
+    assert quotes(raw) == [("reported", "किसानों को ऋण जल्द मिलेगा।", "जिला अधिकारियों")]
 
 
 def test_a_long_quotation_goes_on_from_the_paragraph_above_that_reports_its_speaker():

@@ -28,7 +28,7 @@ from .. import rules
 from ..memo import pure
 from ..patterns import led_by_first_chars
 from ..segment import BLANK, BOILERPLATE, BULLET, TEXT, Line, runs
-from .speakers import NameIndex, english_subject, hindi_subject, resolve
+from .speakers import HI_LETTERS_RE, NameIndex, english_subject, hindi_subject, resolve
 
 _SEARCHED = (TEXT, BULLET)
 
@@ -102,7 +102,6 @@ _HI_LINE_ENDING_VERB_RE = re.compile(rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB}){
 _HI_GLUED_KI_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI}])(?:{_HI_VERB}){_HI_AUX}\s+{_KI}(?P<rest>[{rules.DEVANAGARI_LETTERS}]+)"
 )
-_HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
 _HI_LINE_OPENING_KI_RE = re.compile(rf"[ \t]*{_KI}(?![{rules.DEVANAGARI}])")
 _HI_CUE_END_RE = re.compile(rf"(?<![{rules.DEVANAGARI}]){_HI_VERB_LED}{_HI_AUX}(?:\s+{_KI})?\s*[,:—–-]*\s*$")
 _CLAUSE_BREAK_RE = re.compile(rf"[,;]|\s(?:{'|'.join(rules.HI_CLAUSE_CONJUNCTIONS)})\s")
@@ -340,7 +339,7 @@ class _Sentences:
         """The document's Devanagari words and how often each is printed, counted once (on first
         need: only a cue that lost its space asks)."""
         if self._word_counts is None:
-            self._word_counts = Counter(_HI_LETTERS_RE.findall(self.raw))
+            self._word_counts = Counter(HI_LETTERS_RE.findall(self.raw))
         return self._word_counts
 
     def start(self, line: Line, pos: int) -> int:

@@ -36,9 +36,9 @@ _HI_TITLE_TOKENS = frozenset(rules.HI_TITLES) | {
 }
 # Offices that speak through releases and statements.
 _BODY_RE = re.compile(rf"\b(?P<body>{'|'.join(rules.EN_SPEAKING_BODIES)})\b")
-# A run of Devanagari letters; two runs with only space between (the second read ahead, so
-# that it is the first of the next pair).
-_HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
+# A run of Devanagari letters (a Hindi word; the quote finder counts them too); two runs with
+# only space between (the second read ahead, so that it is the first of the next pair).
+HI_LETTERS_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+")
 _HI_WORD_PAIR_RE = re.compile(
     rf"(?<![{rules.DEVANAGARI_LETTERS}])(?P<word>[{rules.DEVANAGARI_LETTERS}]+)\s+"
     rf"(?=(?P<next>[{rules.DEVANAGARI_LETTERS}]+))"
@@ -207,9 +207,9 @@ class NameIndex:
 
     def widened(self, phrase: str) -> str:
         """A Hindi subject the index does not know ("अधिकारियों"), in its fullest printed form:
-        with the word printed before it where the document first names it so ("बैंक
+        with the word printed before it where the document first names it so ("जिला
         अधिकारियों"), when that word is not a postposition, title or verb."""
-        if _HI_LETTERS_RE.fullmatch(phrase):
+        if HI_LETTERS_RE.fullmatch(phrase):
             word = self._words_before().get(phrase)
         else:  # not one run of letters ("योजना-2"): read from raw, once per phrase
             if phrase not in self._phrase_words:
