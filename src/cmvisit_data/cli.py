@@ -45,8 +45,10 @@ def main() -> None:
 @click.option(
     "--explain",
     is_flag=True,
-    help="Add an 'explain' object to each line: every title and publication-date candidate the "
-    "header scorer rated, with its features, score and the terms that decided it.",
+    help="Add an 'explain' object to each line: every title, publication-date and post-line "
+    "candidate the scorer rated, with its features, score and the terms that decided it; the rule "
+    "behind each byline name and the dateline; how each quote was attributed and its speaker "
+    "chosen; and why each bullet list is or is not highlights.",
 )
 @click.option(
     "--weights",

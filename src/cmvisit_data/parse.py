@@ -37,8 +37,8 @@ def parse_text(
     # (Devanagari, Latin) letters of each body line, counted once for both uses below.
     scripts = {line.index: line.scripts for line in lines if line.kind in body.BODY}
     language = body.language(raw, scripts)
-    highlights = find_highlights(lines)
-    quotes = find_quotes(raw, lines, lambda: NameIndex(raw, language, skip=meta.title), language)
+    highlights = find_highlights(lines, explain)
+    quotes = find_quotes(raw, lines, lambda: NameIndex(raw, language, skip=meta.title), language, explain)
     return {
         "metadata": meta.to_record(raw, language),
         "highlights": highlights,

@@ -30,8 +30,11 @@ def test_subjects():
 
 def test_resolve_pronoun_uses_previous_speaker():
     names = NameIndex("Minister Asha Verma spoke. Minister Ravi Kant listened.", "en")
-    assert resolve(("pronoun", "he"), names, 10, "Asha Verma") == "Asha Verma"
-    assert resolve(("name", "Kant"), names, 10, None) == "Ravi Kant"
+    assert resolve(("pronoun", "he"), names, 10, "Asha Verma") == (
+        "Asha Verma",
+        "pronoun: the previous quote's speaker",
+    )
+    assert resolve(("name", "Kant"), names, 10, None) == ("Ravi Kant", "name: its fullest form in the document")
 
 
 def test_hindi_names_end_before_sahit_and_verbs():

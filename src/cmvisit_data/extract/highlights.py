@@ -25,15 +25,29 @@ _LABEL_RE = re.compile(
 )
 
 
-def find_highlights(lines: list[Line]) -> list[dict[str, Any]]:
+def find_highlights(lines: list[Line], explain: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    """The highlights, in order; with explain, every bullet list and why it is or is not one
+    goes in explain["highlights"]."""
     items: list[dict[str, Any]] = []
     for run in runs(lines, (BULLET,), skip=(BLANK,)):
         points = [line for line in run if _is_point(line)]
-        if len(points) >= rules.HIGHLIGHT_MIN_ITEMS and _is_highlight_run(lines, run):
+        why = _why_highlights(lines, run) if len(points) >= rules.HIGHLIGHT_MIN_ITEMS else None
+        if why:
             for line in points:
                 text = line.item
                 start = line.item_start if line.item_start is not None else line.start
                 items.append({"text": text, "start": start, "end": line.end, "marker": line.detail or "-"})
+        if explain is not None:
+            explain.setdefault("highlights", []).append(
+                {
+                    "start": run[0].start,
+                    "end": run[-1].end,
+                    "items": len(run),
+                    "labels_left_out": [line.item for line in run if line not in points],
+                    "highlights": bool(why),
+                    "why": why or _why_not(lines, run, points),
+                }
+            )
     return items
 
 
@@ -42,13 +56,16 @@ def _is_point(line: Line) -> bool:
     return not _LABEL_RE.match(line.item)
 
 
-def _is_highlight_run(lines: list[Line], run: list[Line]) -> bool:
-    first = run[0].index
-    paragraphs_before = sum(line.kind == TEXT for line in lines[:first])
-    if paragraphs_before <= rules.HIGHLIGHT_MAX_PARAGRAPHS_BEFORE:
-        return True
+def _paragraphs_before(lines: list[Line], run: list[Line]) -> int:
+    return sum(line.kind == TEXT for line in lines[: run[0].index])
+
+
+def _why_highlights(lines: list[Line], run: list[Line]) -> str | None:
+    """Why the run is a list of highlights (as --explain says it), or None when it is not."""
+    if _paragraphs_before(lines, run) <= rules.HIGHLIGHT_MAX_PARAGRAPHS_BEFORE:
+        return "near the top: at most a lead paragraph before it"
     seen = 0
-    for line in reversed(lines[:first]):
+    for line in reversed(lines[: run[0].index]):
         if line.kind == BLANK:
             continue
         seen += 1
@@ -60,5 +77,14 @@ def _is_highlight_run(lines: list[Line], run: list[Line]) -> bool:
             and len(line.words) <= rules.HEADING_MAX_WORDS
             and any(h in low for h in rules.HIGHLIGHT_HEADINGS)
         ):
-            return True
-    return False
+            return f"under a heading that announces highlights (line at {line.start})"
+    return None
+
+
+def _why_not(lines: list[Line], run: list[Line], points: list[Line]) -> str:
+    if len(points) < rules.HIGHLIGHT_MIN_ITEMS:
+        return f"fewer than {rules.HIGHLIGHT_MIN_ITEMS} items that are not labels"
+    return (
+        f"{_paragraphs_before(lines, run)} paragraphs before it and no heading announcing highlights"
+        f" within {rules.HIGHLIGHT_HEADING_REACH} lines above"
+    )

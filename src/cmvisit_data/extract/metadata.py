@@ -123,6 +123,23 @@ _ACCOUNT_RE = re.compile(rf"(?=[a-z])[a-z0-9_.]{{{rules.ACCOUNT_MIN_CHARS},}}")
 _LETTER_WORD_RE = re.compile(rf"(?:[^\W\d_]|[{rules.DEVANAGARI_LETTERS}])+")
 
 
+# The byline and dateline rules, as --explain names them.
+_BY_LABEL = "after a byline label"
+_BY_LABEL_ALONE = "the line after a byline label printed alone"
+_BY_GLUED_LABEL = "a name glued to a date label"
+_BY_BEFORE_BAR = "before '|' on a date line"
+_BY_ROLE_CREDIT = "a credit line naming a role"
+_BY_BESIDE_DATE_LINE = "a name line beside a date line"
+_BY_BARE_NAME = "a name alone below the headline"
+_BY_AGENCY_SLASH = "an agency / name credit"
+_BY_HI_REPORT = "a Hindi report credit"
+_BY_DESK_LINE = "a desk credit line"
+_BY_DESK_PLACE = "a desk printed where the dateline's place stands"
+_DATELINE_ALONE = "a line that is only a dateline"
+_DATELINE_OPENING = "the opening of a body line"
+_PLACE_ALONE = "a place alone on the line above the body"
+
+
 @dataclass
 class Metadata:
     title: tuple[int, int] | None = None
@@ -131,13 +148,31 @@ class Metadata:
     dateline: tuple[int, int] | None = None
     standfirst: tuple[int, int] | None = None  # text glued after the headline on its line
     dates: list[Candidate] = field(default_factory=list)  # publication-date candidates
+    # The rule that read each byline name (in byline's order) and the dateline, for --explain.
+    byline_rules: list[str] = field(default_factory=list)
+    dateline_rule: str | None = None
 
-    def add_byline(self, spans: list[tuple[int, int]], raw: str) -> None:
+    def add_byline(self, spans: list[tuple[int, int]], raw: str, rule: str) -> None:
         seen = {norm(raw[s:e]) for s, e in self.byline}
         for s, e in spans:
             if e > s and norm(raw[s:e]) not in seen:
                 self.byline.append((s, e))
+                self.byline_rules.append(rule)
                 seen.add(norm(raw[s:e]))
+
+    def explained(self, raw: str) -> dict[str, Any]:
+        """The rule behind each byline name and the dateline, with their spans."""
+        dateline = None
+        if self.dateline is not None:
+            s, e = self.dateline
+            dateline = {"text": raw[s:e], "start": s, "end": e, "rule": self.dateline_rule}
+        return {
+            "byline": [
+                {"text": raw[s:e], "start": s, "end": e, "rule": rule}
+                for (s, e), rule in zip(self.byline, self.byline_rules, strict=True)
+            ],
+            "dateline": dateline,
+        }
 
     def to_record(self, raw: str, language: str) -> dict[str, Any]:
         def span(se: tuple[int, int] | None) -> dict[str, Any] | None:
@@ -205,6 +240,8 @@ def extract_metadata(
     _labelled_dates(lines, meta)
     _date_lines_below(text_lines, body, meta)
     _choose_published(meta, title_at, model, explain, raw)
+    if explain is not None:
+        explain.update(meta.explained(raw))
     return meta
 
 
@@ -276,20 +313,23 @@ def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: li
     names: list[tuple[int, int]] = []
     label = _byline_label(text)
     glued = _GLUED_LABEL_RE.search(text) if dates else None
+    rule = ""
     if label:
         names = _names_after(text, label.end(), dates)
+        rule = _BY_LABEL
         if label.end() >= len(text) and k + 1 < len(text_lines):
             names = _name_line(text_lines[k + 1])  # the label alone; the name is the next line
+            rule = _BY_LABEL_ALONE
             if names:
                 text_lines[k + 1].kind = META
                 names = [(s + text_lines[k + 1].start - line.start, e + text_lines[k + 1].start - line.start)
                          for s, e in names]  # fmt: skip
     elif glued:
-        names = _names_in(text, 0, glued.start())
+        names, rule = _names_in(text, 0, glued.start()), _BY_GLUED_LABEL
     elif dates and "|" in text[: dates[0].start]:
-        names = _names_in(text, 0, text.index("|"))
+        names, rule = _names_in(text, 0, text.index("|")), _BY_BEFORE_BAR
     elif not dates:
-        names = _role_credit(text)
+        names, rule = _role_credit(text), _BY_ROLE_CREDIT
         if not names:
             return False
     if not names and not dates and not label:
@@ -300,8 +340,8 @@ def _read_meta_line(raw: str, line: Line, k: int, meta: Metadata, text_lines: li
     if _too_many_extra_words(text, known) and not (names and not dates and not label):
         return False
     if dates and not names:
-        names = _beside_date_line(text_lines, k)
-    meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
+        names, rule = _beside_date_line(text_lines, k), _BY_BESIDE_DATE_LINE
+    meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw, rule)
     for d in dates:
         found = FoundDate(line.start + d.start, line.start + d.end, d.iso)
         meta.dates.append(_date_candidate(line, k, found, _label_before(text, d.start), "meta"))
@@ -386,7 +426,7 @@ def _bare_name(raw: str, text_lines: list[Line], meta: Metadata) -> None:
         ):
             names = _name_line(line)
             if len(names) == 1:
-                meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
+                meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw, _BY_BARE_NAME)
                 line.kind = META
             return
 
@@ -503,13 +543,14 @@ def _read_credits(raw: str, lines: list[Line], meta: Metadata) -> None:
         text = line.text
         low = text.casefold()
         names: list[tuple[int, int]] = []
+        rule = ""
         if "/" in text and text.count("/") == 1:
             left, right = text.split("/")
             if any(w in left.casefold() for w in rules.AGENCY_WORDS) and right.strip():
-                names = _names_in(text, text.index("/") + 1, len(text))
+                names, rule = _names_in(text, text.index("/") + 1, len(text)), _BY_AGENCY_SLASH
         for credit in rules.HI_REPORT_CREDITS:
             if text.endswith(credit):
-                names = _names_in(text, 0, len(text) - len(credit))
+                names, rule = _names_in(text, 0, len(text) - len(credit)), _BY_HI_REPORT
         if (
             not names
             and not meta.byline
@@ -517,11 +558,11 @@ def _read_credits(raw: str, lines: list[Line], meta: Metadata) -> None:
             and len(line.words) <= rules.MAX_DESK_CREDIT_WORDS
         ):
             if any(w in low.split() for w in rules.DESK_WORDS) and not ends_sentence(text):
-                names = _name_line(line)
+                names, rule = _name_line(line), _BY_DESK_LINE
         if names and all(
             len(raw[line.start + s : line.start + e].split()) <= rules.MAX_BYLINE_WORDS for s, e in names
         ):
-            meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw)
+            meta.add_byline([(line.start + s, line.start + e) for s, e in names], raw, rule)
             line.kind = META
 
 
@@ -636,7 +677,7 @@ def _read_standalone_dateline(raw: str, line: Line, nxt: Line | None, meta: Meta
             return False
         if dateline_match(nxt.text) is not None:
             return False
-        meta.dateline = (line.start, line.start + len(place))
+        meta.dateline, meta.dateline_rule = (line.start, line.start + len(place)), _PLACE_ALONE
         line.kind = META
         return True
     return False
@@ -679,11 +720,12 @@ def _read_dateline(raw: str, line: Line, meta: Metadata, k: int) -> bool:
     place_key = "place"
     groups = m.groupdict()
     if any(d in m.group("place").casefold() for d in rules.DESK_WORDS):
-        meta.add_byline([(line.start + m.start("place"), line.start + m.end("place"))], raw)
+        meta.add_byline([(line.start + m.start("place"), line.start + m.end("place"))], raw, _BY_DESK_PLACE)
         if not groups.get("place2"):
             return False
         place_key = "place2"
     meta.dateline = (line.start + m.start(place_key), line.start + m.end(place_key))
+    meta.dateline_rule = _DATELINE_ALONE if k < 0 else _DATELINE_OPENING
     if groups.get("date"):
         found = find_dates(m.group("date"))
         if found and found[0].iso:

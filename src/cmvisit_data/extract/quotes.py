@@ -131,6 +131,20 @@ for _opener, _closer in _OPENERS.items():
 _NEWLINE_RE = re.compile("\n")
 
 
+# The attribution rules, as --explain names them.
+_VERB_BEFORE = "speech verb before the quotation"
+_VERB_AFTER = "speech verb after the quotation"
+_READS_AFTER = "a document reads, after the quotation"
+_DESCRIBED = "described as, before the quotation"
+_VERB_EARLIER = "speech verb earlier in the paragraph"
+_CUE_LINE_ABOVE = "cue line above"
+_SAID_THAT_ABOVE = "said that, in the paragraph above"
+_CUT_OFF = "cut off by the end of the document"
+_HI_CUE = "Hindi speech cue"
+_SAYING_CUE = "X का कहना है कि"
+_HI_CUE_ACROSS_LINES = "Hindi cue across a line end"
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -140,12 +154,19 @@ class _Candidate:
     subject: tuple[str, str] | None
     truncated: bool
     line: Line
+    rule: str = ""  # which attribution rule found it (shown by --explain)
 
 
 def find_quotes(
-    raw: str, lines: list[Line], make_names: Callable[[], NameIndex], language: str
+    raw: str,
+    lines: list[Line],
+    make_names: Callable[[], NameIndex],
+    language: str,
+    explain: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
-    """Every quote, in document order; `make_names` builds the name index when one is needed."""
+    """Every quote, in document order; `make_names` builds the name index when one is needed.
+    With explain, each quote's attribution rule, subject phrase and speaker step go in
+    explain["quotes"], in the same order."""
     searched = [line for line in lines if line.kind in _SEARCHED]
     if not searched:
         return []
@@ -170,9 +191,23 @@ def find_quotes(
     for cand in candidates:
         para_start = _item_start(cand.line)
         before_quote = min(cand.start, cand.cue[0]) if cand.cue else cand.start
-        speaker = resolve(cand.subject, names, cand.start, last, (para_start, before_quote))
+        speaker, step = resolve(cand.subject, names, cand.start, last, (para_start, before_quote))
         if speaker:
             last = speaker
+        if explain is not None:
+            explain.setdefault("quotes", []).append(
+                {
+                    "start": cand.start,
+                    "end": cand.end,
+                    "kind": cand.kind,
+                    "attributed_by": cand.rule,
+                    "subject": None
+                    if cand.subject is None
+                    else {"kind": cand.subject[0], "text": cand.subject[1]},
+                    "speaker": speaker,
+                    "speaker_from": step,
+                }
+            )
         out.append(
             {
                 "text": raw[cand.start : cand.end],
@@ -417,9 +452,8 @@ def _attribute_direct(
     if cue is not None:
         (cs, ce), subject, strong = cue
         if strong or like:
-            return _Candidate(
-                start, end, "direct", (before_base + cs, before_base + ce), subject, unclosed, line
-            )
+            verb = (before_base + cs, before_base + ce)
+            return _Candidate(start, end, "direct", verb, subject, unclosed, line, _VERB_BEFORE)
     if not unclosed and _term_in_running_text(raw, content, end) and not _EN_DESCRIBED_RE.search(before):
         return None
     # A speech verb right after the closing mark.
@@ -441,18 +475,17 @@ def _attribute_direct(
                 verb = (cue_at, cue_at + len(m.group("verb")))
                 # "“…,” it added": a body (an office issuing a release) speaks.
                 subject = _BODY if [w.casefold() for w in subj_words] == ["it"] else english_subject(words)
-                return _Candidate(start, end, "direct", verb, subject, False, line)
+                return _Candidate(start, end, "direct", verb, subject, False, line, _VERB_AFTER)
         read = _EN_READ_AFTER_RE.match(after)
         if read and len(_words(content)) >= rules.AFTER_MIN_QUOTE_WORDS:
             cue_at = after_at + read.start("verb")
-            return _Candidate(
-                start, end, "direct", (cue_at, cue_at + len(read.group("verb"))), _BODY, False, line
-            )
+            verb = (cue_at, cue_at + len(read.group("verb")))
+            return _Candidate(start, end, "direct", verb, _BODY, False, line, _READS_AFTER)
     described = _EN_DESCRIBED_RE.search(before)
     if described is not None and not unclosed:
         vs, ve = before_base + described.start("verb"), before_base + described.end("verb")
         subject = _subject_before(raw[before_base:vs])
-        return _Candidate(start, end, "direct", (vs, ve), subject, False, line)
+        return _Candidate(start, end, "direct", (vs, ve), subject, False, line, _DESCRIBED)
     if not like:
         return None
     # A speech verb earlier in the paragraph, or at the end of the line above.
@@ -461,7 +494,8 @@ def _attribute_direct(
     if found is not None:
         vs, ve = earlier_base + found[0], earlier_base + found[1]
         sentence = raw[max(sentences.start(line, vs), vs - window) : vs]
-        return _Candidate(start, end, "direct", (vs, ve), _subject_before(sentence), unclosed, line)
+        subject = _subject_before(sentence)
+        return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line, _VERB_EARLIER)
     prev = _previous_line(lines, line)
     if prev is not None and _blank(raw, line.start, open_at):
         prev_base = max(prev.start, prev.end - window)
@@ -470,7 +504,7 @@ def _attribute_direct(
         if found is not None and (ending[-1:] in rules.INTRODUCING_ENDINGS or ending.endswith(_KI)):
             vs, ve = prev_base + found[0], prev_base + found[1]
             subject = _subject_before(raw[prev_base:vs])
-            return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line)
+            return _Candidate(start, end, "direct", (vs, ve), subject, unclosed, line, _CUE_LINE_ABOVE)
     if _blank(raw, line.start, open_at) and len(_words(content)) >= rules.LONG_QUOTE_WORDS:
         # A long quotation opening its paragraph goes on from the paragraph above when that
         # paragraph's last sentence reports the same speaker ("The minister said that …").
@@ -482,11 +516,12 @@ def _attribute_direct(
                 before_verb = raw[last_start : m.start()]
                 # "… and added that": the verb's subject opens the sentence, beyond this reading.
                 subject = None if before_verb.rstrip().endswith(" and") else _subject_before(before_verb)
-                return _Candidate(start, end, "direct", (m.start(), m.end("verb")), subject, unclosed, line)
+                verb = (m.start(), m.end("verb"))
+                return _Candidate(start, end, "direct", verb, subject, unclosed, line, _SAID_THAT_ABOVE)
     if at_doc_end:
         # The document is cut off inside the quotation, before its attribution could follow:
         # the statement continues the nearest preceding speaker's.
-        return _Candidate(start, end, "direct", None, None, True, line)
+        return _Candidate(start, end, "direct", None, None, True, line, _CUT_OFF)
     return None
 
 
@@ -619,7 +654,8 @@ def _reported_in_line(
         while cue_end > cue_start and raw[cue_end - 1] in " \t-–—:":
             cue_end -= 1
         subject = _saying_subject(sentence) if saying else _subject_before(sentence)
-        out.append(_Candidate(start, end, "reported", (cue_start, cue_end), subject, False, line))
+        rule = _SAYING_CUE if saying else _HI_CUE if cue_line is line else _HI_CUE_ACROSS_LINES
+        out.append(_Candidate(start, end, "reported", (cue_start, cue_end), subject, False, line, rule))
     return out
 
 
