@@ -633,6 +633,10 @@ AFTER_VERB_SUBJECT_WORDS = 7
 # A person the index gives as a speaker for a pronoun or a role has at least this many words
 # (a lone word may be a place or a thing).
 PERSON_MIN_WORDS = 2
+# A short form that drops a name's last word ("Asha Rani said" for "Asha Rani Verma") is given
+# the full name only when the full name is printed at least this often: a run of capitalised
+# words printed once may be a headline's ("Minister Asha Rani Opens ...").
+SHORT_FORM_FULL_NAME_MIN_MENTIONS = 2
 # How far back (characters) an office is looked for as the speaker of "it added" or "the
 # statement read"; at most SPEAKING_BODY_PREFIX_WORDS capitalised words before it are its name
 # ("Chhattisgarh CMO").

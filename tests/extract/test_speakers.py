@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from cmvisit_data.extract.speakers import NameIndex, english_subject, hindi_subject, resolve
+from cmvisit_data.parse import parse_text
 
 
 def test_full_form_role_and_nearest_person():
@@ -34,7 +35,10 @@ def test_resolve_pronoun_uses_previous_speaker():
         "Asha Verma",
         "pronoun: the previous quote's speaker",
     )
-    assert resolve(("name", "Kant"), names, 10, None) == ("Ravi Kant", "name: its fullest form in the document")
+    assert resolve(("name", "Kant"), names, 10, None) == (
+        "Ravi Kant",
+        "name: its fullest form in the document",
+    )
 
 
 def test_hindi_names_end_before_sahit_and_verbs():
@@ -52,3 +56,23 @@ def test_word_starts_of_a_capturing_split_are_the_words_offsets():
     at = _WordStarts(_HI_WORD_SPLIT_RE.split(raw))
     assert [at(j) for j in range(len(starts))] == starts  # in increasing order, as the scan asks
     assert [at(j) for j in (5, 2, 2, 9, 0)] == [starts[j] for j in (5, 2, 2, 9, 0)]  # and in any
+
+
+def test_a_short_form_that_drops_the_last_word_gets_the_full_name():
+    raw = (
+        "Korba: Chief Minister Asha Rani Verma opened a clinic on Monday.\n"
+        "“Every village will have a doctor,” Asha Rani said.\n"
+        "Asha Rani Verma also met the district's nurses.\n"
+    )
+    assert [q["speaker"] for q in parse_text(raw)["quotes"]] == ["Asha Rani Verma"]
+
+
+def test_a_name_printed_once_is_not_a_short_forms_full_name():
+    # "Health Minister Asha Rani Speaks" in a title-case line reads as a titled name "Asha Rani
+    # Speaks": printed once, it is not taken as the fuller form of "Asha Rani".
+    raw = (
+        "Korba: Health Minister Asha Rani Speaks\n\n"
+        "The minister spoke to nurses on Monday at the district hospital.\n"
+        "“Every village will have a doctor,” Asha Rani said.\n"
+    )
+    assert [q["speaker"] for q in parse_text(raw)["quotes"]] == ["Asha Rani"]

@@ -98,6 +98,15 @@ class NameIndex:
             if last not in self._best or len(name.split()) > len(self._best[last].split()):
                 self._best[last] = name
         self._titled_lasts = {name.split()[-1] for name in self._titled}
+        # A short form that drops the last word ("Asha Rani" for "Asha Rani Verma"): the
+        # titled name its words begin, where one such name alone is printed often enough.
+        self._by_start: dict[tuple[str, ...], str | None] = {}
+        for name in self._titled:
+            words = tuple(name.split())
+            if len(words) < 2 or self._count[name] < rules.SHORT_FORM_FULL_NAME_MIN_MENTIONS:
+                continue
+            key = words[:-1]
+            self._by_start[key] = name if key not in self._by_start else None
 
     # -- building ------------------------------------------------------------------------
 
@@ -201,9 +210,13 @@ class NameIndex:
     # -- lookups -------------------------------------------------------------------------
 
     def full(self, name: str) -> str:
-        """The fullest form of a name in the document, matched on its last word."""
-        best = self._best.get(name.split()[-1])
-        return best if best is not None and len(best.split()) > len(name.split()) else name
+        """The fullest form of a name in the document, matched on its last word, or else on
+        its first words where they begin one titled name only."""
+        words = name.split()
+        best = self._best.get(words[-1])
+        if best is not None and len(best.split()) > len(words):
+            return best
+        return self._by_start.get(tuple(words)) or name
 
     def widened(self, phrase: str) -> str:
         """A Hindi subject the index does not know ("अधिकारियों"), in its fullest printed form:
@@ -236,7 +249,7 @@ class NameIndex:
         return self._widening
 
     def known(self, name: str) -> bool:
-        return name.split()[-1] in self._best
+        return name.split()[-1] in self._best or bool(self._by_start.get(tuple(name.split())))
 
     def _person(self, name: str) -> str | None:
         """The full form of a mention when it names a titled person in the document's script."""
