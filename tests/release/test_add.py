@@ -167,8 +167,9 @@ def _consistent(seeds: Path) -> None:
 
 
 def _kill_mid_add(tmp_path: Path, signum: int) -> tuple[Path, subprocess.CompletedProcess]:
-    """Run `cmvisit add` on a few hundred documents and send signum to it (the main process
-    only, as `kill PID` does) once it has placed its first document in seeds/."""
+    """Run `cmvisit add` on a few hundred documents and send signum once it has placed its
+    first document in seeds/: SIGTERM to the main process only, as `kill PID` does; SIGKILL
+    to all its processes at once, as the kernel's OOM killer or a power cut would end them."""
     import signal
     import time
 
@@ -182,15 +183,11 @@ def _kill_mid_add(tmp_path: Path, signum: int) -> tuple[Path, subprocess.Complet
     while not any(seeds.glob("n*.txt")):  # polled: the moment to kill is when a file is placed
         assert process.poll() is None and time.monotonic() < deadline, "add never placed a document"
         time.sleep(0.002)
-    os.kill(process.pid, signum)
+    if signum == signal.SIGKILL:
+        os.killpg(process.pid, signum)
+    else:
+        os.kill(process.pid, signum)
     out, err = process.communicate(timeout=120)
-    if signum == signal.SIGKILL:  # its workers end with it: wait until none is left
-        while time.monotonic() < deadline:
-            try:
-                os.killpg(process.pid, 0)
-            except ProcessLookupError:
-                break
-            time.sleep(0.05)
     return seeds, subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
