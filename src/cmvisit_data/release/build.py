@@ -144,7 +144,10 @@ def build(
     try:
         with terminate_as_interrupt():
             _build_locked(options, out, final, result)
-    except CmvisitError as exc:  # a lock file that is a link, and the like
+    except CmvisitError as exc:
+        if any(p.type != "lock-refused" for p in exc.problems):
+            raise  # as before: the command says what stopped the build, in one line each
+        result.status = "refused"  # a link or a FIFO planted at a lock file's name
         result.problems.extend(exc.problems)
     except OSError as exc:  # a full disk, --out under a file, a name too long: one line
         result.problems.append(write_problem(exc, "nothing was written"))
