@@ -113,3 +113,14 @@ def test_open_regular_refuses_a_link_when_told_not_to_follow_one(tmp_path):
     handle.close()
     handle, problems = open_regular(tmp_path / "link.txt", follow_links=False)
     assert handle is None and [p.type for p in problems] == ["not-a-file"]
+
+
+def test_a_link_that_loops_is_refused_in_one_line(tmp_path):
+    import os
+
+    from cmvisit_data.inputs import open_regular
+
+    os.symlink("loop.txt", tmp_path / "loop.txt")
+    for follow in (True, False):
+        handle, problems = open_regular(tmp_path / "loop.txt", follow_links=follow)
+        assert handle is None and [p.type for p in problems] == ["not-a-file"]

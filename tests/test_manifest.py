@@ -77,3 +77,44 @@ def test_write_manifest_round_trips_sorted(seeds):
     write_manifest(seeds, list(reversed(entries)))
     again, problems = load_manifest(seeds)
     assert problems == [] and again == sorted(entries, key=lambda e: e.file)
+
+
+def test_a_fifo_listed_in_the_manifest_is_refused_never_waited_on(seeds):
+    import os
+    import threading
+
+    from cmvisit_data.intake import check_manifest
+
+    os.mkfifo(seeds / "pipe.txt")
+    _edit(seeds, lambda d: d["documents"].append({**d["documents"][0], "file": "pipe.txt"}))
+    reports = []
+    checking = threading.Thread(target=lambda: reports.append(check_manifest(str(seeds / "manifest.json"))),
+                                daemon=True)  # fmt: skip
+    checking.start()
+    checking.join(timeout=30)
+    if checking.is_alive():  # let the blocked open go before failing
+        os.close(os.open(seeds / "pipe.txt", os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("validate waited on a FIFO listed in the manifest")
+    (report,) = reports
+    assert [(p.type, p.file) for p in report.problems] == [("not-a-file", str(seeds / "pipe.txt"))]
+
+
+def test_a_link_that_loops_is_one_problem_with_its_place(seeds):
+    from cmvisit_data.intake import check_manifest
+
+    (seeds / "loop.txt").symlink_to("loop.txt")
+    _, problem = resolve_entry(seeds, Entry("loop.txt", "0" * 64, "en", None, None, None, None))
+    assert problem.type == "path-outside-seeds" and "loops" in problem.message
+    _edit(seeds, lambda d: d["documents"].append({**d["documents"][0], "file": "loop.txt"}))
+    report = check_manifest(str(seeds / "manifest.json"))
+    assert [(p.type, p.file) for p in report.problems] == [("path-outside-seeds", str(seeds / "loop.txt"))]
+
+
+def test_a_link_inside_the_folder_is_read_by_its_target_and_its_message_names_no_local_path(seeds, tmp_path):
+    (seeds / "alias.txt").symlink_to("000_a25e3bb1cf0e3701.txt")
+    path, problem = resolve_entry(seeds, Entry("alias.txt", "0" * 64, "en", None, None, None, None))
+    assert problem is None and path == seeds / "000_a25e3bb1cf0e3701.txt"
+    (seeds / "out.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (tmp_path / "elsewhere.txt").write_text("x", encoding="utf-8")
+    _, problem = resolve_entry(seeds, Entry("out.txt", "0" * 64, "en", None, None, None, None))
+    assert problem.type == "path-outside-seeds" and str(tmp_path) not in problem.message

@@ -133,7 +133,7 @@ def process(job: Job) -> Outcome:
     if problem is not None:
         outcome.problems.append(problem)
         return outcome
-    doc = read_path(path, job.max_bytes)
+    doc = read_path(path, job.max_bytes, follow_links=False)  # the file resolve_entry checked
     if isinstance(doc, list):
         outcome.problems.extend(doc)
         return outcome
@@ -406,6 +406,9 @@ def _init_worker() -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker whose main process was killed outright ends on its closed pipe without a
+    # traceback (Python's default would raise BrokenPipeError and print one).
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # What the fork server imported is kept for good: the collector, run once per chunk,
     # never walks it again (nor touches, and so copies, the pages it shares with the others).
     gc.freeze()
@@ -416,6 +419,30 @@ def _init_worker() -> None:
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
         except OSError:  # pragma: no cover - no glibc: the pool's own shutdown still applies
             pass
+
+
+@contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM handled as Ctrl-C is while the work runs: KeyboardInterrupt in the main thread,
+    so the same clean-up runs (the workers stopped, temporary files removed, what `add` copied
+    listed) and the command ends in one line. A second SIGTERM during that clean-up is
+    ignored, so the clean-up itself is not cut short. Outside the main thread, nothing changes."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 class ChunkMap(InOrder):

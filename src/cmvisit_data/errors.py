@@ -65,6 +65,14 @@ CATALOGUE: dict[str, str] = {
     "parser-failure": "This is a bug in cmvisit-data; please report it with the file.",
     "publish-refused": "Only a release that passes cmvisit verify is published: rebuild or restore it.",
     "publish-failed": "Check the repository id, your token's write access and the network, then retry.",
+    "write-failed": (
+        "Free some space on that disk, or name a folder you may write to whose every part is a folder; "
+        "then run the command again."
+    ),
+    "lock-refused": (
+        "Remove what is at that name: cmvisit creates its lock files itself, as plain files, and never "
+        "follows a link there."
+    ),
 }
 
 

@@ -48,7 +48,8 @@ def open_regular(
 ) -> tuple[BinaryIO | None, list[Problem]]:
     """path opened for reading when it is a regular file: without blocking, and checked on the
     open file, so that a FIFO or a device is refused before anything is read from it. With
-    follow_links=False, a link is refused too (the open itself does not follow it)."""
+    follow_links=False, a link is refused too (the open itself does not follow it): a name
+    checked, then swapped for a link before the open, is refused, never followed."""
     name = str(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | (0 if follow_links else getattr(os, "O_NOFOLLOW", 0))
     try:
@@ -56,8 +57,9 @@ def open_regular(
     except FileNotFoundError:
         return None, [Problem("file-not-found", "no such file", file=name)]
     except OSError as exc:
-        if not follow_links and exc.errno == errno.ELOOP:
-            return None, [Problem("not-a-file", "a link: only regular files are read here", file=name)]
+        if exc.errno == errno.ELOOP:
+            what = "a link: only regular files are read here" if not follow_links else "a link that loops"
+            return None, [Problem("not-a-file", what, file=name)]
         return None, [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
@@ -68,11 +70,12 @@ def open_regular(
 
 
 def read_path(
-    path: str | os.PathLike[str], max_bytes: int = rules.DEFAULT_MAX_BYTES
+    path: str | os.PathLike[str], max_bytes: int = rules.DEFAULT_MAX_BYTES, follow_links: bool = True
 ) -> Document | list[Problem]:
-    """Read a file under the size limit and check it; never reads more than max_bytes + 1 bytes."""
+    """Read a file under the size limit and check it; never reads more than max_bytes + 1 bytes.
+    With follow_links=False, the file read is the one checked before (`open_regular`)."""
     name = str(path)
-    handle, problems = open_regular(path)
+    handle, problems = open_regular(path, follow_links)
     if handle is None:
         return problems
     with handle:

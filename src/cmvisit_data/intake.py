@@ -18,7 +18,7 @@ from . import rules
 from .errors import CmvisitError, Problem, Report
 from .header.model import HeaderModel
 from .inputs import open_regular, read_path
-from .manifest import MANIFEST_NAME, load_manifest, resolve_entry, sha256_of, unlisted
+from .manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, sha256_of_handle, unlisted
 from .record import build_record
 from .strictjson import DuplicateKey, no_duplicate_keys
 from .validation import validate_record
@@ -112,26 +112,40 @@ def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
 
 
 def check_manifest(path: str) -> Report:
-    """A seeds manifest: its own validity, every entry's file and checksum, unlisted documents."""
+    """A seeds manifest: its own validity, every entry's file and checksum, unlisted documents.
+    What an interrupted add left is put right first, and the seeds' lock is held, shared,
+    while they are read (`manifest.reading`)."""
     seeds = Path(path).parent
     report = Report(file=path, kind="manifest")
+    try:
+        with reading(seeds) as problems:
+            report.problems.extend(problems)
+            _check_manifest_locked(seeds, report)
+    except CmvisitError as exc:  # a lock file that is a link, and the like
+        report.problems.extend(exc.problems)
+    return report
+
+
+def _check_manifest_locked(seeds: Path, report: Report) -> None:
     entries, problems = load_manifest(seeds)
     report.problems.extend(problems)
     for entry in entries:
         found, problem = resolve_entry(seeds, entry)
-        if problem is not None:
-            report.problems.append(problem)
-        elif sha256_of(found) != entry.sha256:
-            report.problems.append(
-                Problem(
-                    "checksum-mismatch",
-                    "the file's bytes differ from the sha256 in the manifest",
-                    file=str(found),
-                )
-            )
+        if problem is None:
+            # Opened without following a link and without blocking, then checked on the open
+            # file: a FIFO or a link swapped in is refused, never waited on or followed.
+            handle, opened = open_regular(found, follow_links=False)
+            if handle is None:
+                report.problems.extend(opened)
+                continue
+            with handle:
+                if sha256_of_handle(handle) == entry.sha256:
+                    continue
+            differs = "the file's bytes differ from the sha256 in the manifest"
+            problem = Problem("checksum-mismatch", differs, file=str(found))
+        report.problems.append(problem)
     report.problems.extend(unlisted(seeds, entries))
     report.records = len(entries)
-    return report
 
 
 def check_record_file(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:

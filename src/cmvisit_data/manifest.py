@@ -5,26 +5,36 @@ url, outlet, rights, how obtained; `null` where unknown). The manifest is untrus
 duplicate JSON keys, unknown fields, entries listed twice and paths that leave the seeds
 folder (`..`, absolute paths, links pointing outside) are all errors. A document with no
 entry, or whose bytes no longer match its checksum, is an error that names the file.
-Writing entries for new documents is `release`'s `add`, not this module's.
+Writing entries for new documents is `release`'s `add`, not this module's; the seeds' lock,
+the journal `add` keeps of the entries it is placing, and putting right what an interrupted
+`add` left are this module's, so that every reader (validate, build, add) starts from a
+folder in which every document is listed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .atomic import write_atomic
+from .atomic import NOFOLLOW, file_lock, write_atomic, write_problem
 from .contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
 from .errors import Problem
 from .strictjson import DuplicateKey, no_duplicate_keys
 
 MANIFEST_NAME = "manifest.json"
+LOCK_NAME = ".seeds.lock"  # add holds it exclusive; validate and build, shared, while they read
+JOURNAL_NAME = ".add-journal.jsonl"  # the entries an add is placing, flushed before their files
+# What an add writes before it renames or links it into place: its documents, and the manifest.
+ADD_TEMPORARY = (".add-tmp-*", f".{MANIFEST_NAME}.tmp-*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,13 +82,22 @@ def provenance_problems(provenance: dict[str, Any]) -> list[Problem]:
 
 def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
     """The manifest's entries, or the problems that make it unusable (all of them)."""
+    from .inputs import open_regular
+
     path = Path(seeds_dir) / MANIFEST_NAME
     name = str(path)
-    if not path.is_file():
-        what = "there is no such folder" if not path.parent.is_dir() else "the folder has no manifest.json"
+    if not os.path.lexists(path):
+        folder = os.path.isdir(path.parent)
+        what = "the folder has no manifest.json" if folder else "there is no such folder"
         return [], [Problem("manifest-missing", what, file=str(path.parent))]
+    # Opened without blocking and checked on the open file: a FIFO here never hangs a reader.
+    handle, problems = open_regular(path)
+    if handle is None:
+        return [], problems
     try:
-        data = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=no_duplicate_keys)
+        with handle:
+            text = handle.read().decode("utf-8")
+        data = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except DuplicateKey as exc:
         return [], [Problem("manifest-invalid", str(exc), file=name)]
     except UnicodeDecodeError:
@@ -138,17 +157,38 @@ def resolve_entry(seeds_dir: str | os.PathLike[str], entry: Entry) -> tuple[Path
         return None, Problem(
             "file-not-found", "the manifest lists this file but it does not exist", file=str(candidate)
         )
-    if real is not None and real.parent != _real(str(seeds_dir)):
-        reason = f"{entry.file} links to {real}, outside the seeds folder"
+    except RuntimeError:  # a loop of links (Python < 3.13 says so with RuntimeError)
+        return None, _loop(candidate)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, _loop(candidate)
+        reason = f"the manifest lists this file but it cannot be read ({exc.strerror})"
+        return None, Problem("file-not-found", reason, file=str(candidate))
+    if real is None:
+        return candidate, None
+    if real.parent != _real(str(seeds_dir)):
+        # Where it leads is not said: a release records its rejections, never this machine's paths.
+        reason = f"{entry.file} is a link that leads outside the seeds folder"
         return None, Problem("path-outside-seeds", reason, file=str(candidate))
-    return candidate, None
+    # The file the link leads to, by its own name in the folder: opened without following a
+    # link (O_NOFOLLOW), so a link swapped in after this check is refused, never followed.
+    return Path(seeds_dir) / real.name, None
+
+
+def _loop(candidate: Path) -> Problem:
+    return Problem("path-outside-seeds", "a link that loops: it never reaches a file", file=str(candidate))
 
 
 def sha256_of(path: str | os.PathLike[str]) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
+        return sha256_of_handle(handle)
+
+
+def sha256_of_handle(handle: Any) -> str:
+    """The sha256 of what is left to read of an open file."""
+    digest = hashlib.sha256()
+    for block in iter(lambda: handle.read(1 << 20), b""):
+        digest.update(block)
     return digest.hexdigest()
 
 
@@ -170,3 +210,122 @@ def write_manifest(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> N
         "documents": [e.to_dict() for e in sorted(entries, key=lambda e: e.file)],
     }
     write_atomic(path, (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+# --- the seeds' lock, add's journal, and what an interrupted add left ------------------------
+
+
+def seeds_lock(seeds_dir: str | os.PathLike[str], shared: bool = False) -> Any:
+    """The seeds folder's lock (a context manager): exclusive for the add that rewrites the
+    manifest, shared for the commands that read the folder meanwhile."""
+    return file_lock(Path(seeds_dir) / LOCK_NAME, shared=shared)
+
+
+@contextlib.contextmanager
+def reading(seeds_dir: str | os.PathLike[str]) -> Iterator[list[Problem]]:
+    """The seeds folder held for reading (validate, build): what an interrupted add left is
+    put right first, under the exclusive lock, then the shared lock is held while the caller
+    reads, so an add waits for it. Yields the problems met putting things right (a disk
+    that is full, a folder this process may not write to): the caller reports them."""
+    seeds = Path(seeds_dir)
+    problems: list[Problem] = []
+    if interrupted(seeds):
+        with seeds_lock(seeds):
+            try:
+                recover(seeds)
+            except OSError as exc:
+                problems.append(write_problem(exc, "what an interrupted add placed is not listed yet", seeds))
+    with seeds_lock(seeds, shared=True):
+        yield problems
+
+
+def interrupted(seeds: Path) -> bool:
+    """Whether an add left its journal or temporary files (it may be running still)."""
+    return os.path.lexists(seeds / JOURNAL_NAME) or any(
+        next(seeds.glob(pattern), None) is not None for pattern in ADD_TEMPORARY
+    )
+
+
+def journal(seeds: Path, entries: list[Entry]) -> None:
+    """Note entries an add is about to place, flushed to disk before any of their files is
+    linked in: a run killed at any point leaves every file it placed named here."""
+    if not entries:
+        return
+    lines = "".join(json.dumps(e.to_dict(), ensure_ascii=False) + "\n" for e in entries).encode("utf-8")
+    fd = os.open(seeds / JOURNAL_NAME, os.O_WRONLY | os.O_APPEND | os.O_CREAT | NOFOLLOW, 0o644)
+    with os.fdopen(fd, "ab") as handle:
+        handle.write(lines)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def end_journal(seeds: Path) -> None:
+    """The journal's entries are in the manifest (or their files are gone): forget them."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(seeds / JOURNAL_NAME)
+
+
+def recover(seeds: Path) -> list[Entry]:
+    """Put right what an interrupted add left; the caller holds the exclusive lock, so no add
+    is running. Each journaled entry whose file is in place with its checksum is listed, as
+    the add would have listed it (interrupted or not, every file copied in is listed); one
+    whose file never arrived is dropped; the add's temporary files are removed. Returns the
+    entries listed. Raises OSError when the manifest cannot be written (nothing is lost: the
+    journal stays for the next start)."""
+    pending = _read_journal(seeds / JOURNAL_NAME)
+    listed: list[Entry] = []
+    if pending:
+        entries: list[Entry] = []
+        if os.path.lexists(seeds / MANIFEST_NAME):
+            entries, problems = load_manifest(seeds)
+            if problems:
+                return []  # the manifest is reported as it is; the journal waits until it is fixed
+        names, shas = {e.file for e in entries}, {e.sha256 for e in entries}
+        for entry in pending:  # a document journaled under two names is listed under the one it took
+            if entry.file not in names and entry.sha256 not in shas and _holds(seeds, entry):
+                names.add(entry.file)
+                shas.add(entry.sha256)
+                listed.append(entry)
+        if listed:
+            write_manifest(seeds, entries + listed)
+    for pattern in ADD_TEMPORARY:
+        for temporary in seeds.glob(pattern):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(temporary)
+    end_journal(seeds)
+    return listed
+
+
+def _read_journal(path: Path) -> list[Entry]:
+    """The journal's entries; a line cut short by the kill, or that is not an entry the seeds
+    schema allows under a plain file name, is left out."""
+    from .inputs import open_regular
+
+    if not os.path.lexists(path):
+        return []
+    handle, _ = open_regular(path, follow_links=False)
+    if handle is None:
+        return []
+    with handle:
+        lines = handle.read().decode("utf-8", errors="replace").splitlines()
+    found = []
+    for line in lines:
+        try:
+            item = json.loads(line, object_pairs_hook=no_duplicate_keys)
+        except (ValueError, DuplicateKey, RecursionError):
+            continue
+        body = {"manifest_version": MANIFEST_VERSION, "documents": [item]}
+        if next(_validator().iter_errors(body), None) is None:  # its pattern: a plain .txt name
+            found.append(Entry(**item))
+    return found
+
+
+def _holds(seeds: Path, entry: Entry) -> bool:
+    """Whether seeds/entry.file is a regular file (not a link) with the entry's checksum."""
+    from .inputs import open_regular
+
+    handle, _ = open_regular(seeds / entry.file, follow_links=False)
+    if handle is None:
+        return False
+    with handle:
+        return sha256_of_handle(handle) == entry.sha256

@@ -3,6 +3,7 @@ lose nothing."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -144,3 +145,141 @@ def test_sources_are_grouped_as_the_card_shows_them():
         "- Other: rights not recorded (1 document)",
         "- outlet not recorded: rights not recorded (1 document)",
     ]
+
+
+# --- D1: a killed add; D2: a full disk ------------------------------------------------------
+
+
+def _incoming(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"n{i:04d}.txt").write_text(f"{TEXT.strip()} Item {i}.\n" * 20, encoding="utf-8")
+    return folder
+
+
+def _consistent(seeds: Path) -> None:
+    """Every document in seeds/ listed, every listed one present, nothing of an add left over."""
+    entries, problems = load_manifest(seeds)
+    assert problems == []
+    assert {e.file for e in entries} == {p.name for p in seeds.glob("*.txt")}
+    assert [p.name for p in seeds.iterdir() if p.name.startswith(".") and p.name != ".seeds.lock"] == []
+
+
+def _kill_mid_add(tmp_path: Path, signum: int) -> tuple[Path, subprocess.CompletedProcess]:
+    """Run `cmvisit add` on a few hundred documents and send signum once it has placed its
+    first document in seeds/: SIGTERM to the main process only, as `kill PID` does; SIGKILL
+    to all its processes at once, as the kernel's OOM killer or a power cut would end them."""
+    import signal
+    import time
+
+    seeds = _seeds(tmp_path)
+    incoming = _incoming(tmp_path, 400)
+    command = [sys.executable, "-c", "from cmvisit_data.cli import main; main()",
+               "add", str(incoming), "--seeds", str(seeds), "--workers", "2"]  # fmt: skip
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while not any(seeds.glob("n*.txt")):  # polled: the moment to kill is when a file is placed
+        assert process.poll() is None and time.monotonic() < deadline, "add never placed a document"
+        time.sleep(0.002)
+    if signum == signal.SIGKILL:
+        os.killpg(process.pid, signum)
+    else:
+        os.kill(process.pid, signum)
+    out, err = process.communicate(timeout=120)
+    return seeds, subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def test_an_add_killed_outright_leaves_nothing_unlisted_after_the_next_start(tmp_path):
+    import signal
+
+    from cmvisit_data.intake import validate_paths
+
+    seeds, done = _kill_mid_add(tmp_path, signal.SIGKILL)
+    assert done.returncode == -signal.SIGKILL
+    summary = validate_paths([str(seeds / "manifest.json")])  # the next start puts it right
+    assert summary.valid, [p.one_line() for r in summary.reports for p in r.problems][:3]
+    _consistent(seeds)
+    assert len(list(seeds.glob("n*.txt"))) >= 1  # what was copied in is listed, not thrown away
+
+
+def test_sigterm_stops_an_add_as_ctrl_c_does(tmp_path):
+    import signal
+
+    seeds, done = _kill_mid_add(tmp_path, signal.SIGTERM)
+    assert done.returncode == 130, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr and "leaked" not in done.stderr, done.stderr[-2000:]
+    assert done.stderr.strip().splitlines()[-1].startswith("cmvisit: interrupted")
+    _consistent(seeds)  # at once: no next start is needed
+
+
+def test_what_an_interrupted_add_journaled_is_listed_and_its_temporary_files_removed(tmp_path):
+    from cmvisit_data.manifest import JOURNAL_NAME, Entry, recover
+
+    seeds = _seeds(tmp_path)
+    placed = seeds / "placed.txt"
+    placed.write_text(TEXT, encoding="utf-8")
+    sha = hashlib.sha256(TEXT.encode()).hexdigest()
+    lines = [Entry(name, sha, "en", None, "Example Times", None, None).to_dict()
+             for name in ("placed.txt", f"{sha[:16]}.txt", "never-arrived.txt")]  # fmt: skip
+    lines[2]["sha256"] = "0" * 64
+    (seeds / JOURNAL_NAME).write_text("".join(json.dumps(x) + "\n" for x in lines) + '{"fi', encoding="utf-8")
+    (seeds / ".add-tmp-0123456789abcdef").write_bytes(b"half")
+    (seeds / ".manifest.json.tmp-0123456789abcdef").write_bytes(b"{")
+    assert [e.file for e in recover(seeds)] == ["placed.txt"]
+    _consistent(seeds)
+    (entry,) = [e for e in load_manifest(seeds)[0] if e.file == "placed.txt"]
+    assert entry.outlet == "Example Times" and entry.sha256 == sha
+
+
+def _fail_after(module, name: str, n: int, monkeypatch) -> None:
+    """module.name raises OSError(ENOSPC) from its (n+1)th call on: a disk that fills up."""
+    import errno
+
+    real = getattr(module, name)
+    calls = []
+
+    def writer(*args, **kwargs):
+        calls.append(1)
+        if len(calls) > n:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(args[0]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, writer)
+
+
+def _snapshot(seeds: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in seeds.iterdir() if p.name != ".seeds.lock"}
+
+
+def test_a_full_disk_undoes_the_add_and_says_so_in_one_line(tmp_path, monkeypatch):
+    import importlib
+
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    add_module = importlib.import_module("cmvisit_data.release.add")
+    seeds = _seeds(tmp_path)
+    incoming = _incoming(tmp_path, 30)
+    before = _snapshot(seeds)
+    _fail_after(add_module, "exclusive_temp", 12, monkeypatch)  # 12 documents copied, then full
+    done = CliRunner().invoke(main, ["add", str(incoming), "--seeds", str(seeds), "--workers", "1"])
+    assert done.exit_code == 1 and _snapshot(seeds) == before  # nothing placed stays, manifest as it was
+    (line,) = done.stderr.strip().splitlines()
+    assert "write-failed" in line and "the disk is full" in line and "nothing was added" in line
+    assert "--out" not in line and "Traceback" not in line
+
+
+def test_a_full_disk_when_the_manifest_is_written_removes_every_document_placed(tmp_path, monkeypatch):
+    import importlib
+
+    manifest_module = importlib.import_module("cmvisit_data.manifest")
+    seeds = _seeds(tmp_path)
+    before = _snapshot(seeds)
+    _fail_after(manifest_module, "write_atomic", 0, monkeypatch)
+    result, problems = add([str(_incoming(tmp_path, 20))], seeds, {}, workers=1)
+    assert [p.type for p in problems] == ["write-failed"] and result.added == []
+    assert "20 placed and removed again" in problems[0].message
+    assert _snapshot(seeds) == before

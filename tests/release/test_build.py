@@ -69,12 +69,7 @@ def test_a_release_is_never_built_inside_another(tmp_path):
 
 def test_a_build_publishes_completely_or_not_at_all(tmp_path):
     out = tmp_path / "out"
-    (out / "0.0.9").mkdir(parents=True)
-    (out / "0.0.9" / "manifest.json").write_text("garbage", encoding="utf-8")
-    result = build(SEEDS, out, "0.1.0", workers=1)
-    assert result.status == "failed" and result.problems[0].file == str(out / "0.0.9")
-    assert not (out / "0.1.0").exists() and not list(out.glob(".tmp-*"))
-    shutil.rmtree(out / "0.0.9")
+    out.mkdir()
     (out / "CHANGELOG.md").mkdir()
     result = build(SEEDS, out, "0.1.0", workers=1)
     assert result.status == "failed" and "CHANGELOG.md" in result.problems[0].message
@@ -144,3 +139,146 @@ def test_write_json_writes_what_json_dumps_with_indent_writes(tmp_path_factory, 
     write_json(path, value)
     expected = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     assert path.read_text(encoding="utf-8") == expected
+
+
+# --- S1, S2, R2, R3: what the build opens, and its locks -------------------------------------
+
+
+def _corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    (folder / "manifest.json").unlink()
+    return folder
+
+
+def test_a_file_swapped_for_a_link_after_its_check_is_refused_never_followed(tmp_path, monkeypatch):
+    import os
+
+    import cmvisit_data.builder as builder
+
+    corpus = _corpus(tmp_path)
+    secret = tmp_path / "id_rsa.txt"
+    secret.write_text(
+        "PRIVATE KEY of this machine, never to be published\n\nsecret body text\n", encoding="utf-8"
+    )
+    checked = builder.resolve_entry
+
+    def swap_after_check(seeds, entry):
+        found = checked(seeds, entry)
+        if entry.file == "000_a25e3bb1cf0e3701.txt":  # between the check and the open
+            os.unlink(found[0])
+            os.symlink(secret, found[0])
+        return found
+
+    monkeypatch.setattr(builder, "resolve_entry", swap_after_check)
+    result = build(corpus, tmp_path / "out", "0.1.0", workers=1, discover=True, allow_rejects=True)
+    assert result.status == "built" and result.documents == 1
+    [rejection] = result.rejected
+    assert rejection["file"] == "000_a25e3bb1cf0e3701.txt"
+    assert [p["type"] for p in rejection["problems"]] == ["not-a-file"]
+    texts = pq.read_table(tmp_path / "out" / "0.1.0" / "documents.parquet").column("raw_text").to_pylist()
+    assert not any("PRIVATE KEY" in t for t in texts)
+
+
+def test_rejections_never_record_a_path_of_the_machine_that_built(tmp_path):
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / "000_a25e3bb1cf0e3701.txt").write_bytes(b"changed bytes\n")
+    (seeds / "loop.txt").symlink_to("loop.txt")
+    listed = json.loads((seeds / "manifest.json").read_text(encoding="utf-8"))
+    listed["documents"].append({**listed["documents"][0], "file": "loop.txt"})
+    (seeds / "manifest.json").write_text(json.dumps(listed), encoding="utf-8")
+    result = build(seeds.absolute(), tmp_path / "out", "0.1.0", workers=1, allow_rejects=True)
+    assert result.status == "built"
+    release = tmp_path / "out" / "0.1.0"
+    recorded = (release / "rejected.jsonl").read_text(encoding="utf-8")
+    rejected = [json.loads(line) for line in recorded.splitlines()]
+    assert [(r["file"], [p["type"] for p in r["problems"]]) for r in rejected] == [
+        ("000_a25e3bb1cf0e3701.txt", ["checksum-mismatch"]),
+        ("loop.txt", ["path-outside-seeds"]),
+    ]
+    assert [p["file"] for r in rejected for p in r["problems"]] == ["000_a25e3bb1cf0e3701.txt", "loop.txt"]
+    assert str(tmp_path) not in recorded and str(tmp_path) not in (release / "manifest.json").read_text()
+
+
+def _locked_elsewhere(path) -> str:
+    """'exclusive' if another process could take path's lock exclusive now, 'shared' if only
+    shared, 'none' if neither (probed without waiting, in a fresh descriptor)."""
+    import fcntl
+    import os
+
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        for mode, name in ((fcntl.LOCK_EX, "exclusive"), (fcntl.LOCK_SH, "shared")):
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                fcntl.flock(fd, fcntl.LOCK_UN)
+                return name
+            except BlockingIOError:
+                continue
+        return "none"
+    finally:
+        os.close(fd)
+
+
+def test_the_build_holds_the_seeds_lock_shared_while_it_reads(tmp_path, monkeypatch):
+    import importlib
+
+    build_module = importlib.import_module("cmvisit_data.release.build")
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    (seeds / ".seeds.lock").touch()
+    seen = []
+    listed = build_module.sources
+
+    def probe(*args, **kwargs):
+        seen.append(_locked_elsewhere(seeds / ".seeds.lock"))
+        return listed(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "sources", probe)
+    assert build(seeds, tmp_path / "out", "0.1.0", workers=1).status == "built"
+    assert seen == ["shared"]  # an add (exclusive) waits; another reader does not
+
+
+def test_a_link_planted_at_a_lock_name_is_refused_and_nothing_is_created_where_it_points(tmp_path):
+    from cmvisit_data.release import add
+
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (".0.1.0.lock", ".releases.lock"):
+        target = tmp_path / f"created-through{name}"
+        (out / name).symlink_to(target)
+        result = build(SEEDS, out, "0.1.0", workers=1)
+        assert result.status != "built" and [p.type for p in result.problems] == ["lock-refused"]
+        assert not target.exists() and not (out / "0.1.0").exists()
+        (out / name).unlink()
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns(".*"))
+    (seeds / ".seeds.lock").symlink_to(tmp_path / "through-seeds")
+    _, problems = add([str(SEEDS / "000_a25e3bb1cf0e3701.txt")], seeds, {})
+    assert [p.type for p in problems] == ["lock-refused"] and not (tmp_path / "through-seeds").exists()
+
+
+def _cli(*args):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    return CliRunner().invoke(main, list(args))
+
+
+def test_a_path_the_file_system_refuses_is_one_line_with_its_place(tmp_path):
+    file = tmp_path / "a-file"
+    file.write_text("x", encoding="utf-8")
+    long = str(tmp_path / ("x" * 300))
+    for args in (
+        ["build", "--seeds", str(SEEDS), "--out", str(file / "out"), "--version", "9.0.0"],
+        ["build", "--seeds", str(SEEDS), "--out", long, "--version", "9.0.0"],
+        ["add", str(SEEDS / "000_a25e3bb1cf0e3701.txt"), "--seeds", str(file / "seeds")],
+        ["add", str(SEEDS / "000_a25e3bb1cf0e3701.txt"), "--seeds", long],
+    ):
+        done = _cli(*args)
+        assert done.exit_code == 1 and isinstance(done.exception, SystemExit | None), done.stderr
+        problems = [line for line in done.stderr.splitlines() if "write-failed" in line]
+        assert len(problems) == 1 and "Traceback" not in done.stderr and "internal error" not in done.stderr
+        assert ("a part of the path is a file" in problems[0]) or ("too long" in problems[0])

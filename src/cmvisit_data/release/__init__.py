@@ -3,8 +3,8 @@
 A release is `build/<version>/`: one Parquet file per table, `manifest.json` (versions,
 schema checksum, every input with its checksum, every output with rows, bytes and
 checksum, rejected inputs), the `hf/` folder and, when some inputs were rejected under
-`--allow-rejects`, `rejected.jsonl`. `build/CHANGELOG.md` is regenerated from the releases'
-manifests.
+`--allow-rejects`, `rejected.jsonl`. `build/CHANGELOG.md` is regenerated from the releases
+that verify, and never rewrites a recorded sha256.
 
 Guarantees:
 - reproducible: the same inputs give byte-identical files (no timestamps, inputs in
@@ -19,16 +19,17 @@ Guarantees:
 - provable: `verify` recomputes every checksum and runs the build's own table checks on
   the stored rows.
 
-Modules: `layout` (paths, versions, reading a manifest, the lock, atomic writes),
+Modules: `layout` (paths, versions, reading a manifest, atomic writes),
 `parquet` (writer options, row groups), `checks` (the table checks), `contents` (inputs,
-counts, the manifest), `build`, `verify`, `diff` (and the changelog), `add`.
+counts, the manifest), `build`, `verify`, `diff`, `changelog`, `add`.
 """
 
 from __future__ import annotations
 
 from .add import AddResult, add
 from .build import BuildResult, build
-from .diff import diff, write_changelog
+from .changelog import write_changelog
+from .diff import diff
 from .layout import read_manifest, versions
 from .verify import verify
 

@@ -5,6 +5,12 @@ reading the manifest to writing it; links and anything but regular files are ref
 bytes copied are the bytes checked (read once, hashed, compared with what was validated);
 temporary files are created exclusively under unpredictable names, and a file is never
 overwritten (it is linked into place, which fails when the name is taken).
+
+Safe against being stopped: every entry is written to the seeds' journal, flushed, before its
+file is linked in, so a run killed at any point (SIGKILL included) leaves every file it placed
+named there, and the next add, validate or build lists them (`manifest.recover`). Ctrl-C and
+SIGTERM list them at once. A failed write (a full disk) removes every file this run placed and
+leaves the manifest as it was: the add is undone whole, and says so in one line.
 """
 
 from __future__ import annotations
@@ -12,19 +18,28 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import rules
-from ..atomic import exclusive_temp
-from ..builder import ChunkMap
+from ..atomic import exclusive_temp, write_problem
+from ..builder import ChunkMap, terminate_as_interrupt
 from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
-from ..errors import Problem, Report
+from ..errors import CmvisitError, Problem, Report
 from ..inputs import open_regular
 from ..intake import DOCUMENT_SUFFIXES, expand
-from ..manifest import MANIFEST_NAME, Entry, load_manifest, provenance_problems, write_manifest
+from ..manifest import (
+    MANIFEST_NAME,
+    Entry,
+    end_journal,
+    journal,
+    load_manifest,
+    provenance_problems,
+    recover,
+    seeds_lock,
+    write_manifest,
+)
 
 
 @dataclass
@@ -75,28 +90,21 @@ def add(
     if problems:
         return AddResult(), problems
     seeds = Path(seeds_dir)
-    seeds.mkdir(parents=True, exist_ok=True)
-    with _seeds_lock(seeds):
-        return _add_locked(paths, seeds, provenance, workers, max_bytes)
-
-
-@contextlib.contextmanager
-def _seeds_lock(seeds: Path) -> Iterator[None]:
-    """The seeds folder's lock: one `add` at a time reads and rewrites the manifest."""
-    import fcntl
-
-    fd = os.open(seeds / ".seeds.lock", os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)  # waits for the other add to finish
-        yield
-    finally:
-        os.close(fd)
+        seeds.mkdir(parents=True, exist_ok=True)
+        with terminate_as_interrupt(), seeds_lock(seeds):  # waits for another add to finish
+            recover(seeds)  # what an add that was killed placed is listed first
+            return _add_locked(paths, seeds, provenance, workers, max_bytes)
+    except CmvisitError as exc:
+        return AddResult(), exc.problems
+    except OSError as exc:
+        return AddResult(), [write_problem(exc, "nothing was added", seeds)]
 
 
 def _add_locked(
     paths: list[str], seeds: Path, provenance: dict[str, Any], workers: int | None, max_bytes: int
 ) -> tuple[AddResult, list[Problem]]:
-    if (seeds / MANIFEST_NAME).exists():
+    if os.path.lexists(seeds / MANIFEST_NAME):
         entries, problems = load_manifest(seeds)
         if problems:
             return AddResult(), problems
@@ -114,23 +122,41 @@ def _add_locked(
             _check_chunk, files, workers or os.cpu_count() or 1, lambda f: (f, max_bytes)
         ) as mapped:
             for chunk in mapped:
-                for path, sha, language, problems in chunk:
-                    _take(path, sha, language, problems, index, result)
-    finally:
-        # Interrupted or not, every file copied in is listed: nothing is left half-added.
+                _take_chunk(chunk, index, result)
         if result.added:
             write_manifest(seeds, index.entries)
+    except OSError as exc:  # a full disk, and the like: the add is undone whole
+        removed = _roll_back(index)
+        undone = AddResult(skipped=result.skipped, provenance=result.provenance, invalid=result.invalid)
+        what = f"nothing was added ({removed} placed and removed again), and the manifest is as it was"
+        return undone, [write_problem(exc, what, seeds)]
+    except BaseException:
+        # Interrupted (Ctrl-C, SIGTERM): every file copied in is listed, from the journal.
+        recover(seeds)
+        raise
+    end_journal(seeds)
     return result, []
 
 
+def _roll_back(index: _Index) -> int:
+    """Remove every file this run linked into seeds/, then its journal; returns how many."""
+    for path in index.placed:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(path)
+    end_journal(index.seeds)
+    return len(index.placed)
+
+
 class _Index:
-    """The seeds' entries, by checksum and by name, kept up to date as documents are added."""
+    """The seeds' entries, by checksum and by name, kept up to date as documents are added,
+    and the files this run linked in (removed again if the add fails)."""
 
     def __init__(self, seeds: Path, entries: list[Entry]):
         self.seeds = seeds
         self.entries = entries
         self.by_sha = {e.sha256: e for e in entries}
         self.names = {e.file for e in entries}
+        self.placed: list[Path] = []
 
     def append(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -138,37 +164,103 @@ class _Index:
         self.names.add(entry.file)
 
 
-def _take(
+@dataclass
+class _Ready:
+    """A checked document whose bytes wait in a temporary file in seeds/, and the names it may
+    take there (its own, else its checksum's)."""
+
+    path: str
+    sha: str
+    language: str
+    tmp: Path
+    names: tuple[str, ...]
+
+
+def _take_chunk(
+    chunk: list[tuple[str, str | None, str | None, list[Problem]]], index: _Index, result: AddResult
+) -> None:
+    """One chunk of checked documents: the invalid reported, those already present noted, and
+    the others copied in: their bytes written beside the seeds, their entries journaled (under
+    every name they may take) and flushed, and only then linked in."""
+    ready: list[_Ready] = []
+    try:
+        for path, sha, language, problems in chunk:
+            item = _prepare(path, sha, language, problems, index, result)
+            if item is not None:
+                ready.append(item)
+        journal(index.seeds, [_entry(item, name, result) for item in ready for name in item.names])
+        for item in ready:
+            _link(item, index, result)
+    finally:
+        for item in ready:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(item.tmp)
+
+
+def _prepare(
     path: str,
     sha: str | None,
     language: str | None,
     problems: list[Problem],
     index: _Index,
     result: AddResult,
-) -> None:
-    """One checked document: reported invalid, already present, or copied in with an entry."""
+) -> _Ready | None:
+    """One checked document: reported invalid, already present, or its bytes (read again and
+    compared with those checked) written to a temporary file in seeds/."""
     if sha is None:
         result.invalid.append(Report(file=path, kind="document", problems=problems))
-        return
+        return None
     present = index.by_sha.get(sha)
     if present is not None:
         result.present.append({"file": path, "as": present.file})
-        return
+        return None
     data, problem = _read_checked(path, sha)
     if problem is not None:
         result.invalid.append(Report(file=path, kind="document", problems=[problem]))
-        return
+        return None
     name = Path(path).name
     if not SAFE_FILE_NAME.match(name) or name in index.names or name == MANIFEST_NAME:
         name = f"{sha[:16]}.txt"
-    name = _place(index.seeds, name, data, sha)
-    if name is None:
-        clash = Problem("add-conflict", "seeds/ holds other bytes under this name and under its checksum's",
-                        file=path)  # fmt: skip
-        result.invalid.append(Report(file=path, kind="document", problems=[clash]))
+    tmp = exclusive_temp(index.seeds, data, "add-")
+    # Held once per checksum: a second copy of the same bytes in this run is already present.
+    index.by_sha[sha] = Entry(name, sha, language or "en", None, None, None, None)
+    return _Ready(path, sha, language or "en", tmp, tuple(dict.fromkeys((name, f"{sha[:16]}.txt"))))
+
+
+def _entry(item: _Ready, name: str, result: AddResult) -> Entry:
+    return Entry(file=name, sha256=item.sha, language=item.language, **result.provenance)
+
+
+def _link(item: _Ready, index: _Index, result: AddResult) -> None:
+    """Link a prepared document in under the first of its names that is free (or that holds
+    its bytes already, unlisted), without ever replacing a file; a clash on both is reported."""
+    for candidate in item.names:
+        if candidate in index.names:
+            continue
+        target = index.seeds / candidate
+        try:
+            os.link(item.tmp, target)  # fails, and replaces nothing, if the name exists
+            index.placed.append(target)
+        except FileExistsError:
+            if not _holds_bytes(target, item.tmp):
+                continue  # the same bytes, already there but not listed, are taken as they are
+        index.append(_entry(item, candidate, result))  # in place of _prepare's placeholder
+        added = {"file": item.path, "as": candidate, "sha256": item.sha, "language": item.language}
+        result.added.append(added)
         return
-    index.append(Entry(file=name, sha256=sha, language=language or "en", **result.provenance))
-    result.added.append({"file": path, "as": name, "sha256": sha, "language": language})
+    del index.by_sha[item.sha]  # the placeholder _prepare held
+    clash = Problem("add-conflict", "seeds/ holds other bytes under this name and under its checksum's",
+                    file=item.path)  # fmt: skip
+    result.invalid.append(Report(file=item.path, kind="document", problems=[clash]))
+
+
+def _holds_bytes(existing: Path, tmp: Path) -> bool:
+    """Whether existing is a regular file (not a link) with the bytes of tmp."""
+    handle, _ = open_regular(existing, follow_links=False)
+    if handle is None:
+        return False
+    with handle:
+        return handle.read() == tmp.read_bytes()
 
 
 def _read_checked(path: str, sha: str) -> tuple[bytes, Problem | None]:
@@ -184,22 +276,3 @@ def _read_checked(path: str, sha: str) -> tuple[bytes, Problem | None]:
             "checksum-mismatch", "the file changed after it was checked; add it again", file=path
         )
     return data, None
-
-
-def _place(seeds: Path, name: str, data: bytes, sha: str) -> str | None:
-    """Put data into seeds/ under name (or, if taken, under its checksum's name) without ever
-    replacing a file; returns the name used, or None when both names hold other bytes."""
-    tmp = exclusive_temp(seeds, data, "add-")
-    try:
-        for candidate in dict.fromkeys((name, f"{sha[:16]}.txt")):
-            try:
-                os.link(tmp, seeds / candidate)  # fails, and replaces nothing, if the name exists
-                return candidate
-            except FileExistsError:
-                existing = seeds / candidate
-                if not existing.is_symlink() and existing.is_file() and existing.read_bytes() == data:
-                    return candidate  # the same bytes, already there but not listed
-        return None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)

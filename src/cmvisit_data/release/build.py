@@ -9,7 +9,10 @@
 
 The release is assembled in a temporary folder and renamed into place under the version's
 lock (`layout`), so a killed build leaves nothing half-written and an existing version is
-never changed: a rebuild either reproduces it or is refused.
+never changed: a rebuild either reproduces it or is refused. The seeds' lock is held,
+shared, while the seeds are read (an `add` waits for the build); the rename and the
+changelog happen under the lock of the whole output folder (`changelog`). SIGTERM stops a
+build as Ctrl-C does: the workers stopped, the temporary folder removed, one line said.
 """
 
 from __future__ import annotations
@@ -26,20 +29,31 @@ from pathlib import Path
 from typing import Any
 
 from .. import rules
-from ..builder import INFO, Batch, Kept, Rejection, generate_batches, parallel, sources, start_workers
+from ..atomic import file_lock, write_atomic, write_problem
+from ..builder import (
+    INFO,
+    Batch,
+    Kept,
+    Rejection,
+    generate_batches,
+    parallel,
+    sources,
+    start_workers,
+    terminate_as_interrupt,
+)
 from ..dedup import Signatures
 from ..errors import CmvisitError, Problem
-from ..manifest import sha256_of
+from ..manifest import reading, sha256_of
 from ..tables import TABLE_NAMES, table_schema
+from .changelog import RELEASES_LOCK, changelog_text
 from .contents import Inputs, Stats, release_manifest
-from .diff import changelog_text, digests, write_changelog
+from .diff import digests
 from .layout import (
     CHANGELOG,
     REJECTED,
     RELEASE_MANIFEST,
     VERSION_RE,
     fsync_tree,
-    lock,
     read_manifest,
     remove_stale,
     write_json,
@@ -127,37 +141,57 @@ def build(
         engine,
         scheduler,
     )
-    if not Path(seeds_dir).is_dir():
-        result.problems.append(Problem("manifest-missing", "there is no such folder", file=str(seeds_dir)))
-        return result
+    try:
+        with terminate_as_interrupt():
+            _build_locked(options, out, final, result)
+    except CmvisitError as exc:
+        if any(p.type != "lock-refused" for p in exc.problems):
+            raise  # as before: the command says what stopped the build, in one line each
+        result.status = "refused"  # a link or a FIFO planted at a lock file's name
+        result.problems.extend(exc.problems)
+    except OSError as exc:  # a full disk, --out under a file, a name too long: one line
+        result.problems.append(write_problem(exc, "nothing was written"))
+    return result
+
+
+def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildResult) -> None:
+    """The build under the version's lock, and its temporary folder removed whatever happens."""
+    version = options.version
+    if not os.path.isdir(options.seeds):
+        missing = Problem("manifest-missing", "there is no such folder", file=str(options.seeds))
+        result.problems.append(missing)
+        return
     inside = _inside_a_release(out)
     if inside is not None:
         result.status = "refused"
         message = f"--out {out} is inside the release {inside}: choose a folder outside it"
         result.problems.append(Problem("release-invalid", message, file=str(out)))
-        return result
+        return
     out.mkdir(parents=True, exist_ok=True)
-    with lock(out, version) as held:
+    # Opened without following a link: one planted at the name is refused, nothing is created.
+    with file_lock(out / f".{version}.lock", wait=False) as held:
         if not held:
             result.status = "refused"
             result.problems.append(
                 Problem("release-busy", f"another build of {version} holds {out}/.{version}.lock")
             )
-            return result
+            return
         remove_stale(out, version)
         tmp = out / f".tmp-{version}-{os.getpid()}"
         tmp.mkdir()
         try:
-            _build_into(options, tmp, result)
+            with reading(options.seeds) as problems:  # the seeds' lock, shared, while they are read
+                result.problems.extend(problems)
+                if not problems:
+                    _build_into(options, tmp, result)
             if result.problems:
-                return result
+                return
             if final.exists() or final.is_symlink():
                 _settle_existing(tmp, final, result)
             else:
                 _publish(out, tmp, final, result)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-    return result
 
 
 def _inside_a_release(out: Path) -> Path | None:
@@ -170,24 +204,20 @@ def _inside_a_release(out: Path) -> Path | None:
 
 
 def _publish(out: Path, tmp: Path, final: Path, result: BuildResult) -> None:
-    """Rename the finished release into place, with everything that could fail done first:
-    the changelog is made (reading every other release) before the rename, and only written
-    after it. A build publishes completely or not at all."""
-    changelog = out / CHANGELOG
-    if changelog.is_symlink() or (changelog.exists() and not changelog.is_file()):
-        result.problems.append(
-            Problem("release-invalid", "CHANGELOG.md is not a regular file: remove it", file=str(changelog))
-        )
-        return
-    try:
-        text = changelog_text(out, pending=(result.version, tmp))
-    except CmvisitError as exc:
-        result.problems.extend(exc.problems)
-        return
-    fsync_tree(tmp)
-    os.rename(tmp, final)
-    result.status = "built"
-    write_changelog(out, text)
+    """Rename the finished release into place under the output folder's lock (a build of
+    another version waits), with everything that could fail done first: the changelog is
+    made from the releases as they are then, before the rename, and written after it. A build
+    publishes completely or not at all, and every release built is in the changelog."""
+    with file_lock(out / RELEASES_LOCK):
+        try:
+            text = changelog_text(out, pending=(result.version, tmp))
+        except CmvisitError as exc:
+            result.problems.extend(exc.problems)
+            return
+        fsync_tree(tmp)
+        os.rename(tmp, final)
+        result.status = "built"
+        write_atomic(out / CHANGELOG, text.encode("utf-8"))
 
 
 def _claims(release: Path) -> dict[str, Any] | None:
@@ -419,7 +449,7 @@ def _finish(options: BuildOptions, tmp: Path, c: _Collected, stats: Stats, dupli
     """Phase 4: rejected.jsonl, the Hub folder's metadata, and the manifest, written last."""
     from ..hub import hf_files, write_hf_metadata
 
-    rejected = [r.to_dict() for r in c.rejected]
+    rejected = [_without_local_paths(r.to_dict(), options.seeds) for r in c.rejected]
     if rejected:
         with open(tmp / REJECTED, "w", encoding="utf-8") as handle:
             for item in rejected:
@@ -439,3 +469,22 @@ def _finish(options: BuildOptions, tmp: Path, c: _Collected, stats: Stats, dupli
     c.timing["hub_folder"] = time.perf_counter() - t0
     write_json(tmp / RELEASE_MANIFEST, manifest)
     c.inputs.path.unlink()
+
+
+def _without_local_paths(rejection: dict[str, Any], seeds: Path) -> dict[str, Any]:
+    """A rejection as a release records it: each file named inside the seeds folder, never by
+    a path of the machine that built it (an absolute --seeds, a home folder)."""
+    for problem in rejection["problems"]:
+        if "file" in problem:
+            problem["file"] = _inside(problem["file"], seeds)
+    return rejection
+
+
+def _inside(file: str, seeds: Path) -> str:
+    path = Path(file)
+    for base in (seeds, seeds.absolute()):
+        try:
+            return str(path.relative_to(base))
+        except ValueError:
+            continue
+    return path.name if path.is_absolute() else file

@@ -9,12 +9,10 @@ dies. The loader, verify, diff and the changelog read releases through this modu
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
 import shutil
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -141,24 +139,6 @@ def manifest_head(release: Path) -> dict[str, Any]:
 
 
 # --- writing ---------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def lock(out_root: Path, version: str) -> Iterator[bool]:
-    """An exclusive lock per version, released by the kernel if the process dies."""
-    import fcntl
-
-    path = out_root / f".{version}.lock"
-    handle = open(path, "a+")
-    try:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield False
-            return
-        yield True
-    finally:
-        handle.close()
 
 
 def remove_stale(out_root: Path, version: str) -> None:
