@@ -407,3 +407,25 @@ def test_add_refuses_the_outlet_unknown_and_takes_null_as_no_outlet(run, seeds_d
     entry = next(e for e in entries if e["sha256"] == hashlib.sha256(INCOMING.encode()).hexdigest())
     assert entry["outlet"] is None and entry["rights"] is None
     assert "Write null, or leave the option out" in " ".join(run("add", "--help").stdout.split())
+
+
+# --- issue 23 S4: --repo-id checked before anything is built; no version burned ------------
+
+
+@pytest.mark.parametrize("repo_id", ["myorg", 'org/x")\nimport os; os.system("id")  #'])
+def test_build_refuses_a_bad_repo_id_and_writes_nothing(run, seeds_dir, tmp_path, repo_id):
+    out = tmp_path / "out"
+    args = ("--seeds", str(seeds_dir), "--out", str(out), "--version", "0.1.0", "--workers", "1")
+    result = run("build", *args, "--repo-id", repo_id)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    error = result.stderr.strip().splitlines()[-1]
+    assert "'--repo-id'" in error and "ORG/NAME" in error and "import os" not in error.split("e.g.")[1]
+    assert not out.exists() or not any(out.iterdir())  # the version is not burned
+    assert run("build", *args, "--repo-id", "myorg/cmvisit", "-q").exit_code == 0
+
+
+def test_publish_refuses_a_bad_repo_id(run):
+    from cmvisit_data.loader import releases_root
+
+    result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "myorg", "--dry-run")
+    assert result.exit_code == 2 and "'--repo-id'" in result.stderr and "ORG/NAME" in result.stderr

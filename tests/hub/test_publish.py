@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sys
 from types import SimpleNamespace
 from typing import ClassVar
 
@@ -90,3 +91,54 @@ def test_a_release_is_published_only_to_the_repository_its_card_names(release, t
     refused = pub.publish_release(out / "0.5.0", "other/repo")
     assert not refused.uploaded and "--repo-id other/repo" in refused.problems[0].message
     assert pub.publish_release(out / "0.5.0", "someorg/somename").uploaded
+
+
+# --- issue 23 S4: a repository id is checked by the Hub's rules before anything happens -----
+
+BAD_REPO_IDS = [
+    "myorg",  # a typo: the owner alone
+    'org/x")\nimport os; os.system("id")  #',  # code for the card's snippet
+    "org/name(1)",
+    "org/na'me",
+    "a/b/c",
+    "/name",
+    "org/",
+    "-org/name",
+    "org/name.",
+    "org/na--me",
+    "org/na..me",
+    "org/name.git",
+    "org/" + "n" * 97,
+    "ørg/name",  # the Hub's own check takes any Unicode letter
+    "org/name ",
+]
+
+
+@pytest.mark.parametrize("repo_id", BAD_REPO_IDS)
+def test_a_bad_repo_id_is_refused_in_one_line_with_what_to_give(repo_id):
+    why = pub.repo_id_problem(repo_id)
+    assert why is not None and "\n" not in why and "ORG/NAME" in why and pub.REPO_ID_EXAMPLE in why
+
+
+@pytest.mark.parametrize(
+    "repo_id", ["org/name", "cmvisit-data/cmvisit-data", "A_b.c/D-e_f.1", "o/" + "n" * 96]
+)
+def test_a_good_repo_id_passes_and_the_hub_client_agrees(repo_id):
+    from huggingface_hub.utils import validate_repo_id
+
+    assert pub.repo_id_problem(repo_id) is None
+    validate_repo_id(repo_id)
+
+
+def test_publish_release_refuses_a_bad_repo_id_before_verifying(monkeypatch):
+    import cmvisit_data.release.verify  # noqa: F401  (the module, patched below)
+    from cmvisit_data.loader import releases_root
+
+    def never(*args, **kwargs):
+        raise AssertionError("verify or upload ran for a bad repo id")
+
+    monkeypatch.setattr(pub, "upload", never)
+    monkeypatch.setattr(sys.modules["cmvisit_data.release.verify"], "verify", never)
+    result = pub.publish_release(releases_root() / "0.1.0", "myorg")
+    assert not result.ok and [p.type for p in result.problems] == ["publish-refused"]
+    assert "'myorg' is one name" in result.problems[0].one_line()
