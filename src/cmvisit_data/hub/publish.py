@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -135,23 +136,52 @@ def publish_plan(release: Path, repo_id: str) -> dict[str, Any]:
 
 
 def token_from_environment() -> str | None:
-    """HF_TOKEN, or the user's saved login; never printed."""
-    token = os.environ.get("HF_TOKEN")
+    """HF_TOKEN, or the user's saved login, without the white space around it (a .env file
+    written on Windows ends it with CR LF); never printed."""
+    token = (os.environ.get("HF_TOKEN") or "").strip()
     if token:
         return token
     try:
         from huggingface_hub import get_token
 
-        return get_token()
+        return (get_token() or "").strip() or None
     except Exception:
         return None
 
 
+# The part of a token that is redacted without the rest: its body after the "hf_" prefix, when
+# it is at least this long (shorter, it could be an ordinary word of a message).
+TOKEN_CORE_MIN = 8
+# What may stand between two characters of a token that a message split or escaped: white
+# space (a wrapped line), an escaped line break or tab (a repr or JSON of the split text).
+_SPLIT = r"(?:\s|\\[nrt])*"
+
+
+def _forms(ch: str) -> str:
+    """A pattern for one character of a token as a message may show it: itself, or escaped as
+    repr, JSON or unicode_escape would escape it."""
+    spellings = {ch, repr(ch)[1:-1], json.dumps(ch)[1:-1], ch.encode("unicode_escape").decode("ascii")}
+    spellings |= {f"\\u{ord(ch):04x}", f"\\x{ord(ch):02x}"} if ord(ch) < 0x10000 else set()
+    return "(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")"
+
+
+def _token_pattern(secret: str) -> str:
+    return _SPLIT.join(_forms(ch) for ch in secret)
+
+
 def redact(text: str, token: str | None) -> str:
-    """text with the token removed in any case, whatever follows an Authorization header, and
-    anything that looks like a Hub token."""
-    if token:
-        text = re.sub(re.escape(token), "***", text, flags=re.IGNORECASE)
+    """text with the token removed in every form a message can give it: whole, escaped (repr,
+    JSON), split over lines, without its "hf_" prefix, in any case; and whatever follows an
+    Authorization header, and anything that looks like a Hub token."""
+    secrets = set()
+    for raw in (token, token.strip() if token else None):
+        if raw:
+            secrets.add(raw)
+            core = raw.strip().removeprefix("hf_")
+            if len(core) >= TOKEN_CORE_MIN:
+                secrets.add(core)
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = re.sub(_token_pattern(secret), "***", text, flags=re.IGNORECASE)
     text = re.sub(r"(?i)(authorization\s*[:=]\s*)(?:bearer\s+)?\S+", r"\1***", text)
     return re.sub(r"(?i)hf_[A-Za-z0-9]{8,}", "hf_***", text)
 
