@@ -9,9 +9,9 @@ one-line reason, then builds a folder of all of them beside a good document, str
 bad file named, nothing built) and with --allow-rejects (the rest built, the bad recorded).
 For each pathological text (a line of quotation marks, dashes, `(@`, bullets, Devanagari with
 speech cues and no danda, quotes whose speaker is widened or named from the whole document,
-...) it times parsing at 1 and 4 MB and prints the ratio of the two: 4 is linear, and every
-ratio must stay at most MAX_RATIO (issue 23: "pathological parser inputs at 1 and 4 MB, every
-ratio <= 6"); a case over it is marked and the exit status is 1.
+...) it times parsing at 1 and 4 MB (the fastest of REPEATS runs) and prints the ratio of the
+two: 4 is linear, and every ratio must stay at most MAX_RATIO (issue 23: "pathological parser
+inputs at 1 and 4 MB, every ratio <= 6"); a case over it is marked and the exit status is 1.
 
     python benchmarks/hardening.py --parse-only            # only the pathological lines
     python benchmarks/hardening.py --parse-only --only date   # the cases whose name has "date"
@@ -67,12 +67,19 @@ PATHOLOGICAL = {
     "agency credits": "PTI / Asha Verma\n",
     "bare names": "Asha Verma\n\n",
     "Hindi report credits": "रायपुर संवाददाता की रिपोर्ट\n",
+    # a line of cues that are listed verbs and light verbs at once ("घोषणा की कि"): each was
+    # compared with every listed cue before it (quotes._hi_cues)
+    "Hindi light-verb cues, no danda": "सरकार ने घोषणा की कि ",
+    "Hindi said-that, then light cue": "उन्होंने कहा कि सरकार ने घोषणा की कि ",
 }
 # Sizes of the pathological texts, in MB, and the most time may grow from the first to the
 # second: 4 is linear; 6 leaves room for a log factor and the noise of a shared machine, and
 # is far below the 16 of a quadratic path.
 SIZES_MB = (1, 4)
 MAX_RATIO = 6.0
+# Each size is parsed this many times and the fastest taken: on a machine shared with other
+# work, one slow run (another process's burst) otherwise reads as growth.
+REPEATS = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,9 +139,12 @@ def pathological(only: str = "") -> int:
         times = []
         for megabytes in SIZES_MB:
             text = "Title\n\n" + unit * int(megabytes * 2**20 / len(unit.encode())) + "\n"
-            started = time.perf_counter()
-            parse_text(text)
-            times.append(time.perf_counter() - started)
+            runs = []
+            for _ in range(REPEATS):
+                started = time.perf_counter()
+                parse_text(text)
+                runs.append(time.perf_counter() - started)
+            times.append(min(runs))
         ratio = times[1] / times[0] if times[0] > 0 else 0.0
         mark = "" if ratio <= MAX_RATIO else "  OVER"
         if mark:
