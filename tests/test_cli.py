@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -352,3 +353,79 @@ def test_every_command_reads_a_folder_alike_and_names_what_it_skips(run, tmp_pat
         }
         assert named == skipped, (args, result.stderr)
     assert len(run("parse", str(folder)).stdout.strip().splitlines()) == 1  # the one document
+
+
+# --- issue 23 S3: provenance options pass the text policy; null is no value -----------------
+
+
+def _seeds_copy(seeds_dir: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, seeds)
+    return seeds
+
+
+INCOMING = "Bhilai Plant Upgrade\n\nBhilai: The plant finished its upgrade on Friday.\n"
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "char"),
+    [
+        ("--outlet", "Reuters\U000e0041\U000e007f", "U+E0041"),
+        ("--outlet", "Reu\u061cters", "U+061C"),
+        ("--outlet", "Reu\u00adters", "U+00AD"),
+        ("--outlet", "Reuters\u3164", "U+3164"),
+        ("--url", "https://example.org/pa\u00adge", "U+00AD"),
+        ("--rights", "CC BY 4.0\u202e", "U+202E"),
+        ("--obtained", "copied\u2028by hand", "U+2028"),
+    ],
+)
+def test_add_refuses_invisible_characters_in_provenance_before_reading_anything(
+    run, seeds_dir, tmp_path, option, value, char
+):
+    seeds = _seeds_copy(seeds_dir, tmp_path)
+    before = {p.name: p.read_bytes() for p in seeds.iterdir()}
+    doc = tmp_path / "incoming.txt"
+    doc.write_text(INCOMING)
+    result = run("add", str(doc), "--seeds", str(seeds), option, value)
+    assert result.exit_code == 2
+    error = result.stderr.strip().splitlines()[-1]
+    assert f"'{option}'" in error and char in error and ("without it" in error or "one line" in error)
+    assert {p.name: p.read_bytes() for p in seeds.iterdir()} == before  # nothing added
+
+
+def test_add_refuses_the_outlet_unknown_and_takes_null_as_no_outlet(run, seeds_dir, tmp_path):
+    seeds = _seeds_copy(seeds_dir, tmp_path)
+    doc = tmp_path / "incoming.txt"
+    doc.write_text(INCOMING)
+    refused = run("add", str(doc), "--seeds", str(seeds), "--outlet", "Unknown")
+    assert refused.exit_code == 2 and "reserved" in refused.stderr and "null" in refused.stderr
+    added = run("add", str(doc), "--seeds", str(seeds), "--outlet", "null", "--rights", "NULL")
+    assert added.exit_code == 0, added.output
+    entries = json.loads((seeds / "manifest.json").read_text())["documents"]
+    entry = next(e for e in entries if e["sha256"] == hashlib.sha256(INCOMING.encode()).hexdigest())
+    assert entry["outlet"] is None and entry["rights"] is None
+    assert "Write null, or leave the option out" in " ".join(run("add", "--help").stdout.split())
+
+
+# --- issue 23 S4: --repo-id checked before anything is built; no version burned ------------
+
+
+@pytest.mark.parametrize("repo_id", ["myorg", 'org/x")\nimport os; os.system("id")  #'])
+def test_build_refuses_a_bad_repo_id_and_writes_nothing(run, seeds_dir, tmp_path, repo_id):
+    out = tmp_path / "out"
+    args = ("--seeds", str(seeds_dir), "--out", str(out), "--version", "0.1.0", "--workers", "1")
+    result = run("build", *args, "--repo-id", repo_id)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    error = result.stderr.strip().splitlines()[-1]
+    assert "'--repo-id'" in error and "ORG/NAME" in error and "import os" not in error.split("e.g.")[1]
+    assert not out.exists() or not any(out.iterdir())  # the version is not burned
+    assert run("build", *args, "--repo-id", "myorg/cmvisit", "-q").exit_code == 0
+
+
+def test_publish_refuses_a_bad_repo_id(run):
+    from cmvisit_data.loader import releases_root
+
+    result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "myorg", "--dry-run")
+    assert result.exit_code == 2 and "'--repo-id'" in result.stderr and "ORG/NAME" in result.stderr

@@ -111,3 +111,88 @@ def test_the_line_by_line_check_agrees_with_the_policy_for_every_character_and_n
             continue  # a surrogate cannot stand in a decoded file (it is tested with records)
         for text in (f"a{ch}b\nok\n", f"ok\n\ta{ch}\u200db\n", f"{ch}\n"):
             assert (control_character_problems(text, "x") == []) == allowed(text), (hex(ord(ch)), text)
+
+
+# --- provenance values (issue 23 S3): the same policy, and a one-line label's rules ----------
+
+PROVENANCE_REFUSED = [
+    "\U000e0041",  # a tag character: "Reuters" + tags looks like "Reuters"
+    "\U000e0001",
+    "\u061c",  # ARABIC LETTER MARK
+    "\u00ad",  # SOFT HYPHEN
+    "\u3164",  # HANGUL FILLER: a letter that prints nothing
+    "\u115f",
+    "\u2800",  # BRAILLE PATTERN BLANK
+    "\ufe0f",  # a variation selector
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\u200d",  # a joiner after a Latin letter
+    "\ufeff",
+    "\x1b",
+    "\t",
+    "\n",
+    "\u2028",
+    "\u00a0",  # looks like a space
+    "\u3000",
+]
+
+
+@pytest.mark.parametrize("char", PROVENANCE_REFUSED, ids=lambda c: f"U+{ord(c):04X}")
+@pytest.mark.parametrize("field", ["outlet", "url", "rights", "obtained"])
+def test_provenance_values_refuse_invisible_characters_naming_the_code_point(field, char):
+    from cmvisit_data.inputs import provenance_text_problem
+
+    why = provenance_text_problem(field, "Reu" + char + "ters")
+    assert why is not None and f"U+{ord(char):04X}" in why and "at character 4" in why
+    assert "\n" not in why and ("again without it" in why or "one line" in why or "ordinary space" in why)
+
+
+def test_provenance_refuses_every_character_the_document_policy_refuses():
+    from cmvisit_data.inputs import provenance_text_problem, refused
+
+    for code in (*range(0, 0x3200), *range(0xFE00, 0x10000), *range(0xE0000, 0xE0080)):
+        ch = chr(code)
+        if refused(ch):
+            assert provenance_text_problem("outlet", f"A{ch}B") is not None, hex(code)
+
+
+def test_provenance_allows_what_names_need():
+    from cmvisit_data.inputs import provenance_text_problem
+
+    for value in (
+        "Reuters",
+        "नवभारत\u200dटाइम्स",
+        "क्\u200cष",
+        "Example Times (Raipur)",
+        "https://example.org/a?b=c",
+    ):
+        assert provenance_text_problem("outlet", value) is None, value
+
+
+@pytest.mark.parametrize("value", [" Reuters", "Reuters ", "Dainik  Bhaskar"])
+def test_provenance_refuses_spacing_that_makes_a_look_alike(value):
+    from cmvisit_data.inputs import provenance_text_problem
+
+    assert "one space between words" in provenance_text_problem("outlet", value)
+
+
+@pytest.mark.parametrize("value", ["unknown", "Unknown", "UNKNOWN"])
+def test_an_outlet_named_unknown_is_reserved_for_the_null_outlets_count(value):
+    from cmvisit_data.inputs import provenance_text_problem
+
+    why = provenance_text_problem("outlet", value)
+    assert why is not None and "reserved" in why and "null" in why
+    assert provenance_text_problem("rights", value) is None  # only the outlet is counted by name
+
+
+def test_provenance_problems_of_an_entry_name_the_field_and_pointer():
+    from cmvisit_data.inputs import provenance_text_problems
+
+    problems = provenance_text_problems(
+        {"url": None, "outlet": "Reuters\u061c", "rights": "ok"},
+        file="seeds/manifest.json",
+        at="/documents/3",
+    )
+    assert [(p.type, p.pointer) for p in problems] == [("provenance-invalid", "/documents/3/outlet")]
+    assert problems[0].message.startswith("outlet: U+061C ARABIC LETTER MARK")

@@ -28,6 +28,18 @@ _MAX_BYTES = click.option(
 )
 
 
+def _repo_id(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """--repo-id checked by the Hub's rules before anything is built or uploaded."""
+    if value is None:
+        return None
+    from .hub.publish import repo_id_problem
+
+    why = repo_id_problem(value)
+    if why is not None:
+        raise click.BadParameter(why)
+    return value
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXAMPLES)
 @click.version_option(
     __version__,
@@ -201,6 +213,7 @@ _WORKERS = click.option(
     "hub_repo",
     default=None,
     metavar="ORG/NAME",
+    callback=_repo_id,
     help="The Hub dataset repository the card is written for (default: the project's); publish goes there.",
 )
 def build(
@@ -362,7 +375,13 @@ def add(
 
 @main.command()
 @click.argument("release", type=click.Path(file_okay=False, exists=True))
-@click.option("--repo-id", required=True, help="Target dataset repository on the Hub, ORG/NAME.")
+@click.option(
+    "--repo-id",
+    required=True,
+    metavar="ORG/NAME",
+    callback=_repo_id,
+    help="Target dataset repository on the Hub, ORG/NAME.",
+)
 @click.option("--dry-run", is_flag=True, help="Print the plan and upload nothing.")
 @_FORMAT
 def publish(release: str, repo_id: str, dry_run: bool, fmt: str) -> None:

@@ -125,13 +125,31 @@ class _Progress:
 
 def _provenance_options(command):  # type: ignore[no-untyped-def]
     """--url, --outlet, ...: one option per provenance field of the seeds schema, its help the
-    field's description there."""
+    field's description there. Each value is checked by the text policy for provenance
+    (inputs.provenance_text_problem) before anything is read, and `null` is no value."""
     from .contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+    from .inputs import NULL_WORD
 
     fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
     for name in reversed(PROVENANCE_FIELDS):
-        command = click.option(f"--{name}", default=None, help=fields[name]["description"])(command)
+        help_text = (
+            f"{fields[name]['description']} Write {NULL_WORD}, or leave the option out, where not known."
+        )
+        command = click.option(f"--{name}", default=None, callback=_provenance_value, help=help_text)(command)
     return command
+
+
+def _provenance_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A provenance option's value: None for null (in any case), refused when the text policy
+    for provenance refuses it (one line: the option, the code point, what to do)."""
+    from .inputs import NULL_WORD, provenance_text_problem
+
+    if value is None or value.casefold() == NULL_WORD:
+        return None
+    why = provenance_text_problem(str(param.name), value)
+    if why is not None:
+        raise click.BadParameter(why)
+    return value
 
 
 def _echo_skipped(skipped: list[str], why: str) -> None:

@@ -191,15 +191,13 @@ def control_character_problems(
     offset = len(text) - len(body)
     found: dict[str, int] = {}
     for i, ch in enumerate(body):
-        if not ch.isprintable() and ch not in rules.ALLOWED_INVISIBLE:
+        if refused(ch):
             found.setdefault(ch, offset + i)
             if len(found) >= 16:
                 break
     first = min(found.values())
     at_line, col = _line_col(text, first)
-    names = ", ".join(
-        f"U+{ord(c):04X} {unicodedata.name(c, _category_name(c))}" for c in sorted(found, key=found.get)
-    )
+    names = ", ".join(code_point(c) for c in sorted(found, key=found.get))
     where = f"character {first} of raw_text" if in_record else f"line {at_line}, column {col}"
     return [
         Problem(
@@ -211,6 +209,89 @@ def control_character_problems(
             pointer="/raw_text" if in_record else None,
         )
     ]
+
+
+def refused(ch: str) -> bool:
+    """The text policy for one character: refused when Python calls it unprintable and
+    rules.ALLOWED_INVISIBLE does not let it through."""
+    return not ch.isprintable() and ch not in rules.ALLOWED_INVISIBLE
+
+
+def code_point(ch: str) -> str:
+    """'U+061C ARABIC LETTER MARK': a character as a message names it."""
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, _category_name(ch))}"
+
+
+# --- provenance values ----------------------------------------------------------------------
+# A provenance value (url, outlet, rights, obtained) is a one-line label that the release
+# compares for equality (the card counts documents per outlet), so a value that looks like
+# another must be the other. Beyond the text policy it refuses:
+# - line breaks and tabs, which the text policy allows in a document;
+_PROVENANCE_BREAKS = rules.ALLOWED_CONTROLS | frozenset("\u2028\u2029")
+# - letters and marks that print nothing (Hangul fillers, the blank braille pattern, the
+#   combining grapheme joiner, variation selectors): "Reuters" with one is another outlet
+#   that looks the same. In a document they are content seen in context, so the text policy
+#   leaves them alone;
+_BLANK_GLYPHS = frozenset(
+    "\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+# - the zero-width joiners (ZWNJ, ZWJ) anywhere but after a letter of an Indic script, where
+#   they choose how a conjunct is drawn (Devanagari to Sinhala: U+0900 to U+0DFF);
+_JOINERS = frozenset("\u200c\u200d")
+_INDIC = ("\u0900", "\u0dff")
+# - white space other than one ordinary space between words, which would look the same;
+# - for the outlet, a word the release gives a meaning: the counts name documents whose
+#   outlet is not known "unknown", so an outlet of that name would be counted with them.
+RESERVED_OUTLETS = frozenset({"unknown"})
+# The word that stands for "not known" on the command line: null, as in the manifest.
+NULL_WORD = "null"
+_RETYPE = "type the value again without it (copying from a web page can carry such characters)"
+
+
+def provenance_text_problem(field: str, value: str) -> str | None:
+    """Why the provenance value `value` of `field` may not be recorded, in one sentence that
+    names the character (its code point) and what to do; None when it may. The same text
+    policy as documents (`refused`), and the stricter rules of a one-line label above."""
+    for i, ch in enumerate(value):
+        where = f"at character {i + 1}"
+        if ch in _PROVENANCE_BREAKS:
+            return f"{code_point(ch)} {where} is a line break or a tab; give the value on one line"
+        if ch in _JOINERS:
+            if i and _INDIC[0] <= value[i - 1] <= _INDIC[1]:
+                continue
+            return (
+                f"{code_point(ch)} {where} is invisible (a joiner belongs after an Indic letter); {_RETYPE}"
+            )
+        if refused(ch) or ch in _BLANK_GLYPHS:
+            return f"{code_point(ch)} {where} is invisible or a control character; {_RETYPE}"
+        if ch.isspace() and ch != " ":
+            return f"{code_point(ch)} {where} is a space that looks like another; use an ordinary space"
+    if value != value.strip() or "  " in value:
+        return "white space at the start or end, or two spaces in a row; give one space between words"
+    if field == "outlet" and value.casefold() in RESERVED_OUTLETS:
+        return (
+            f"{value!r} is reserved: the card counts documents whose outlet is not known as 'unknown'; "
+            f"give {NULL_WORD} (or leave the outlet out) when it is not known, or the outlet's name"
+        )
+    return None
+
+
+def provenance_text_problems(
+    provenance: dict[str, object], file: str | None = None, at: str = ""
+) -> list[Problem]:
+    """provenance_text_problem for every string field of a provenance mapping (a seeds entry or
+    a record's source), as problems with the JSON pointer `at`/field."""
+    problems = []
+    for field, value in provenance.items():
+        if isinstance(value, str):
+            why = provenance_text_problem(field, value)
+            if why is not None:
+                problems.append(
+                    Problem("provenance-invalid", f"{field}: {why}", file=file, pointer=f"{at}/{field}")
+                )
+    return problems
 
 
 def _printable(body: str) -> bool:

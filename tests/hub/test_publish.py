@@ -4,7 +4,9 @@ never shows the token."""
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
+import sys
 from types import SimpleNamespace
 from typing import ClassVar
 
@@ -90,3 +92,111 @@ def test_a_release_is_published_only_to_the_repository_its_card_names(release, t
     refused = pub.publish_release(out / "0.5.0", "other/repo")
     assert not refused.uploaded and "--repo-id other/repo" in refused.problems[0].message
     assert pub.publish_release(out / "0.5.0", "someorg/somename").uploaded
+
+
+# --- issue 23 S4: a repository id is checked by the Hub's rules before anything happens -----
+
+BAD_REPO_IDS = [
+    "myorg",  # a typo: the owner alone
+    'org/x")\nimport os; os.system("id")  #',  # code for the card's snippet
+    "org/name(1)",
+    "org/na'me",
+    "a/b/c",
+    "/name",
+    "org/",
+    "-org/name",
+    "org/name.",
+    "org/na--me",
+    "org/na..me",
+    "org/name.git",
+    "org/" + "n" * 97,
+    "ørg/name",  # the Hub's own check takes any Unicode letter
+    "org/name ",
+]
+
+
+@pytest.mark.parametrize("repo_id", BAD_REPO_IDS)
+def test_a_bad_repo_id_is_refused_in_one_line_with_what_to_give(repo_id):
+    why = pub.repo_id_problem(repo_id)
+    assert why is not None and "\n" not in why and "ORG/NAME" in why and pub.REPO_ID_EXAMPLE in why
+
+
+@pytest.mark.parametrize(
+    "repo_id", ["org/name", "cmvisit-data/cmvisit-data", "A_b.c/D-e_f.1", "o/" + "n" * 96]
+)
+def test_a_good_repo_id_passes_and_the_hub_client_agrees(repo_id):
+    from huggingface_hub.utils import validate_repo_id
+
+    assert pub.repo_id_problem(repo_id) is None
+    validate_repo_id(repo_id)
+
+
+def test_publish_release_refuses_a_bad_repo_id_before_verifying(monkeypatch):
+    import cmvisit_data.release.verify  # noqa: F401  (the module, patched below)
+    from cmvisit_data.loader import releases_root
+
+    def never(*args, **kwargs):
+        raise AssertionError("verify or upload ran for a bad repo id")
+
+    monkeypatch.setattr(pub, "upload", never)
+    monkeypatch.setattr(sys.modules["cmvisit_data.release.verify"], "verify", never)
+    result = pub.publish_release(releases_root() / "0.1.0", "myorg")
+    assert not result.ok and [p.type for p in result.problems] == ["publish-refused"]
+    assert "'myorg' is one name" in result.problems[0].one_line()
+
+
+# --- issue 23 S5: tokens stripped, and redacted in every form -------------------------------
+
+
+@pytest.mark.parametrize("token", ["Secret-Not-Hf/0123456789abc\r\n", "hf_AbCdEfGhIjKlMnOpQrStUv123456\n"])
+def test_the_token_is_read_without_the_white_space_around_it(monkeypatch, token):
+    monkeypatch.setenv("HF_TOKEN", token)
+    assert pub.token_from_environment() == token.strip()
+    monkeypatch.setenv("HF_TOKEN", " \r\n")  # white space alone is no token
+    monkeypatch.setattr("huggingface_hub.get_token", lambda: None)
+    assert pub.token_from_environment() is None
+
+
+def _leaked_forms(token: str) -> list[str]:
+    """Every form of the token a message must not hold."""
+    core = token.removeprefix("hf_")
+    return [token, repr(token)[1:-1], json.dumps(token)[1:-1], core, core.upper(), token[:12], token[12:]]
+
+
+@pytest.mark.parametrize("secret", ["Secret-Not-Hf/0123456789abc", "hf_AbCdEfGhIjKlMnOpQrStUv123456"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_publish_never_shows_the_token_in_any_form(monkeypatch, capfd, secret, fmt):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+    from cmvisit_data.loader import releases_root
+
+    monkeypatch.setenv("HF_TOKEN", secret + "\r\n")  # as a CRLF .env file gives it
+
+    def leaky_upload(release, repo_id, token):
+        # what HTTP clients and their callers put in errors: the header's bytes, the headers as
+        # JSON, the value wrapped over lines, and the token without its prefix
+        header = ("Bearer " + token).encode()
+        wrapped = "\n    ".join(token[i : i + 9] for i in range(0, len(token), 9))
+        raise RuntimeError(
+            f"Illegal header value {header!r}; headers {json.dumps({'auth': token})}; "
+            f"sent:\n    {wrapped}\nkey id {token.removeprefix('hf_').upper()} ({token!r})"
+        )
+
+    monkeypatch.setattr(pub, "upload", leaky_upload)
+    result = CliRunner().invoke(
+        main, ["publish", str(releases_root() / "0.1.0"), "--repo-id", "org/name", "--format", fmt]
+    )
+    captured = capfd.readouterr()
+    assert result.exit_code == 1 and "Illegal header value" in result.output
+    out = result.stdout + result.stderr + captured.out + captured.err
+    if fmt == "json":
+        out += json.dumps(json.loads(result.stdout), ensure_ascii=False)
+    for form in _leaked_forms(secret):
+        assert form not in out and form.casefold() not in out.casefold(), form
+    assert "\\r" not in out and "\r" not in out
+
+
+def test_redact_keeps_an_ordinary_message_whole():
+    text = "401 Unauthorized: check the repository org/name and the network"
+    assert pub.redact(text, "Secret-Not-Hf/0123456789abc") == text

@@ -678,12 +678,18 @@ def _hi_cues(raw: str, line: Line, sentences: _Sentences) -> list[tuple[int, int
     """The Hindi cues of a line as (start, end, saying), in order: the listed verbs; a noun and
     a light verb before कि in a sentence with a ने subject; "X का कहना है कि" (saying)."""
     cues = [(m.start(), m.end(), False) for m in _HI_CUE_RE.finditer(raw, line.start, line.end)]
-    taken = [(s, e) for s, e, _ in cues]
+    # The listed cues do not overlap, so their starts and ends both increase: whether one
+    # overlaps a light cue, or ends in a stretch, is a bisection (scanning them all for each
+    # light cue was quadratic on a line of cues).
+    starts = [s for s, _, _ in cues]
+    ends = [e for _, e, _ in cues]
     for m in _HI_LIGHT_CUE_RE.finditer(raw, line.start, line.end):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        k = bisect.bisect_right(ends, m.start())  # the first listed cue ending after m starts
+        if k < len(ends) and starts[k] < m.end():
             continue  # a listed verb ("व्यक्त किया कि") is the cue already
         sentence_start = max(sentences.start(line, m.start()), m.start() - rules.ATTRIBUTION_WINDOW)
-        if any(sentence_start <= e <= m.start() for _, e in taken):
+        k = bisect.bisect_left(ends, sentence_start)  # the first listed cue ending in the sentence
+        if k < len(ends) and ends[k] <= m.start():
             continue  # inside a listed cue's statement ("कहा कि सरकार ने तय किया कि"): part of it
         words = _HI_WORD_RE.findall(raw[sentence_start : m.start()])
         if rules.HI_SUBJECT_MARKER in words or any(

@@ -9,7 +9,6 @@ fitting library at run time.
 
 from __future__ import annotations
 
-import json
 import math
 import operator
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +22,14 @@ FORMAT = 1
 # How far below an earlier candidate's margin a bound must fall to rule a candidate out: far
 # above the rounding of a sum of a few dozen terms, far below any real difference of margins.
 BOUND_SLACK = 1e-9
+# The largest magnitude a weight, intercept or threshold may have. Fitted ones are a few units
+# (features lie in [0, 1]); a margin past +-40 is already a certainty in floating point, and
+# below this bound the rounding of a sum of a few dozen terms stays far under BOUND_SLACK,
+# while 1e308 would overflow the sum to infinity.
+MAX_WEIGHT = 1e3
+# The largest weights file read: the package's is under 3 KB; a hundred times its features
+# still fits, and a hostile file is refused before it is read into memory.
+MAX_WEIGHTS_BYTES = 1 << 20
 
 
 class WeightsError(ValueError):
@@ -147,9 +154,13 @@ def from_dict(data: Any, known: Mapping[str, Sequence[str]], where: str = "weigh
     for name, entry in roles_in.items():
         try:
             features = tuple(str(f) for f in entry["features"])
-            coef = tuple(float(c) for c in entry["coef"])
-            model = RoleModel(features, coef, float(entry["intercept"]), float(entry["threshold"]))
-        except (KeyError, TypeError, ValueError) as exc:
+            coef = tuple(_number(c, f"{where}: /roles/{name}/coef/{i}") for i, c in enumerate(entry["coef"]))
+            intercept = _number(entry["intercept"], f"{where}: /roles/{name}/intercept")
+            threshold = _number(entry["threshold"], f"{where}: /roles/{name}/threshold")
+            model = RoleModel(features, coef, intercept, threshold)
+        except (KeyError, TypeError, ValueError, OverflowError) as exc:
+            if isinstance(exc, WeightsError):
+                raise
             raise WeightsError(f"{where}: /roles/{name} is malformed ({exc})") from None
         unknown = sorted(set(features) - set(known[name]))
         if unknown:
@@ -164,6 +175,20 @@ def from_dict(data: Any, known: Mapping[str, Sequence[str]], where: str = "weigh
     return HeaderModel(roles, {k: v for k, v in data.items() if k != "roles"})
 
 
+def _number(value: Any, where: str) -> float:
+    """value as a weight: a finite number (not a bool) of magnitude at most MAX_WEIGHT."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise WeightsError(f"{where}: {value!r:.40} is not a number")
+    if isinstance(value, int) and abs(value) > MAX_WEIGHT:
+        raise WeightsError(f"{where}: a number of magnitude over {MAX_WEIGHT:g}, the most a weight may have")
+    number = float(value)
+    if not math.isfinite(number) or abs(number) > MAX_WEIGHT:
+        raise WeightsError(
+            f"{where}: {number!r} is over {MAX_WEIGHT:g} in magnitude, the most a weight may have"
+        )
+    return number
+
+
 def load(path: str | Path | None = None) -> HeaderModel:
     """The weights at path, or the package's own (read once)."""
     if path is None:
@@ -172,12 +197,15 @@ def load(path: str | Path | None = None) -> HeaderModel:
 
 
 def _read(path: Path) -> HeaderModel:
+    from ..strictjson import StrictJSONError, read
     from .features import FEATURES
 
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise WeightsError(f"{path}: cannot read the weights ({exc})") from None
+        data = read(path, MAX_WEIGHTS_BYTES)
+    except StrictJSONError as exc:  # every refusal: the file, the place and what is wrong
+        raise WeightsError(f"{path}: cannot read the weights: {exc}") from None
+    except OSError as exc:
+        raise WeightsError(f"{path}: cannot read the weights ({exc.strerror})") from None
     return from_dict(data, FEATURES, str(path))
 
 

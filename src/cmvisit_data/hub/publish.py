@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -46,6 +47,12 @@ def publish_release(release: str | os.PathLike[str], repo_id: str, dry_run: bool
     from ..release.verify import verify
 
     folder = Path(release)
+    wrong = repo_id_problem(repo_id)
+    if wrong is not None:
+        refusal = Problem(
+            "publish-refused", f"the repository id {wrong}", file=str(folder), hint="Nothing was uploaded."
+        )
+        return PublishResult({"repo_id": repo_id}, problems=[refusal])
     report = verify(folder)
     if not report.valid:
         refusal = Problem("publish-refused", f"{folder} fails cmvisit verify", file=str(folder))
@@ -65,6 +72,48 @@ def publish_release(release: str | os.PathLike[str], repo_id: str, dry_run: bool
         message = redact(f"{type(exc).__name__}: {exc}", token)
         return PublishResult(plan, problems=[Problem("publish-failed", message, file=str(folder))])
     return PublishResult(plan, uploaded=True, commit=commit)
+
+
+# A Hub repository id, ORG/NAME: the Hub's own rules (huggingface_hub.utils.validate_repo_id:
+# letters, digits, '-', '_', '.'; no '-' or '.' at either end; no '--' or '..'; each part at
+# most REPO_PART_MAX characters; not ending in '.git'), in ASCII only (the Hub's check takes any
+# Unicode letter), and exactly one '/': a dataset lives under a user or an organisation.
+REPO_PART_MAX = 96
+_REPO_PART_RE = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_])?")
+REPO_ID_EXAMPLE = "myorg/cmvisit-press-releases"
+
+
+def repo_id_problem(repo_id: str) -> str | None:
+    """Why repo_id is not a Hub dataset repository id ORG/NAME, in one line that says what to
+    give; None when it is. Checked before anything is built or uploaded: the id is written
+    into the card's code snippet, so only the characters the Hub allows may reach it."""
+    shown = repr(repo_id) if len(repo_id) <= 120 else repr(repo_id[:117]) + "..."
+    hint = (
+        f"give ORG/NAME, the owner (a user or an organisation) and the dataset's name, e.g. {REPO_ID_EXAMPLE}"
+    )
+    parts = repo_id.split("/")
+    if len(parts) != 2:
+        what = "is one name, not two joined by '/'" if len(parts) == 1 else f"has {len(parts) - 1} '/'"
+        return f"{shown} {what}; {hint}"
+    for part in parts:
+        if len(part) > REPO_PART_MAX:
+            return f"{shown} has a part longer than {REPO_PART_MAX} characters; {hint}"
+        if not _REPO_PART_RE.fullmatch(part):
+            return (
+                f"{shown} may hold only ASCII letters, digits, '-', '_' and '.', and neither part "
+                f"may start or end with '-' or '.'; {hint}"
+            )
+    if "--" in repo_id or ".." in repo_id or repo_id.endswith(".git"):
+        return f"{shown} holds '--' or '..', or ends in '.git', which the Hub refuses; {hint}"
+    try:  # the Hub client's own check, should its rules grow stricter than these
+        from huggingface_hub.utils import HFValidationError, validate_repo_id
+    except ImportError:  # pragma: no cover - huggingface_hub is a dependency
+        return None
+    try:
+        validate_repo_id(repo_id)
+    except HFValidationError as exc:
+        return f"{shown}: {' '.join(str(exc).split())[:200]}; {hint}"
+    return None
 
 
 def publish_plan(release: Path, repo_id: str) -> dict[str, Any]:
@@ -87,23 +136,52 @@ def publish_plan(release: Path, repo_id: str) -> dict[str, Any]:
 
 
 def token_from_environment() -> str | None:
-    """HF_TOKEN, or the user's saved login; never printed."""
-    token = os.environ.get("HF_TOKEN")
+    """HF_TOKEN, or the user's saved login, without the white space around it (a .env file
+    written on Windows ends it with CR LF); never printed."""
+    token = (os.environ.get("HF_TOKEN") or "").strip()
     if token:
         return token
     try:
         from huggingface_hub import get_token
 
-        return get_token()
+        return (get_token() or "").strip() or None
     except Exception:
         return None
 
 
+# The part of a token that is redacted without the rest: its body after the "hf_" prefix, when
+# it is at least this long (shorter, it could be an ordinary word of a message).
+TOKEN_CORE_MIN = 8
+# What may stand between two characters of a token that a message split or escaped: white
+# space (a wrapped line), an escaped line break or tab (a repr or JSON of the split text).
+_SPLIT = r"(?:\s|\\[nrt])*"
+
+
+def _forms(ch: str) -> str:
+    """A pattern for one character of a token as a message may show it: itself, or escaped as
+    repr, JSON or unicode_escape would escape it."""
+    spellings = {ch, repr(ch)[1:-1], json.dumps(ch)[1:-1], ch.encode("unicode_escape").decode("ascii")}
+    spellings |= {f"\\u{ord(ch):04x}", f"\\x{ord(ch):02x}"} if ord(ch) < 0x10000 else set()
+    return "(?:" + "|".join(sorted(map(re.escape, spellings), key=len, reverse=True)) + ")"
+
+
+def _token_pattern(secret: str) -> str:
+    return _SPLIT.join(_forms(ch) for ch in secret)
+
+
 def redact(text: str, token: str | None) -> str:
-    """text with the token removed in any case, whatever follows an Authorization header, and
-    anything that looks like a Hub token."""
-    if token:
-        text = re.sub(re.escape(token), "***", text, flags=re.IGNORECASE)
+    """text with the token removed in every form a message can give it: whole, escaped (repr,
+    JSON), split over lines, without its "hf_" prefix, in any case; and whatever follows an
+    Authorization header, and anything that looks like a Hub token."""
+    secrets = set()
+    for raw in (token, token.strip() if token else None):
+        if raw:
+            secrets.add(raw)
+            core = raw.strip().removeprefix("hf_")
+            if len(core) >= TOKEN_CORE_MIN:
+                secrets.add(core)
+    for secret in sorted(secrets, key=len, reverse=True):
+        text = re.sub(_token_pattern(secret), "***", text, flags=re.IGNORECASE)
     text = re.sub(r"(?i)(authorization\s*[:=]\s*)(?:bearer\s+)?\S+", r"\1***", text)
     return re.sub(r"(?i)hf_[A-Za-z0-9]{8,}", "hf_***", text)
 
