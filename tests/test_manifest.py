@@ -39,6 +39,18 @@ def test_unknown_fields_are_errors(seeds):
     assert [(p.type, p.pointer) for p in problems] == [("manifest-invalid", "/documents/0")]
 
 
+def test_provenance_edited_into_the_manifest_passes_the_same_policy_as_add(seeds):
+    # S3: "Reuters" followed by invisible tag characters is another outlet that looks the same.
+    _edit(seeds, lambda d: d["documents"][0].update(outlet="Reuters\U000e0041\U000e0042"))
+    _edit(seeds, lambda d: d["documents"][1].update(outlet="Unknown"))
+    _, problems = load_manifest(seeds)
+    assert [(p.type, p.pointer) for p in problems] == [
+        ("provenance-invalid", "/documents/0/outlet"),
+        ("provenance-invalid", "/documents/1/outlet"),
+    ]
+    assert "U+E0041" in problems[0].message and "reserved" in problems[1].message
+
+
 def test_duplicate_keys_are_errors(seeds):
     (seeds / "manifest.json").write_text('{"manifest_version": 1, "manifest_version": 1, "documents": []}')
     _, problems = load_manifest(seeds)

@@ -62,6 +62,7 @@ CATALOGUE: dict[str, str] = {
     "release-busy": "Another build of this version is running; wait for it to finish.",
     "release-invalid": "The release on disk differs from its manifest; restore it from the published copy.",
     "bad-version": "Give the version as MAJOR.MINOR.PATCH, e.g. 0.2.0.",
+    "bad-repo-id": "Give the Hub repository as ORG/NAME, e.g. my-org/cmvisit-data.",
     "parser-failure": "This is a bug in cmvisit-data; please report it with the file.",
     "publish-refused": "Only a release that passes cmvisit verify is published: rebuild or restore it.",
     "publish-failed": "Check the repository id, your token's write access and the network, then retry.",

@@ -82,7 +82,7 @@ def provenance_problems(provenance: dict[str, Any]) -> list[Problem]:
 
 def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
     """The manifest's entries, or the problems that make it unusable (all of them)."""
-    from .inputs import open_regular
+    from .inputs import open_regular, provenance_text_problems
 
     path = Path(seeds_dir) / MANIFEST_NAME
     name = str(path)
@@ -133,6 +133,10 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
             )
             continue
         seen.add(item["file"])
+        # Provenance reaches the card and LICENSE.md: a value edited in by hand passes the same
+        # policy as one given to add (no invisible or control characters, no reserved outlet).
+        provenance = {field: item[field] for field in PROVENANCE_FIELDS}
+        problems += provenance_text_problems(provenance, file=name, at=f"/documents/{i}")
         entries.append(Entry(**item))
     return entries, problems
 

@@ -282,3 +282,12 @@ def test_a_path_the_file_system_refuses_is_one_line_with_its_place(tmp_path):
         problems = [line for line in done.stderr.splitlines() if "write-failed" in line]
         assert len(problems) == 1 and "Traceback" not in done.stderr and "internal error" not in done.stderr
         assert ("a part of the path is a file" in problems[0]) or ("too long" in problems[0])
+
+
+def test_the_python_build_refuses_a_bad_repo_id_and_writes_nothing(tmp_path):
+    # S4 from Python as from the CLI: the id is written into the card's code snippet.
+    out = tmp_path / "out"
+    result = build(SEEDS, out, "9.0.0", hub_repo='org/x")\nimport os  #')
+    assert result.status == "failed"
+    assert [p.type for p in result.problems] == ["bad-repo-id"]
+    assert not out.exists()

@@ -128,6 +128,12 @@ def build(
     if not VERSION_RE.match(version):
         result.problems.append(Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH"))
         return result
+    from ..hub.publish import repo_id_problem
+
+    bad_repo = repo_id_problem(hub_repo)
+    if bad_repo is not None:  # it is written into the card's code: checked before anything is
+        result.problems.append(Problem("bad-repo-id", bad_repo))
+        return result
     processes = workers or os.cpu_count() or 1
     options = BuildOptions(
         Path(seeds_dir),
