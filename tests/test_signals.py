@@ -75,7 +75,8 @@ def test_an_interrupted_build_leaves_nothing_and_says_so_in_one_line(tmp_path):
     done = _interrupt([*_build_args(corpus, tmp_path), "--workers", "2"], tmp_path, after=2.0)
     assert done.returncode == 130, done.stderr[-2000:]
     assert done.stderr.strip().splitlines() == [
-        "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing)."
+        "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing; "
+        "every document an add placed is listed)."
     ]
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".0.0.1.lock"]
 
@@ -125,6 +126,7 @@ def test_sigterm_stops_a_build_as_ctrl_c_does(tmp_path):
         pytest.fail("worker processes outlived the stopped build")
     assert process.returncode == 130, err[-2000:]
     assert err.strip().splitlines() == [
-        "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing)."
+        "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing; "
+        "every document an add placed is listed)."
     ]
     assert sorted(p.name for p in out.iterdir()) == [".0.0.1.lock"]

@@ -65,7 +65,8 @@ class _Group(click.Group):
             sys.exit(1)
         except KeyboardInterrupt:
             click.echo(
-                "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing).",
+                "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing; "
+                "every document an add placed is listed).",
                 err=True,
             )
             sys.exit(130)
