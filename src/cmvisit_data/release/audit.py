@@ -182,9 +182,9 @@ def _around(a: str, b: str) -> tuple[str, str]:
     return prefix + a[start : start + SHOWN_CHARS], prefix + b[start : start + SHOWN_CHARS]
 
 
-def short_diff(claimed: Any, actual: Any) -> str:
+def short_diff(claimed: Any, actual: Any, pointer: str = "") -> str:
     """'at /inputs/3/rights: manifest.json says X, the data gives Y', each value shortened."""
-    found = first_difference(claimed, actual)
+    found = first_difference(claimed, actual, pointer)
     if found is None:
         return "they agree"
     pointer, a, b = found
@@ -205,10 +205,10 @@ def derived_fields(
 
     def differs(field: str, claimed: Any, actual: Any) -> None:
         if claimed != actual:
+            where = str(folder / RELEASE_MANIFEST)
             problems.append(
-                Problem("release-invalid", short_diff(claimed, actual), file=str(folder / RELEASE_MANIFEST),
-                        pointer=field)
-            )  # fmt: skip
+                Problem("release-invalid", short_diff(claimed, actual, field), file=where, pointer=field)
+            )
 
     differs("/version", manifest["version"], folder.name)
     differs("/inputs", manifest["inputs"], [_input_of(row) for row in documents])
