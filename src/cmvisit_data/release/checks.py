@@ -307,7 +307,7 @@ class CrossTable:
                 table,
                 row,
                 "position",
-                f"position {position} where {expected} comes next: positions run 0, 1, 2, ...",
+                f"position {position} where {expected} comes next: a document's positions run 0, 1, 2 and on",
                 file,
             )
         self.seen[(table, doc_id)] = expected + 1
