@@ -145,3 +145,296 @@ def test_a_seeds_manifest_nested_deep_is_a_typed_error(tmp_path):
     (tmp_path / "manifest.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     entries, problems = load_manifest(tmp_path)
     assert entries == [] and [p.type for p in problems] == ["manifest-invalid"]
+
+
+# --- re-sealed tamperings ---------------------------------------------------------------------
+# An attacker with write access edits the data, then recomputes everything the manifest and
+# croissant.json record about it (sizes, sha256s, row counts, inputs, counts), as `reseal` does.
+# What is left is the one invariant the edit broke, and each must be caught.
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def reseal(folder: Path) -> None:
+    """Every size, sha256, row count and derived field recomputed from the files as they are."""
+    import pyarrow.parquet as pq
+
+    from cmvisit_data.release import audit
+
+    croissant = folder / "hf" / "croissant.json"
+    if croissant.is_file():
+        try:
+            value = json.loads(croissant.read_text(encoding="utf-8"))
+        except ValueError:
+            value = None
+        if isinstance(value, dict):
+            for item in value["distribution"]:
+                data = folder / "hf" / item["contentUrl"]
+                if data.is_file():
+                    item.update(sha256=_sha(data), contentSize=f"{data.stat().st_size} B")
+            croissant.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    documents = pq.read_table(folder / "documents.parquet", columns=list(audit.DOCUMENT_FACTS)).to_pylist()
+    manifest["inputs"] = [audit._input_of(row) for row in documents]
+    manifest["counts"] = audit._counts(documents)
+    for meta in manifest["tables"].values():
+        path = folder / meta["file"]
+        meta.update(bytes=path.stat().st_size, sha256=_sha(path), rows=pq.ParquetFile(path).metadata.num_rows)
+    for name, meta in manifest["files"].items():
+        path = folder / name
+        if path.is_file():
+            meta.update(bytes=path.stat().st_size, sha256=_sha(path))
+            if "rows" in meta:
+                meta["rows"] = pq.ParquetFile(path).metadata.num_rows
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+
+
+def _hf_path(folder: Path, table: str) -> Path:
+    return folder / "hf" / "data" / table / "train-00000-of-00001.parquet"
+
+
+def _write_hf(folder: Path, table: str, rows_table) -> None:
+    """The Hub copy of a table, written as HubWriter writes it."""
+    import pyarrow.parquet as pq
+
+    from cmvisit_data.hub import features
+
+    schema = features.hf_features(table).arrow_schema
+    schema = schema.with_metadata(
+        {
+            "huggingface": json.dumps(
+                {"info": {"features": features.hf_features(table).to_dict()}}, sort_keys=True
+            )
+        }
+    )
+    pq.write_table(
+        features._to_hf_table(rows_table, schema), _hf_path(folder, table), **features.PARQUET_OPTIONS
+    )
+
+
+def edit_rows(folder: Path, table: str, edit: Callable[[list[dict]], None], hub: bool = True) -> None:
+    """One table's rows edited in the release (and, with hub, in its Hub copy alike)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = folder / f"{table}.parquet"
+    stored = pq.read_table(path)
+    rows = stored.to_pylist()
+    edit(rows)
+    edited = pa.Table.from_pylist(rows, schema=stored.schema)
+    pq.write_table(edited, path)
+    if hub:
+        _write_hf(folder, table, edited)
+
+
+def edit_hub(folder: Path, table: str, edit: Callable[[list[dict]], None]) -> None:
+    """Only the Hub copy of a table edited, written as HubWriter writes it."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    stored = pq.read_table(folder / f"{table}.parquet")
+    rows = stored.to_pylist()
+    edit(rows)
+    _write_hf(folder, table, pa.Table.from_pylist(rows, schema=stored.schema))
+
+
+def _doc(rows: list[dict], column: str) -> dict:
+    return next(r for r in rows if r[column])
+
+
+def _quotes_one_short(folder):
+    edit_rows(folder, "quotes", lambda rows: rows.pop())  # n_quotes stays 4
+
+
+def _positions_gap(folder):
+    edit_rows(folder, "quotes", lambda rows: rows[-1].update(position=rows[-1]["position"] + 1))
+
+
+def _items_reordered(folder):
+    def swap(rows):  # the second document's paragraphs first
+        first = rows[0]["doc_id"]
+        rows.sort(key=lambda r: r["doc_id"] == first)
+
+    edit_rows(folder, "paragraphs", swap)
+
+
+def _rename(doc_id: str) -> Callable[[list[dict]], None]:
+    return lambda rows: [r.update(doc_id="0123456789abcdef") for r in rows if r["doc_id"] == doc_id]
+
+
+def _doc_id(folder):
+    import pyarrow.parquet as pq
+
+    doc_id = pq.read_table(folder / "documents.parquet").column("doc_id")[0].as_py()
+    for table in ("documents", "highlights", "quotes", "tweets", "paragraphs", "related"):
+        edit_rows(folder, table, _rename(doc_id))
+
+
+def _raw_bytes(folder):
+    edit_rows(folder, "documents", lambda rows: rows[0].update(raw_bytes=rows[0]["raw_bytes"] + 1))
+
+
+def _title(folder):
+    edit_rows(folder, "documents", lambda rows: _doc(rows, "title").update(title="A Title Nobody Printed"))
+
+
+def _published(folder):
+    import datetime as dt
+
+    edit_rows(folder, "documents", lambda rows: _doc(rows, "published").update(published=dt.date(1999, 1, 1)))
+
+
+def _byline(folder):
+    edit_rows(folder, "documents", lambda rows: _doc(rows, "byline").update(byline=["Someone Else"]))
+
+
+def _body_text(folder):
+    edit_rows(folder, "documents", lambda rows: rows[0].update(body_text=rows[0]["body_text"] + " Forged."))
+
+
+def _post_author(folder):
+    edit_rows(folder, "tweets", lambda rows: rows[0].update(author="Someone Else", handle="someone"))
+
+
+def _post_date(folder):
+    import datetime as dt
+
+    edit_rows(folder, "tweets", lambda rows: rows[0].update(posted=dt.date(1999, 1, 1)))
+
+
+def _post_mentions(folder):
+    edit_rows(folder, "tweets", lambda rows: rows[0].update(mentions=["someone"]))
+
+
+def _hub_speaker(folder):
+    edit_hub(folder, "quotes", lambda rows: rows[0].update(speaker="Someone Else"))
+
+
+def _hub_document(folder):
+    def other(rows):
+        raw = "Another Title\n\nAnother text entirely.\n"
+        rows[0].update(raw_text=raw, title="Another Title")
+
+    edit_hub(folder, "documents", other)
+
+
+def _hub_column_type(folder):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = _hf_path(folder, "quotes")
+    table = pq.read_table(path)
+    i = table.schema.get_field_index("position")
+    table = table.set_column(i, pa.field("position", pa.int64()), table.column(i).cast(pa.int64()))
+    pq.write_table(table, path)
+
+
+def _hub_features(folder):
+    import pyarrow.parquet as pq
+
+    path = _hf_path(folder, "quotes")
+    table = pq.read_table(path)
+    meta = json.loads(table.schema.metadata[b"huggingface"])
+    meta["info"]["features"]["kind"] = {"_type": "ClassLabel", "names": ["reported", "direct"]}
+    pq.write_table(table.replace_schema_metadata({"huggingface": json.dumps(meta, sort_keys=True)}), path)
+
+
+def _croissant_sha(folder):
+    path = folder / "hf" / "croissant.json"
+    value = json.loads(path.read_text(encoding="utf-8"))
+    value["distribution"][2]["sha256"] = "0" * 64
+    path.write_text(json.dumps(value, indent=2))
+    _reseal_manifest_only(folder)
+
+
+def _croissant_not_json(folder):
+    (folder / "hf" / "croissant.json").write_text("<html>not JSON</html>\n")
+
+
+def _reseal_manifest_only(folder):
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for name, meta in manifest["files"].items():
+        meta.update(bytes=(folder / name).stat().st_size, sha256=_sha(folder / name))
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+
+
+def _deleted(name: str) -> Callable[[Path], None]:
+    def delete(folder):
+        (folder / name).unlink()
+        _edit_manifest(folder, lambda m: m["files"].pop(name))
+
+    return delete
+
+
+def _extra(name: str) -> Callable[[Path], None]:
+    def add(folder):
+        (folder / name).write_text("import os\n")
+        _edit_manifest(folder, lambda m: m["files"].update({name: {"bytes": 0, "sha256": "0" * 64}}))
+
+    return add
+
+
+# (the tampering, the problem's table or file ending, its column or pointer, its type)
+RESEALED = {
+    "n_quotes 4, 3 quote rows": (_quotes_one_short, "documents", "n_quotes", "table-check"),
+    "positions not contiguous": (_positions_gap, "quotes", "position", "table-check"),
+    "items out of document order": (_items_reordered, "paragraphs", "doc_id", "table-check"),
+    "doc_id not raw_sha256[:16]": (_doc_id, "documents", "doc_id", "doc-id-mismatch"),
+    "raw_bytes not the UTF-8 length": (_raw_bytes, "documents", "raw_bytes", "table-check"),
+    "title not its span's text": (_title, "documents", "title", "table-check"),
+    "published 1999-01-01, span 23 August 2025": (_published, "documents", "published", "table-check"),
+    "byline not its spans' texts": (_byline, "documents", "byline", "table-check"),
+    "body_text not the paragraphs": (_body_text, "documents", "body_text", "table-check"),
+    "post author and handle": (_post_author, "tweets", "attribution", "table-check"),
+    "post date": (_post_date, "tweets", "attribution", "table-check"),
+    "post mentions": (_post_mentions, "tweets", "links", "table-check"),
+    "hf speaker only": (_hub_speaker, "quotes", "speaker", "release-invalid"),
+    "hf document raw text and title": (_hub_document, "documents", "title", "release-invalid"),
+    "hf column type": (_hub_column_type, "quotes", None, "release-invalid"),
+    "hf features metadata": (_hub_features, "quotes", None, "release-invalid"),
+    "croissant sha256": (_croissant_sha, "croissant.json", "/distribution/2", "checksum-mismatch"),
+    "croissant not JSON": (_croissant_not_json, "croissant.json", None, "release-invalid"),
+    "hf/README.md deleted with its entry": (
+        _deleted("hf/README.md"),
+        "manifest.json",
+        "/files",
+        "release-invalid",
+    ),
+    "LICENSE.md deleted with its entry": (
+        _deleted("hf/LICENSE.md"),
+        "manifest.json",
+        "/files",
+        "release-invalid",
+    ),
+    "hf data file deleted with its entry": (
+        _deleted("hf/data/tweets/train-00000-of-00001.parquet"),
+        "manifest.json",
+        "/files",
+        "release-invalid",
+    ),
+    "hf/.gitattributes listed": (
+        _extra("hf/.gitattributes"),
+        "manifest.json",
+        "/files/hf/.gitattributes",
+        "release-invalid",
+    ),
+    "hf/load.py listed": (_extra("hf/load.py"), "manifest.json", "/files/hf/load.py", "release-invalid"),
+}
+
+
+@pytest.mark.parametrize("name", list(RESEALED))
+def test_a_resealed_tampering_is_caught(release, tmp_path, name):
+    tamper, where, column, kind = RESEALED[name]
+    copy = _copy(release, tmp_path)
+    tamper(copy)
+    if tamper is not _croissant_sha:  # which reseals the manifest only: its forged sha256 is the point
+        reseal(copy)
+    report = verify(copy)
+    found = [(p.table, p.file, p.field or p.pointer, p.type) for p in report.problems]
+    assert any(
+        (table == where or (file or "").endswith(where)) and (column is None or place == column) and t == kind
+        for table, file, place, t in found
+    ), [p.one_line() for p in report.problems]
+    assert all(len(p.one_line()) < 600 for p in report.problems)

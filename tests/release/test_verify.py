@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -103,3 +104,223 @@ def test_each_rule_is_checked_on_the_stored_rows(release, tmp_path, table, edit,
     report = verify(forge(release, tmp_path, table, edit))
     found = {(p.table, p.field, p.type) for p in report.problems}
     assert (where, column, kind) in found, [p.one_line() for p in report.problems]
+
+
+# --- one read per file (F2, F3) ---------------------------------------------------------------
+
+
+def _swap_after_hashing(monkeypatch, sha256: str, swap: Callable[[], None]) -> None:
+    """Run `swap` the moment a file whose sha256 is `sha256` has been hashed: between the hash
+    and whatever reads the file next."""
+    real = hashlib.sha256
+
+    class Spy:
+        def __init__(self, *data):
+            self.inner = real(*data)
+
+        def update(self, data):
+            self.inner.update(data)
+
+        def hexdigest(self):
+            digest = self.inner.hexdigest()
+            if digest == sha256 and not swapped:
+                swapped.append(True)
+                swap()
+            return digest
+
+    swapped: list[bool] = []
+    monkeypatch.setattr(hashlib, "sha256", Spy)
+
+
+def test_expect_parses_the_manifest_bytes_it_hashed(release, tmp_path, monkeypatch):
+    copy = tmp_path / "swap" / release.name
+    shutil.copytree(release, copy)
+    path = copy / "manifest.json"
+    genuine = hashlib.sha256(path.read_bytes()).hexdigest()
+    forged = json.loads(path.read_text(encoding="utf-8"))
+    forged["package_version"] = "9.9.9-forged"  # self-consistent: plain verify cannot tell
+    staged = tmp_path / "forged.json"
+    staged.write_text(json.dumps(forged, indent=2), encoding="utf-8")
+    _swap_after_hashing(monkeypatch, genuine, lambda: os.replace(staged, path))
+    report = verify(copy, expect=genuine)
+    assert [(p.type, p.message, p.file) for p in report.problems] == [
+        ("checksum-mismatch", "the file changed while verify read it: verify again", str(path))
+    ]
+
+
+def test_rows_are_checked_on_the_bytes_hashed(release, tmp_path, monkeypatch):
+    copy = tmp_path / "swap" / release.name
+    shutil.copytree(release, copy)
+    path = copy / "quotes.parquet"
+    genuine = hashlib.sha256(path.read_bytes()).hexdigest()
+    staged = tmp_path / "forged.parquet"
+    stored = pq.read_table(path)
+    rows = stored.to_pylist()
+    rows[0]["speaker"] = "Someone Else"  # breaks no rule of the quotes table alone
+    pq.write_table(pa.Table.from_pylist(rows, schema=stored.schema), staged)
+    _swap_after_hashing(monkeypatch, genuine, lambda: os.replace(staged, path))
+    report = verify(copy)
+    # the rows read were the genuine ones (no difference from the Hub copy), and the swap is named
+    assert [(p.type, p.message, p.file) for p in report.problems] == [
+        ("checksum-mismatch", "the file changed while verify read it: verify again", str(path))
+    ]
+
+
+def test_a_file_written_in_place_after_hashing_is_named(release, tmp_path, monkeypatch):
+    copy = tmp_path / "inplace" / release.name
+    shutil.copytree(release, copy)
+    path = copy / "hf" / "LICENSE.md"
+    genuine = hashlib.sha256(path.read_bytes()).hexdigest()
+
+    def append():
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write("and anything goes\n")
+
+    _swap_after_hashing(monkeypatch, genuine, append)
+    report = verify(copy)
+    assert [p.file for p in report.problems] == [str(path)]
+
+
+def test_expect_wants_the_whole_sha256(release):
+    sha = hashlib.sha256((release / "manifest.json").read_bytes()).hexdigest()
+    assert verify(release, expect=sha.upper()).valid
+    report = verify(release, expect=sha[:12])
+    assert [p.type for p in report.problems] == ["checksum-mismatch"]
+    assert "not a whole sha256" in report.problems[0].message
+
+
+# --- bounded cost (F6) ------------------------------------------------------------------------
+
+
+def test_a_huge_hostile_manifest_is_refused_quickly_in_bounded_memory(release, tmp_path):
+    import time
+    import tracemalloc
+
+    copy = tmp_path / "hostile" / release.name
+    shutil.copytree(release, copy)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    body = json.dumps(manifest).replace('"inputs": [', '"inputs": [' + "{}, " * (1 << 20), 1)
+    (copy / "manifest.json").write_text(body, encoding="utf-8")
+    assert (copy / "manifest.json").stat().st_size > 4 << 20
+    tracemalloc.start()
+    started = time.perf_counter()
+    report = verify(copy)
+    seconds = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert not report.valid and len(report.problems) <= 21
+    assert all(len(p.one_line()) < 600 for p in report.problems)
+    assert peak < 400 << 20, peak  # 2.6 GB before, at a sixteenth of the size
+    assert seconds < 60, seconds  # 27 s before, at a sixteenth of the size; ~3 s now
+
+
+def test_a_manifest_of_a_million_containers_is_refused_before_parsing(release, tmp_path):
+    from cmvisit_data.release import layout
+
+    copy = tmp_path / "hostile" / release.name
+    shutil.copytree(release, copy)
+    (copy / "manifest.json").write_text(
+        "[" + "[]," * layout.MAX_MANIFEST_CONTAINERS + "[]]", encoding="utf-8"
+    )
+    report = verify(copy)
+    assert [p.message for p in report.problems] == [
+        f"manifest.json holds over {layout.MAX_MANIFEST_CONTAINERS} objects and arrays"
+    ]
+
+
+def test_a_small_table_that_would_decompress_hugely_is_refused_unread(release, tmp_path, monkeypatch):
+    from cmvisit_data.release import sealed
+    from cmvisit_data.release.parquet import PARQUET_OPTIONS
+    from tests.release.test_tamper import reseal
+
+    copy = tmp_path / "bomb" / release.name
+    shutil.copytree(release, copy)
+    bomb = "a" * (80 << 20)  # 80 MiB of raw text in a file of a few KB (the probe's was 1 GiB in 61 KiB)
+    path = copy / "documents.parquet"
+    stored = pq.read_table(path)
+    rows = stored.to_pylist()
+    rows[0]["raw_text"] = bomb
+    pq.write_table(pa.Table.from_pylist(rows, schema=stored.schema), path, **PARQUET_OPTIONS)
+    del rows, bomb
+    reseal(copy)
+    assert (copy / "documents.parquet").stat().st_size < 200_000
+
+    def never(*args, **kwargs):
+        raise AssertionError("a page was decompressed")
+
+    monkeypatch.setattr(pq.ParquetFile, "iter_batches", never)
+    monkeypatch.setattr(pq.ParquetFile, "read_row_group", never)
+    report = verify(copy)
+    assert [(p.file, p.type) for p in report.problems] == [
+        (str(copy / "documents.parquet"), "release-invalid")
+    ]
+    assert "refused unread" in report.problems[0].message
+    assert f"more than {sealed.MAX_EXPANSION} times" in report.problems[0].message
+
+
+def test_a_row_group_over_the_limit_is_refused_unread(release, tmp_path, monkeypatch):
+    from cmvisit_data.release import sealed
+
+    monkeypatch.setattr(sealed, "MAX_ROW_GROUP_BYTES", 10_000)
+    monkeypatch.setattr(pq.ParquetFile, "read_row_group", lambda *a, **k: pytest.fail("read"))
+    report = verify(release)
+    assert report.problems and all("refused unread" in p.message for p in report.problems)
+
+
+def test_a_long_difference_is_printed_short(release, tmp_path):
+    copy = tmp_path / "long" / release.name
+    shutil.copytree(release, copy)
+    path = copy / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    manifest["inputs"][1]["rights"] = "x" * (1 << 20)
+    path.write_text(json.dumps(manifest), encoding="utf-8")
+    report = verify(copy)
+    assert [p.pointer for p in report.problems] == ["/inputs"]
+    assert "at /inputs/1/rights" in report.problems[0].message
+    assert len(report.problems[0].one_line()) < 600
+
+
+# --- corrupt tables (F7) ----------------------------------------------------------------------
+
+
+def _corrupt_footer(data: bytes) -> bytes:
+    return data[:-40] + bytes(b ^ 0x5A for b in data[-40:-8]) + data[-8:]
+
+
+def _corrupt_page(data: bytes) -> bytes:
+    """The first page (after the magic number) flipped: its header and compressed values."""
+    return data[:4] + bytes(b ^ 0xFF for b in data[4:68]) + data[68:]
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [lambda d: b"garbage", lambda d: d[: len(d) // 2], _corrupt_footer, _corrupt_page],
+    ids=["garbage", "truncated", "footer", "page"],
+)
+@pytest.mark.parametrize(
+    "table", ["quotes.parquet", "documents.parquet", "hf/data/tweets/train-00000-of-00001.parquet"]
+)
+def test_a_corrupt_resealed_table_is_one_line(release, tmp_path, corrupt, table):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+    from tests.release.test_tamper import reseal
+
+    copy = tmp_path / "corrupt" / release.name
+    shutil.copytree(release, copy)
+    path = copy / table
+    path.write_bytes(corrupt(path.read_bytes()))
+    try:
+        reseal(copy)
+    except Exception:  # the attacker's tools cannot read it either: seal by hand
+        manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+        entry = manifest["tables"].get(path.stem) if "/" not in table else manifest["files"][table]
+        entry.update(bytes=path.stat().st_size, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+        (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    report = verify(copy)
+    assert not report.valid
+    assert all(p.type in ("release-invalid", "table-check", "checksum-mismatch") for p in report.problems)
+    result = CliRunner().invoke(main, ["verify", str(copy)])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "internal error" not in result.output
+    assert all(len(line) < 600 for line in result.output.splitlines())

@@ -5,13 +5,19 @@ itself holds no claim the data does not support:
 
 - it is strict JSON (no NaN or Infinity, no key twice, bounded size and depth) and valid
   against `schema/release_manifest.schema.json`;
-- the release folder holds exactly the files it lists, each a regular file at a plain
+- it lists exactly the files a release must have (`required_files`: the six tables, the
+  hf/ copy of each, the card, LICENSE.md, croissant.json, and rejected.jsonl when inputs were
+  rejected), and the folder holds exactly the files it lists, each a regular file at a plain
   relative path inside the folder (no symlink anywhere, nothing unlisted);
 - every field that can be derived equals what the data gives: the version is the folder's
   name; the row counts, the hf rows and the counts (documents, languages, outlets, dates,
   duplicates) are the tables'; each input is a document's file, checksum, language and
   provenance; the rejected list is rejected.jsonl's; the schema checksum is that of the
-  shipped schema of the records' version.
+  shipped schema of the records' version;
+- croissant.json is strict JSON and describes the hf/ data files by their recorded sha256.
+
+A difference is printed as its first differing place and the two values there, shortened
+(`short_diff`): never a whole list of inputs on one line.
 """
 
 from __future__ import annotations
@@ -26,10 +32,19 @@ from typing import Any
 from ..contract import load_schema, schema_path
 from ..errors import Problem
 from ..manifest import sha256_of
+from ..strictjson import no_duplicate_keys
+from ..tables import TABLE_NAMES
 from .layout import REJECTED, RELEASE_MANIFEST
 
+# Unlisted or missing files reported at most (a folder can hold a million of them).
+MAX_LISTED_PROBLEMS = 20
+# Characters of a value shown in a difference.
+SHOWN_CHARS = 80
+# The files of every release's hf/ folder besides one data file per table.
+HF_META_FILES = ("hf/LICENSE.md", "hf/README.md", "hf/croissant.json")
+
 # The documents' columns the manifest's derived fields come from.
-_DOCUMENT_FACTS = ("doc_id", "source_file", "raw_sha256", "language", "source_url", "outlet", "rights",
+DOCUMENT_FACTS = ("doc_id", "source_file", "raw_sha256", "language", "source_url", "outlet", "rights",
                    "obtained", "published", "duplicate_of", "schema_version")  # fmt: skip
 
 
@@ -39,6 +54,53 @@ def listed_paths(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out.update(manifest["files"])
     out[RELEASE_MANIFEST] = {}
     return out
+
+
+def hf_data_file(table: str) -> str:
+    """The path inside a release of a table's hf/ copy."""
+    from ..hub.features import HF_DIR, data_file
+
+    return f"{HF_DIR}/{data_file(table)}"
+
+
+def required_files(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
+    """The manifest lists exactly the files a release must have: the six tables, the hf/ copy
+    of each (with its rows), the card, LICENSE.md and croissant.json, and rejected.jsonl (with
+    its rows) exactly when inputs were rejected. Nothing more (no hf/.gitattributes or
+    hf/load.py to publish), nothing less (a file deleted with its entry)."""
+    where = str(folder / RELEASE_MANIFEST)
+    counted = {hf_data_file(t) for t in TABLE_NAMES} | ({REJECTED} if manifest["rejected"] else set())
+    expected = counted | set(HF_META_FILES)
+    listed = set(manifest["files"])
+    problems = [
+        Problem(
+            "release-invalid",
+            f"{name} is not a file a release holds; remove it and its entry",
+            file=where,
+            pointer=f"/files/{name}",
+        )
+        for name in sorted(listed - expected)[:MAX_LISTED_PROBLEMS]
+    ] + [
+        Problem(
+            "release-invalid",
+            f"a release must hold {name}, and manifest.json does not list it",
+            file=where,
+            pointer="/files",
+        )
+        for name in sorted(expected - listed)[:MAX_LISTED_PROBLEMS]
+    ]
+    for name in sorted(listed & expected):
+        if ("rows" in manifest["files"][name]) != (name in counted):
+            what = "records its rows" if name in counted else "records no rows"
+            problems.append(
+                Problem(
+                    "release-invalid",
+                    f"the entry of {name} must be one that {what}",
+                    file=where,
+                    pointer=f"/files/{name}",
+                )
+            )
+    return problems
 
 
 def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
@@ -64,6 +126,8 @@ def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
                 elif not entry.is_file(follow_symlinks=False):
                     problems.append(Problem("release-invalid", "not a regular file", file=entry.path))
                 elif relative not in listed:
+                    if len(problems) > MAX_LISTED_PROBLEMS * 50:  # enough to say there are many
+                        continue
                     problems.append(
                         Problem("release-invalid", "a file the manifest does not list", file=entry.path)
                     )
@@ -72,28 +136,86 @@ def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
     for missing in sorted(set(listed) - found):
         if not (folder / missing).is_symlink():
             problems.append(Problem("release-invalid", "the file is missing", file=str(folder / missing)))
+    if len(problems) > MAX_LISTED_PROBLEMS:
+        more = len(problems) - MAX_LISTED_PROBLEMS
+        summary = Problem("release-invalid", f"{more} more files are missing or not listed", file=str(folder))
+        problems = [*problems[:MAX_LISTED_PROBLEMS], summary]
     return problems
 
 
-def derived_fields(folder: Path, manifest: dict[str, Any], files: dict[str, Any]) -> list[Problem]:
-    """Every manifest field the data determines, recomputed and compared."""
+def short(value: Any) -> str:
+    """A value as a difference shows it: its repr, cut to SHOWN_CHARS."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
+
+
+def first_difference(a: Any, b: Any, pointer: str = "") -> tuple[str, Any, Any] | None:
+    """Where two JSON-like values first differ (a JSON pointer), and their values there."""
+    if type(a) is not type(b):
+        return pointer, a, b
+    if isinstance(a, dict):
+        for key in sorted(set(a) | set(b), key=str):
+            if key not in a or key not in b:
+                return f"{pointer}/{key}", a.get(key, "(absent)"), b.get(key, "(absent)")
+            found = first_difference(a[key], b[key], f"{pointer}/{key}")
+            if found:
+                return found
+        return None
+    if isinstance(a, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            found = first_difference(x, y, f"{pointer}/{i}")
+            if found:
+                return found
+        if len(a) != len(b):
+            return f"{pointer} (length)", len(a), len(b)
+        return None
+    if isinstance(a, str) and a != b:
+        return pointer, *_around(a, b)
+    return None if a == b else (pointer, a, b)
+
+
+def _around(a: str, b: str) -> tuple[str, str]:
+    """Two strings from a little before their first differing character."""
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    start = max(0, i - 20)
+    prefix = "…" if start else ""
+    return prefix + a[start : start + SHOWN_CHARS], prefix + b[start : start + SHOWN_CHARS]
+
+
+def short_diff(claimed: Any, actual: Any, pointer: str = "") -> str:
+    """'at /inputs/3/rights: manifest.json says X, the data gives Y', each value shortened."""
+    found = first_difference(claimed, actual, pointer)
+    if found is None:
+        return "they agree"
+    pointer, a, b = found
+    return f"at {pointer or '/'}: manifest.json says {short(a)}, the data gives {short(b)}"
+
+
+def derived_fields(
+    folder: Path,
+    manifest: dict[str, Any],
+    documents: list[dict[str, Any]],
+    hf_rows: dict[str, int],
+    rejected: list[dict[str, Any]],
+) -> list[Problem]:
+    """Every manifest field the data determines, recomputed and compared: `documents` are the
+    documents' rows (the DOCUMENT_FACTS columns), `hf_rows` the row count of each hf/ data
+    file, `rejected` rejected.jsonl as the manifest summarises it."""
     problems = []
 
     def differs(field: str, claimed: Any, actual: Any) -> None:
         if claimed != actual:
+            where = str(folder / RELEASE_MANIFEST)
             problems.append(
-                Problem("release-invalid", f"manifest.json says {claimed!r}, the data gives {actual!r}",
-                        file=str(folder / RELEASE_MANIFEST), pointer=field)
-            )  # fmt: skip
+                Problem("release-invalid", short_diff(claimed, actual, field), file=where, pointer=field)
+            )
 
     differs("/version", manifest["version"], folder.name)
-    documents = files["documents"].read(columns=list(_DOCUMENT_FACTS)).to_pylist()
     differs("/inputs", manifest["inputs"], [_input_of(row) for row in documents])
     differs("/counts", manifest["counts"], _counts(documents))
-    for path, meta in manifest["files"].items():
-        if path.endswith(".parquet") and "rows" in meta:
-            differs(f"/files/{path}/rows", meta["rows"], _parquet_rows(folder / path))
-    differs("/rejected", manifest["rejected"], _rejected(folder, manifest))
+    for path, rows in hf_rows.items():
+        differs(f"/files/{path}/rows", manifest["files"][path]["rows"], rows)
+    differs("/rejected", manifest["rejected"], rejected)
     versions = sorted({row["schema_version"] for row in documents})
     expected = [_schema_sha256(v) for v in versions] or [sha256_of(schema_path())]
     if manifest["schema_sha256"] not in expected or len(set(expected)) != 1:
@@ -123,26 +245,80 @@ def _counts(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def _parquet_rows(path: Path) -> int | None:
-    import pyarrow.parquet as pq
+def rejected_summary(data: bytes, where: str) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """rejected.jsonl read as the manifest summarises it (each file with its reasons), or why
+    it cannot be: one problem, at the first line that is not a rejection."""
+    out = []
+    for number, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+        try:
+            item = json.loads(line, object_pairs_hook=no_duplicate_keys)
+            out.append({"file": item["file"], "reasons": [p["message"] for p in item["problems"]]})
+        except (ValueError, KeyError, TypeError, RecursionError):
+            return out, [
+                Problem("release-invalid", "not a rejection as the build writes it", file=where, line=number)
+            ]
+    return out, []
+
+
+def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> list[Problem]:
+    """croissant.json is strict JSON describing each hf/ data file by its recorded size and
+    sha256 (and nothing else), for this release's version."""
+    from ..hub.features import data_file
 
     try:
-        return pq.ParquetFile(path).metadata.num_rows
-    except Exception:  # an unreadable file is reported by the checks of its own
-        return None
+        value = json.loads(
+            data.decode("utf-8"), object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant
+        )
+    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and JSONDecodeError too
+        return [Problem("release-invalid", f"not strict JSON: {str(exc)[:200]}", file=where)]
+    if not isinstance(value, dict):
+        return [Problem("release-invalid", "not a Croissant description (a JSON object)", file=where)]
+    problems = []
+    if value.get("version") != manifest["version"]:
+        problems.append(
+            Problem(
+                "release-invalid",
+                f"describes version {short(value.get('version'))}, not {manifest['version']}",
+                file=where,
+                pointer="/version",
+            )
+        )
+    distribution = value.get("distribution")
+    described = {}
+    if isinstance(distribution, list):
+        described = {d.get("contentUrl"): d for d in distribution if isinstance(d, dict)}
+    expected = {data_file(t): manifest["files"][hf_data_file(t)] for t in TABLE_NAMES}
+    if (
+        not isinstance(distribution, list)
+        or len(distribution) != len(expected)
+        or set(described) != set(expected)
+    ):
+        problems.append(
+            Problem(
+                "release-invalid",
+                "its distribution must list each hf/ data file once, and nothing else",
+                file=where,
+                pointer="/distribution",
+            )
+        )
+    for i, item in enumerate(distribution if isinstance(distribution, list) else []):
+        meta = expected.get(item.get("contentUrl")) if isinstance(item, dict) else None
+        if meta is None:
+            continue
+        if item.get("sha256") != meta["sha256"] or item.get("contentSize") != f"{meta['bytes']} B":
+            problems.append(
+                Problem(
+                    "checksum-mismatch",
+                    f"the sha256 or size it gives {item['contentUrl']} is not the file's",
+                    file=where,
+                    pointer=f"/distribution/{i}",
+                )
+            )
+    return problems
 
 
-def _rejected(folder: Path, manifest: dict[str, Any]) -> list[dict[str, Any]]:
-    """rejected.jsonl read as the manifest summarises it: each file with its reasons."""
-    path = folder / REJECTED
-    if REJECTED not in manifest["files"] or not path.is_file():
-        return []
-    out = []
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            item = json.loads(line)
-            out.append({"file": item["file"], "reasons": [p["message"] for p in item["problems"]]})
-    return out
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
 
 
 @cache

@@ -5,9 +5,13 @@ again, on the stored data, by `cmvisit verify`: verify is the build's checks plu
 Per table, a pandera schema generated from the table schema: column types, nullability,
 unique keys, and the JSON Schema's own constraints on each column (enum, pattern, minimum,
 minLength, maxLength), plus `start < end`. Across tables: every item's `doc_id` is in
-`documents`, `end <= len(raw_text)`, each item's text is `raw_text[start:end]`; per
-document, its raw text encodes to its recorded sha256 and each metadata span selects its
-text. Every failure is a `Problem` naming the table, the row key, the column and the rule.
+`documents`, `end <= len(raw_text)`, each item's text is `raw_text[start:end]`, items follow
+the documents' order with positions 0, 1, 2, ...; per document, its raw text encodes to its
+recorded sha256 and byte count, its doc_id is that sha256's first 16 digits, each metadata
+span selects its text and each metadata value is what its span reads (a date as the parser's
+date reader reads it), its counts are its rows, its body text its paragraphs; a post's author,
+handle, date and entities are what its attribution and text hold. Every failure is a
+`Problem` naming the table, the row key, the column and the rule.
 """
 
 from __future__ import annotations
@@ -17,7 +21,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
-from ..tables import TABLE_NAMES, column_constraints, span_columns, table_schema
+from ..tables import COUNTED, TABLE_NAMES, column_constraints, span_columns, table_schema
+from ..validation import doc_id_for
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -153,29 +158,101 @@ def check_frame(
 
 
 class CrossTable:
-    """Rules across tables, fed batch by batch: documents first, then the item tables."""
+    """Rules across tables, fed batch by batch: documents first, then the item tables, then
+    `summary`. Every value the data determines is recomputed from it: a document's identity
+    from its raw text, its metadata from their spans, its counts and body text from its items,
+    a post's author, handle, date and entities from its attribution and text."""
 
     def __init__(self) -> None:
         self.raw: dict[str, str] = {}
+        self.order: dict[str, int] = {}  # doc_id -> its row among the documents
+        self.counts: dict[str, dict[str, int]] = {}  # doc_id -> n_<table> as recorded
+        self.body: dict[str, str] = {}
+        self.paragraphs: dict[str, list[str]] = {}
+        self.seen: dict[tuple[str, str], int] = {}  # (table, doc_id) -> rows met, the next position
+        self.last: dict[str, int] = {}  # table -> the document row of its last item
+        self.tables: set[str] = set()
         self.problems: list[Problem] = []
         self.failures: dict[str, int] = {}  # per table, reported or not
 
     def add_documents(self, batch: pa.RecordBatch | pa.Table, file: str | None = None) -> None:
-        """Remember each document's raw text; check its checksum and its metadata spans."""
+        """Remember each document's raw text and counts; check its identity and its metadata."""
         spans = span_columns("documents")
-        columns = {
-            name: batch.column(name).to_pylist() for name in ("doc_id", "raw_text", "raw_sha256", *spans)
-        }
+        names = (
+            "doc_id",
+            "raw_text",
+            "raw_sha256",
+            "raw_bytes",
+            "title",
+            "dateline",
+            "byline",
+            "published",
+            "body_text",
+            *COUNTED,
+            *spans,
+        )
+        columns = {name: batch.column(name).to_pylist() for name in dict.fromkeys(names)}
         for i, (doc_id, raw) in enumerate(zip(columns["doc_id"], columns["raw_text"], strict=True)):
             self.raw[doc_id] = raw
-            if hashlib.sha256(raw.encode("utf-8")).hexdigest() != columns["raw_sha256"][i]:
-                self._fail("documents", doc_id, "raw_text", "raw_text does not encode to the recorded bytes",
-                           file, kind="checksum-mismatch")  # fmt: skip
+            self.order.setdefault(doc_id, len(self.order))
+            self.counts[doc_id] = {table: columns[column][i] for column, table in COUNTED.items()}
+            self.body[doc_id] = columns["body_text"][i]
+            self.paragraphs[doc_id] = []
+            row = {name: values[i] for name, values in columns.items()}
+            self._identity(doc_id, raw, row, file)
             for column in spans:
-                value = columns[column][i]
+                value = row[column]
                 for span in value if isinstance(value, list) else [value] if value else []:
                     if raw[span["start"] : span["end"]] != span["text"]:
                         self._fail("documents", doc_id, column, "the span does not select its text", file)
+            self._metadata(doc_id, row, file)
+
+    def _identity(self, doc_id: str, raw: str, row: dict[str, Any], file: str | None) -> None:
+        """raw_sha256 and raw_bytes are raw_text's, and doc_id is its sha256's first 16 digits."""
+        encoded = raw.encode("utf-8")
+        if hashlib.sha256(encoded).hexdigest() != row["raw_sha256"]:
+            self._fail("documents", doc_id, "raw_text", "raw_text does not encode to the recorded bytes",
+                       file, kind="checksum-mismatch")  # fmt: skip
+        if doc_id != doc_id_for(row["raw_sha256"]):
+            self._fail(
+                "documents",
+                doc_id,
+                "doc_id",
+                "doc_id is not the first 16 digits of raw_sha256",
+                file,
+                kind="doc-id-mismatch",
+            )
+        if row["raw_bytes"] != len(encoded):
+            self._fail(
+                "documents",
+                doc_id,
+                "raw_bytes",
+                f"raw_bytes is {row['raw_bytes']}, and raw_text is {len(encoded)} bytes in UTF-8",
+                file,
+            )
+
+    def _metadata(self, doc_id: str, row: dict[str, Any], file: str | None) -> None:
+        """Each metadata value is what its span reads: title and dateline its text, byline its
+        spans' texts, published the date its span prints (read by the parser's date reader)."""
+        for name in ("title", "dateline"):
+            span = row[f"{name}_span"]
+            if row[name] != (span["text"] if span else None):
+                self._fail("documents", doc_id, name, f"{name} is not its span's text", file)
+        if row["byline"] != [span["text"] for span in row["byline_spans"]]:
+            self._fail("documents", doc_id, "byline", "byline is not its spans' texts", file)
+        span, published = row["published_span"], row["published"]
+        if (span is None) != (published is None):
+            self._fail(
+                "documents", doc_id, "published", "published and its span are not both set or both null", file
+            )
+        elif span is not None and printed_date(span["text"]) != published.isoformat():
+            self._fail(
+                "documents",
+                doc_id,
+                "published",
+                f"published is {published.isoformat()}, and its span reads {span['text'][:40]!r}",
+                file,
+            )
 
     def _fail(
         self, table: str, row: str, column: str, message: str, file: str | None, kind: str = "table-check"
@@ -185,14 +262,18 @@ class CrossTable:
             self.problems.append(Problem(kind, message, file=file, table=table, row=row, field=column))
 
     def check_items(self, table: str, batch: pa.RecordBatch | pa.Table, file: str | None = None) -> None:
-        """Each item's document exists and its text, and every span it holds, select raw_text."""
+        """Each item's document exists, its rows follow the documents' order with positions
+        0, 1, 2, ...; its text, and every span it holds, select raw_text."""
+        self.tables.add(table)
         nested = span_columns(table)
-        names = ("doc_id", "position", "text", "start", "end", *nested)
+        extra = ("author", "handle", "posted", "links", "mentions", "hashtags") if table == "tweets" else ()
+        names = ("doc_id", "position", "text", "start", "end", *nested, *extra)
         columns = {name: batch.column(name).to_pylist() for name in names}
         for i, (doc_id, position, text, start, end) in enumerate(
             zip(*list(columns.values())[:5], strict=True)
         ):
             row = f"{doc_id}/{position}"
+            self._sequence(table, doc_id, position, row, file)
             raw = self.raw.get(doc_id)
             if raw is None:
                 self._fail(table, row, "doc_id", f"doc_id {doc_id} is not in documents", file)
@@ -206,15 +287,99 @@ class CrossTable:
                     span = columns[column][i]
                     if span and raw[span["start"] : span["end"]] != span["text"]:
                         self._fail(table, row, column, "the span does not select its text", file)
+                        break
+                else:
+                    if table == "tweets":
+                        self._post(raw, {name: values[i] for name, values in columns.items()}, row, file)
+            if table == "paragraphs" and doc_id in self.paragraphs:
+                self.paragraphs[doc_id].append(text)
+
+    def _sequence(self, table: str, doc_id: str, position: int, row: str, file: str | None) -> None:
+        """Rows in the documents' order, each document's positions 0, 1, 2, ... in order."""
+        at = self.order.get(doc_id)
+        if at is not None:
+            if at < self.last.get(table, -1):
+                self._fail(table, row, "doc_id", "rows are out of document order", file)
+            self.last[table] = at
+        expected = self.seen.get((table, doc_id), 0)
+        if position != expected:
+            self._fail(
+                table,
+                row,
+                "position",
+                f"position {position} where {expected} comes next: a document's positions run 0, 1, 2 and on",
+                file,
+            )
+        self.seen[(table, doc_id)] = expected + 1
+
+    def _post(self, raw: str, post: dict[str, Any], row: str, file: str | None) -> None:
+        """A post's author, handle and date are what its attribution reads, and its links,
+        mentions and hashtags what its text holds (read by the parser's own readers)."""
+        from ..extract.posts import ATTRIBUTION_RE, entities
+
+        span = post["attribution"]
+        match = ATTRIBUTION_RE.match(raw, span["start"], span["end"])
+        read = (
+            None
+            if match is None
+            else (match.group("author").strip(), match.group("handle"), printed_date(match.group("date")))
+        )
+        if read != (post["author"], post["handle"], post["posted"].isoformat()):
+            self._fail(
+                "tweets",
+                row,
+                "attribution",
+                "author, handle or posted is not what the attribution reads",
+                file,
+            )
+        found = entities(post["text"])
+        if [post[k] for k in ("links", "mentions", "hashtags")] != [
+            found[k] for k in ("links", "mentions", "hashtags")
+        ]:
+            self._fail(
+                "tweets", row, "links", "links, mentions or hashtags are not those the text holds", file
+            )
+
+    def _totals(self, file: str | None) -> None:
+        """Each document's counts are its rows in each item table; its body text is its
+        paragraphs joined by blank lines."""
+        for doc_id, counts in self.counts.items():
+            for table in sorted(self.tables):
+                got = self.seen.get((table, doc_id), 0)
+                if counts[table] != got:
+                    self._fail(
+                        "documents",
+                        doc_id,
+                        f"n_{table}",
+                        f"n_{table} is {counts[table]}, and {table} holds {got} rows of it",
+                        file,
+                    )
+            if "paragraphs" in self.tables and self.body[doc_id] != "\n\n".join(self.paragraphs[doc_id]):
+                self._fail(
+                    "documents",
+                    doc_id,
+                    "body_text",
+                    "body_text is not the paragraphs joined by blank lines",
+                    file,
+                )
 
     def summary(self, file: str | None = None) -> list[Problem]:
         """The problems found, with a count of those not listed one by one."""
+        self._totals(file)
         more = [
             Problem("table-check", f"{n - MAX_REPORTED} more rows fail cross-table rules", file=file, table=t)
             for t, n in self.failures.items()
             if n > MAX_REPORTED
         ]
         return self.problems + more
+
+
+def printed_date(text: str) -> str | None:
+    """The ISO date a span prints, read by the parser's date reader: one date, the whole span."""
+    from ..extract.dates import find_dates
+
+    found = find_dates(text)
+    return found[0].iso if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)) else None
 
 
 def check_batch(tables: dict[str, pa.Table], file: str | None = None) -> list[Problem]:

@@ -83,23 +83,76 @@ def load_manifest_checked(folder: Path) -> tuple[dict[str, Any] | None, list[Pro
         return None, [
             Problem("release-invalid", f"manifest.json is over {MAX_MANIFEST_BYTES} bytes", file=where)
         ]
+    return parse_manifest(path.read_bytes(), where)
+
+
+# A genuine manifest holds one object per input and two containers per rejected input (plus
+# a few dozen more), and about fifteen values per input: these bounds allow a million inputs,
+# ten times the largest release the project builds, and refuse a small file of `{}` or `[]`
+# that would cost gigabytes as Python objects, before it is parsed.
+MAX_MANIFEST_CONTAINERS = 2_000_000
+MAX_MANIFEST_VALUES = 20_000_000
+# Schema errors reported at most (the rest are counted, never collected): a hostile manifest
+# can break the schema millions of times.
+MAX_MANIFEST_ERRORS = 20
+
+
+def _no_float(text: str) -> Any:
+    raise ValueError(f"{text[:40]} is not an integer (a manifest holds no fractions)")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text) > 20:
+        raise ValueError(f"an integer of {len(text)} digits")
+    return int(text)
+
+
+def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """A manifest's bytes, read strictly and bounded, checked against its schema: the manifest,
+    or the problems (at most MAX_MANIFEST_ERRORS of them) that make it invalid."""
+    import itertools
+
+    def refuse(message: str) -> tuple[None, list[Problem]]:
+        return None, [Problem("release-invalid", message, file=where)]
+
+    if len(data) > MAX_MANIFEST_BYTES:
+        return refuse(f"manifest.json is over {MAX_MANIFEST_BYTES} bytes")
+    if data.count(b"{") + data.count(b"[") > MAX_MANIFEST_CONTAINERS:
+        return refuse(f"manifest.json holds over {MAX_MANIFEST_CONTAINERS} objects and arrays")
+    if data.count(b",") > MAX_MANIFEST_VALUES:
+        return refuse(f"manifest.json holds over {MAX_MANIFEST_VALUES} values")
     try:
-        text = path.read_bytes().decode("utf-8")
-        data = json.loads(text, object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant)
+        text = data.decode("utf-8")
+        value = json.loads(
+            text,
+            object_pairs_hook=no_duplicate_keys,
+            parse_constant=_no_constant,
+            parse_float=_no_float,
+            parse_int=_bounded_int,
+        )
     except UnicodeDecodeError:
-        return None, [Problem("release-invalid", "manifest.json is not UTF-8", file=where)]
+        return refuse("manifest.json is not UTF-8")
     except RecursionError:
-        return None, [Problem("release-invalid", "manifest.json nests too deep", file=where)]
+        return refuse("manifest.json nests too deep")
     except ValueError as exc:  # JSONDecodeError too
-        return None, [Problem("release-invalid", f"manifest.json is not strict JSON: {exc}", file=where)]
-    if not _depth(data, MAX_MANIFEST_DEPTH):
-        return None, [Problem("release-invalid", "manifest.json nests too deep", file=where)]
+        return refuse(f"manifest.json is not strict JSON: {str(exc)[:200]}")
+    if not _depth(value, MAX_MANIFEST_DEPTH):
+        return refuse("manifest.json nests too deep")
+    errors = list(itertools.islice(_validator().iter_errors(value), MAX_MANIFEST_ERRORS + 1))
     problems = [
         Problem("release-invalid", error.message[:300], file=where,
-                pointer="/" + "/".join(str(p) for p in error.absolute_path))
-        for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+                pointer="/" + "/".join(str(p) for p in error.absolute_path)[:200])
+        for error in sorted(errors[:MAX_MANIFEST_ERRORS], key=lambda e: list(map(str, e.absolute_path)))
     ]  # fmt: skip
-    return (None, problems) if problems else (data, [])
+    if len(errors) > MAX_MANIFEST_ERRORS:
+        problems.append(
+            Problem(
+                "release-invalid",
+                f"more schema errors after the first {MAX_MANIFEST_ERRORS}, not listed",
+                file=where,
+            )
+        )
+    return (None, problems) if problems else (value, [])
 
 
 @cache

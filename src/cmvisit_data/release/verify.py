@@ -1,34 +1,52 @@
 """Verifying a release from its data: checksums, declared schemas, and the build's own checks.
 
-`verify` trusts nothing the manifest says without recomputing it: every file's size and
-sha256, each table's columns against its declared schema and its row count, then the same
-`check_batch` the build ran, on the stored rows, row group by row group, with the items of
-the same documents merged in as they stream past.
+`verify` trusts nothing the manifest says without recomputing it, and reads every file once
+(`sealed`): the bytes it hashes are the bytes it parses. In order, each step run only when the
+ones before it pass:
+
+1. manifest.json, read once and bounded (with `expect`, its sha256 must be that value: the
+   root of trust), strict, valid against its schema;
+2. the manifest lists exactly the files a release must have, and the folder holds exactly
+   those (`audit`);
+3. every file has its recorded size and sha256;
+4. every Parquet file's recorded uncompressed sizes are bounded (refused unread otherwise);
+5. each table has its declared columns and recorded rows; each hf/ copy the Hub layout;
+6. every field the data determines agrees (`audit.derived_fields`), croissant.json describes
+   the data files, and the build's `check_batch` holds on the stored rows (row group by row
+   group, with the items of the same documents merged in);
+7. each hf/ copy holds its table's rows, value for value;
+8. no file was changed or swapped while it was read.
+
+What this proves alone is consistency; authenticity needs `expect` (see the README).
 """
 
 from __future__ import annotations
 
+import hmac
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, Report
-from ..manifest import sha256_of
 from ..tables import TABLE_NAMES, table_schema, to_table
-from . import audit
+from . import audit, mirror
+from . import sealed as reading
 from .checks import check_batch
-from .layout import RELEASE_MANIFEST, load_manifest_checked, table_file
+from .layout import MAX_MANIFEST_BYTES, REJECTED, RELEASE_MANIFEST, parse_manifest
+
+# Problems reported at most; a count stands for the rest (each step bounds its own as well).
+MAX_PROBLEMS = 50
+_SHA256_RE = re.compile(r"[0-9a-fA-F]{64}")
 
 
 def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report:
     """Prove a release from its data: the manifest is strict, valid and lists exactly the
-    folder's files; every checksum holds; the tables have their declared shape; every field
-    the data determines agrees; every table rule holds on the stored rows. With `expect`,
-    the manifest's own sha256 must be that value (a root of trust from the changelog or the
-    Hub tag)."""
-    import pyarrow.parquet as pq
-
+    files a release has; every checksum holds; the tables have their declared shape and the
+    hf/ copy is theirs; every field the data determines agrees; every table rule holds on the
+    stored rows. With `expect`, the manifest's own sha256 must be that value (a root of trust
+    from the changelog or the Hub tag)."""
     folder = Path(release)
     report = Report(file=str(folder), kind="release")
     if not folder.exists() and not folder.is_symlink():
@@ -39,84 +57,191 @@ def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report
             Problem("release-invalid", "a release is a folder, not a link", file=str(folder))
         )
         return report
-    if expect is not None:
-        actual = sha256_of(folder / RELEASE_MANIFEST) if (folder / RELEASE_MANIFEST).is_file() else None
-        if actual != expect.lower():
-            report.problems.append(
-                Problem("checksum-mismatch", f"manifest.json's sha256 is {actual}, not the expected {expect}",
-                        file=str(folder / RELEASE_MANIFEST))
-            )  # fmt: skip
-            return report
-    manifest, problems = load_manifest_checked(folder)
-    report.problems.extend(problems)
-    if manifest is None:
-        return report
-    report.problems.extend(audit.exact_contents(folder, manifest))
+    opened: dict[str, reading.Sealed] = {}
+    try:
+        report.problems.extend(_verify(folder, expect, opened, report))
+    except reading.Unreadable as exc:
+        report.problems.append(exc.problem())
+    finally:
+        for name, sealed in opened.items():
+            if sealed.changed():
+                report.problems.append(
+                    Problem("checksum-mismatch", "the file changed while verify read it: verify again",
+                            file=str(folder / name))
+                )  # fmt: skip
+            sealed.close()
+    if len(report.problems) > MAX_PROBLEMS:
+        more = len(report.problems) - MAX_PROBLEMS
+        report.problems[MAX_PROBLEMS:] = [
+            Problem("release-invalid", f"{more} more problems, not listed", file=str(folder))
+        ]
     if report.problems:
-        return report
-    report.problems.extend(_checksums(folder, manifest))
-    if report.problems:
-        return report
-    files = {name: pq.ParquetFile(table_file(folder, name)) for name in TABLE_NAMES}
-    report.problems.extend(_shapes(folder, manifest, files))
-    if report.problems:
-        return report
-    report.problems.extend(audit.derived_fields(folder, manifest, files))
-    report.problems.extend(_verify_rows(files))
-    report.records = files["documents"].metadata.num_rows
+        report.records = 0
     return report
 
 
-def _checksums(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
-    """Every file the manifest lists has its recorded size and sha256."""
+def _verify(
+    folder: Path, expect: str | None, opened: dict[str, reading.Sealed], report: Report
+) -> list[Problem]:
+    manifest, problems = _manifest(folder, expect, opened)
+    if manifest is None:
+        return problems
+    problems = audit.required_files(folder, manifest) + audit.exact_contents(folder, manifest)
+    if problems:
+        return problems
+    problems = _checksums(folder, manifest, opened)
+    if problems:
+        return problems
+    tables = {name: _parquet(opened[f"{name}.parquet"]) for name in TABLE_NAMES}
+    copies = {name: _parquet(opened[audit.hf_data_file(name)]) for name in TABLE_NAMES}
+    problems = [p for pair in [*tables.values(), *copies.values()] for p in reading.parquet_bounds(*pair)]
+    if problems:
+        return problems
+    problems = _shapes(folder, manifest, tables)
+    labels: dict[str, dict[str, list[str]]] = {}
+    for name, (sealed, file) in copies.items():
+        found, wrong = mirror.schema_problems(name, file, sealed.path)
+        problems.extend(wrong)
+        labels[name] = found or {}
+        if file.metadata.num_rows != tables[name][1].metadata.num_rows:
+            problems.append(
+                Problem(
+                    "release-invalid",
+                    f"the Hub copy holds {file.metadata.num_rows} rows, "
+                    f"{name}.parquet {tables[name][1].metadata.num_rows}",
+                    file=sealed.path,
+                    table=name,
+                )
+            )
+    if problems:
+        return problems
+    documents = [
+        row
+        for batch in reading.batches(*tables["documents"], columns=list(audit.DOCUMENT_FACTS))
+        for row in batch.to_pylist()
+    ]
+    hf_rows = {audit.hf_data_file(name): file.metadata.num_rows for name, (_, file) in copies.items()}
+    rejected, problems = _rejected(opened.get(REJECTED))
+    problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
+    problems += _croissant(opened["hf/croissant.json"], manifest)
+    problems += _verify_rows(tables)
+    if not problems:  # the copy is compared with tables that hold
+        for name in TABLE_NAMES:
+            problems += mirror.row_problems(name, tables[name], copies[name], labels[name])
+    report.records = tables["documents"][1].metadata.num_rows
+    return problems
+
+
+def _manifest(
+    folder: Path, expect: str | None, opened: dict[str, reading.Sealed]
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """manifest.json read once: the bytes compared with `expect` are the bytes parsed."""
+    where = str(folder / RELEASE_MANIFEST)
+    if expect is not None and not _SHA256_RE.fullmatch(expect):
+        return None, [
+            Problem(
+                "checksum-mismatch",
+                f"--expect {audit.short(expect)} is not a whole sha256 (64 hex "
+                "digits): give the full one CHANGELOG.md or the Hub tag records",
+                file=where,
+            )
+        ]
+    sealed, problem = reading.open_sealed(folder, RELEASE_MANIFEST)
+    if sealed is None:
+        assert problem is not None
+        missing = problem.message == "the file is missing"
+        message = f"the release has no {RELEASE_MANIFEST}" if missing else problem.message
+        return None, [Problem("release-invalid", message, file=where)]
+    opened[RELEASE_MANIFEST] = sealed
+    if sealed.info.st_size > MAX_MANIFEST_BYTES:
+        return None, [
+            Problem("release-invalid", f"manifest.json is over {MAX_MANIFEST_BYTES} bytes", file=where)
+        ]
+    actual = sealed.hash(in_memory=True)
+    if expect is not None and not hmac.compare_digest(actual, expect.lower()):
+        return None, [
+            Problem(
+                "checksum-mismatch",
+                f"manifest.json's sha256 is {actual}, not the expected {expect}",
+                file=where,
+            )
+        ]
+    assert sealed.data is not None
+    return parse_manifest(sealed.data, where)
+
+
+def _checksums(folder: Path, manifest: dict[str, Any], opened: dict[str, reading.Sealed]) -> list[Problem]:
+    """Every file the manifest lists, opened once, has its recorded size and sha256."""
     problems = []
-    for name, meta in [*manifest["tables"].items(), *manifest.get("files", {}).items()]:
-        path = folder / meta.get("file", name)
-        if not path.is_file():
-            problems.append(Problem("release-invalid", "the file is missing", file=str(path)))
-        elif path.stat().st_size != meta["bytes"] or sha256_of(path) != meta["sha256"]:
+    for name, meta in sorted(audit.listed_paths(manifest).items()):
+        if name == RELEASE_MANIFEST:
+            continue
+        sealed, problem = reading.open_sealed(folder, name)
+        if sealed is None:
+            assert problem is not None
+            problems.append(problem)
+            continue
+        opened[name] = sealed
+        if sealed.info.st_size != meta["bytes"] or sealed.hash() != meta["sha256"]:
             problems.append(
                 Problem("checksum-mismatch", "the file differs from its size or sha256 in manifest.json",
-                        file=str(path))
+                        file=sealed.path)
             )  # fmt: skip
     return problems
 
 
-def _shapes(folder: Path, manifest: dict[str, Any], files: dict[str, Any]) -> list[Problem]:
+def _parquet(sealed: reading.Sealed) -> tuple[reading.Sealed, Any]:
+    return sealed, reading.parquet_file(sealed)
+
+
+def _shapes(folder: Path, manifest: dict[str, Any], tables: dict[str, Any]) -> list[Problem]:
     """Each table has its declared columns and the row count the manifest records."""
     problems = []
     for name in TABLE_NAMES:
-        got, want = files[name].schema_arrow, table_schema(name)
+        sealed, file = tables[name]
+        got, want = file.schema_arrow, table_schema(name)
         shape = [(f.name, str(f.type), f.nullable) for f in got]
         if shape != [(f.name, str(f.type), f.nullable) for f in want]:
             problems.append(
                 Problem("release-invalid", "the columns differ from the table's declared schema",
-                        file=str(table_file(folder, name)), table=name)
+                        file=sealed.path, table=name)
             )  # fmt: skip
-        if files[name].metadata.num_rows != manifest["tables"][name]["rows"]:
+        if file.metadata.num_rows != manifest["tables"][name]["rows"]:
             problems.append(
-                Problem(
-                    "release-invalid",
-                    "the row count differs from manifest.json",
-                    table=name,
-                    file=str(folder),
-                )
-            )
+                Problem("release-invalid", f"the table holds {file.metadata.num_rows} rows, and manifest.json"
+                        f" says {manifest['tables'][name]['rows']}", table=name, file=sealed.path)
+            )  # fmt: skip
     return problems
 
 
-def _verify_rows(files: dict[str, Any]) -> list[Problem]:
+def _rejected(sealed: reading.Sealed | None) -> tuple[list[dict[str, Any]], list[Problem]]:
+    if sealed is None:
+        return [], []
+    if sealed.data is None:
+        return [], [Problem("release-invalid", "too large to be a list of rejected inputs", file=sealed.path)]
+    return audit.rejected_summary(sealed.data, sealed.path)
+
+
+def _croissant(sealed: reading.Sealed, manifest: dict[str, Any]) -> list[Problem]:
+    if sealed.data is None:
+        return [Problem("release-invalid", "too large to be a Croissant description", file=sealed.path)]
+    return audit.croissant_problems(sealed.data, sealed.path, manifest)
+
+
+def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]:
     """check_batch on each row group of documents with the item rows of the same documents,
     merged in as they stream past (items are stored in document order)."""
     problems: list[Problem] = []
-    documents = files["documents"]
+    sealed, documents = tables["documents"]
     all_ids: set[str] = set()
-    for group in range(documents.num_row_groups):
-        all_ids.update(documents.read_row_group(group, columns=["doc_id"]).column("doc_id").to_pylist())
-    streams = {name: rows_of(files[name]) for name in TABLE_NAMES if name != "documents"}
+    for group in range(documents.metadata.num_row_groups):
+        all_ids.update(
+            reading.row_group(sealed, documents, group, columns=["doc_id"]).column("doc_id").to_pylist()
+        )
+    streams = {name: _rows(*tables[name]) for name in TABLE_NAMES if name != "documents"}
     pending: dict[str, dict[str, Any] | None] = {name: next(stream, None) for name, stream in streams.items()}
-    for group in range(documents.num_row_groups):
-        batch = {"documents": documents.read_row_group(group)}
+    for group in range(documents.metadata.num_row_groups):
+        batch = {"documents": reading.row_group(sealed, documents, group)}
         window = set(batch["documents"].column("doc_id").to_pylist())
         for name, stream in streams.items():
             rows: list[dict[str, Any]] = []
@@ -134,6 +259,11 @@ def _verify_rows(files: dict[str, Any]) -> list[Problem]:
                         row=f"{row['doc_id']}/{row['position']}")
             )  # fmt: skip
     return problems
+
+
+def _rows(sealed: reading.Sealed, file: Any) -> Iterator[dict[str, Any]]:
+    for batch in reading.batches(sealed, file):
+        yield from batch.to_pylist()
 
 
 def rows_of(file: Any) -> Iterator[dict[str, Any]]:
