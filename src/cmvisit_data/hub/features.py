@@ -71,6 +71,14 @@ def _to_hf_table(table: pa.Table, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_arrays(columns, schema=schema)
 
 
+def hf_schema(features: Any) -> pa.Schema:
+    """The Arrow schema of an hf/ data file for these `datasets` features, with the features in
+    its `huggingface` metadata: what HubWriter writes and what verify expects."""
+    return features.arrow_schema.with_metadata(
+        {"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True)}
+    )
+
+
 class HubWriter:
     """Writes the Hub copies of the tables, row group by row group, as the release is written."""
 
@@ -84,10 +92,7 @@ class HubWriter:
         for name in TABLE_NAMES:
             target = self.hf / data_file(name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            features = hf_features(name)
-            self.schemas[name] = features.arrow_schema.with_metadata(
-                {"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True)}
-            )
+            self.schemas[name] = hf_schema(hf_features(name))
             # A table with no rows gets no row groups: datasets reads that as an empty split
             # (a zero-row row group makes it fail).
             self.writers[name] = pq.ParquetWriter(target, self.schemas[name], **PARQUET_OPTIONS)

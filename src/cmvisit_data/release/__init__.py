@@ -16,12 +16,14 @@ Guarantees:
   to the recorded sha256;
 - strict: any invalid input fails the build, listing every failure, unless rejects are
   allowed, in which case they are recorded;
-- provable: `verify` recomputes every checksum and runs the build's own table checks on
-  the stored rows.
+- provable: `verify` reads each file once, recomputes every checksum, runs the build's own
+  table checks on the stored rows and checks every invariant the data implies (counts,
+  identities, values against their spans, the hf/ copy row for row, croissant, the file set).
 
 Modules: `layout` (paths, versions, reading a manifest, atomic writes),
 `parquet` (writer options, row groups), `checks` (the table checks), `contents` (inputs,
-counts, the manifest), `build`, `verify`, `diff`, `changelog`, `add`.
+counts, the manifest), `sealed` (opening, bounding and reading a release file once),
+`mirror` (the hf/ copy against the tables), `build`, `verify`, `diff`, `changelog`, `add`.
 """
 
 from __future__ import annotations

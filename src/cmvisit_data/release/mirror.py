@@ -9,7 +9,6 @@ than its string: that layout is the one other accepted, and its ids are read bac
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
@@ -18,11 +17,6 @@ from ..errors import Problem
 from ..tables import enum_values
 from . import sealed as reading
 from .audit import first_difference, short
-
-
-def _metadata(features: Any) -> bytes:
-    """The `huggingface` schema metadata HubWriter writes for these features."""
-    return json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True).encode()
 
 
 @cache
@@ -48,12 +42,12 @@ def _layouts(table: str) -> tuple[tuple[Any, dict[str, list[str]]], ...]:
 def schema_problems(table: str, file: Any, where: str) -> tuple[dict[str, list[str]] | None, list[Problem]]:
     """The hf/ file's columns, types and features metadata are one accepted layout's; gives
     that layout's class-label columns (to read ids back as labels)."""
+    from ..hub.features import hf_schema
+
     got = file.schema_arrow
     for features, labels in _layouts(table):
-        want = features.arrow_schema
-        if got.remove_metadata().equals(want.remove_metadata()) and got.metadata == {
-            b"huggingface": _metadata(features)
-        }:
+        want = hf_schema(features)
+        if got.remove_metadata().equals(want.remove_metadata()) and got.metadata == want.metadata:
             return labels, []
     shape = [(f.name, str(f.type)) for f in got]
     wanted = [(f.name, str(f.type)) for f in _layouts(table)[0][0].arrow_schema]
