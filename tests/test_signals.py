@@ -45,16 +45,19 @@ def _interrupt(args: list[str], cwd: Path, after: float) -> subprocess.Completed
     time.sleep(after)
     os.killpg(process.pid, signal.SIGINT)
     out, err = process.communicate(timeout=60)
-    deadline = time.monotonic() + 15
+    _group_ends(process, time.monotonic() + 15, "worker processes outlived the interrupted command")
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
+
+
+def _group_ends(process: subprocess.Popen, deadline: float, failure: str) -> None:
+    """Wait until no process of process's group is left, failing the test at the deadline."""
     while time.monotonic() < deadline:
         try:
             os.killpg(process.pid, 0)
         except ProcessLookupError:
-            break
+            return
         time.sleep(0.2)
-    else:
-        pytest.fail("worker processes outlived the interrupted command")
-    return subprocess.CompletedProcess(command, process.returncode, out, err)
+    pytest.fail(failure)
 
 
 def _build_args(corpus: Path, tmp_path: Path) -> list[str]:
@@ -116,14 +119,7 @@ def test_sigterm_stops_a_build_as_ctrl_c_does(tmp_path):
         time.sleep(0.01)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=120)
-    while time.monotonic() < deadline:
-        try:
-            os.killpg(process.pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.2)
-    else:
-        pytest.fail("worker processes outlived the stopped build")
+    _group_ends(process, deadline, "worker processes outlived the stopped build")
     assert process.returncode == 130, err[-2000:]
     assert err.strip().splitlines() == [
         "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing; "
