@@ -568,8 +568,8 @@ def seeds_remove(file: str, seeds_dir: str | None, keep_file: bool, fmt: str) ->
             click.echo(f"deleted {found}/{change.file}")
         elif keep_file:
             click.echo(
-                f"kept {found}/{change.file}: it is unlisted now, so build refuses it until you move it "
-                f"out of {found}/ or list it again with cmvisit add {found}/{change.file} --url ... --outlet ..."
+                f"kept {found}/{change.file}: it is unlisted now, so build refuses it until you move it out "
+                f"of {found}/ or list it again: cmvisit add {found}/{change.file} --url ... --outlet ..."
             )
     sys.exit(0 if change is not None else 1)
 
