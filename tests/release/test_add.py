@@ -382,3 +382,20 @@ def test_adding_again_with_other_provenance_says_so(tmp_path):
     (present,) = result.present
     assert present["provenance"]["listed"]["outlet"] == "Wrong Times"
     assert present["provenance"]["given"]["outlet"] == "Example Times"
+
+
+def test_init_where_the_file_system_refuses_is_one_line_with_its_place(tmp_path):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    file = tmp_path / "a-file"
+    file.write_text("x", encoding="utf-8")
+    document = str(SEEDS / "000_a25e3bb1cf0e3701.txt")
+    for seeds in (str(file / "seeds"), str(tmp_path / ("x" * 300))):
+        refused = CliRunner().invoke(main, ["add", document, "--seeds", seeds])  # never started unasked
+        assert refused.exit_code == 1 and "manifest-missing" in refused.stderr and "--init" in refused.stderr
+        done = CliRunner().invoke(main, ["add", document, "--seeds", seeds, "--init"])
+        (line,) = [line for line in done.stderr.splitlines() if "write-failed" in line]
+        assert done.exit_code == 1 and "Traceback" not in done.stderr and "internal error" not in done.stderr
+        assert ("a part of the path is a file" in line) or ("too long" in line)
