@@ -313,9 +313,16 @@ def test_the_contributors_path_as_the_readme_gives_it(run, tmp_path):
         encoding="utf-8",
     )
     assert run("validate", str(new.parent)).exit_code == 0
-    added = run("add", str(new.parent), "--seeds", str(seeds), "--outlet", "Example Times",
-                "--url", "https://example.org/page")  # fmt: skip
+    sources = tmp_path / "sources.csv"  # the README's table, one row per file
+    sources.write_text("file,url,outlet,rights,obtained\npage.txt,https://example.org/page,Example Times,,\n")
+    added = run("add", str(new.parent), "--seeds", str(seeds), "--provenance", str(sources))
     assert added.exit_code == 0 and "added" in added.stdout
+    entry = json.loads((seeds / "manifest.json").read_text())["documents"][-1]
+    assert (entry["file"], entry["url"], entry["outlet"]) == (
+        "page.txt",
+        "https://example.org/page",
+        "Example Times",
+    )
     again = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.5.0")
     assert again.exit_code == 1 and "release-exists" in again.stderr  # the README says why
     built = run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.6.0", "--quiet",
@@ -429,3 +436,151 @@ def test_publish_refuses_a_bad_repo_id(run):
 
     result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "myorg", "--dry-run")
     assert result.exit_code == 2 and "'--repo-id'" in result.stderr and "ORG/NAME" in result.stderr
+
+
+# --- issue 24: provenance per file, seeds set/remove, one seeds folder, progress and -q ------
+
+
+def _project(tmp_path: Path, seeds_dir: Path) -> Path:
+    """A copy of the project's seeds in a folder that is a repository root."""
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(seeds_dir, project / "seeds")
+    (project / "pyproject.toml").write_text("")
+    return project
+
+
+def _pages(folder: Path, n: int) -> Path:
+    folder.mkdir(parents=True)
+    for i in range(1, n + 1):
+        (folder / f"page-{i:02d}.txt").write_text(
+            f"Bhilai: The plant finished upgrade number {i} on Friday.\n"
+        )
+    return folder
+
+
+def test_add_and_build_outside_the_project_refuse_and_name_the_paths_tried(run, tmp_path, monkeypatch):
+    new = _pages(tmp_path / "new", 1)
+    monkeypatch.chdir(tmp_path)
+    for args in (["add", str(new)], ["build", "--version", "9.0.0", "--out", str(tmp_path / "out")]):
+        result = run(*args)
+        assert result.exit_code == 1 and "manifest-missing" in result.stderr, result.output
+        assert "tried seeds/manifest.json" in result.stderr and "--seeds" in result.stderr
+    assert "add --init" in run("add", str(new)).stderr
+    assert not (tmp_path / "seeds").exists() and not (tmp_path / "out").exists()
+    mistyped = run("add", str(new), "--seeds", str(tmp_path / "sedes"))
+    assert (
+        mistyped.exit_code == 1
+        and f"{tmp_path / 'sedes' / 'manifest.json'} does not exist" in mistyped.stderr
+    )
+    assert not (tmp_path / "sedes").exists()
+    started = run("add", str(new), "--init")
+    assert (
+        started.exit_code == 0 and json.loads((tmp_path / "seeds" / "manifest.json").read_text())["documents"]
+    )
+
+
+def test_add_finds_the_projects_seeds_from_a_subfolder(run, seeds_dir, tmp_path, monkeypatch):
+    project = _project(tmp_path, seeds_dir)
+    (project / "notes").mkdir()
+    new = _pages(project / "notes" / "new", 1)
+    monkeypatch.chdir(project / "notes")
+    result = run("add", "new")
+    assert result.exit_code == 0 and "as ../seeds/page-01.txt" in result.stdout, result.output
+    assert (project / "seeds" / "page-01.txt").exists() and not (project / "notes" / "seeds").exists()
+    assert new.exists()
+
+
+def test_add_refuses_one_provenance_for_several_documents_unless_confirmed(run, seeds_dir, tmp_path):
+    project = _project(tmp_path, seeds_dir)
+    new = _pages(tmp_path / "new", 3)
+    seeds = ["--seeds", str(project / "seeds")]
+    options = ["--outlet", "Example Times", "--url", "https://example.org/page"]
+    refused = run("add", str(new), *seeds, *options)
+    assert refused.exit_code == 1 and "3 documents the same provenance" in refused.stderr
+    assert "--provenance" in refused.stderr and "--same-provenance" in refused.stderr
+    assert not (project / "seeds" / "page-01.txt").exists()
+    assert run("add", str(new), *seeds, *options, "--same-provenance").exit_code == 0
+
+
+def test_add_with_a_table_that_has_a_problem_adds_nothing_and_says_where(run, seeds_dir, tmp_path):
+    project = _project(tmp_path, seeds_dir)
+    before = (project / "seeds" / "manifest.json").read_bytes()
+    new = _pages(tmp_path / "new", 2)
+    table = tmp_path / "sources.csv"
+    table.write_text("file,url,outlet\npage-01.txt,https://example.org/1,null\npage-03.txt,,\n")
+    result = run("add", str(new), "--seeds", str(project / "seeds"), "--provenance", str(table))
+    assert result.exit_code == 1 and (project / "seeds" / "manifest.json").read_bytes() == before
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith(f"{table}:3: provenance-invalid: column file: 'page-03.txt'")
+    assert lines[1].startswith(f"{table}: provenance-invalid: no row for {new / 'page-02.txt'}")
+    assert "null" in " ".join(run("add", "--help").stdout.split())
+    assert run("add", str(new), "--provenance", str(tmp_path / "sources.xlsx")).exit_code == 2
+
+
+def test_a_long_list_of_added_files_is_summarised_and_json_lists_all(run, seeds_dir, tmp_path):
+    project = _project(tmp_path, seeds_dir)
+    new = _pages(tmp_path / "new", 13)
+    result = run("add", str(new), "--seeds", str(project / "seeds"))
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 11 and lines[-1] == "… and 3 more; --format json lists all"
+    assert "adding: 13 of 13 documents" in result.stderr  # progress on stderr, as build's
+    assert "13 added, 0 already present, 0 invalid" in result.stderr
+    again = run("add", str(new), "--seeds", str(project / "seeds"), "--format", "json")
+    assert len(json.loads(again.stdout)["already_present"]) == 13
+
+
+def test_quiet_add_and_validate_print_nothing_but_problems(run, seeds_dir, tmp_path):
+    project = _project(tmp_path, seeds_dir)
+    new = _pages(tmp_path / "new", 3)
+    (new / "empty.txt").write_bytes(b"")
+    (new / "notes.docx").write_bytes(b"PK")
+    for args in (
+        ["add", str(new), "--seeds", str(project / "seeds"), "-q"],
+        ["validate", str(new), "--quiet"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 1
+        output = (result.stdout + result.stderr).strip().splitlines()
+        assert len(output) == 1 and "empty-document" in output[0], (args, output)
+
+
+def test_seeds_set_and_remove_show_the_old_value_beside_the_new(run, seeds_dir, tmp_path):
+    project = _project(tmp_path, seeds_dir)
+    seeds = ["--seeds", str(project / "seeds")]
+    name = "000_a25e3bb1cf0e3701.txt"
+    listed = {
+        e["file"]: e for e in json.loads((project / "seeds" / "manifest.json").read_text())["documents"]
+    }
+    done = run("seeds", "set", name, *seeds, "--url", "https://example.org/page", "--outlet", "null")
+    assert done.exit_code == 0, done.output
+    old = listed[name]["url"]
+    assert f"url: {'null' if old is None else repr(old)} -> 'https://example.org/page'" in done.stdout
+    assert "outlet: " in done.stdout and "-> null" in done.stdout
+    entry = {e["file"]: e for e in json.loads((project / "seeds" / "manifest.json").read_text())["documents"]}
+    assert entry[name]["url"] == "https://example.org/page" and entry[name]["outlet"] is None
+    assert "Write null to clear it" in " ".join(run("seeds", "set", "--help").stdout.split())
+    assert run("seeds", "set", name, *seeds).exit_code == 2  # nothing to change
+    unknown = run("seeds", "set", "000_a25e3bb1cf0e37O1.txt", *seeds, "--outlet", "X")
+    assert unknown.exit_code == 1 and f"closest: {name}" in unknown.stderr
+    bad = run("seeds", "set", name, *seeds, "--url", "javascript:alert(1)")
+    assert bad.exit_code == 1 and "not an http(s) URL" in bad.stderr
+    removed = run("seeds", "remove", name, *seeds, "--format", "json")
+    assert removed.exit_code == 0 and json.loads(removed.stdout)["old"]["url"] == "https://example.org/page"
+    assert not (project / "seeds" / name).exists()
+
+
+def test_seeds_remove_keep_file_then_add_lists_it_again(run, seeds_dir, tmp_path):
+    project = _project(tmp_path, seeds_dir)
+    seeds = project / "seeds"
+    name = "000_a25e3bb1cf0e3701.txt"
+    kept = run("seeds", "remove", name, "--seeds", str(seeds), "--keep-file")
+    assert kept.exit_code == 0 and "unlisted now" in kept.stdout and (seeds / name).exists()
+    again = run("add", str(seeds / name), "--seeds", str(seeds), "--outlet", "Example Times")
+    assert again.exit_code == 0 and f"as {seeds}/{name}" in again.stdout
+    entry = next(
+        e for e in json.loads((seeds / "manifest.json").read_text())["documents"] if e["file"] == name
+    )
+    assert entry["outlet"] == "Example Times"

@@ -130,3 +130,102 @@ def test_a_link_inside_the_folder_is_read_by_its_target_and_its_message_names_no
     (tmp_path / "elsewhere.txt").write_text("x", encoding="utf-8")
     _, problem = resolve_entry(seeds, Entry("out.txt", "0" * 64, "en", None, None, None, None))
     assert problem.type == "path-outside-seeds" and str(tmp_path) not in problem.message
+
+
+# --- issue 24: one seeds folder, found or refused; seeds set and remove --------------------
+
+
+def test_the_seeds_folder_is_found_up_to_the_repository_root_and_no_further(tmp_path):
+    from cmvisit_data.manifest import find_seeds
+
+    outside = tmp_path / "outside"
+    project = outside / "project"
+    (project / "seeds").mkdir(parents=True)
+    (project / "pyproject.toml").write_text("")
+    deep = project / "docs" / "notes"
+    deep.mkdir(parents=True)
+    (outside / "seeds").mkdir()
+    (outside / "seeds" / "manifest.json").write_text('{"manifest_version": 1, "documents": []}')
+    folder, tried = find_seeds(start=deep)  # the project has no manifest: outside's is not taken
+    assert folder is None and tried == [d / "seeds" / "manifest.json" for d in (deep, deep.parent, project)]
+    (project / "seeds" / "manifest.json").write_text('{"manifest_version": 1, "documents": []}')
+    assert find_seeds(start=deep)[0] == project / "seeds"
+    # outside any repository, the current folder alone is tried
+    (tmp_path / "lone").mkdir()
+    assert find_seeds(start=tmp_path / "lone") == (None, [tmp_path / "lone" / "seeds" / "manifest.json"])
+    assert find_seeds(project / "sedes")[0] is None  # a mistyped --seeds is never taken for another
+
+
+def _provenance(seeds, name):
+    return next(e for e in load_manifest(seeds)[0] if e.file == name).provenance()
+
+
+def test_seeds_set_changes_the_values_given_and_keeps_the_others(seeds):
+    from cmvisit_data.manifest import set_provenance
+
+    name = "000_a25e3bb1cf0e3701.txt"
+    before = _provenance(seeds, name)
+    change, problems = set_provenance(seeds, name, {"url": "https://example.org/page", "rights": None})
+    assert problems == [] and change.old == before
+    assert change.new == {**before, "url": "https://example.org/page", "rights": None}
+    assert _provenance(seeds, name) == change.new and unlisted(seeds, load_manifest(seeds)[0]) == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "words"),
+    [
+        ({"url": "javascript:alert(1)"}, "not an http(s) URL"),
+        ({"outlet": "Reuters\u200b"}, "U+200B"),
+        ({"outlet": "unknown"}, "reserved"),
+    ],
+)
+def test_seeds_set_values_pass_the_same_policy_as_add(seeds, changes, words):
+    from cmvisit_data.manifest import set_provenance
+
+    before = (seeds / "manifest.json").read_bytes()
+    change, problems = set_provenance(seeds, "000_a25e3bb1cf0e3701.txt", changes)
+    assert change is None and problems[0].type == "provenance-invalid" and words in problems[0].message
+    assert (seeds / "manifest.json").read_bytes() == before
+
+
+def test_an_unknown_file_is_refused_with_the_closest_names(seeds):
+    from cmvisit_data.manifest import remove_entry, set_provenance
+
+    before = (seeds / "manifest.json").read_bytes()
+    for change, problems in (
+        set_provenance(seeds, "000_a25e3bb1cf0e3710.txt", {"outlet": "Example Times"}),
+        remove_entry(seeds, "000_a25e3bb1cf0e3710.txt"),
+    ):
+        (problem,) = problems
+        assert (
+            change is None and "not listed" in problem.message and "000_a25e3bb1cf0e3701.txt" in problem.hint
+        )
+    assert (seeds / "manifest.json").read_bytes() == before and len(list(seeds.glob("*.txt"))) == 2
+
+
+def test_seeds_remove_takes_the_entry_and_its_document_unless_kept(seeds):
+    from cmvisit_data.manifest import remove_entry
+
+    english, hindi = "000_a25e3bb1cf0e3701.txt", "001_f633bab6aa95e6a6.txt"
+    old = _provenance(seeds, english)
+    change, problems = remove_entry(seeds, str(seeds / english))  # its path in seeds/ will do
+    assert problems == [] and change.old == old and change.new is None and change.file_removed
+    assert not (seeds / english).exists() and [e.file for e in load_manifest(seeds)[0]] == [hindi]
+    change, _ = remove_entry(seeds, hindi, keep_file=True)
+    assert not change.file_removed and (seeds / hindi).exists() and load_manifest(seeds)[0] == []
+
+
+def test_seeds_set_waits_for_the_lock_an_add_holds(seeds):
+    import threading
+
+    from cmvisit_data.manifest import seeds_lock, set_provenance
+
+    done = threading.Event()
+    with seeds_lock(seeds):
+        worker = threading.Thread(
+            target=lambda: (set_provenance(seeds, "000_a25e3bb1cf0e3701.txt", {"outlet": "X"}), done.set())
+        )
+        worker.start()
+        assert not done.wait(0.5)  # held off while an add holds the lock
+    worker.join(10)
+    assert done.is_set() and _provenance(seeds, "000_a25e3bb1cf0e3701.txt")["outlet"] == "X"

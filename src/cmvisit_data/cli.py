@@ -10,14 +10,27 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
 
 from . import rules
 from ._version import __version__
-from .cli_base import _EXAMPLES, _count, _echo_problems, _echo_skipped, _Group, _Progress, _provenance_options
-from .errors import shown
+from .cli_base import (
+    _EXAMPLES,
+    _QUIET,
+    CLEAR,
+    _count,
+    _echo_problems,
+    _echo_skipped,
+    _echo_some,
+    _Group,
+    _Progress,
+    _provenance_change_options,
+    _provenance_options,
+)
+from .errors import Problem, shown
 
 _MAX_BYTES = click.option(
     "--max-bytes",
@@ -116,17 +129,23 @@ def parse(paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | No
     help="Human-readable lines, or one JSON report for scripts.",
 )
 @_MAX_BYTES
-def validate(paths: tuple[str, ...], fmt: str, max_bytes: int) -> None:
+@_QUIET
+def validate(paths: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> None:
     """Check raw documents (.txt) and records (.json, .jsonl); directories are searched.
 
     Prints OK or every problem with its place (file, line, JSON pointer), the offending
-    value and what to do. Exit 0 when all inputs are valid, 1 when any is not.
+    value and what to do. Exit 0 when all inputs are valid, 1 when any is not; with -q, only
+    the problems are printed.
     """
     from .intake import validate_paths
 
     summary = validate_paths(list(paths), max_bytes)
     if fmt == "json":
         click.echo(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
+    elif quiet:
+        for report in summary.reports:
+            for problem in report.problems:
+                click.echo(problem.one_line())
     else:
         for report in summary.reports:
             if report.valid:
@@ -168,10 +187,10 @@ _WORKERS = click.option(
 @click.option(
     "--seeds",
     "seeds_dir",
-    default="seeds",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False),
-    help="Folder of documents with their manifest.json.",
+    help="Folder of documents with their manifest.json (default: the project's seeds/, looked for "
+    "from the current folder up to the repository root).",
 )
 @click.option(
     "--out",
@@ -218,7 +237,7 @@ _WORKERS = click.option(
 )
 def build(
     version: str,
-    seeds_dir: str,
+    seeds_dir: str | None,
     out_dir: str,
     allow_rejects: bool,
     discover: bool,
@@ -236,8 +255,21 @@ def build(
     documents, highlights, quotes, tweets, paragraphs and related tables, checked, and
     written with manifest.json. An existing release is never overwritten.
     """
+    from .release import BuildResult
     from .release import build as run_build
 
+    if discover:
+        seeds_dir = seeds_dir or "seeds"  # a corpus with no manifest: the folder as given
+    else:
+        found = _seeds_folder(seeds_dir, "--discover builds a folder of .txt files that has none")
+        if not isinstance(found, str):
+            refused = BuildResult(version=version, path=str(Path(out_dir) / version), status="failed")
+            refused.problems.extend(found)
+            if fmt == "json":
+                click.echo(json.dumps(refused.to_dict(), ensure_ascii=False, indent=2))
+            _echo_problems(found, fmt)
+            sys.exit(1)
+        seeds_dir = found
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
     try:
         options: dict[str, Any] = {"engine": engine, "scheduler": scheduler}
@@ -321,56 +353,234 @@ def diff(old: str, new: str, fmt: str) -> None:
         click.echo(f"{table}: {rows['from']} -> {rows['to']} ({change:+d})")
 
 
+def _seeds_folder(seeds_dir: str | None, instead: str) -> str | list[Problem]:
+    """The seeds folder of add, build and seeds: --seeds when it holds manifest.json, else the
+    project's seeds/ found from the current folder up to the repository root; or the problem
+    that names the paths tried (`instead`: the command's own way to do without one)."""
+    from .manifest import find_seeds, seeds_missing
+
+    folder, tried = find_seeds(seeds_dir)
+    if folder is None:
+        return [seeds_missing(tried, seeds_dir is not None, instead)]
+    return str(folder)
+
+
+def _table_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from .provenance import TABLE_SUFFIXES
+
+    if value is not None and Path(value).suffix.lower() not in TABLE_SUFFIXES:
+        raise click.BadParameter(f"{value!r}: give the table as a .csv or a .jsonl file")
+    return value
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option(
     "--seeds",
     "seeds_dir",
-    default="seeds",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False),
-    help="The seeds folder to add to.",
+    help="The seeds folder to add to (default: the project's seeds/, looked for from the current "
+    "folder up to the repository root).",
+)
+@click.option(
+    "--init",
+    is_flag=True,
+    help="Start a new seeds folder (with an empty manifest.json) at --seeds, or ./seeds, when none is found.",
+)
+@click.option(
+    "--provenance",
+    "table",
+    default=None,
+    type=click.Path(dir_okay=False),
+    callback=_table_path,
+    help="A table of where each document came from, one row per file: CSV with the columns file, url, "
+    "outlet, rights, obtained, or JSON Lines with those keys. file is the document's name or its path "
+    "as given; write null, or leave the cell empty, where a value is not known.",
 )
 @_provenance_options
+@click.option(
+    "--same-provenance",
+    is_flag=True,
+    help="Confirm that the --url, --outlet, --rights and --obtained given are true of every document added.",
+)
 @_WORKERS
 @_MAX_BYTES
 @_FORMAT
+@_QUIET
 def add(
     paths: tuple[str, ...],
-    seeds_dir: str,
+    seeds_dir: str | None,
+    init: bool,
+    table: str | None,
+    same_provenance: bool,
     workers: int | None,
     max_bytes: int,
     fmt: str,
+    quiet: bool,
     **provenance: str | None,
 ) -> None:
     """Validate documents and add the valid ones to the seeds with manifest entries.
 
     PATHS are .txt files or folders (every .txt under them). Invalid documents are reported
     and nothing of them is written; documents whose bytes are already listed are skipped.
+    Where each came from is given by a provenance table (--provenance), or by the options for
+    one document (for several, only with --same-provenance). A long list is summarised:
+    --format json lists every file.
     """
     from .release import add as run_add
 
-    result, problems = run_add(list(paths), seeds_dir, provenance, workers, max_bytes)
+    found = _seeds_folder(seeds_dir, "add --init starts one there")
+    if not isinstance(found, str):
+        if not init:
+            _echo_problems(found, "text")
+            sys.exit(1)
+        found = seeds_dir or "seeds"
+    progress = None if quiet or fmt != "text" else _Progress("adding")
+    try:
+        result, problems = run_add(list(paths), found, provenance, workers, max_bytes, table=table,
+                                   same_provenance=same_provenance, init=init, progress=progress)  # fmt: skip
+    finally:
+        if progress is not None:
+            progress.finish()
     if problems:
         _echo_problems(problems, "text")
         sys.exit(1)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        for item in result.added:
-            click.echo(f"added {shown(item['file'])} as {seeds_dir}/{item['as']} ({item['language']})")
-        for item in result.present:
-            click.echo(f"already present: {shown(item['file'])} (as {seeds_dir}/{item['as']}); nothing to do")
+        more = "… and {n} more; --format json lists all"
+        if not quiet:
+            added = [f"added {shown(i['file'])} as {found}/{i['as']} ({i['language']})" for i in result.added]
+            _echo_some(added, more)
+            present = [_present_line(item, found) for item in result.present]
+            _echo_some(present, more)
         for report in result.invalid:
             for problem in report.problems:
                 click.echo(problem.one_line())
-        _echo_skipped(result.skipped, "not a document (.txt)")
-        click.echo(
-            f"{len(result.added)} added, {len(result.present)} already present, "
-            f"{len(result.invalid)} invalid",
-            err=True,
-        )
+        if not quiet:
+            _echo_skipped(result.skipped, "not a document (.txt)")
+            click.echo(
+                f"{len(result.added)} added, {len(result.present)} already present, "
+                f"{len(result.invalid)} invalid",
+                err=True,
+            )
     sys.exit(1 if result.invalid else 0)
+
+
+def _present_line(item: dict[str, Any], folder: str) -> str:
+    """An already listed document: nothing to do, unless the provenance given differs from the
+    listed one, which `seeds set` corrects (add never rewrites an entry)."""
+    where = f"already present: {shown(item['file'])} (as {folder}/{item['as']})"
+    if "provenance" not in item:
+        return f"{where}; nothing to do"
+    listed, given = item["provenance"]["listed"], item["provenance"]["given"]
+    differ = " ".join(
+        f"--{name} {'null' if given[name] is None else repr(given[name])}"
+        for name in given
+        if given[name] != listed[name]
+    )
+    return (
+        f"{where} with other provenance, kept as listed; to change it: cmvisit seeds set {item['as']} "
+        + differ
+    )
+
+
+@main.group()
+def seeds() -> None:
+    """Correct or remove an entry of the seeds manifest (seeds set, seeds remove)."""
+
+
+_SEEDS_OPTION = click.option(
+    "--seeds",
+    "seeds_dir",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="The seeds folder (default: the project's seeds/, looked for from the current folder up "
+    "to the repository root).",
+)
+
+
+def _shown_value(value: object) -> str:
+    return "null" if value is None else repr(value)
+
+
+@seeds.command("set")
+@click.argument("file")
+@_SEEDS_OPTION
+@_provenance_change_options
+@_FORMAT
+def seeds_set(file: str, seeds_dir: str | None, fmt: str, **options: object) -> None:
+    """Correct the provenance of one listed document: each value given replaces the entry's,
+    null clears it, and the old value is printed beside the new.
+
+    FILE is the entry's file name (or its path in the seeds folder). The manifest is rewritten
+    under the seeds' lock, as add does, and the values pass the same checks as add's.
+    """
+    from .manifest import set_provenance
+
+    changes = {
+        name: (None if value is CLEAR else value) for name, value in options.items() if value is not None
+    }
+    if not changes:
+        raise click.UsageError("give at least one of --url, --outlet, --rights, --obtained (null clears one)")
+    found = _seeds_folder(seeds_dir, "cmvisit add --init starts one")
+    if not isinstance(found, str):
+        _echo_problems(found, "text")
+        sys.exit(1)
+    change, problems = set_provenance(found, file, changes)
+    _echo_change(change, problems, fmt, found)
+    if change is not None and fmt == "text":
+        for name in changes:
+            old, new = change.old[name], change.new[name] if change.new else None
+            same = " (unchanged)" if old == new else ""
+            click.echo(f"{found}/{change.file}: {name}: {_shown_value(old)} -> {_shown_value(new)}{same}")
+    sys.exit(0 if change is not None else 1)
+
+
+@seeds.command("remove")
+@click.argument("file")
+@_SEEDS_OPTION
+@click.option(
+    "--keep-file",
+    is_flag=True,
+    help="Keep the document in the seeds folder (unlisted: move it out, or add it again, before a build).",
+)
+@_FORMAT
+def seeds_remove(file: str, seeds_dir: str | None, keep_file: bool, fmt: str) -> None:
+    """Remove one document's entry from the seeds manifest, and the document from the seeds
+    folder unless --keep-file; its provenance is printed, so nothing is lost unsaid.
+
+    FILE is the entry's file name (or its path in the seeds folder).
+    """
+    from .manifest import remove_entry
+
+    found = _seeds_folder(seeds_dir, "there is nothing to remove")
+    if not isinstance(found, str):
+        _echo_problems(found, "text")
+        sys.exit(1)
+    change, problems = remove_entry(found, file, keep_file)
+    _echo_change(change, problems, fmt, found)
+    if change is not None and fmt == "text":
+        was = ", ".join(f"{name} {_shown_value(value)}" for name, value in change.old.items())
+        click.echo(f"removed {found}/{change.file} from the manifest (was: {was})")
+        if change.file_removed:
+            click.echo(f"deleted {found}/{change.file}")
+        elif keep_file:
+            click.echo(
+                f"kept {found}/{change.file}: it is unlisted now, so build refuses it until you move it out "
+                f"of {found}/ or list it again: cmvisit add {found}/{change.file} --url ... --outlet ..."
+            )
+    sys.exit(0 if change is not None else 1)
+
+
+def _echo_change(change: Any, problems: list[Problem], fmt: str, folder: str) -> None:
+    if fmt == "json":
+        body = change.to_dict() if change is not None else {}
+        click.echo(
+            json.dumps({**body, "errors": [p.to_dict() for p in problems]}, ensure_ascii=False, indent=2)
+        )
+    _echo_problems(problems, fmt)
 
 
 @main.command()

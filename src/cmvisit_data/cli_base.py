@@ -17,7 +17,8 @@ _EXAMPLES = """Examples:
 \b
   cmvisit validate new/                      # check documents before adding them
   cmvisit parse new/page.txt --pretty        # see the record one document gives
-  cmvisit add new/ --outlet "Example Times" --url https://example.org/page
+  cmvisit add new/ --provenance sources.csv  # a row per file: file,url,outlet,rights,obtained
+  cmvisit seeds set page.txt --url https://example.org/page   # correct an entry
   cmvisit build --version 0.6.0              # a new release: published ones never change
   cmvisit verify build/0.5.0                 # prove it from its data
   cmvisit diff build/0.4.0 build/0.5.0       # what changed
@@ -138,6 +139,49 @@ def _provenance_options(command):  # type: ignore[no-untyped-def]
         )
         command = click.option(f"--{name}", default=None, callback=_provenance_value, help=help_text)(command)
     return command
+
+
+def _provenance_change_options(command):  # type: ignore[no-untyped-def]
+    """--url, --outlet, ... for changing an entry (seeds set): a value, null to clear it, or the
+    option left out to keep the entry's; checked as add's options are."""
+    from .contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+    from .inputs import NULL_WORD
+
+    fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
+    for name in reversed(PROVENANCE_FIELDS):
+        help_text = (
+            f"{fields[name]['description']} Write {NULL_WORD} to clear it; leave the option out to keep it."
+        )
+        command = click.option(f"--{name}", default=None, callback=_provenance_change, help=help_text)(
+            command
+        )
+    return command
+
+
+CLEAR = object()  # a provenance option given as null: the entry's value is cleared
+
+
+def _provenance_change(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
+    """None when the option is left out, CLEAR for null, else the value add's options take."""
+    from .inputs import NULL_WORD
+
+    if value is not None and value.casefold() == NULL_WORD:
+        return CLEAR
+    return _provenance_value(ctx, param, value)
+
+
+_QUIET = click.option(
+    "--quiet", "-q", is_flag=True, help="Print nothing but problems: no progress, no list of what was done."
+)
+
+
+def _echo_some(lines: list[str], fmt_more: str, limit: int = 10) -> None:
+    """The first `limit` lines, then one that says how many more there are (`fmt_more`, with
+    {n}): a list of 10,000 added files is summarised, --format json gives them all."""
+    for line in lines[:limit]:
+        click.echo(line)
+    if len(lines) > limit:
+        click.echo(fmt_more.format(n=f"{len(lines) - limit:,}"))
 
 
 def _provenance_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -8,7 +8,8 @@ entry, or whose bytes no longer match its checksum, is an error that names the f
 Writing entries for new documents is `release`'s `add`, not this module's; the seeds' lock,
 the journal `add` keeps of the entries it is placing, and putting right what an interrupted
 `add` left are this module's, so that every reader (validate, build, add) starts from a
-folder in which every document is listed.
+folder in which every document is listed. So are finding the project's seeds folder (or
+saying where it was looked for), and correcting or removing one entry under the same lock.
 """
 
 from __future__ import annotations
@@ -64,20 +65,33 @@ def _validator():  # type: ignore[no-untyped-def]
 def provenance_problems(provenance: dict[str, Any]) -> list[Problem]:
     """Whether provenance values are what the seeds schema allows (an http(s) URL; one line of
     visible text of bounded length for the others), before any document is added with them."""
+    return [
+        Problem("provenance-invalid", f"--{name} {repr(provenance.get(name))[:80]} is not allowed: {why}",
+                pointer=f"/{name}")
+        for name, why in provenance_schema_errors(provenance).items()
+    ]  # fmt: skip
+
+
+def provenance_schema_errors(provenance: dict[str, Any]) -> dict[str, str]:
+    """field -> why its value is not what the seeds schema allows (the option and the
+    provenance table word it each their own way); fields left out are null."""
     from jsonschema import Draft202012Validator
 
     fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
-    problems = []
+    found = {}
     for name in PROVENANCE_FIELDS:
-        value = provenance.get(name)
-        for error in Draft202012Validator(fields[name]).iter_errors(value):
-            shown = repr(value)[:80]
-            problems.append(
-                Problem("provenance-invalid", f"--{name} {shown} is not allowed: {error.message[:120]}",
-                        pointer=f"/{name}")
-            )  # fmt: skip
-            break
-    return problems
+        error = next(Draft202012Validator(fields[name]).iter_errors(provenance.get(name)), None)
+        if error is None:
+            continue
+        # "not valid under any of the given schemas" says little: the string branch says why.
+        error = next((e for e in error.context or [] if e.schema_path and e.schema_path[0] == 0), error)
+        if name == "url" and error.validator == "pattern":
+            found[name] = 'not an http(s) URL (it starts https:// or http:// and holds no space, <, > or ")'
+        elif error.validator == "maxLength":
+            found[name] = f"longer than {error.validator_value:,} characters"
+        else:
+            found[name] = error.message[:120]
+    return found
 
 
 def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
@@ -333,3 +347,148 @@ def _holds(seeds: Path, entry: Entry) -> bool:
         return False
     with handle:
         return sha256_of_handle(handle) == entry.sha256
+
+
+# --- the project's seeds folder: found, or refused with where it was looked for -------------
+
+SEEDS_FOLDER = "seeds"
+# What marks the repository root, where the search for seeds/ stops.
+ROOT_MARKERS = ("pyproject.toml", ".git")
+
+
+def find_seeds(
+    given: str | os.PathLike[str] | None = None, start: str | os.PathLike[str] | None = None
+) -> tuple[Path | None, list[Path]]:
+    """The seeds folder a command works on, and the manifests looked for: `given` (--seeds)
+    when it holds manifest.json; without it, the first seeds/ holding one from `start` (the
+    current folder) up to the repository root (the folder holding pyproject.toml or .git;
+    outside a repository, `start` alone). (None, the manifests tried) when there is none, so
+    that an add outside the project, or a mistyped --seeds, never starts a manifest unasked."""
+    if given is not None:
+        folder = Path(given)
+        found = os.path.lexists(folder / MANIFEST_NAME)
+        return (folder, [folder / MANIFEST_NAME]) if found else (None, [folder / MANIFEST_NAME])
+    here = Path(start if start is not None else os.getcwd()).absolute()
+    chain = [here, *here.parents]
+    root = next((i for i, d in enumerate(chain) if any((d / m).exists() for m in ROOT_MARKERS)), 0)
+    tried = []
+    for folder in chain[: root + 1]:
+        manifest = folder / SEEDS_FOLDER / MANIFEST_NAME
+        shown_as = Path(os.path.relpath(manifest, here)) if start is None else manifest
+        tried.append(shown_as)
+        if os.path.lexists(manifest):
+            return shown_as.parent, tried
+    return None, tried
+
+
+def seeds_missing(tried: list[Path], given: bool, instead: str) -> Problem:
+    """The one line that refuses a command that found no seeds manifest: the paths tried,
+    and what to do (`instead`: the command's own way to start without one)."""
+    if given:
+        what = f"{tried[0]} does not exist: --seeds names no seeds folder"
+    else:
+        what = (
+            f"no {SEEDS_FOLDER}/{MANIFEST_NAME} from here up to the repository root (tried "
+            + ", ".join(map(str, tried))
+            + ")"
+        )
+    hint = f"Run the command inside the project, or give its seeds folder with --seeds; {instead}."
+    return Problem("manifest-missing", what, file=str(tried[0].parent), hint=hint)
+
+
+def start_seeds(seeds_dir: str | os.PathLike[str]) -> None:
+    """Create the seeds folder with an empty manifest (add --init), under the seeds' lock;
+    a manifest already there is kept as it is."""
+    seeds = Path(seeds_dir)
+    seeds.mkdir(parents=True, exist_ok=True)
+    with seeds_lock(seeds):
+        if not os.path.lexists(seeds / MANIFEST_NAME):
+            write_manifest(seeds, [])
+
+
+# --- correcting and removing one entry, under the seeds' lock ------------------------------
+
+
+@dataclass
+class EntryChange:
+    """What `seeds set` or `seeds remove` did to one entry: its provenance before and after
+    (after is None for a removed entry), and whether the document's file was deleted."""
+
+    file: str
+    old: dict[str, Any]
+    new: dict[str, Any] | None
+    file_removed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "old": self.old, "new": self.new, "file_removed": self.file_removed}
+
+
+def set_provenance(
+    seeds_dir: str | os.PathLike[str], name: str, changes: dict[str, Any]
+) -> tuple[EntryChange | None, list[Problem]]:
+    """Give the listed document `name` the provenance values in `changes` (None: no value;
+    fields left out keep theirs), checked by the same policy as add's."""
+    from .inputs import provenance_text_problems
+
+    problems = provenance_text_problems(changes) + provenance_problems(changes)
+    if problems:
+        return None, problems
+    return _change(seeds_dir, name, lambda entry: Entry(**{**entry.to_dict(), **changes}), keep_file=True)
+
+
+def remove_entry(
+    seeds_dir: str | os.PathLike[str], name: str, keep_file: bool = False
+) -> tuple[EntryChange | None, list[Problem]]:
+    """Remove the listed document `name` from the manifest, and its file from the seeds folder
+    unless keep_file (the file is then unlisted: build refuses it until it is moved out or
+    added again). The manifest is written first: a run stopped between the two leaves an
+    unlisted file that validate and build name, never an entry whose file is gone."""
+    return _change(seeds_dir, name, lambda entry: None, keep_file)
+
+
+def _change(
+    seeds_dir: str | os.PathLike[str], name: str, edit: Any, keep_file: bool
+) -> tuple[EntryChange | None, list[Problem]]:
+    seeds = Path(seeds_dir)
+    if not os.path.lexists(seeds / MANIFEST_NAME):
+        return None, [seeds_missing([seeds / MANIFEST_NAME], True, "cmvisit add --init starts one")]
+    with seeds_lock(seeds):
+        recover(seeds)  # what an interrupted add placed is listed first, as add does
+        entries, problems = load_manifest(seeds)
+        if problems:
+            return None, problems
+        entry = _listed(seeds, entries, name)
+        if isinstance(entry, Problem):
+            return None, [entry]
+        changed = edit(entry)
+        kept = [e for e in entries if e.file != entry.file] + ([changed] if changed is not None else [])
+        write_manifest(seeds, kept)
+        removed = False
+        if changed is None and not keep_file:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(seeds / entry.file)  # a plain name inside seeds/ (the schema's pattern)
+                removed = True
+    new = changed.provenance() if changed is not None else None
+    return EntryChange(entry.file, entry.provenance(), new, removed), []
+
+
+def _listed(seeds: Path, entries: list[Entry], name: str) -> Entry | Problem:
+    """The entry `name` stands for: its file name, or its path inside the seeds folder; else
+    the problem that names the listed files closest to it."""
+    import difflib
+
+    by_file = {e.file: e for e in entries}
+    if name in by_file:
+        return by_file[name]
+    path = Path(name)
+    if path.name in by_file and path.parent.resolve() == seeds.resolve():
+        return by_file[path.name]
+    close = difflib.get_close_matches(path.name, list(by_file), n=5, cutoff=0.6)
+    if close:
+        hint = "Give a file the manifest lists; the closest: " + ", ".join(close) + "."
+    else:
+        hint = (
+            f"Give a file the manifest lists (its 'file' field); none of the {len(entries)} is close to it."
+        )
+    return Problem("file-not-found", f"{name} is not listed in the seeds manifest",
+                   file=str(seeds / MANIFEST_NAME), hint=hint)  # fmt: skip

@@ -283,3 +283,119 @@ def test_a_full_disk_when_the_manifest_is_written_removes_every_document_placed(
     assert [p.type for p in problems] == ["write-failed"] and result.added == []
     assert "20 placed and removed again" in problems[0].message
     assert _snapshot(seeds) == before
+
+
+# --- issue 24: provenance per file, one seeds folder found or refused, progress ------------
+
+
+def _pages(tmp_path: Path, n: int) -> Path:
+    folder = tmp_path / "new"
+    folder.mkdir()
+    for i in range(1, n + 1):
+        (folder / f"page-{i}.txt").write_text(f"{TEXT.strip()} Page {i}.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_provenance_table_gives_each_document_its_own_entry(tmp_path):
+    seeds = _seeds(tmp_path)
+    folder = _pages(tmp_path, 3)
+    table = tmp_path / "sources.csv"
+    table.write_text(
+        "file,url,outlet,rights,obtained\n"
+        "page-1.txt,https://example.org/1,Example Times,CC BY 4.0,copied\n"
+        "page-2.txt,https://example.org/2,Other Daily,,\n"
+        "page-3.txt,null,null,null,null\n",
+        encoding="utf-8",
+    )
+    result, problems = add([str(folder)], seeds, table=table)
+    assert problems == [] and len(result.added) == 3
+    listed = {e.file: e for e in load_manifest(seeds)[0]}
+    assert (listed["page-1.txt"].url, listed["page-1.txt"].outlet) == (
+        "https://example.org/1",
+        "Example Times",
+    )
+    assert (listed["page-2.txt"].url, listed["page-2.txt"].rights) == ("https://example.org/2", None)
+    assert listed["page-3.txt"].provenance() == dict.fromkeys(("url", "outlet", "rights", "obtained"))
+
+
+def test_a_table_with_a_problem_adds_nothing(tmp_path):
+    seeds = _seeds(tmp_path)
+    before = _snapshot(seeds)
+    folder = _pages(tmp_path, 3)
+    table = tmp_path / "sources.csv"
+    table.write_text("file,url\npage-1.txt,https://example.org/1\npage-2.txt,https://example.org/2\n")
+    result, problems = add([str(folder)], seeds, table=table)  # page-3 has no row
+    assert result.added == [] and [p.type for p in problems] == ["provenance-invalid"]
+    assert "page-3.txt" in problems[0].message and _snapshot(seeds) == before
+
+
+def test_one_provenance_for_several_documents_is_refused_unless_confirmed(tmp_path):
+    seeds = _seeds(tmp_path)
+    before = _snapshot(seeds)
+    folder = _pages(tmp_path, 5)
+    options = {"outlet": "Example Times", "url": "https://example.org/page"}
+    result, problems = add([str(folder)], seeds, options)
+    (problem,) = problems
+    assert result.added == [] and _snapshot(seeds) == before
+    assert "5 documents the same provenance" in problem.message
+    assert "--provenance" in problem.hint and "--same-provenance" in problem.hint
+    assert add([str(folder / "page-1.txt")], seeds, options)[1] == []  # one document: the options do
+    result, problems = add([str(folder)], seeds, options, same_provenance=True)
+    assert problems == [] and len(result.added) == 4
+    table = tmp_path / "sources.csv"
+    table.write_text("file\npage-1.txt\n")
+    _, problems = add([str(folder)], seeds, options, table=table)  # both: the table is meant
+    assert "given with a provenance table" in problems[0].message
+
+
+def test_add_never_starts_a_manifest_unasked(tmp_path):
+    folder = _pages(tmp_path, 1)
+    for seeds in (tmp_path / "sedes", tmp_path / "empty"):
+        if seeds.name == "empty":
+            seeds.mkdir()
+        result, problems = add([str(folder)], seeds, {})
+        assert [p.type for p in problems] == ["manifest-missing"] and "--init" in problems[0].hint
+        assert not (seeds / "manifest.json").exists() and result.added == []
+    assert not (tmp_path / "sedes").exists()
+    result, problems = add([str(folder)], tmp_path / "started", {}, init=True)
+    assert problems == [] and [e.file for e in load_manifest(tmp_path / "started")[0]] == ["page-1.txt"]
+
+
+def test_add_reports_progress_by_documents(tmp_path):
+    seeds = _seeds(tmp_path)
+    calls: list[tuple[int, int]] = []
+    add(
+        [str(_pages(tmp_path, 7))],
+        seeds,
+        {},
+        workers=1,
+        progress=lambda done, total: calls.append((done, total)),
+    )
+    assert calls and calls[-1] == (7, 7) and all(total == 7 for _, total in calls)
+
+
+def test_adding_again_with_other_provenance_says_so(tmp_path):
+    seeds = _seeds(tmp_path)
+    page = _pages(tmp_path, 1) / "page-1.txt"
+    add([str(page)], seeds, {"outlet": "Wrong Times"})
+    result, _ = add([str(page)], seeds, {"outlet": "Example Times"})
+    (present,) = result.present
+    assert present["provenance"]["listed"]["outlet"] == "Wrong Times"
+    assert present["provenance"]["given"]["outlet"] == "Example Times"
+
+
+def test_init_where_the_file_system_refuses_is_one_line_with_its_place(tmp_path):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    file = tmp_path / "a-file"
+    file.write_text("x", encoding="utf-8")
+    document = str(SEEDS / "000_a25e3bb1cf0e3701.txt")
+    for seeds in (str(file / "seeds"), str(tmp_path / ("x" * 300))):
+        refused = CliRunner().invoke(main, ["add", document, "--seeds", seeds])  # never started unasked
+        assert refused.exit_code == 1 and "manifest-missing" in refused.stderr and "--init" in refused.stderr
+        done = CliRunner().invoke(main, ["add", document, "--seeds", seeds, "--init"])
+        (line,) = [line for line in done.stderr.splitlines() if "write-failed" in line]
+        assert done.exit_code == 1 and "Traceback" not in done.stderr and "internal error" not in done.stderr
+        assert ("a part of the path is a file" in line) or ("too long" in line)

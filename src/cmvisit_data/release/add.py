@@ -1,5 +1,10 @@
 """Adding documents to the seeds: validate each, copy the valid ones in, list them in the manifest.
 
+Where each document came from is given per file, by a provenance table (`provenance`), or
+by one provenance for a single document; one provenance for several documents is refused unless
+the caller confirms it (`same_provenance`). Nothing is added when the table or a value has a
+problem. The seeds folder must hold its manifest already: only `init` starts a new one.
+
 Safe against what a hostile folder or a second `add` could do: the seeds' lock is held from
 reading the manifest to writing it; links and anything but regular files are refused; the
 bytes copied are the bytes checked (read once, hashed, compared with what was validated);
@@ -18,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,13 +44,16 @@ from ..manifest import (
     provenance_problems,
     recover,
     seeds_lock,
+    seeds_missing,
+    start_seeds,
     write_manifest,
 )
+
+Progress = Callable[[int, int], None]  # (documents checked, documents given)
 
 
 @dataclass
 class AddResult:
-    provenance: dict[str, Any] = field(default_factory=dict)  # what every added entry records
     skipped: list[str] = field(default_factory=list)  # files in the folders given that are not documents
     added: list[dict[str, Any]] = field(default_factory=list)
     present: list[dict[str, Any]] = field(default_factory=list)
@@ -81,53 +90,112 @@ def _check_chunk(jobs: list[tuple[str, int]]) -> list[tuple[str, str | None, str
 def add(
     paths: list[str],
     seeds_dir: str | os.PathLike[str],
-    provenance: dict[str, Any],
+    provenance: dict[str, Any] | None = None,
     workers: int | None = None,
     max_bytes: int = rules.DEFAULT_MAX_BYTES,
+    *,
+    table: str | os.PathLike[str] | None = None,
+    same_provenance: bool = False,
+    init: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[AddResult, list[Problem]]:
-    """Validate documents and copy the valid ones into the seeds folder with manifest entries."""
-    problems = provenance_problems(provenance)
+    """Validate documents and copy the valid ones into the seeds folder with manifest entries.
+
+    Each entry records the provenance of its document: its row of the provenance `table`
+    (a .csv or .jsonl file), or `provenance` (url, outlet, rights, obtained; None where not
+    known), which may be given for several documents only with `same_provenance`. The seeds
+    folder must hold its manifest.json, unless `init` starts one there."""
+    given = {k: v for k, v in (provenance or {}).items() if k in PROVENANCE_FIELDS}
+    shared = {**empty_provenance(), **given}
+    problems = provenance_problems(shared)
     if problems:
         return AddResult(), problems
+    files, skipped = expand(paths, DOCUMENT_SUFFIXES)  # a folder gives its documents
+    per_file, problems = _provenance_per_file(files, paths, shared, table, same_provenance)
+    if problems:
+        return AddResult(skipped=skipped), problems
     seeds = Path(seeds_dir)
+    if not init and not os.path.lexists(seeds / MANIFEST_NAME):
+        return AddResult(skipped=skipped), [seeds_missing([seeds / MANIFEST_NAME], True, _INIT)]
     try:
-        seeds.mkdir(parents=True, exist_ok=True)
+        if init:
+            start_seeds(seeds)
         with terminate_as_interrupt(), seeds_lock(seeds):  # waits for another add to finish
             recover(seeds)  # what an add that was killed placed is listed first
-            return _add_locked(paths, seeds, provenance, workers, max_bytes)
+            run = _Run(files, skipped, per_file, workers, max_bytes, progress)
+            return _add_locked(run, seeds)
     except CmvisitError as exc:
         return AddResult(), exc.problems
     except OSError as exc:
         return AddResult(), [write_problem(exc, "nothing was added", seeds)]
 
 
-def _add_locked(
-    paths: list[str], seeds: Path, provenance: dict[str, Any], workers: int | None, max_bytes: int
-) -> tuple[AddResult, list[Problem]]:
-    if os.path.lexists(seeds / MANIFEST_NAME):
-        entries, problems = load_manifest(seeds)
-        if problems:
-            return AddResult(), problems
-    else:
-        entries = []
-    # A folder gives its documents; a file named on its own is checked whatever its name.
-    files, skipped = expand(paths, DOCUMENT_SUFFIXES)
-    result = AddResult(
-        skipped=skipped,
-        provenance={**empty_provenance(), **{k: provenance.get(k) for k in PROVENANCE_FIELDS}},
-    )
-    index = _Index(seeds, entries)
+_INIT = "cmvisit add --init starts a new seeds folder there"
+
+
+def _provenance_per_file(
+    files: list[str],
+    paths: list[str],
+    shared: dict[str, Any],
+    table: str | os.PathLike[str] | None,
+    same_provenance: bool,
+) -> tuple[Callable[[str], dict[str, Any]], list[Problem]]:
+    """Each document's provenance: its row of the table, or the one provenance given, which
+    is refused for several documents unless confirmed (one URL for five pages is a mistake
+    far more often than a fact)."""
+    from ..provenance import match_table
+
+    options = [f"--{k}" for k, v in shared.items() if v is not None]
+    if table is not None:
+        if options or same_provenance:
+            given = ", ".join(options + (["--same-provenance"] if same_provenance else []))
+            what = f"{given} given with a provenance table: the table gives each document's provenance"
+            hint = "Give the values in the table's columns, or leave the table out for one document."
+            return (lambda path: shared), [Problem("provenance-invalid", what, file=str(table), hint=hint)]
+        rows, problems = match_table(table, files, paths)
+        return (lambda path: rows[path]), problems
+    if options and len(files) > 1 and not same_provenance:
+        what = f"{', '.join(options)} would give {len(files):,} documents the same provenance"
+        hint = (
+            "Give a provenance table, one row per file (--provenance sources.csv or .jsonl: file, url, "
+            "outlet, rights, obtained), or --same-provenance if every document truly shares it."
+        )
+        return (lambda path: shared), [Problem("provenance-invalid", what, hint=hint)]
+    return (lambda path: shared), []
+
+
+@dataclass
+class _Run:
+    """What one add is given: the documents, those skipped, each one's provenance, and how."""
+
+    files: list[str]
+    skipped: list[str]
+    provenance: Callable[[str], dict[str, Any]]
+    workers: int | None
+    max_bytes: int
+    progress: Progress | None
+
+
+def _add_locked(run: _Run, seeds: Path) -> tuple[AddResult, list[Problem]]:
+    entries, problems = load_manifest(seeds)
+    if problems:
+        return AddResult(skipped=run.skipped), problems
+    result = AddResult(skipped=run.skipped)
+    index = _Index(seeds, entries, run.provenance)
+    done = 0
     try:
-        with ChunkMap(
-            _check_chunk, files, workers or os.cpu_count() or 1, lambda f: (f, max_bytes)
-        ) as mapped:
+        workers = run.workers or os.cpu_count() or 1
+        with ChunkMap(_check_chunk, run.files, workers, lambda f: (f, run.max_bytes)) as mapped:
             for chunk in mapped:
                 _take_chunk(chunk, index, result)
+                done += len(chunk)
+                if run.progress is not None:
+                    run.progress(done, len(run.files))
         if result.added:
             write_manifest(seeds, index.entries)
     except OSError as exc:  # a full disk, and the like: the add is undone whole
         removed = _roll_back(index)
-        undone = AddResult(skipped=result.skipped, provenance=result.provenance, invalid=result.invalid)
+        undone = AddResult(skipped=result.skipped, invalid=result.invalid)
         what = f"nothing was added ({removed} placed and removed again), and the manifest is as it was"
         return undone, [write_problem(exc, what, seeds)]
     except BaseException:
@@ -151,8 +219,9 @@ class _Index:
     """The seeds' entries, by checksum and by name, kept up to date as documents are added,
     and the files this run linked in (removed again if the add fails)."""
 
-    def __init__(self, seeds: Path, entries: list[Entry]):
+    def __init__(self, seeds: Path, entries: list[Entry], provenance: Callable[[str], dict[str, Any]]):
         self.seeds = seeds
+        self.provenance = provenance  # each document's, by its path as given
         self.entries = entries
         self.by_sha = {e.sha256: e for e in entries}
         self.names = {e.file for e in entries}
@@ -174,6 +243,7 @@ class _Ready:
     language: str
     tmp: Path
     names: tuple[str, ...]
+    provenance: dict[str, Any]
 
 
 def _take_chunk(
@@ -188,7 +258,7 @@ def _take_chunk(
             item = _prepare(path, sha, language, problems, index, result)
             if item is not None:
                 ready.append(item)
-        journal(index.seeds, [_entry(item, name, result) for item in ready for name in item.names])
+        journal(index.seeds, [_entry(item, name) for item in ready for name in item.names])
         for item in ready:
             _link(item, index, result)
     finally:
@@ -212,7 +282,10 @@ def _prepare(
         return None
     present = index.by_sha.get(sha)
     if present is not None:
-        result.present.append({"file": path, "as": present.file})
+        item = {"file": path, "as": present.file}
+        if present.provenance() != index.provenance(path):
+            item["provenance"] = {"listed": present.provenance(), "given": index.provenance(path)}
+        result.present.append(item)
         return None
     data, problem = _read_checked(path, sha)
     if problem is not None:
@@ -223,12 +296,13 @@ def _prepare(
         name = f"{sha[:16]}.txt"
     tmp = exclusive_temp(index.seeds, data, "add-")
     # Held once per checksum: a second copy of the same bytes in this run is already present.
-    index.by_sha[sha] = Entry(name, sha, language or "en", None, None, None, None)
-    return _Ready(path, sha, language or "en", tmp, tuple(dict.fromkeys((name, f"{sha[:16]}.txt"))))
+    index.by_sha[sha] = Entry(name, sha, language or "en", **index.provenance(path))
+    names = tuple(dict.fromkeys((name, f"{sha[:16]}.txt")))
+    return _Ready(path, sha, language or "en", tmp, names, index.provenance(path))
 
 
-def _entry(item: _Ready, name: str, result: AddResult) -> Entry:
-    return Entry(file=name, sha256=item.sha, language=item.language, **result.provenance)
+def _entry(item: _Ready, name: str) -> Entry:
+    return Entry(file=name, sha256=item.sha, language=item.language, **item.provenance)
 
 
 def _link(item: _Ready, index: _Index, result: AddResult) -> None:
@@ -244,8 +318,9 @@ def _link(item: _Ready, index: _Index, result: AddResult) -> None:
         except FileExistsError:
             if not _holds_bytes(target, item.tmp):
                 continue  # the same bytes, already there but not listed, are taken as they are
-        index.append(_entry(item, candidate, result))  # in place of _prepare's placeholder
-        added = {"file": item.path, "as": candidate, "sha256": item.sha, "language": item.language}
+        index.append(_entry(item, candidate))  # in place of _prepare's placeholder
+        added = {"file": item.path, "as": candidate, "sha256": item.sha, "language": item.language,
+                 "provenance": item.provenance}  # fmt: skip
         result.added.append(added)
         return
     del index.by_sha[item.sha]  # the placeholder _prepare held
