@@ -28,7 +28,7 @@ def release_without_posts(tmp_path_factory) -> Path:
     """A release whose tweets table is empty: only the English seed."""
     seeds = tmp_path_factory.mktemp("seeds-en")
     add([str(SEEDS / "000_a25e3bb1cf0e3701.txt")], seeds, {"url": None, "outlet": None, "rights": None,
-                                                          "obtained": None})  # fmt: skip
+                                                          "obtained": None}, init=True)  # fmt: skip
     out = tmp_path_factory.mktemp("hub-out-en")
     assert build(seeds, out, "0.1.0", workers=1).status == "built"
     return out / "0.1.0"

@@ -185,7 +185,7 @@ def test_add_validates_copies_and_records_provenance(seeds, tmp_path):
     (incoming / "bad.txt").write_bytes(b"\xff\xfe broken")
     shutil.copy(SEEDS / "000_a25e3bb1cf0e3701.txt", incoming / "again.txt")
     provenance = {"url": "https://example.org/a", "outlet": "Example", "rights": None, "obtained": None}
-    result, problems = add([str(incoming)], seeds, provenance)
+    result, problems = add([str(incoming)], seeds, provenance, same_provenance=True)
     assert problems == []
     assert [a["as"] for a in result.added] == ["good.txt"]
     assert [p["as"] for p in result.present] == ["000_a25e3bb1cf0e3701.txt"]

@@ -43,7 +43,7 @@ CATALOGUE: dict[str, str] = {
     "checksum-mismatch": "The bytes changed since their checksum was recorded; restore them or re-record it.",
     "unsupported-file": "Give .txt documents or .json/.jsonl records.",
     "manifest-missing": (
-        "Check --seeds; cmvisit add writes the manifest for you, and --discover builds a folder of "
+        "Check --seeds; `cmvisit add --init` starts one, and --discover builds a folder of "
         ".txt files that has none."
     ),
     "release-missing": (

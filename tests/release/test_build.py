@@ -274,8 +274,8 @@ def test_a_path_the_file_system_refuses_is_one_line_with_its_place(tmp_path):
     for args in (
         ["build", "--seeds", str(SEEDS), "--out", str(file / "out"), "--version", "9.0.0"],
         ["build", "--seeds", str(SEEDS), "--out", long, "--version", "9.0.0"],
-        ["add", str(SEEDS / "000_a25e3bb1cf0e3701.txt"), "--seeds", str(file / "seeds")],
-        ["add", str(SEEDS / "000_a25e3bb1cf0e3701.txt"), "--seeds", long],
+        ["add", str(SEEDS / "000_a25e3bb1cf0e3701.txt"), "--seeds", str(file / "seeds"), "--init"],
+        ["add", str(SEEDS / "000_a25e3bb1cf0e3701.txt"), "--seeds", long, "--init"],
     ):
         done = _cli(*args)
         assert done.exit_code == 1 and isinstance(done.exception, SystemExit | None), done.stderr
