@@ -175,6 +175,7 @@ def test_diff_between_releases(release, seeds, tmp_path):
     build(seeds, tmp_path / "out", "0.2.0")
     result = diff(release, tmp_path / "out" / "0.2.0")
     assert len(result["added"]) == 1 and result["removed"] == [] and result["changed"] == []
+    assert result["added"][0]["file"] == "new.txt" and set(result["added"][0]) == {"doc_id", "file", "title"}
     assert result["rows"]["documents"] == {"from": 2, "to": 3}
 
 

@@ -337,20 +337,46 @@ def verify(release: str, fmt: str, expect: str | None) -> None:
 @click.argument("old", type=click.Path(file_okay=False, exists=True))
 @click.argument("new", type=click.Path(file_okay=False, exists=True))
 @_FORMAT
-def diff(old: str, new: str, fmt: str) -> None:
-    """Compare two releases: documents added, removed and changed, and rows per table."""
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Documents listed in text per kind (added, removed, changed); --format json lists all.",
+)
+def diff(old: str, new: str, fmt: str, limit: int) -> None:
+    """Compare two releases: documents added, removed and changed, and why.
+
+    A summary comes first: the counts, then per cause (the text, the schema, the parser, the
+    provenance) the documents, fields and items that changed. Then each document with its
+    file name and title; a changed one with its fields old -> new and its items per table
+    (quotes +2 -1, speakers changed: 1). --format json gives all of it, with stable keys.
+    """
     from .release import diff as run_diff
+    from .release.diff import detail_lines, heading, summary_lines
 
     result = run_diff(old, new)
     if fmt == "json":
-        click.echo(json.dumps(result, indent=2))
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
         return
-    click.echo(f"{result['from']} -> {result['to']}")
-    for kind in ("added", "removed", "changed"):
-        click.echo(f"{kind}: {len(result[kind])}" + "".join(f"\n  {doc_id}" for doc_id in result[kind]))
+    first, *causes = summary_lines(result)
+    click.echo(f"{result['from']} -> {result['to']}: {first}")
+    for line in causes:
+        click.echo(f"  {line}")
     for table, rows in result["rows"].items():
         change = rows["to"] - rows["from"]
         click.echo(f"{table}: {rows['from']} -> {rows['to']} ({change:+d})")
+    for kind in ("added", "removed", "changed"):
+        entries = result[kind]
+        if entries:
+            click.echo(f"{kind}: {len(entries):,}")
+        for entry in entries[:limit]:
+            cause = f"  ({entry['cause']})" if kind == "changed" else ""
+            click.echo(f"  {heading(entry)}{cause}")
+            for line in detail_lines(entry) if kind == "changed" else []:
+                click.echo(f"    {line}")
+        if len(entries) > limit:
+            click.echo(f"  … and {len(entries) - limit:,} more (--limit N, or --format json for all)")
 
 
 def _seeds_folder(seeds_dir: str | None, instead: str) -> str | list[Problem]:

@@ -120,3 +120,38 @@ def test_a_recorded_sha256_is_kept_and_its_expect_line_written_whole(tmp_path):
     # a section of a release no longer in the folder is kept, and says so
     assert "## 0.3.0" in text and "the release's folder is gone" in text.split("## 0.3.0")[1].split("##")[0]
     assert "…" not in text
+
+
+def test_a_new_section_says_what_changed_since_the_previous_release_as_diff_does(tmp_path):
+    """0.1.0 -> 0.2.0 changed every document's schema_version: "0 added, 0 removed" said
+    nothing of it. A section written anew carries diff's summary, and every sha256 whole."""
+    from cmvisit_data.release.changelog import changelog_text
+    from cmvisit_data.release.diff import diff, summary_lines
+
+    out = tmp_path / "out"
+    for version in ("0.1.0", "0.2.0"):
+        shutil.copytree(SEEDS.parent / "build" / version, out / version)
+    section = changelog_text(out).split("## 0.2.0\n")[1].split("## ")[0].splitlines()
+    first, *causes = summary_lines(diff(out / "0.1.0", out / "0.2.0"))
+    assert f"- since the previous release: {first}" in section
+    assert first == "0 added, 0 removed, 2 changed" and causes and all(f"  - {c}" in section for c in causes)
+    schema = json.loads((out / "0.2.0" / "manifest.json").read_text(encoding="utf-8"))["schema_sha256"]
+    assert "- package 0.2.0, schema sha256 " + schema in section
+    assert all(len(sha) == 64 for sha in re.findall(r"sha256 ([0-9a-f]+)", "\n".join(section)))
+
+
+def test_a_recorded_section_keeps_what_it_recorded(tmp_path):
+    """The summary applies to sections written anew: a recorded one keeps its lines, but for
+    its --expect line written whole."""
+    from cmvisit_data.release.changelog import changelog_text, recorded
+
+    out = tmp_path / "out"
+    for version in ("0.1.0", "0.2.0"):
+        shutil.copytree(SEEDS.parent / "build" / version, out / version)
+    shutil.copy(SEEDS.parent / "build" / "CHANGELOG.md", out / "CHANGELOG.md")
+    before = recorded(_changelog(out))["0.2.0"]
+    after = recorded(changelog_text(out))["0.2.0"]
+    assert [line for line in after if "--expect" not in line] == [
+        line for line in before if "--expect" not in line
+    ]
+    assert "- since the previous release: 0 added, 0 removed" in after

@@ -11,6 +11,10 @@ Because it is a root of trust:
   file as it is then, so that builds of two versions at once both land in it;
 - every sha256 is printed whole, so that the `--expect` line can be copied as it is.
 
+A section written anew says what changed since the previous release listed, as `cmvisit diff`
+summarises it (the counts, then per cause: text, schema, parser, provenance); recorded
+sections keep what they recorded.
+
 The release being built (`pending`) is listed without `verify`: its tables were checked as
 they were written, and it is not yet in place.
 """
@@ -25,7 +29,7 @@ from typing import Any
 from ..atomic import write_atomic
 from ..errors import CmvisitError, Problem
 from ..manifest import sha256_of
-from .layout import CHANGELOG, RELEASE_MANIFEST, VERSION_RE, manifest_head, table_file, versions
+from .layout import CHANGELOG, RELEASE_MANIFEST, VERSION_RE, manifest_head, versions
 
 RELEASES_LOCK = ".releases.lock"  # held while a release is renamed into place and the changelog written
 HEADER = [
@@ -37,6 +41,7 @@ HEADER = [
 ]
 _SHA_LINE = "- manifest sha256 "
 _WARNING = "- warning: "
+_SINCE = "- since the previous release: "
 _SHA_RE = re.compile(r"manifest sha256 ([0-9a-f]{64})\b")
 
 
@@ -78,7 +83,7 @@ def changelog_text(out_root: str | os.PathLike[str], pending: tuple[str, Path] |
         folders[pending[0]] = pending[1]
     sections: dict[str, list[str]] = {}
     not_listed: list[str] = []
-    previous: set[str] | None = None
+    previous: Path | None = None  # the folder of the previous release listed that verifies
     for version in sorted(set(folders) | set(old), key=_order):
         folder = folders.get(version)
         problem = None
@@ -89,13 +94,13 @@ def changelog_text(out_root: str | os.PathLike[str], pending: tuple[str, Path] |
             if problem is not None:
                 not_listed.append(f"- {version}: does not pass `cmvisit verify`: {problem}")
                 continue
-            ids = _ids(root, version, folder)
-            sections[version] = _section(version, manifest_head(folder), _sha(folder), ids, previous or set())
-            previous = ids
+            head = manifest_head(folder)
+            sections[version] = _section(version, head, _sha(folder), _since(head, previous, folder))
+            previous = folder
             continue
         sections[version] = _kept(version, old[version], folder, problem)
         if folder is not None and problem is None:
-            previous = _ids(root, version, folder)
+            previous = folder
     lines = list(HEADER)
     for version in sorted(sections, key=_order, reverse=True):
         lines.extend([*sections[version], ""])
@@ -112,15 +117,15 @@ def _sha(folder: Path) -> str:
     return sha256_of(folder / RELEASE_MANIFEST)
 
 
-def _ids(root: Path, version: str, folder: Path) -> set[str]:
-    import pyarrow.parquet as pq
+def _since(manifest: dict[str, Any], previous: Path | None, folder: Path) -> list[str]:
+    """What changed since the previous release, as `cmvisit diff` summarises it: the counts,
+    then a line per cause. Raises CmvisitError naming a release whose tables cannot be read."""
+    from .diff import diff, summary_lines
 
-    try:
-        table = pq.read_table(table_file(folder, "documents"), columns=["doc_id"])
-    except Exception as exc:  # it passed verify: a failure here is named, with what to do
-        message = f"cannot be read for the changelog ({type(exc).__name__}: {str(exc)[:200]})"
-        raise CmvisitError([Problem("release-invalid", message, file=str(root / version))]) from None
-    return set(table.column("doc_id").to_pylist())
+    if previous is None:
+        return [f"{_SINCE}{manifest['counts']['documents']} added, 0 removed (the first release listed)"]
+    first, *causes = summary_lines(diff(previous, folder))
+    return [f"{_SINCE}{first}", *(f"  - {line}" for line in causes)]
 
 
 def _expect_line(version: str, sha: str) -> str:
@@ -148,9 +153,7 @@ def _kept(version: str, lines: list[str], folder: Path | None, problem: str | No
     return kept
 
 
-def _section(
-    version: str, manifest: dict[str, Any], sha: str, ids: set[str], previous: set[str]
-) -> list[str]:
+def _section(version: str, manifest: dict[str, Any], sha: str, since: list[str]) -> list[str]:
     counts = manifest["counts"]
     rows = ", ".join(f"{name} {meta['rows']}" for name, meta in manifest["tables"].items())
     langs = ", ".join(f"{k} {v}" for k, v in counts["languages"].items())
@@ -159,9 +162,9 @@ def _section(
         "",
         f"- documents: {counts['documents']} ({langs}); near-duplicates marked: {counts['duplicates']}",
         f"- rows: {rows}",
-        f"- since the previous release: {len(ids - previous)} added, {len(previous - ids)} removed",
+        *since,
         f"- rejected inputs: {len(manifest['rejected'])}",
-        f"- package {manifest['package_version']}, schema sha256 {manifest['schema_sha256'][:12]}",
+        f"- package {manifest['package_version']}, schema sha256 {manifest['schema_sha256']}",
         _expect_line(version, sha),
     ]
 
