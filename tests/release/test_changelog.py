@@ -15,7 +15,7 @@ from cmvisit_data.release import build, verify
 
 from ..conftest import SEEDS
 
-EXPECT_RE = re.compile(r"`cmvisit verify build/(\S+) --expect (\S+)`")
+EXPECT_RE = re.compile(r"`cmvisit verify (?:\S*/)?(\d+\.\d+\.\d+) --expect (\S+)`")
 
 
 def _sha(path) -> str:

@@ -56,6 +56,7 @@ from .layout import (
     fsync_tree,
     read_manifest,
     remove_stale,
+    versions,
     write_json,
 )
 from .parquet import PARQUET_OPTIONS, RowGroups, Writers, encoded, plain
@@ -160,6 +161,59 @@ def build(
     return result
 
 
+@dataclass
+class CutResult:
+    """What `cut` did: the build, its verification, the CHANGELOG entry, and what to commit."""
+
+    build: BuildResult
+    verified: Any = None  # the verify Report, once the build is in place
+    changelog: str = ""  # the CHANGELOG.md written
+    entry: list[str] = field(default_factory=list)  # the release's section in it
+    commit: list[str] = field(default_factory=list)  # the paths to commit, when there is something new
+
+    @property
+    def ok(self) -> bool:
+        return self.build.ok and self.verified is not None and self.verified.valid and bool(self.entry)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "build": self.build.to_dict(),
+            "verify": self.verified.to_dict() if self.verified is not None else None,
+            "changelog": self.changelog,
+            "entry": self.entry,
+            "commit": self.commit,
+        }
+
+
+def cut(
+    seeds_dir: str | os.PathLike[str], out_root: str | os.PathLike[str], version: str, **options: Any
+) -> CutResult:
+    """Cut release `version` in one step: build it (a version not above the newest is refused),
+    verify it, and see its CHANGELOG entry written (the build writes it; a release already in
+    place whose entry is missing gets it now). `options` are build()'s. The paths to commit are
+    the release, the CHANGELOG and the seeds it was built from, unless it already existed."""
+    from .changelog import read_changelog, recorded, write_changelog
+    from .verify import verify
+
+    out = Path(out_root)
+    result = CutResult(build(seeds_dir, out, version, **options))
+    if not result.build.ok:
+        return result
+    final = Path(result.build.path)
+    result.verified = verify(final)
+    if not result.verified.valid:
+        return result
+    result.changelog = str(out / CHANGELOG)
+    entries = recorded(read_changelog(out))
+    if version not in entries:
+        write_changelog(out)
+        entries = recorded(read_changelog(out))
+    result.entry = [line for line in entries.get(version, []) if line.strip()]
+    if result.build.status == "built":
+        result.commit = [str(final), result.changelog, str(seeds_dir)]
+    return result
+
+
 def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildResult) -> None:
     """The build under the version's lock, and its temporary folder removed whatever happens."""
     version = options.version
@@ -172,6 +226,11 @@ def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildRe
         result.status = "refused"
         message = f"--out {out} is inside the release {inside}: choose a folder outside it"
         result.problems.append(Problem("release-invalid", message, file=str(out)))
+        return
+    behind = _not_above_newest(out, version)
+    if behind is not None:
+        result.status = "refused"
+        result.problems.append(behind)
         return
     out.mkdir(parents=True, exist_ok=True)
     # Opened without following a link: one planted at the name is refused, nothing is created.
@@ -193,7 +252,7 @@ def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildRe
             if result.problems:
                 return
             if final.exists() or final.is_symlink():
-                _settle_existing(tmp, final, result)
+                _settle_existing(tmp, final, result, out)
             else:
                 _publish(out, tmp, final, result)
         finally:
@@ -226,6 +285,38 @@ def _publish(out: Path, tmp: Path, final: Path, result: BuildResult) -> None:
         write_atomic(out / CHANGELOG, text.encode("utf-8"))
 
 
+def _order(version: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in version.split("."))
+
+
+def next_version(out: Path) -> str:
+    """The version to cut next in `out`: the newest release's next minor (0.5.0 -> 0.6.0), as a
+    release that adds documents is numbered; 0.1.0 when there is none."""
+    found = versions(out)
+    if not found:
+        return "0.1.0"
+    major, minor, _ = _order(found[-1])
+    return f"{major}.{minor + 1}.0"
+
+
+def _not_above_newest(out: Path, version: str) -> Problem | None:
+    """Releases only move forward: a new version must be above the newest in `out` (0.3.9 after
+    0.4.0 would be listed out of order and counted against the wrong predecessor). A version that
+    exists is not new: it is reproduced or refused as such. Checked when a build starts: builds of
+    two versions started together both land, and the changelog lists them in order."""
+    found = versions(out)
+    if not found or version in found or _order(version) > _order(found[-1]):
+        return None
+    newest, following = found[-1], next_version(out)
+    return Problem(
+        "bad-version",
+        f"{version} is not above the newest release in {out}, {newest}",
+        file=str(out),
+        hint=f"Releases only move forward: give a version above {newest}, e.g. "
+        f"`cmvisit release {following}`.",
+    )
+
+
 def _claims(release: Path) -> dict[str, Any] | None:
     """A manifest without what another Parquet writer changes: its version, and the bytes and
     checksums of the Parquet files (the rows they hold are compared on their own)."""
@@ -247,9 +338,10 @@ def _writer_of(release: Path) -> str | None:
         return None
 
 
-def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
+def _settle_existing(tmp: Path, final: Path, result: BuildResult, out: Path) -> None:
     """A version that exists is never touched: say whether this build reproduces it, byte for
-    byte, or row for row (Parquet written by another pyarrow version differs in its bytes)."""
+    byte, or row for row (Parquet written by another pyarrow version differs in its bytes); if
+    not, what changed since it and the next step."""
     ours = {str(p.relative_to(tmp)): sha256_of(p) for p in tmp.rglob("*") if p.is_file()}
     theirs = {str(p.relative_to(final)): sha256_of(p) for p in final.rglob("*") if p.is_file()}
     if ours == theirs:
@@ -271,8 +363,37 @@ def _settle_existing(tmp: Path, final: Path, result: BuildResult) -> None:
         )
         return
     result.status = "refused"
-    result.problems.append(
-        Problem("release-exists", f"{final} exists and differs from what these inputs build", file=str(final))
+    result.problems.append(_what_changed(tmp, final, out))
+
+
+def _what_changed(tmp: Path, final: Path, out: Path) -> Problem:
+    """release-exists, with why this build differs from the release (the seeds, the Hub
+    repository the card names, or the code) and the command that cuts the next release."""
+    version, following = final.name, next_version(out)
+    ours, theirs = _claims(tmp) or {}, _claims(final) or {}
+    repo = ours.get("hub_repo")
+    step = f"`cmvisit release {following}`"
+    if ours.get("inputs") != theirs.get("inputs"):
+        why = f"the seeds changed since {version}"
+    elif repo is not None and repo != theirs.get("hub_repo", INFO.hub_repo):
+        built_for = theirs.get("hub_repo", INFO.hub_repo)
+        why = f"{version} was built for the Hub repository {built_for}, not {repo}"
+        step = f"`cmvisit release {following} --repo-id {repo}`"
+    else:
+        why = f"what these inputs build changed since {version} (the parser, the schema or the card)"
+    hint = f"Releases are never overwritten: cut a new one with {step}."
+    newest = versions(out)[-1]
+    if newest != version:  # the package's version (plain `cmvisit build`) is behind the releases
+        hint = (
+            f"Releases are never overwritten. The newest is {newest}: if it holds these seeds, "
+            f"`cmvisit build --version {newest}` reproduces it (and __version__ in _version.py follows it); "
+            f"otherwise cut a new one with {step}."
+        )
+    return Problem(
+        "release-exists",
+        f"{final} exists and differs from what these inputs build: {why}",
+        file=str(final),
+        hint=hint,
     )
 
 
