@@ -223,9 +223,7 @@ def test_publish_never_shows_the_token_in_any_form(monkeypatch, capfd, secret, f
         )
 
     monkeypatch.setattr(pub, "upload", leaky_upload)
-    result = CliRunner().invoke(
-        main, ["publish", str(releases_root() / "0.1.0"), "--format", fmt]
-    )
+    result = CliRunner().invoke(main, ["publish", str(releases_root() / "0.1.0"), "--format", fmt])
     captured = capfd.readouterr()
     assert result.exit_code == 1 and "Illegal header value" in result.output
     out = result.stdout + result.stderr + captured.out + captured.err

@@ -346,7 +346,9 @@ def _seeds_with_one_more(tmp_path):
         "approved a new policy for rice mills, and ministers said it would help every district.\n",
         encoding="utf-8",
     )
-    result, problems = add([str(page)], seeds, {"url": None, "outlet": None, "rights": None, "obtained": None})
+    result, problems = add(
+        [str(page)], seeds, {"url": None, "outlet": None, "rights": None, "obtained": None}
+    )
     assert not problems and len(result.added) == 1
     return seeds
 
