@@ -190,5 +190,7 @@ def test_a_release_built_and_not_committed_is_never_the_default_and_loads_by_nam
     local = loader.load("documents", version="0.2.0", format="arrow")  # by name
     assert default.equals(loader.load("documents", version="0.1.0", format="arrow"))
     assert local.num_rows > 0 and not default.equals(local)
-    with pytest.raises(ValueError, match=r"bundled: 0\.1\.0; built here and not published \(by name only\): 0\.2\.0"):
+    with pytest.raises(
+        ValueError, match=r"bundled: 0\.1\.0; built here and not published \(by name only\): 0\.2\.0"
+    ):
         loader.load("documents", version="9.9.9")
