@@ -319,8 +319,6 @@ def release_command(
     VERSION must be above the newest release in OUT. Exit 0 when the release is in place and
     verified, 1 with what failed otherwise (a failed build writes nothing).
     """
-    from pathlib import Path
-
     from .release.build import cut
 
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
@@ -352,20 +350,8 @@ def release_command(
         click.echo(f"its entry in {shown(result.changelog)}:")
         for line in result.entry:
             click.echo(f"  {line}")
-    click.echo("commit the release, the changelog and the seeds it was built from:")
+    click.echo("commit what made it:")
     click.echo("  git add " + " ".join(shown(p) for p in result.commit))
-    if version != __version__:
-        from . import _version
-
-        here = Path(_version.__file__)
-        try:
-            here = here.resolve().relative_to(Path.cwd().resolve())
-        except ValueError:
-            pass
-        click.echo(
-            f"  and, if the package's version follows the release (so that a plain `cmvisit build` "
-            f'rebuilds it), __version__ = "{version}" in {shown(str(here))}'
-        )
     click.echo(f"then publish it: cmvisit publish {path} --dry-run, and without --dry-run")
 
 

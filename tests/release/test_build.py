@@ -360,7 +360,11 @@ def test_a_rebuild_after_an_add_says_the_seeds_changed_and_names_the_next_releas
     again = build(seeds, out, "0.5.0", workers=1)  # what a plain `cmvisit build` does after an add
     line = again.problems[0].one_line()
     assert again.status == "refused" and again.problems[0].type == "release-exists"
-    assert "the seeds changed since 0.5.0" in line and "cut a new one with `cmvisit release 0.6.0`" in line
+    assert "the seeds changed since 0.5.0" in line and "to cut a new one" in line
+    # in a checkout the package's version follows its releases: raised first
+    assert (
+        'set __version__ = "0.6.0" in src/cmvisit_data/_version.py, then run `cmvisit release 0.6.0`' in line
+    )
     other = build(SEEDS, out, "0.5.0", workers=1, hub_repo="myorg/mydata")  # the same seeds, another card
     assert "0.5.0 was built for the Hub repository cmvisit-data/cmvisit-data, not myorg/mydata" in (
         other.problems[0].message
@@ -368,24 +372,45 @@ def test_a_rebuild_after_an_add_says_the_seeds_changed_and_names_the_next_releas
     assert "`cmvisit release 0.6.0 --repo-id myorg/mydata`" in other.problems[0].one_line()
 
 
-def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tmp_path):
+def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tmp_path, monkeypatch):
     from click.testing import CliRunner
 
+    import cmvisit_data._version
     from cmvisit_data.cli import main
 
     out = _with_release(tmp_path, "0.5.0")
     seeds = _seeds_with_one_more(tmp_path)
     args = ["release", "0.6.0", "--seeds", str(seeds), "--out", str(out), "--workers", "1"]
+    # in a checkout, the package's version is raised first: a release records it
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 1 and not (out / "0.6.0").exists()
+    assert "bad-version: the package's version is 0.5.0" in first.stderr
+    assert 'set __version__ = "0.6.0" here, then run `cmvisit release 0.6.0` again' in first.stderr
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.6.0")  # as the contributor raised it
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "verified (3 documents)" in result.stdout
     sha = hashlib.sha256((out / "0.6.0" / "manifest.json").read_bytes()).hexdigest()
     assert f"- manifest sha256 {sha}" in result.stdout and "## 0.6.0" in (out / "CHANGELOG.md").read_text()
-    assert f"git add {out / '0.6.0'} {out / 'CHANGELOG.md'} {seeds}" in result.stdout
-    assert '__version__ = "0.6.0"' in result.stdout and "_version.py" in result.stdout
+    version_file = "src/cmvisit_data/_version.py"
+    assert f"git add {out / '0.6.0'} {out / 'CHANGELOG.md'} {seeds} {version_file}" in result.stdout
     again = CliRunner().invoke(main, [*args, "--format", "json"])
     report = json.loads(again.stdout)
     assert again.exit_code == 0 and report["build"]["status"] == "reproduced" and report["commit"] == []
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.9")
     older = CliRunner().invoke(main, ["release", "0.5.9", "--seeds", str(seeds), "--out", str(out)])
     assert older.exit_code == 1 and "not above the newest release" in older.stderr
     assert "0.6.0" in older.stderr and not (out / "0.5.9").exists()
+
+
+def test_an_installed_package_cuts_a_release_of_any_version_and_names_no_version_file(tmp_path, monkeypatch):
+    """Installed (not a checkout), the package's version is not the contributor's to raise."""
+    import importlib
+
+    build_module = importlib.import_module("cmvisit_data.release.build")
+    monkeypatch.setattr(build_module, "version_file", lambda: None)
+    out = _with_release(tmp_path, "0.5.0")
+    seeds = _seeds_with_one_more(tmp_path)
+    result = build_module.cut(seeds, out, "0.6.0", workers=1)
+    assert result.ok and result.commit == [str(out / "0.6.0"), str(out / "CHANGELOG.md"), str(seeds)]
+    assert build_module.cut_steps("0.7.0") == "`cmvisit release 0.7.0`"

@@ -97,7 +97,7 @@ def publish_release(
 def _other_repository(folder: Path, built_for: str, repo_id: str) -> Problem:
     """The refusal of a release whose card names another repository: the real reason, and the
     command that builds one for `repo_id` (a new version: a release never changes)."""
-    from ..release.build import next_version
+    from ..release.build import cut_steps, next_version
 
     following = next_version(folder.parent)
     return Problem(
@@ -105,9 +105,8 @@ def _other_repository(folder: Path, built_for: str, repo_id: str) -> Problem:
         f"its card names {built_for}, not {repo_id}",
         file=str(folder),
         hint=(
-            f"A release never changes, so build a new version for {repo_id}: "
-            f"`cmvisit release {following} --repo-id {repo_id}` (or build --version {following} "
-            f"--repo-id {repo_id}), then publish that one."
+            f"A release never changes, so build a new version for {repo_id} and publish that one: "
+            f"{cut_steps(following, repo_id)} (or `cmvisit build --version {following} --repo-id {repo_id}`)."
         ),
     )
 

@@ -191,11 +191,29 @@ def cut(
     """Cut release `version` in one step: build it (a version not above the newest is refused),
     verify it, and see its CHANGELOG entry written (the build writes it; a release already in
     place whose entry is missing gets it now). `options` are build()'s. The paths to commit are
-    the release, the CHANGELOG and the seeds it was built from, unless it already existed."""
+    the release, the CHANGELOG, the seeds it was built from and, in a checkout, _version.py,
+    unless it already existed. In a checkout, `version` must be the package's: the release
+    records it, and `cmvisit build` and the tests rebuild the package's own release."""
+    from .. import _version
     from .changelog import read_changelog, recorded, write_changelog
     from .verify import verify
 
     out = Path(out_root)
+    where = version_file()
+    if where is not None and version != _version.__version__:
+        refused = BuildResult(version=version, path=str(out / version), status="refused")
+        refused.problems.append(
+            Problem(
+                "bad-version",
+                f"the package's version is {_version.__version__}, and a release records the package that "
+                "built it",
+                file=_shown_path(where),
+                hint=f"In a checkout the package's version follows its releases (`cmvisit build` and the "
+                f'tests rebuild its own): set __version__ = "{version}" here, then run '
+                f"`cmvisit release {version}` again.",
+            )
+        )
+        return CutResult(refused)
     result = CutResult(build(seeds_dir, out, version, **options))
     if not result.build.ok:
         return result
@@ -211,6 +229,8 @@ def cut(
     result.entry = [line for line in entries.get(version, []) if line.strip()]
     if result.build.status == "built":
         result.commit = [str(final), result.changelog, str(seeds_dir)]
+        if where is not None:
+            result.commit.append(_shown_path(where))
     return result
 
 
@@ -299,6 +319,38 @@ def next_version(out: Path) -> str:
     return f"{major}.{minor + 1}.0"
 
 
+def version_file() -> Path | None:
+    """The package's _version.py when the package runs from a source checkout (src/cmvisit_data
+    beside a pyproject.toml), where the package's version follows its releases: `cmvisit build`
+    and the tests rebuild the package's own release from the seeds, and a release records the
+    package that built it. None when the package is installed."""
+    from .. import _version
+
+    here = Path(_version.__file__).resolve()
+    if here.parent.parent.name == "src" and (here.parents[2] / "pyproject.toml").is_file():
+        return here
+    return None
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def cut_steps(version: str, repo: str | None = None) -> str:
+    """What a contributor runs to cut release `version` (for the Hub repository `repo`): in a
+    checkout whose package is at another version, raising it first."""
+    from .. import _version
+
+    command = f"`cmvisit release {version}{f' --repo-id {repo}' if repo else ''}`"
+    where = version_file()
+    if where is None or _version.__version__ == version:
+        return command
+    return f'set __version__ = "{version}" in {_shown_path(where)}, then run {command}'
+
+
 def _not_above_newest(out: Path, version: str) -> Problem | None:
     """Releases only move forward: a new version must be above the newest in `out` (0.3.9 after
     0.4.0 would be listed out of order and counted against the wrong predecessor). A version that
@@ -312,8 +364,8 @@ def _not_above_newest(out: Path, version: str) -> Problem | None:
         "bad-version",
         f"{version} is not above the newest release in {out}, {newest}",
         file=str(out),
-        hint=f"Releases only move forward: give a version above {newest}, e.g. "
-        f"`cmvisit release {following}`.",
+        hint=f"Releases only move forward: give a version above {newest}; to cut {following}, "
+        f"{cut_steps(following)}.",
     )
 
 
@@ -372,22 +424,22 @@ def _what_changed(tmp: Path, final: Path, out: Path) -> Problem:
     version, following = final.name, next_version(out)
     ours, theirs = _claims(tmp) or {}, _claims(final) or {}
     repo = ours.get("hub_repo")
-    step = f"`cmvisit release {following}`"
+    step = cut_steps(following)
     if ours.get("inputs") != theirs.get("inputs"):
         why = f"the seeds changed since {version}"
     elif repo is not None and repo != theirs.get("hub_repo", INFO.hub_repo):
         built_for = theirs.get("hub_repo", INFO.hub_repo)
         why = f"{version} was built for the Hub repository {built_for}, not {repo}"
-        step = f"`cmvisit release {following} --repo-id {repo}`"
+        step = cut_steps(following, repo)
     else:
         why = f"what these inputs build changed since {version} (the parser, the schema or the card)"
-    hint = f"Releases are never overwritten: cut a new one with {step}."
+    hint = f"Releases are never overwritten; to cut a new one, {step}."
     newest = versions(out)[-1]
     if newest != version:  # the package's version (plain `cmvisit build`) is behind the releases
         hint = (
             f"Releases are never overwritten. The newest is {newest}: if it holds these seeds, "
             f"`cmvisit build --version {newest}` reproduces it (and __version__ in _version.py follows it); "
-            f"otherwise cut a new one with {step}."
+            f"otherwise, to cut a new one, {step}."
         )
     return Problem(
         "release-exists",
