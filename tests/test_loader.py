@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -77,10 +78,12 @@ def test_wheel_installs_and_loads_outside_the_repository(tmp_path):
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
     out = subprocess.run([str(python), "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
-    committed = sorted(
-        p.name for p in (ROOT / "build").iterdir() if p.is_dir() and not p.name.startswith(".")
-    )
-    assert str(committed) in out.stdout and "quotes 4" in out.stdout and "documents 2" in out.stdout
+    committed = _committed_releases(ROOT)
+    assert str(committed) in out.stdout
+    # the newest committed release's rows, however many documents it holds
+    manifest = json.loads((ROOT / "build" / committed[-1] / "manifest.json").read_text(encoding="utf-8"))
+    for config, meta in manifest["tables"].items():
+        assert f"{config} {meta['rows']}" in out.stdout.splitlines()
     assert "title Chhattisgarh CM Visits Japan" in out.stdout  # the header weights ship in the wheel
     assert wheel.stat().st_size < 2_000_000
 

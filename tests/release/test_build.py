@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cmvisit_data.release import build
 
-from ..conftest import SEEDS
+from ..conftest import ROOT, SEEDS
 
 
 def test_the_build_refuses_duplicate_of_pointing_at_itself_or_at_another_copy():
@@ -301,7 +301,7 @@ def _with_release(tmp_path, version="0.4.0"):
     from cmvisit_data.release import write_changelog
 
     out = tmp_path / "out"
-    shutil.copytree(SEEDS.parent / "build" / version, out / version)
+    shutil.copytree(ROOT / "build" / version, out / version)
     write_changelog(out)
     return out
 
@@ -353,7 +353,10 @@ def _seeds_with_one_more(tmp_path):
     return seeds
 
 
-def test_a_rebuild_after_an_add_says_the_seeds_changed_and_names_the_next_release(tmp_path):
+def test_a_rebuild_after_an_add_says_the_seeds_changed_and_names_the_next_release(tmp_path, monkeypatch):
+    import cmvisit_data._version
+
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")  # the package at the release's version
     out = tmp_path / "out"
     assert build(SEEDS, out, "0.5.0", workers=1).status == "built"
     seeds = _seeds_with_one_more(tmp_path)
@@ -381,6 +384,7 @@ def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tm
     out = _with_release(tmp_path, "0.5.0")
     seeds = _seeds_with_one_more(tmp_path)
     args = ["release", "0.6.0", "--seeds", str(seeds), "--out", str(out), "--workers", "1"]
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")
     # in a checkout, the package's version is raised first: a release records it
     first = CliRunner().invoke(main, args)
     assert first.exit_code == 1 and not (out / "0.6.0").exists()
