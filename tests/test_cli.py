@@ -11,6 +11,8 @@ from click.testing import CliRunner
 
 from cmvisit_data.cli import main
 
+from .conftest import PROJECT_SEEDS, SEEDS
+
 
 @pytest.fixture
 def run():
@@ -175,10 +177,12 @@ def test_publish_dry_run_prints_the_plan(run):
     from cmvisit_data.loader import releases_root
 
     release = releases_root() / "0.1.0"
-    result = run("publish", str(release), "--repo-id", "org/name", "--dry-run", "--format", "json")
+    # the repository its card names (0.1.0's card: the project's)
+    repo = "cmvisit-data/cmvisit-data"
+    result = run("publish", str(release), "--repo-id", repo, "--dry-run", "--format", "json")
     assert result.exit_code == 0
     plan = json.loads(result.stdout)
-    assert plan["tag"] == "v0.1.0" and plan["upload"] is False and plan["repo_id"] == "org/name"
+    assert plan["tag"] == "v0.1.0" and plan["upload"] is False and plan["repo_id"] == repo
     assert {f["path"] for f in plan["files"]} >= {
         "README.md",
         "croissant.json",
@@ -198,7 +202,7 @@ def test_publish_never_shows_the_token(run, monkeypatch, capfd):
         raise RuntimeError(f"401 Unauthorized for https://hub/api with Authorization: Bearer {token}")
 
     monkeypatch.setattr("cmvisit_data.hub.publish.upload", leaky_upload)
-    result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "org/name")
+    result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "cmvisit-data/cmvisit-data")
     captured = capfd.readouterr()
     assert result.exit_code == 1 and "publish-failed" in result.stderr and "401 Unauthorized" in result.stderr
     for text in (result.stdout, result.stderr, captured.out, captured.err):
@@ -240,7 +244,8 @@ def test_committed_releases_verify_and_the_package_version_reproduces_its_own(ru
         assert run("verify", str(releases_root() / version)).exit_code == 0, version
     out = tmp_path / "build"
     shutil.copytree(releases_root() / cmvisit_data.__version__, out / cmvisit_data.__version__)
-    result = run("build", "--seeds", str(seeds_dir), "--out", str(out), "--format", "json")
+    # the project's own seeds (all of them, however many), not the suite's two
+    result = run("build", "--seeds", str(PROJECT_SEEDS), "--out", str(out), "--format", "json")
     assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "reproduced"
 
 
@@ -300,9 +305,8 @@ def test_the_contributors_path_as_the_readme_gives_it(run, tmp_path):
 
     from cmvisit_data.loader import releases_root
 
-    root = Path(__file__).resolve().parents[1]
     seeds, out = tmp_path / "seeds", tmp_path / "build"
-    shutil.copytree(root / "seeds", seeds)
+    shutil.copytree(SEEDS, seeds)  # the two documents 0.5.0 holds, however many the project has
     shutil.copytree(releases_root() / "0.5.0", out / "0.5.0")
     new = tmp_path / "new" / "page.txt"
     new.parent.mkdir()

@@ -27,7 +27,7 @@ from cmvisit_data.manifest import Entry, write_manifest
 from cmvisit_data.parse import parse_text
 from cmvisit_data.release import verify
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 
 def bad_inputs(folder: Path) -> dict[str, Path]:
@@ -190,7 +190,7 @@ def test_two_builds_of_one_version_at_once(tmp_path):
 def test_a_killed_build_leaves_releases_consistent(tmp_path, delay):
     seeds = _corpus(tmp_path, 800)
     out = tmp_path / "out"
-    shutil.copytree(SEEDS.parent / "build" / "0.1.0", out / "0.1.0")
+    shutil.copytree(ROOT / "build" / "0.1.0", out / "0.1.0")
     before = {
         str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in (out / "0.1.0").rglob("*") if p.is_file()
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -77,10 +78,12 @@ def test_wheel_installs_and_loads_outside_the_repository(tmp_path):
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_DATASETS_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
     out = subprocess.run([str(python), "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert out.returncode == 0, out.stderr[-2000:]
-    committed = sorted(
-        p.name for p in (ROOT / "build").iterdir() if p.is_dir() and not p.name.startswith(".")
-    )
-    assert str(committed) in out.stdout and "quotes 4" in out.stdout and "documents 2" in out.stdout
+    committed = _committed_releases(ROOT)
+    assert str(committed) in out.stdout
+    # the newest committed release's rows, however many documents it holds
+    manifest = json.loads((ROOT / "build" / committed[-1] / "manifest.json").read_text(encoding="utf-8"))
+    for config, meta in manifest["tables"].items():
+        assert f"{config} {meta['rows']}" in out.stdout.splitlines()
     assert "title Chhattisgarh CM Visits Japan" in out.stdout  # the header weights ship in the wheel
     assert wheel.stat().st_size < 2_000_000
 
@@ -92,37 +95,58 @@ def test_import_stays_light():
     assert out.stdout.strip() == "[]"
 
 
-def test_the_wheel_ships_only_the_published_releases(tmp_path):
-    """A scratch release, a lock and a temporary folder in build/ never reach the wheel."""
-    import tomllib
+def _git(folder, *args):
+    return subprocess.run(["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@example.org",
+                           "-c", "commit.gpgsign=false", *args], check=True, capture_output=True, text=True)  # fmt: skip
+
+
+def _committed_releases(folder) -> list[str]:
+    """The releases committed in the git repository at folder, by git itself."""
+    names = _git(folder, "ls-tree", "-r", "--name-only", "--full-tree", "HEAD", "--", "build").stdout.split()
+    found = {n.split("/")[1] for n in names if n.count("/") == 2 and n.endswith("/manifest.json")}
+    return sorted(found, key=lambda v: tuple(map(int, v.split("."))))
+
+
+def _wheel_releases(source, dist) -> list[str]:
     import zipfile
 
-    source = tmp_path / "src-copy"
-    shutil.copytree(
-        ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv*", "__pycache__", "*.egg-info")
-    )
-    (source / "build" / ".0.2.0.lock").write_text("")
-    shutil.copytree(source / "build" / "0.2.0", source / "build" / "9.9.9")
-    (source / "build" / ".tmp-9.9.10-123").mkdir()
-    dist = tmp_path / "dist"
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(source)],
                    check=True, capture_output=True)  # fmt: skip
     (wheel,) = dist.glob("cmvisit_data-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    shipped = sorted(
-        {n.split("/")[2] for n in names if n.startswith("cmvisit_data/releases/") and n.count("/") > 2}
+    assert not [n for n in names if ".lock" in n or ".tmp-" in n or "scratch" in n]
+    shipped = {n.split("/")[2] for n in names if n.startswith("cmvisit_data/releases/")}
+    return sorted(shipped - {"CHANGELOG.md"}, key=lambda v: tuple(map(int, v.split(".")))) + sorted(
+        shipped & {"CHANGELOG.md"}
     )
-    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    listed = pyproject["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
-    published = sorted(Path(k).name for k in listed if k.startswith("build/") and k != "build/CHANGELOG.md")
-    assert shipped == published and "9.9.9" not in shipped
-    assert not [n for n in names if ".lock" in n or ".tmp-" in n]
-    committed = sorted(
-        p.name for p in (ROOT / "build").iterdir() if p.is_dir() and not p.name.startswith(".")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="the committed releases are git's to tell")
+def test_the_wheel_ships_exactly_the_committed_releases_with_no_list_to_edit(tmp_path):
+    """A copy of the project whose git history holds the releases committed here: its wheel
+    ships exactly those and CHANGELOG.md; a release built and not committed, a scratch folder,
+    a lock and a temporary folder in build/ never do; a release once committed ships, with
+    nothing edited in pyproject.toml."""
+    source = tmp_path / "src-copy"
+    shutil.copytree(
+        ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv*", "__pycache__", "*.egg-info")
     )
-    assert published == committed, (
-        "every release folder in build/ is listed in pyproject.toml, and only those"
-    )
+    committed = _committed_releases(ROOT)
+    _git(source, "init", "-q")
+    _git(source, "add", "build/CHANGELOG.md", *(f"build/{v}" for v in committed))
+    _git(source, "commit", "-q", "-m", "the committed releases")
+    pyproject = (source / "pyproject.toml").read_bytes()
+    shutil.copytree(source / "build" / committed[-1], source / "build" / "99.0.0")  # built, not committed
+    (source / "build" / ".0.2.0.lock").write_text("")
+    (source / "build" / ".tmp-9.9.10-123").mkdir()
+    (source / "build" / ".tmp-9.9.10-123" / "manifest.json").write_text("{}")
+    (source / "build" / "scratch").mkdir()
+    (source / "build" / "scratch" / "notes.txt").write_text("a scratch folder")
+    assert _wheel_releases(source, tmp_path / "dist1") == [*committed, "CHANGELOG.md"]
+    _git(source, "add", "build/99.0.0")
+    _git(source, "commit", "-q", "-m", "release 99.0.0")
+    assert _wheel_releases(source, tmp_path / "dist2") == [*committed, "99.0.0", "CHANGELOG.md"]
+    assert (source / "pyproject.toml").read_bytes() == pyproject
 
 
 def test_load_answers_the_usual_mistakes_in_words(monkeypatch):
@@ -146,3 +170,30 @@ def test_verify_of_a_missing_release_and_build_of_missing_seeds_say_so(tmp_path)
         ("manifest-missing", "there is no such folder", str(tmp_path / "no-seeds"))
     ]
     assert "--discover" in result.problems[0].hint and not (tmp_path / "out").exists()
+
+
+# --- issue 24: in a checkout, the published releases are the committed ones ----------------
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="the committed releases are git's to tell")
+def test_a_release_built_and_not_committed_is_never_the_default_and_loads_by_name(tmp_path, monkeypatch):
+    from cmvisit_data import loader
+
+    project = tmp_path / "checkout"
+    for version in ("0.1.0", "0.2.0"):
+        shutil.copytree(ROOT / "build" / version, project / "build" / version)
+    monkeypatch.setattr(loader, "releases_root", lambda: project / "build")
+    monkeypatch.setattr(loader, "_packaged", lambda: False, raising=False)  # a checkout, not a wheel
+    assert loader.versions() == ["0.1.0", "0.2.0"]  # no git history: every release folder
+    _git(project, "init", "-q")
+    _git(project, "add", "build/0.1.0")
+    _git(project, "commit", "-q", "-m", "release 0.1.0")
+    assert loader.versions() == ["0.1.0"] and loader.local_versions() == ["0.2.0"]
+    default = loader.load("documents", format="arrow")
+    local = loader.load("documents", version="0.2.0", format="arrow")  # by name
+    assert default.equals(loader.load("documents", version="0.1.0", format="arrow"))
+    assert local.num_rows > 0 and not default.equals(local)
+    with pytest.raises(
+        ValueError, match=r"bundled: 0\.1\.0; built here and not published \(by name only\): 0\.2\.0"
+    ):
+        loader.load("documents", version="9.9.9")

@@ -182,7 +182,8 @@ _WORKERS = click.option(
     "version",
     default=__version__,
     show_default=True,
-    help="The release's version to build, MAJOR.MINOR.PATCH (not the package's: see cmvisit --version).",
+    help="The release's version to build, MAJOR.MINOR.PATCH (not the package's: see cmvisit --version); "
+    "a new one must be above the newest in --out.",
 )
 @click.option(
     "--seeds",
@@ -302,6 +303,88 @@ def build(
                 err=True,
             )
     sys.exit(0 if result.ok else 1)
+
+
+@main.command("release")
+@click.argument("version")
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    default="seeds",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder of documents with their manifest.json.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder that holds the releases.",
+)
+@click.option(
+    "--repo-id",
+    "hub_repo",
+    default=None,
+    metavar="ORG/NAME",
+    callback=_repo_id,
+    help="The Hub dataset repository the card is written for (default: the project's); publish goes there.",
+)
+@_WORKERS
+@_MAX_BYTES
+@_FORMAT
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and what to commit.")
+def release_command(
+    version: str,
+    seeds_dir: str,
+    out_dir: str,
+    hub_repo: str | None,
+    workers: int | None,
+    max_bytes: int,
+    fmt: str,
+    quiet: bool,
+) -> None:
+    """Cut release VERSION in one step: build it, verify it, write its CHANGELOG entry, and say
+    what to commit.
+
+    VERSION must be above the newest release in OUT. Exit 0 when the release is in place and
+    verified, 1 with what failed otherwise (a failed build writes nothing).
+    """
+    from .release.build import cut
+
+    progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
+    options: dict[str, Any] = {"workers": workers, "max_bytes": max_bytes, "progress": progress}
+    if hub_repo:
+        options["hub_repo"] = hub_repo
+    try:
+        result = cut(seeds_dir, out_dir, version, **options)
+    finally:
+        if progress is not None:
+            progress.finish()
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    problems = result.build.problems + (result.verified.problems if result.verified is not None else [])
+    _echo_problems(problems, fmt)
+    if fmt != "text":
+        sys.exit(0 if result.ok else 1)
+    path = shown(result.build.path)
+    if not result.ok:
+        what = "its verification failed" if result.build.ok else "nothing was written"
+        click.echo(f"release {version} was not cut: {what}", err=True)
+        sys.exit(1)
+    if result.build.status == "reproduced":
+        click.echo(f"{path} is already released, and these inputs reproduce it: nothing new to commit")
+        sys.exit(0)
+    if not quiet:
+        rows = ", ".join(f"{k} {v}" for k, v in result.build.rows.items())
+        click.echo(f"released {path}: {rows}; verified ({result.verified.records} documents)")
+        click.echo(f"its entry in {shown(result.changelog)}:")
+        for line in result.entry:
+            click.echo(f"  {line}")
+    click.echo("commit what made it:")
+    click.echo("  git add " + " ".join(shown(p) for p in result.commit))
+    click.echo(f"then publish it: cmvisit publish {path} --dry-run, and without --dry-run")
 
 
 @main.command()
@@ -613,32 +696,36 @@ def _echo_change(change: Any, problems: list[Problem], fmt: str, folder: str) ->
 @click.argument("release", type=click.Path(file_okay=False, exists=True))
 @click.option(
     "--repo-id",
-    required=True,
+    default=None,
     metavar="ORG/NAME",
     callback=_repo_id,
-    help="Target dataset repository on the Hub, ORG/NAME.",
+    help="Target dataset repository on the Hub, ORG/NAME (default: the one the release's card names; "
+    "another is refused).",
 )
-@click.option("--dry-run", is_flag=True, help="Print the plan and upload nothing.")
+@click.option("--dry-run", is_flag=True, help="Print the plan and upload nothing (no token needed).")
 @_FORMAT
-def publish(release: str, repo_id: str, dry_run: bool, fmt: str) -> None:
+def publish(release: str, repo_id: str | None, dry_run: bool, fmt: str) -> None:
     """Upload a verified release's hf/ folder to the Hub in one commit, tagged v<version>.
 
-    The token comes from HF_TOKEN or the saved login and is never printed. Without a token,
-    or with --dry-run, prints the plan (files, sizes, sha256, repository, tag) instead.
+    The repository is the one the release's card names. The token comes from HF_TOKEN or the
+    saved login (`huggingface-cli login`) and is never printed; without one, nothing is uploaded
+    and the exit code is 1. With --dry-run, prints the plan (files, sizes, sha256, repository,
+    tag) instead.
     """
     from .hub.publish import publish_release
 
     result = publish_release(release, repo_id, dry_run)
+    target = result.plan.get("repo_id")
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), indent=2))
     else:
         _echo_problems(result.problems, fmt)
         if result.uploaded:
             tag = result.plan["tag"]
-            click.echo(f"published {release} to dataset {repo_id} at commit {result.commit}, tagged {tag}")
+            click.echo(f"published {release} to dataset {target} at commit {result.commit}, tagged {tag}")
         elif result.ok:
             plan = result.plan
-            click.echo(f"plan: upload {len(plan['files'])} files to dataset {repo_id}, tag {plan['tag']}")
+            click.echo(f"plan: upload {len(plan['files'])} files to dataset {target}, tag {plan['tag']}")
             for item in plan["files"]:
                 click.echo(f"  {item['path']}  {item['bytes']:,} bytes  sha256 {item['sha256']}")
             click.echo(f"nothing uploaded ({result.reason})")

@@ -4,6 +4,11 @@
 the Hub uses: `datasets.load_dataset` on the release's `hf/` folder), a pandas DataFrame or
 an Arrow table. Bundled releases are read offline from the package data (or from `build/`
 in a source checkout). Nothing here is imported by `import cmvisit_data` until it is used.
+
+The releases the package lists (`versions()`, and the default of `load()`) are the published
+ones: in an installed wheel, all it holds (the build hook ships only those); in a checkout (an
+editable install), the committed ones (`published` says why). A release built in the checkout
+and not committed loads by its name only, so that it never becomes the default unnoticed.
 """
 
 from __future__ import annotations
@@ -24,11 +29,26 @@ def releases_root() -> Path:
     return Path(__file__).resolve().parents[2] / "build"
 
 
-def versions() -> list[str]:
-    """Versions of the releases bundled with the package, oldest first."""
-    from .release.layout import versions as release_versions
+def _packaged() -> bool:
+    return resources.files("cmvisit_data").joinpath("releases").is_dir()
 
-    return release_versions(releases_root())
+
+def versions() -> list[str]:
+    """Versions of the published releases bundled with the package, oldest first (in a
+    checkout: the committed ones)."""
+    from .published import published, release_folders
+
+    root = releases_root()
+    return release_folders(root) if _packaged() else published(root)
+
+
+def local_versions() -> list[str]:
+    """Versions of the release folders in the checkout's build/ that are not published (built
+    and not committed): load() reads them by name only."""
+    from .published import release_folders
+
+    listed = set(versions())
+    return [v for v in release_folders(releases_root()) if v not in listed]
 
 
 def load(
@@ -80,15 +100,17 @@ def load(
 
 def _release(version: str | None) -> Path:
     found = versions()
-    if not found:
-        raise FileNotFoundError(f"no releases are bundled under {releases_root()}")
+    local = [] if _packaged() else local_versions()
+    unpublished = f"; built here and not published (by name only): {', '.join(local)}" if local else ""
+    if not found and version is None:
+        raise FileNotFoundError(f"no published releases are bundled under {releases_root()}{unpublished}")
     if version is None:
         version = found[-1]
-    if version not in found:
+    if version not in found and version not in local:
         raise ValueError(
-            f"release {version!r} is not bundled with this package (bundled: {', '.join(found)}); "
-            f"a release built elsewhere loads with repo_id='<its folder>/hf', one on the Hub with "
-            f"repo_id='ORG/NAME', revision='v{version}'"
+            f"release {version!r} is not bundled with this package (bundled: {', '.join(found)}"
+            f"{unpublished}); a release built elsewhere loads with repo_id='<its folder>/hf', one on "
+            f"the Hub with repo_id='ORG/NAME', revision='v{version}'"
         )
     return releases_root() / version
 

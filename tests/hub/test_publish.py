@@ -90,8 +90,47 @@ def test_a_release_is_published_only_to_the_repository_its_card_names(release, t
     readme = (out / "0.5.0" / "hf" / "README.md").read_text(encoding="utf-8")
     assert 'load_dataset("someorg/somename", "quotes"' in readme
     refused = pub.publish_release(out / "0.5.0", "other/repo")
-    assert not refused.uploaded and "--repo-id other/repo" in refused.problems[0].message
+    assert not refused.uploaded and [p.type for p in refused.problems] == ["publish-refused"]
+    # the real reason, and the command that builds one for the other repository (a new version)
+    line = refused.problems[0].one_line()
+    assert "its card names someorg/somename, not other/repo" in line
+    assert "`cmvisit release 0.6.0 --repo-id other/repo`" in line and "passes cmvisit verify" not in line
     assert pub.publish_release(out / "0.5.0", "someorg/somename").uploaded
+    # without --repo-id, the repository is the card's
+    FakeApi.calls = []
+    assert pub.publish_release(out / "0.5.0").uploaded and ("repo", "someorg/somename") in FakeApi.calls
+
+
+def test_a_release_built_before_manifests_named_the_repository_goes_where_its_card_says(fake_hub):
+    """0.1.0's manifest has no hub_repo: its card's code names the repository."""
+    from cmvisit_data.loader import releases_root
+
+    old = releases_root() / "0.1.0"
+    assert "hub_repo" not in json.loads((old / "manifest.json").read_text(encoding="utf-8"))
+    plan = pub.publish_release(old, dry_run=True)
+    assert plan.ok and plan.plan["repo_id"] == "cmvisit-data/cmvisit-data"
+    refused = pub.publish_release(old, "other/repo", dry_run=True)
+    assert "its card names cmvisit-data/cmvisit-data" in refused.problems[0].message
+
+
+def test_without_a_token_publish_fails_saying_how_to_give_one_and_dry_run_needs_none(monkeypatch):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+    from cmvisit_data.loader import releases_root
+
+    monkeypatch.delenv("HF_TOKEN", raising=False)
+    monkeypatch.setattr("huggingface_hub.get_token", lambda: None)
+    monkeypatch.setattr(pub, "upload", lambda *a: pytest.fail("uploaded without a token"))
+    release = str(releases_root() / "0.1.0")
+    result = CliRunner().invoke(main, ["publish", release])
+    assert result.exit_code == 1 and "nothing uploaded (" not in result.stdout
+    assert "no Hugging Face token" in result.stderr
+    assert "HF_TOKEN" in result.stderr and "huggingface-cli login" in result.stderr
+    as_json = CliRunner().invoke(main, ["publish", release, "--format", "json"])
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["errors"][0]["type"] == "publish-refused"
+    plan = CliRunner().invoke(main, ["publish", release, "--dry-run"])
+    assert plan.exit_code == 0 and "to dataset cmvisit-data/cmvisit-data, tag v0.1.0" in plan.stdout
 
 
 # --- issue 23 S4: a repository id is checked by the Hub's rules before anything happens -----
@@ -184,9 +223,7 @@ def test_publish_never_shows_the_token_in_any_form(monkeypatch, capfd, secret, f
         )
 
     monkeypatch.setattr(pub, "upload", leaky_upload)
-    result = CliRunner().invoke(
-        main, ["publish", str(releases_root() / "0.1.0"), "--repo-id", "org/name", "--format", fmt]
-    )
+    result = CliRunner().invoke(main, ["publish", str(releases_root() / "0.1.0"), "--format", fmt])
     captured = capfd.readouterr()
     assert result.exit_code == 1 and "Illegal header value" in result.output
     out = result.stdout + result.stderr + captured.out + captured.err

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from cmvisit_data.release import build
 
-from ..conftest import SEEDS
+from ..conftest import ROOT, SEEDS
 
 
 def test_the_build_refuses_duplicate_of_pointing_at_itself_or_at_another_copy():
@@ -291,3 +291,130 @@ def test_the_python_build_refuses_a_bad_repo_id_and_writes_nothing(tmp_path):
     assert result.status == "failed"
     assert [p.type for p in result.problems] == ["bad-repo-id"]
     assert not out.exists()
+
+
+# --- issue 24: versions only move forward; a release cut in one step ---------------------
+
+
+def _with_release(tmp_path, version="0.4.0"):
+    """An output folder holding a copy of a committed release, with its CHANGELOG made."""
+    from cmvisit_data.release import write_changelog
+
+    out = tmp_path / "out"
+    shutil.copytree(ROOT / "build" / version, out / version)
+    write_changelog(out)
+    return out
+
+
+def test_a_version_not_above_the_newest_is_refused_naming_the_newest(tmp_path):
+    out = _with_release(tmp_path)
+    changelog = (out / "CHANGELOG.md").read_bytes()
+    result = build(SEEDS, out, "0.3.9", workers=1)
+    assert result.status == "refused" and [p.type for p in result.problems] == ["bad-version"]
+    line = result.problems[0].one_line()
+    assert "0.3.9 is not above the newest release" in line and "0.4.0" in line and "\n" not in line
+    assert "`cmvisit release 0.5.0`" in line
+    assert not (out / "0.3.9").exists() and (out / "CHANGELOG.md").read_bytes() == changelog
+    assert build(SEEDS, out, "0.4.1", workers=1).status == "built"  # above the newest: a new release
+
+
+def test_a_changelog_under_out_names_the_path_of_its_releases(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    out = tmp_path / "elsewhere"
+    assert build(SEEDS, out, "9.0.1", workers=1).status == "built"
+    text = (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"`cmvisit verify {out.as_posix()}/9.0.1 --expect" in text and "build/9.0.1" not in text
+    monkeypatch.chdir(tmp_path)  # an --out relative to where the command runs, as given
+    ran = CliRunner().invoke(main, ["build", "--seeds", str(SEEDS), "--out", "dist", "--version", "9.0.2",
+                                    "--workers", "1", "-q"])  # fmt: skip
+    assert ran.exit_code == 0, ran.output
+    assert "`cmvisit verify dist/9.0.2 --expect" in (tmp_path / "dist" / "CHANGELOG.md").read_text()
+
+
+def _seeds_with_one_more(tmp_path):
+    from cmvisit_data.release import add
+
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds)
+    page = tmp_path / "new" / "page.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "Cabinet clears rice mill policy for every district\n\nRaipur: The state cabinet on Monday "
+        "approved a new policy for rice mills, and ministers said it would help every district.\n",
+        encoding="utf-8",
+    )
+    result, problems = add(
+        [str(page)], seeds, {"url": None, "outlet": None, "rights": None, "obtained": None}
+    )
+    assert not problems and len(result.added) == 1
+    return seeds
+
+
+def test_a_rebuild_after_an_add_says_the_seeds_changed_and_names_the_next_release(tmp_path, monkeypatch):
+    import cmvisit_data._version
+
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")  # the package at the release's version
+    out = tmp_path / "out"
+    assert build(SEEDS, out, "0.5.0", workers=1).status == "built"
+    seeds = _seeds_with_one_more(tmp_path)
+    again = build(seeds, out, "0.5.0", workers=1)  # what a plain `cmvisit build` does after an add
+    line = again.problems[0].one_line()
+    assert again.status == "refused" and again.problems[0].type == "release-exists"
+    assert "the seeds changed since 0.5.0" in line and "to cut a new one" in line
+    # in a checkout the package's version follows its releases: raised first
+    assert (
+        'set __version__ = "0.6.0" in src/cmvisit_data/_version.py, then run `cmvisit release 0.6.0`' in line
+    )
+    other = build(SEEDS, out, "0.5.0", workers=1, hub_repo="myorg/mydata")  # the same seeds, another card
+    assert "0.5.0 was built for the Hub repository cmvisit-data/cmvisit-data, not myorg/mydata" in (
+        other.problems[0].message
+    )
+    assert "`cmvisit release 0.6.0 --repo-id myorg/mydata`" in other.problems[0].one_line()
+
+
+def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import cmvisit_data._version
+    from cmvisit_data.cli import main
+
+    out = _with_release(tmp_path, "0.5.0")
+    seeds = _seeds_with_one_more(tmp_path)
+    args = ["release", "0.6.0", "--seeds", str(seeds), "--out", str(out), "--workers", "1"]
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")
+    # in a checkout, the package's version is raised first: a release records it
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 1 and not (out / "0.6.0").exists()
+    assert "bad-version: the package's version is 0.5.0" in first.stderr
+    assert 'set __version__ = "0.6.0" here, then run `cmvisit release 0.6.0` again' in first.stderr
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.6.0")  # as the contributor raised it
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "verified (3 documents)" in result.stdout
+    sha = hashlib.sha256((out / "0.6.0" / "manifest.json").read_bytes()).hexdigest()
+    assert f"- manifest sha256 {sha}" in result.stdout and "## 0.6.0" in (out / "CHANGELOG.md").read_text()
+    version_file = "src/cmvisit_data/_version.py"
+    assert f"git add {out / '0.6.0'} {out / 'CHANGELOG.md'} {seeds} {version_file}" in result.stdout
+    again = CliRunner().invoke(main, [*args, "--format", "json"])
+    report = json.loads(again.stdout)
+    assert again.exit_code == 0 and report["build"]["status"] == "reproduced" and report["commit"] == []
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.9")
+    older = CliRunner().invoke(main, ["release", "0.5.9", "--seeds", str(seeds), "--out", str(out)])
+    assert older.exit_code == 1 and "not above the newest release" in older.stderr
+    assert "0.6.0" in older.stderr and not (out / "0.5.9").exists()
+
+
+def test_an_installed_package_cuts_a_release_of_any_version_and_names_no_version_file(tmp_path, monkeypatch):
+    """Installed (not a checkout), the package's version is not the contributor's to raise."""
+    import importlib
+
+    build_module = importlib.import_module("cmvisit_data.release.build")
+    monkeypatch.setattr(build_module, "version_file", lambda: None)
+    out = _with_release(tmp_path, "0.5.0")
+    seeds = _seeds_with_one_more(tmp_path)
+    result = build_module.cut(seeds, out, "0.6.0", workers=1)
+    assert result.ok and result.commit == [str(out / "0.6.0"), str(out / "CHANGELOG.md"), str(seeds)]
+    assert build_module.cut_steps("0.7.0") == "`cmvisit release 0.7.0`"

@@ -13,9 +13,9 @@ import threading
 
 from cmvisit_data.release import build, verify
 
-from ..conftest import SEEDS
+from ..conftest import ROOT, SEEDS
 
-EXPECT_RE = re.compile(r"`cmvisit verify build/(\S+) --expect (\S+)`")
+EXPECT_RE = re.compile(r"`cmvisit verify (?:\S*/)?(\d+\.\d+\.\d+) --expect (\S+)`")
 
 
 def _sha(path) -> str:
@@ -90,7 +90,7 @@ def test_a_forged_release_keeps_its_recorded_sha256_and_its_own_never_enters(tmp
 
 def test_a_release_that_does_not_verify_is_named_and_never_listed(tmp_path):
     out = tmp_path / "out"
-    shutil.copytree(SEEDS.parent / "build" / "0.1.0", out / "0.1.0")
+    shutil.copytree(ROOT / "build" / "0.1.0", out / "0.1.0")
     (out / "0.1.0" / "hf" / "README.md").write_text("edited", encoding="utf-8")  # not re-sealed
     (out / "0.0.9").mkdir()
     (out / "0.0.9" / "manifest.json").write_text("garbage", encoding="utf-8")
@@ -108,8 +108,8 @@ def test_a_recorded_sha256_is_kept_and_its_expect_line_written_whole(tmp_path):
     sections are kept, and the hint written whole."""
     out = tmp_path / "out"
     for version in ("0.4.0", "0.5.0"):
-        shutil.copytree(SEEDS.parent / "build" / version, out / version)
-    shutil.copy(SEEDS.parent / "build" / "CHANGELOG.md", out / "CHANGELOG.md")
+        shutil.copytree(ROOT / "build" / version, out / version)
+    shutil.copy(ROOT / "build" / "CHANGELOG.md", out / "CHANGELOG.md")
     before = _changelog(out)
     assert build(SEEDS, out, "0.9.0", workers=1).status == "built"
     text = _changelog(out)

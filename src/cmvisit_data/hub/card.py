@@ -259,6 +259,23 @@ def render_card(
     return f"---\n{card_metadata(manifest, sizes).to_yaml()}\n---\n\n{body.lstrip()}"
 
 
+_CARD_REPO_RE = re.compile(r'load_dataset\("([^"\s]+)"')
+
+
+def card_repo_id(release: Path, manifest: dict[str, Any]) -> str | None:
+    """The Hub repository a release's card is written for: the manifest's `hub_repo` (recorded
+    since 0.3.0), or, for a release built before, the repository its card's code loads from;
+    None when neither names one."""
+    if manifest.get("hub_repo"):
+        return str(manifest["hub_repo"])
+    try:
+        card = (release / HF_DIR / "README.md").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    found = _CARD_REPO_RE.search(card)
+    return found.group(1) if found else None
+
+
 def license_text(manifest: dict[str, Any], sources: str | None = None) -> str:
     """hf/LICENSE.md: the terms of the annotations and the rights of each source, from the build
     (`sources`: the inputs' `sources_text`, when it is already made)."""

@@ -39,39 +39,76 @@ class PublishResult:
         }
 
 
-def publish_release(release: str | os.PathLike[str], repo_id: str, dry_run: bool = False) -> PublishResult:
+NO_TOKEN_HINT = (
+    "Give a token with write access: set HF_TOKEN=hf_... in the environment, or run "
+    "`huggingface-cli login` once; --dry-run shows the plan without one."
+)
+
+
+def publish_release(
+    release: str | os.PathLike[str], repo_id: str | None = None, dry_run: bool = False
+) -> PublishResult:
     """Verify the release, then upload its hf/ folder in one commit tagged v<version>.
 
-    Without a token (HF_TOKEN or the saved login), or with dry_run, only the plan is made.
-    A failure's message never holds the token."""
+    The repository is the one the release's card is written for; `repo_id`, when given, must be
+    that one (the card's code and links name it, and a release never changes). With dry_run, only
+    the plan is made; without a token (HF_TOKEN or the saved login), nothing is uploaded and the
+    result says how to give one. A failure's message never holds the token."""
     from ..release.verify import verify
+    from .card import card_repo_id
 
     folder = Path(release)
-    wrong = repo_id_problem(repo_id)
-    if wrong is not None:
-        refusal = Problem(
-            "publish-refused", f"the repository id {wrong}", file=str(folder), hint="Nothing was uploaded."
-        )
-        return PublishResult({"repo_id": repo_id}, problems=[refusal])
+    if repo_id is not None:
+        wrong = repo_id_problem(repo_id)
+        if wrong is not None:
+            message = f"the repository id {wrong}"
+            refusal = Problem("publish-refused", message, file=str(folder), hint="Nothing was uploaded.")
+            return PublishResult({"repo_id": repo_id}, problems=[refusal])
     report = verify(folder)
     if not report.valid:
         refusal = Problem("publish-refused", f"{folder} fails cmvisit verify", file=str(folder))
         return PublishResult({"repo_id": repo_id}, problems=[*report.problems, refusal])
-    plan = publish_plan(folder, repo_id)
-    built_for = read_manifest(folder).get("hub_repo")
-    if built_for is not None and built_for != repo_id:
-        message = (f"the release's card is written for {built_for}; build a new version for {repo_id} "
-                   f"with cmvisit build --repo-id {repo_id}")  # fmt: skip
-        return PublishResult(plan, problems=[Problem("publish-refused", message, file=str(folder))])
+    built_for = card_repo_id(folder, read_manifest(folder))
+    if repo_id is None and built_for is None:
+        refusal = Problem(
+            "publish-refused", "its card names no Hub repository", file=str(folder),
+            hint="Give the repository: --repo-id ORG/NAME.",
+        )  # fmt: skip
+        return PublishResult({"repo_id": None}, problems=[refusal])
+    target = repo_id if repo_id is not None else str(built_for)
+    plan = publish_plan(folder, target)
+    if built_for is not None and built_for != target:
+        return PublishResult(plan, problems=[_other_repository(folder, built_for, target)])
+    if dry_run:
+        return PublishResult(plan, reason="--dry-run")
     token = token_from_environment()
-    if dry_run or not token:
-        return PublishResult(plan, reason="--dry-run" if dry_run else "no token (set HF_TOKEN or log in)")
+    if not token:
+        refusal = Problem("publish-refused", "no Hugging Face token: nothing was uploaded", file=str(folder),
+                          hint=NO_TOKEN_HINT)  # fmt: skip
+        return PublishResult(plan, reason="no token", problems=[refusal])
     try:
-        commit = upload(folder, repo_id, token)
+        commit = upload(folder, target, token)
     except Exception as exc:  # any failure of the Hub client: reported, with the token removed
         message = redact(f"{type(exc).__name__}: {exc}", token)
         return PublishResult(plan, problems=[Problem("publish-failed", message, file=str(folder))])
     return PublishResult(plan, uploaded=True, commit=commit)
+
+
+def _other_repository(folder: Path, built_for: str, repo_id: str) -> Problem:
+    """The refusal of a release whose card names another repository: the real reason, and the
+    command that builds one for `repo_id` (a new version: a release never changes)."""
+    from ..release.build import cut_steps, next_version
+
+    following = next_version(folder.parent)
+    return Problem(
+        "publish-refused",
+        f"its card names {built_for}, not {repo_id}",
+        file=str(folder),
+        hint=(
+            f"A release never changes, so build a new version for {repo_id} and publish that one: "
+            f"{cut_steps(following, repo_id)} (or `cmvisit build --version {following} --repo-id {repo_id}`)."
+        ),
+    )
 
 
 # A Hub repository id, ORG/NAME: the Hub's own rules (huggingface_hub.utils.validate_repo_id:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +96,10 @@ def changelog_text(out_root: str | os.PathLike[str], pending: tuple[str, Path] |
                 not_listed.append(f"- {version}: does not pass `cmvisit verify`: {problem}")
                 continue
             head = manifest_head(folder)
-            sections[version] = _section(version, head, _sha(folder), _since(head, previous, folder))
+            sections[version] = _section(root, version, head, _sha(folder), _since(head, previous, folder))
             previous = folder
             continue
-        sections[version] = _kept(version, old[version], folder, problem)
+        sections[version] = _kept(root, version, old[version], folder, problem)
         if folder is not None and problem is None:
             previous = folder
     lines = list(HEADER)
@@ -128,18 +129,27 @@ def _since(manifest: dict[str, Any], previous: Path | None, folder: Path) -> lis
     return [f"{_SINCE}{first}", *(f"  - {line}" for line in causes)]
 
 
-def _expect_line(version: str, sha: str) -> str:
-    return f"{_SHA_LINE}{sha} (`cmvisit verify build/{version} --expect {sha}` checks it)"
+def _expect_line(root: Path, version: str, sha: str) -> str:
+    """The sha256 line, naming the release where this changelog's folder holds it (`build/` or
+    the build's --out, relative to the current folder when inside it)."""
+    where = root
+    if root.is_absolute():
+        try:
+            where = root.relative_to(Path.cwd())
+        except ValueError:
+            pass
+    folder = shlex.quote((where / version).as_posix())
+    return f"{_SHA_LINE}{sha} (`cmvisit verify {folder} --expect {sha}` checks it)"
 
 
-def _kept(version: str, lines: list[str], folder: Path | None, problem: str | None) -> list[str]:
+def _kept(root: Path, version: str, lines: list[str], folder: Path | None, problem: str | None) -> list[str]:
     """A recorded section as it was recorded, its sha256 line written whole, and a warning for
     what has changed since: the folder gone, the release failing verify, another sha256."""
     sha = _recorded_sha(lines) or ""
     body = [line for line in lines if not line.startswith(_WARNING)]
     while body and not body[-1].strip():
         body.pop()
-    kept = [_expect_line(version, sha) if line.startswith(_SHA_LINE) else line for line in body]
+    kept = [_expect_line(root, version, sha) if line.startswith(_SHA_LINE) else line for line in body]
     if folder is None:
         kept.append(f"{_WARNING}the release's folder is gone; restore it from the published copy")
     elif problem is not None:
@@ -153,7 +163,7 @@ def _kept(version: str, lines: list[str], folder: Path | None, problem: str | No
     return kept
 
 
-def _section(version: str, manifest: dict[str, Any], sha: str, since: list[str]) -> list[str]:
+def _section(root: Path, version: str, manifest: dict[str, Any], sha: str, since: list[str]) -> list[str]:
     counts = manifest["counts"]
     rows = ", ".join(f"{name} {meta['rows']}" for name, meta in manifest["tables"].items())
     langs = ", ".join(f"{k} {v}" for k, v in counts["languages"].items())
@@ -165,7 +175,7 @@ def _section(version: str, manifest: dict[str, Any], sha: str, since: list[str])
         *since,
         f"- rejected inputs: {len(manifest['rejected'])}",
         f"- package {manifest['package_version']}, schema sha256 {manifest['schema_sha256']}",
-        _expect_line(version, sha),
+        _expect_line(root, version, sha),
     ]
 
 
