@@ -130,7 +130,7 @@ def test_a_new_section_says_what_changed_since_the_previous_release_as_diff_does
 
     out = tmp_path / "out"
     for version in ("0.1.0", "0.2.0"):
-        shutil.copytree(SEEDS.parent / "build" / version, out / version)
+        shutil.copytree(ROOT / "build" / version, out / version)
     section = changelog_text(out).split("## 0.2.0\n")[1].split("## ")[0].splitlines()
     first, *causes = summary_lines(diff(out / "0.1.0", out / "0.2.0"))
     assert f"- since the previous release: {first}" in section
@@ -147,8 +147,8 @@ def test_a_recorded_section_keeps_what_it_recorded(tmp_path):
 
     out = tmp_path / "out"
     for version in ("0.1.0", "0.2.0"):
-        shutil.copytree(SEEDS.parent / "build" / version, out / version)
-    shutil.copy(SEEDS.parent / "build" / "CHANGELOG.md", out / "CHANGELOG.md")
+        shutil.copytree(ROOT / "build" / version, out / version)
+    shutil.copy(ROOT / "build" / "CHANGELOG.md", out / "CHANGELOG.md")
     before = recorded(_changelog(out))["0.2.0"]
     after = recorded(changelog_text(out))["0.2.0"]
     assert [line for line in after if "--expect" not in line] == [
