@@ -1,5 +1,5 @@
 """The README's contributor path, followed on a copy of the project as a contributor types it:
-validate, add a document, raise the package's version, cut the release, verify it against its
+validate, add documents with a provenance table, raise the package's version, cut the release, verify it against its
 CHANGELOG line, diff it, publish --dry-run; then the suite's release checks on the copy (every
 release verifies, and a plain `cmvisit build` reproduces the package's own)."""
 
@@ -64,11 +64,28 @@ def test_the_readme_contributor_path_on_a_copy_of_the_project(tmp_path):
     new.mkdir()
     (new / "page.txt").write_text(PAGE, encoding="utf-8")
 
+    (new / "page-2.txt").write_text(PAGE.replace("rice mill", "paddy"), encoding="utf-8")
+    sources = tmp_path / "sources.csv"  # the README's table: one row per file
+    sources.write_text(
+        "file,url,outlet,rights,obtained\n"
+        "page.txt,https://example.org/page,Example Times,Written for this test,Written by hand\n"
+        "page-2.txt,https://example.org/page-2,Example Times,null,\n",
+        encoding="utf-8",
+    )
     assert cmvisit("validate", str(new)).returncode == 0
-    added = cmvisit("add", str(new / "page.txt"), "--outlet", "Example Times", "--url",
-                    "https://example.org/page", "--rights", "Written for this test",
-                    "--obtained", "Written by hand")  # fmt: skip
+    added = cmvisit("add", str(new), "--provenance", str(sources))
     assert added.returncode == 0 and "added" in added.stdout, added.stderr
+    entries = {
+        e["file"]: e for e in json.loads((project / "seeds" / "manifest.json").read_text())["documents"]
+    }
+    assert (entries["page.txt"]["url"], entries["page.txt"]["outlet"]) == (
+        "https://example.org/page",
+        "Example Times",
+    )
+    assert (entries["page-2.txt"]["url"], entries["page-2.txt"]["rights"]) == (
+        "https://example.org/page-2",
+        None,
+    )
     # a plain build now names the next step
     plain = cmvisit("build", "-q")
     assert plain.returncode == 1 and f"`cmvisit release {following}`" in plain.stderr, plain.stderr
@@ -85,7 +102,7 @@ def test_the_readme_contributor_path_on_a_copy_of_the_project(tmp_path):
     assert cmvisit(*expect.group(1).split()[1:]).returncode == 0  # the CHANGELOG's line, as printed
     changed = cmvisit("diff", f"build/{newest}", f"build/{following}", "--format", "json")
     report = json.loads(changed.stdout)
-    assert changed.returncode == 0 and len(report["added"]) == 1 and not report["removed"]
+    assert changed.returncode == 0 and len(report["added"]) == 2 and not report["removed"]
     plan = cmvisit("publish", f"build/{following}", "--dry-run")
     assert (
         plan.returncode == 0

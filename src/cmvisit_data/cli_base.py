@@ -19,10 +19,10 @@ _EXAMPLES = """Examples:
   cmvisit parse new/page.txt --pretty        # see the record one document gives
   cmvisit add new/ --provenance sources.csv  # a row per file: file,url,outlet,rights,obtained
   cmvisit seeds set page.txt --url https://example.org/page   # correct an entry
-  cmvisit build --version 0.6.0              # a new release: published ones never change
-  cmvisit verify build/0.5.0                 # prove it from its data
-  cmvisit diff build/0.4.0 build/0.5.0       # what changed
-  cmvisit publish build/0.5.0 --repo-id ORG/NAME --dry-run
+  cmvisit release 0.7.0                      # a new release (raise _version.py first)
+  cmvisit verify build/0.6.0                 # prove it from its data
+  cmvisit diff build/0.5.0 build/0.6.0       # what changed, and why
+  cmvisit publish build/0.6.0 --dry-run      # to the repository its card names
 """
 
 # Failures of the machine, not of cmvisit-data or the input: what to do about each.
@@ -40,7 +40,7 @@ class _Group(click.Group):
     reports an unexpected failure (a bug, never bad input) in one line instead of a
     traceback; CMVISIT_DEBUG=1 shows the traceback."""
 
-    ORDER = ("validate", "parse", "add", "build", "verify", "diff", "publish")
+    ORDER = ("validate", "parse", "add", "seeds", "build", "release", "verify", "diff", "publish")
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [name for name in self.ORDER if name in self.commands]
