@@ -353,9 +353,20 @@ def _seeds_with_one_more(tmp_path):
     return seeds
 
 
+def _as_a_checkout(monkeypatch) -> None:
+    """Run as from a source checkout, whose _version.py the contributor raises, however the
+    suite's package was installed (CI installs a wheel)."""
+    import importlib
+
+    build_module = importlib.import_module("cmvisit_data.release.build")
+    monkeypatch.setattr(build_module, "version_file", lambda: ROOT / "src" / "cmvisit_data" / "_version.py")
+    monkeypatch.chdir(ROOT)  # where the hints' paths are shown from
+
+
 def test_a_rebuild_after_an_add_says_the_seeds_changed_and_names_the_next_release(tmp_path, monkeypatch):
     import cmvisit_data._version
 
+    _as_a_checkout(monkeypatch)
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")  # the package at the release's version
     out = tmp_path / "out"
     assert build(SEEDS, out, "0.5.0", workers=1).status == "built"
@@ -384,6 +395,7 @@ def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tm
     out = _with_release(tmp_path, "0.5.0")
     seeds = _seeds_with_one_more(tmp_path)
     args = ["release", "0.6.0", "--seeds", str(seeds), "--out", str(out), "--workers", "1"]
+    _as_a_checkout(monkeypatch)
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")
     # in a checkout, the package's version is raised first: a release records it
     first = CliRunner().invoke(main, args)
