@@ -53,6 +53,33 @@ def _repo_id(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     return value
 
 
+# Options several commands share, each written once.
+_SEEDS_OPTION = click.option(
+    "--seeds",
+    "seeds_dir",
+    default=None,
+    type=click.Path(file_okay=False),
+    help="The seeds folder: documents with their manifest.json (default: the project's seeds/, "
+    "looked for from the current folder up to the repository root).",
+)
+_OUT_OPTION = click.option(
+    "--out",
+    "out_dir",
+    default="build",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder that holds the releases.",
+)
+_REPO_ID_OPTION = click.option(
+    "--repo-id",
+    "hub_repo",
+    default=None,
+    metavar="ORG/NAME",
+    callback=_repo_id,
+    help="The Hub dataset repository the card is written for (default: the project's); publish goes there.",
+)
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]}, epilog=_EXAMPLES)
 @click.version_option(
     __version__,
@@ -185,22 +212,8 @@ _WORKERS = click.option(
     help="The release's version to build, MAJOR.MINOR.PATCH (not the package's: see cmvisit --version); "
     "a new one must be above the newest in --out.",
 )
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    default=None,
-    type=click.Path(file_okay=False),
-    help="Folder of documents with their manifest.json (default: the project's seeds/, looked for "
-    "from the current folder up to the repository root).",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder that holds the releases.",
-)
+@_SEEDS_OPTION
+@_OUT_OPTION
 @click.option(
     "--allow-rejects",
     is_flag=True,
@@ -228,14 +241,7 @@ _WORKERS = click.option(
     metavar="ADDRESS",
     help="With --engine dask: an existing cluster's scheduler (tcp://host:8786); without it, a local one.",
 )
-@click.option(
-    "--repo-id",
-    "hub_repo",
-    default=None,
-    metavar="ORG/NAME",
-    callback=_repo_id,
-    help="The Hub dataset repository the card is written for (default: the project's); publish goes there.",
-)
+@_REPO_ID_OPTION
 def build(
     version: str,
     seeds_dir: str | None,
@@ -307,37 +313,16 @@ def build(
 
 @main.command("release")
 @click.argument("version")
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    default="seeds",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder of documents with their manifest.json.",
-)
-@click.option(
-    "--out",
-    "out_dir",
-    default="build",
-    show_default=True,
-    type=click.Path(file_okay=False),
-    help="Folder that holds the releases.",
-)
-@click.option(
-    "--repo-id",
-    "hub_repo",
-    default=None,
-    metavar="ORG/NAME",
-    callback=_repo_id,
-    help="The Hub dataset repository the card is written for (default: the project's); publish goes there.",
-)
+@_SEEDS_OPTION
+@_OUT_OPTION
+@_REPO_ID_OPTION
 @_WORKERS
 @_MAX_BYTES
 @_FORMAT
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors and what to commit.")
 def release_command(
     version: str,
-    seeds_dir: str,
+    seeds_dir: str | None,
     out_dir: str,
     hub_repo: str | None,
     workers: int | None,
@@ -353,6 +338,7 @@ def release_command(
     """
     from .release.build import cut
 
+    seeds_dir = _seeds_or_exit(seeds_dir, "cmvisit add --init starts one", fmt)
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
     options: dict[str, Any] = {"workers": workers, "max_bytes": max_bytes, "progress": progress}
     if hub_repo:
@@ -472,6 +458,15 @@ def _seeds_folder(seeds_dir: str | None, instead: str) -> str | list[Problem]:
     if folder is None:
         return [seeds_missing(tried, seeds_dir is not None, instead)]
     return str(folder)
+
+
+def _seeds_or_exit(seeds_dir: str | None, instead: str, fmt: str = "text") -> str:
+    """_seeds_folder, or its problem printed and exit 1 (release, seeds set, seeds remove)."""
+    found = _seeds_folder(seeds_dir, instead)
+    if not isinstance(found, str):
+        _echo_problems(found, fmt)
+        sys.exit(1)
+    return found
 
 
 def _table_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -600,16 +595,6 @@ def seeds() -> None:
     """Correct or remove an entry of the seeds manifest (seeds set, seeds remove)."""
 
 
-_SEEDS_OPTION = click.option(
-    "--seeds",
-    "seeds_dir",
-    default=None,
-    type=click.Path(file_okay=False),
-    help="The seeds folder (default: the project's seeds/, looked for from the current folder up "
-    "to the repository root).",
-)
-
-
 def _shown_value(value: object) -> str:
     return "null" if value is None else repr(value)
 
@@ -633,10 +618,7 @@ def seeds_set(file: str, seeds_dir: str | None, fmt: str, **options: object) -> 
     }
     if not changes:
         raise click.UsageError("give at least one of --url, --outlet, --rights, --obtained (null clears one)")
-    found = _seeds_folder(seeds_dir, "cmvisit add --init starts one")
-    if not isinstance(found, str):
-        _echo_problems(found, "text")
-        sys.exit(1)
+    found = _seeds_or_exit(seeds_dir, "cmvisit add --init starts one")
     change, problems = set_provenance(found, file, changes)
     _echo_change(change, problems, fmt, found)
     if change is not None and fmt == "text":
@@ -664,10 +646,7 @@ def seeds_remove(file: str, seeds_dir: str | None, keep_file: bool, fmt: str) ->
     """
     from .manifest import remove_entry
 
-    found = _seeds_folder(seeds_dir, "there is nothing to remove")
-    if not isinstance(found, str):
-        _echo_problems(found, "text")
-        sys.exit(1)
+    found = _seeds_or_exit(seeds_dir, "there is nothing to remove")
     change, problems = remove_entry(found, file, keep_file)
     _echo_change(change, problems, fmt, found)
     if change is not None and fmt == "text":
