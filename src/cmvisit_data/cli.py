@@ -479,14 +479,7 @@ def _table_path(ctx: click.Context, param: click.Parameter, value: str | None) -
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option(
-    "--seeds",
-    "seeds_dir",
-    default=None,
-    type=click.Path(file_okay=False),
-    help="The seeds folder to add to (default: the project's seeds/, looked for from the current "
-    "folder up to the repository root).",
-)
+@_SEEDS_OPTION
 @click.option(
     "--init",
     is_flag=True,
