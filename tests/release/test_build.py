@@ -430,3 +430,26 @@ def test_an_installed_package_cuts_a_release_of_any_version_and_names_no_version
     result = build_module.cut(seeds, out, "0.6.0", workers=1)
     assert result.ok and result.commit == [str(out / "0.6.0"), str(out / "CHANGELOG.md"), str(seeds)]
     assert build_module.cut_steps("0.7.0") == "`cmvisit release 0.7.0`"
+
+
+def test_release_names_the_newest_before_asking_for_the_package_version(tmp_path, monkeypatch):
+    """A version below the newest, or not a version, is refused as such first: raising
+    _version.py to it would only lead to a second refusal."""
+    import cmvisit_data._version
+
+    _as_a_checkout(monkeypatch)
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.7.0")
+    out = _with_release(tmp_path, "0.5.0")
+    below = build_module_cut(SEEDS, out, "0.4.9")
+    (problem,) = below.build.problems
+    assert "not above the newest release" in problem.message and "0.5.0" in problem.message
+    assert '__version__ = "0.4.9"' not in problem.one_line()
+    (bad,) = build_module_cut(SEEDS, out, "v0.7.0").build.problems
+    assert "is not MAJOR.MINOR.PATCH" in bad.message and "__version__" not in bad.one_line()
+    assert not (out / "0.4.9").exists()
+
+
+def build_module_cut(seeds, out, version):
+    import importlib
+
+    return importlib.import_module("cmvisit_data.release.build").cut(seeds, out, version, workers=1)

@@ -200,6 +200,18 @@ def cut(
 
     out = Path(out_root)
     where = version_file()
+    # The version's own form and place come first: raising _version.py to a version that is not
+    # valid, or not above the newest, would only lead to a second refusal.
+    early = (
+        Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH")
+        if not VERSION_RE.match(version)
+        else None
+    )
+    early = early or _not_above_newest(out, version)
+    if early is not None:
+        refused = BuildResult(version=version, path=str(out / version), status="refused")
+        refused.problems.append(early)
+        return CutResult(refused)
     if where is not None and version != _version.__version__:
         refused = BuildResult(version=version, path=str(out / version), status="refused")
         refused.problems.append(
