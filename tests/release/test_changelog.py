@@ -155,3 +155,33 @@ def test_a_recorded_section_keeps_what_it_recorded(tmp_path):
         line for line in before if "--expect" not in line
     ]
     assert "- since the previous release: 0 added, 0 removed" in after
+
+
+def test_a_release_never_committed_and_cut_again_gets_its_entry_anew(tmp_path):
+    """Deleted before it was published (committed) and cut again, a release's CHANGELOG entry
+    holds the new sha256, so that its --expect line works; a committed one's is never rewritten."""
+    import subprocess
+
+    project = tmp_path / "project"
+    out = project / "build"
+    shutil.copytree(ROOT / "build" / "0.5.0", out / "0.5.0")
+    git = ["git", "-C", str(project), "-c", "user.email=t@example.org", "-c", "user.name=t"]
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    assert build(SEEDS, out, "0.6.0", workers=1).status == "built"
+    subprocess.run([*git, "add", "build/0.5.0"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "0.5.0"], check=True)
+    first = hashlib.sha256((out / "0.6.0" / "manifest.json").read_bytes()).hexdigest()
+    assert first in (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    shutil.rmtree(out / "0.6.0")  # not committed: never published
+    assert build(SEEDS, out, "0.6.0", workers=1, hub_repo="someorg/somename").status == "built"
+    again = hashlib.sha256((out / "0.6.0" / "manifest.json").read_bytes()).hexdigest()
+    text = (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert again != first and f"--expect {again}" in text and first not in text
+    assert "no longer has the sha256 recorded here" not in text
+    # committed, it is published: cut again, its recorded sha256 stays, with a warning
+    subprocess.run([*git, "add", "build"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "0.6.0"], check=True)
+    shutil.rmtree(out / "0.6.0")
+    assert build(SEEDS, out, "0.6.0", workers=1).status == "built"
+    text = (out / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert f"--expect {again}" in text and "no longer has the sha256 recorded here" in text

@@ -6,7 +6,9 @@ Because it is a root of trust:
   ("Not listed") with its first problem, and a listed one that no longer passes says so;
 - a sha256, once recorded, is never rewritten: a release is listed from its section as first
   recorded (only its `--expect` line is rewritten, whole), and one whose manifest now has
-  another sha256 says so and keeps the recorded one;
+  another sha256 says so and keeps the recorded one. The one exception is a release never
+  published: in a project's git work tree, one not committed yet that was deleted and cut
+  again gets its entry written anew (`published.committed` tells);
 - it is rewritten only under the lock of the whole output folder (`RELEASES_LOCK`), from the
   file as it is then, so that builds of two versions at once both land in it;
 - every sha256 is printed whole, so that the `--expect` line can be copied as it is.
@@ -30,6 +32,7 @@ from typing import Any
 from ..atomic import write_atomic
 from ..errors import CmvisitError, Problem
 from ..manifest import sha256_of
+from ..published import committed
 from .layout import CHANGELOG, RELEASE_MANIFEST, VERSION_RE, manifest_head, versions
 
 RELEASES_LOCK = ".releases.lock"  # held while a release is renamed into place and the changelog written
@@ -85,13 +88,25 @@ def changelog_text(out_root: str | os.PathLike[str], pending: tuple[str, Path] |
     sections: dict[str, list[str]] = {}
     not_listed: list[str] = []
     previous: Path | None = None  # the folder of the previous release listed that verifies
+    # In a project's git work tree, a release not committed yet was never published: deleted and
+    # cut again (its provenance corrected, say), its entry is written anew. A committed one's
+    # recorded sha256 is never rewritten. Outside a work tree nothing can be told: none is.
+    published = committed(root)
     for version in sorted(set(folders) | set(old), key=_order):
         folder = folders.get(version)
         problem = None
         if folder is not None and (pending is None or version != pending[0]):
             report = verify(folder)
             problem = None if report.valid else report.problems[0].one_line()
-        if version not in old:
+        recut = (
+            version in old
+            and published is not None
+            and version not in published
+            and folder is not None
+            and problem is None
+            and _recorded_sha(old[version]) != _sha(folder)
+        )
+        if version not in old or recut:
             if problem is not None:
                 not_listed.append(f"- {version}: does not pass `cmvisit verify`: {problem}")
                 continue
