@@ -62,8 +62,20 @@ def expand(
             files.append(path)
             continue
         for found in sorted(p for p in Path(path).rglob("*") if p.is_file() or p.is_symlink()):
+            if _bookkeeping(found.name):
+                continue  # an add's own journal, lock or temporary file: never an input
             (files if found.suffix in suffixes else skipped).append(str(found))
     return files, skipped
+
+
+def _bookkeeping(name: str) -> bool:
+    """Whether name is one of the files an add keeps in the seeds folder while it runs (read
+    as a .jsonl record file, an interrupted add's journal gave thousands of false errors)."""
+    from fnmatch import fnmatchcase
+
+    from .manifest import ADD_TEMPORARY, JOURNAL_NAME, LOCK_NAME
+
+    return name in (JOURNAL_NAME, LOCK_NAME) or any(fnmatchcase(name, p) for p in ADD_TEMPORARY)
 
 
 @dataclass

@@ -399,3 +399,19 @@ def test_init_where_the_file_system_refuses_is_one_line_with_its_place(tmp_path)
         (line,) = [line for line in done.stderr.splitlines() if "write-failed" in line]
         assert done.exit_code == 1 and "Traceback" not in done.stderr and "internal error" not in done.stderr
         assert ("a part of the path is a file" in line) or ("too long" in line)
+
+
+def test_validate_of_the_seeds_reads_no_interrupted_adds_journal_as_records(tmp_path):
+    """An add killed outright leaves its journal in seeds/ until the next start; validate of the
+    seeds folder must not read it as a .jsonl record file (it gave thousands of false errors)."""
+    from cmvisit_data.intake import expand
+    from cmvisit_data.manifest import JOURNAL_NAME, LOCK_NAME
+
+    seeds = _seeds(tmp_path)
+    (seeds / JOURNAL_NAME).write_text('{"file": "x.txt"}\n', encoding="utf-8")
+    (seeds / LOCK_NAME).write_bytes(b"")
+    (seeds / ".add-tmp-0123456789abcdef").write_bytes(b"half")
+    files, skipped = expand([str(seeds)])
+    named = {Path(f).name for f in files + skipped}
+    assert not named & {JOURNAL_NAME, LOCK_NAME, ".add-tmp-0123456789abcdef"}
+    assert "manifest.json" in named
