@@ -324,3 +324,11 @@ def test_a_corrupt_resealed_table_is_one_line(release, tmp_path, corrupt, table)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output and "internal error" not in result.output
     assert all(len(line) < 600 for line in result.output.splitlines())
+
+
+def test_a_path_the_file_system_refuses_is_one_line(tmp_path):
+    from cmvisit_data.release import verify
+
+    report = verify(tmp_path / ("n" * 300))  # ENAMETOOLONG from the first look at it
+    (problem,) = report.problems
+    assert not report.valid and problem.type == "file-not-found" and "cannot read it" in problem.message

@@ -49,6 +49,18 @@ def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report
     from the changelog or the Hub tag)."""
     folder = Path(release)
     report = Report(file=str(folder), kind="release")
+    try:
+        return _verify_folder(folder, expect, report)
+    except OSError as exc:  # a name too long, a folder it may not read: the place, in one line
+        report.problems.append(
+            Problem(
+                "release-invalid", f"cannot read it: {exc.strerror or exc}", file=exc.filename or str(folder)
+            )
+        )
+        return report
+
+
+def _verify_folder(folder: Path, expect: str | None, report: Report) -> Report:
     if not folder.exists() and not folder.is_symlink():
         report.problems.append(Problem("release-missing", "there is no release here", file=str(folder)))
         return report
