@@ -54,7 +54,7 @@ def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report
     except OSError as exc:  # a name too long, a folder it may not read: the place, in one line
         report.problems.append(
             Problem(
-                "release-invalid", f"cannot read it: {exc.strerror or exc}", file=exc.filename or str(folder)
+                "file-not-found", f"cannot read it: {exc.strerror or exc}", file=exc.filename or str(folder)
             )
         )
         return report
