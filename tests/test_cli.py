@@ -548,3 +548,18 @@ def test_seeds_remove_keep_file_then_add_lists_it_again(run, seeds_dir, tmp_path
         e for e in json.loads((seeds / "manifest.json").read_text())["documents"] if e["file"] == name
     )
     assert entry["outlet"] == "Example Times"
+
+
+def test_build_from_a_subfolder_writes_to_the_projects_build(run, seeds_dir, tmp_path, monkeypatch):
+    """The seeds are found up to the repository root, and so is the releases' folder: a build
+    from a subfolder never starts another build/ there, where the newest release is not known."""
+    project = _project(tmp_path, seeds_dir)
+    monkeypatch.chdir(project)
+    assert run("build", "--version", "3.0.0", "-q").exit_code == 0
+    (project / "notes").mkdir()
+    monkeypatch.chdir(project / "notes")
+    again = run("build", "--version", "3.0.0", "--format", "json")
+    assert again.exit_code == 0 and json.loads(again.stdout)["status"] == "reproduced", again.output
+    below = run("build", "--version", "2.0.0")
+    assert below.exit_code == 1 and "not above the newest" in below.stderr
+    assert not (project / "notes" / "build").exists()

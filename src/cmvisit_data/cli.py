@@ -65,10 +65,10 @@ _SEEDS_OPTION = click.option(
 _OUT_OPTION = click.option(
     "--out",
     "out_dir",
-    default="build",
-    show_default=True,
+    default=None,
     type=click.Path(file_okay=False),
-    help="Folder that holds the releases.",
+    help="Folder that holds the releases (default: the project's build/, beside the seeds/ found; "
+    "with --seeds or --discover, ./build).",
 )
 _REPO_ID_OPTION = click.option(
     "--repo-id",
@@ -245,7 +245,7 @@ _WORKERS = click.option(
 def build(
     version: str,
     seeds_dir: str | None,
-    out_dir: str,
+    out_dir: str | None,
     allow_rejects: bool,
     discover: bool,
     workers: int | None,
@@ -267,15 +267,19 @@ def build(
 
     if discover:
         seeds_dir = seeds_dir or "seeds"  # a corpus with no manifest: the folder as given
+        out_dir = out_dir or "build"
     else:
         found = _seeds_folder(seeds_dir, "--discover builds a folder of .txt files that has none")
         if not isinstance(found, str):
-            refused = BuildResult(version=version, path=str(Path(out_dir) / version), status="failed")
+            refused = BuildResult(
+                version=version, path=str(Path(out_dir or "build") / version), status="failed"
+            )
             refused.problems.extend(found)
             if fmt == "json":
                 click.echo(json.dumps(refused.to_dict(), ensure_ascii=False, indent=2))
             _echo_problems(found, fmt)
             sys.exit(1)
+        out_dir = _out_beside(out_dir, seeds_dir, found)
         seeds_dir = found
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
     try:
@@ -323,7 +327,7 @@ def build(
 def release_command(
     version: str,
     seeds_dir: str | None,
-    out_dir: str,
+    out_dir: str | None,
     hub_repo: str | None,
     workers: int | None,
     max_bytes: int,
@@ -338,7 +342,8 @@ def release_command(
     """
     from .release.build import cut
 
-    seeds_dir = _seeds_or_exit(seeds_dir, "cmvisit add --init starts one", fmt)
+    found = _seeds_or_exit(seeds_dir, "cmvisit add --init starts one", fmt)
+    out_dir, seeds_dir = _out_beside(out_dir, seeds_dir, found), found
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
     options: dict[str, Any] = {"workers": workers, "max_bytes": max_bytes, "progress": progress}
     if hub_repo:
@@ -458,6 +463,15 @@ def _seeds_folder(seeds_dir: str | None, instead: str) -> str | list[Problem]:
     if folder is None:
         return [seeds_missing(tried, seeds_dir is not None, instead)]
     return str(folder)
+
+
+def _out_beside(out_dir: str | None, seeds_dir: str | None, found: str) -> str:
+    """--out, or else the project's build/: beside the seeds/ the lookup found (from a subfolder
+    too, so that a release is never cut into another build/ where the newest is not known), or
+    ./build when the seeds folder was given."""
+    if out_dir is not None:
+        return out_dir
+    return "build" if seeds_dir is not None else str(Path(found).parent / "build")
 
 
 def _seeds_or_exit(seeds_dir: str | None, instead: str, fmt: str = "text") -> str:
