@@ -201,14 +201,7 @@ def _write_hf(folder: Path, table: str, rows_table) -> None:
 
     from cmvisit_data.hub import features
 
-    schema = features.hf_features(table).arrow_schema
-    schema = schema.with_metadata(
-        {
-            "huggingface": json.dumps(
-                {"info": {"features": features.hf_features(table).to_dict()}}, sort_keys=True
-            )
-        }
-    )
+    schema = features.hf_schema(features.hf_features(table))
     pq.write_table(
         features._to_hf_table(rows_table, schema), _hf_path(folder, table), **features.PARQUET_OPTIONS
     )
@@ -438,3 +431,52 @@ def test_a_resealed_tampering_is_caught(release, tmp_path, name):
         for table, file, place, t in found
     ), [p.one_line() for p in report.problems]
     assert all(len(p.one_line()) < 600 for p in report.problems)
+
+
+@pytest.mark.parametrize(
+    "mark, why",
+    [
+        ("self", "duplicate_of names the document itself"),
+        ("ffffffffffffffff", "duplicate_of names no document of the release"),
+        ("each other", "duplicate_of names a document that is itself marked a near-duplicate"),
+    ],
+)
+def test_a_resealed_near_duplicate_mark_must_name_another_kept_document(release, tmp_path, mark, why):
+    copy = _copy(release, tmp_path)
+
+    def marks(rows):
+        first, second = rows[0]["doc_id"], rows[1]["doc_id"]
+        if mark == "self":
+            rows[0]["duplicate_of"] = first
+        elif mark == "each other":
+            rows[0]["duplicate_of"], rows[1]["duplicate_of"] = second, first
+        else:
+            rows[0]["duplicate_of"] = mark
+
+    edit_rows(copy, "documents", marks)
+    reseal(copy)
+    lines = [p.one_line() for p in verify(copy).problems]
+    assert any(why in line for line in lines), lines
+
+
+def test_a_document_repeated_in_another_row_group_is_caught(release, tmp_path):
+    """The unique-doc_id rule of a row group sees only its rows: a copy of a document in another
+    row group, its counts zeroed and its items copied, is caught on the whole table."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    copy = _copy(release, tmp_path)
+    path = copy / "documents.parquet"
+    stored = pq.read_table(path)
+    rows = stored.to_pylist()
+    twin = dict(rows[0], source_file="copy-" + rows[0]["source_file"], n_highlights=0, n_related=0,
+                n_quotes=0, n_tweets=0)  # fmt: skip
+    table = pa.Table.from_pylist([*rows, twin], schema=stored.schema)
+    pq.write_table(table, path, row_group_size=1)
+    _write_hf(copy, "documents", table)
+    paragraphs = pq.read_table(copy / "paragraphs.parquet").to_pylist()
+    again = [r for r in paragraphs if r["doc_id"] == rows[0]["doc_id"]]
+    edit_rows(copy, "paragraphs", lambda items: items.extend(dict(r) for r in again))
+    reseal(copy)
+    lines = [p.one_line() for p in verify(copy).problems]
+    assert any("doc_id is not unique" in line for line in lines), lines

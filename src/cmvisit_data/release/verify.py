@@ -246,10 +246,18 @@ def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]
     problems: list[Problem] = []
     sealed, documents = tables["documents"]
     all_ids: set[str] = set()
+    marked: dict[str, str] = {}  # doc_id -> the document it is marked a near-duplicate of
     for group in range(documents.metadata.num_row_groups):
-        all_ids.update(
-            reading.row_group(sealed, documents, group, columns=["doc_id"]).column("doc_id").to_pylist()
-        )
+        ids = reading.row_group(sealed, documents, group, columns=["doc_id", "duplicate_of"])
+        for doc_id, of in zip(
+            ids.column("doc_id").to_pylist(), ids.column("duplicate_of").to_pylist(), strict=True
+        ):
+            if doc_id in all_ids:  # a row group's own rule sees only its rows: the whole table here
+                problems.append(Problem("table-check", "doc_id is not unique", table="documents", row=doc_id))
+            all_ids.add(doc_id)
+            if of is not None:
+                marked[doc_id] = of
+    problems.extend(_duplicate_marks(marked, all_ids))
     streams = {name: _rows(*tables[name]) for name in TABLE_NAMES if name != "documents"}
     pending: dict[str, dict[str, Any] | None] = {name: next(stream, None) for name, stream in streams.items()}
     for group in range(documents.metadata.num_row_groups):
@@ -270,6 +278,25 @@ def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]
                 Problem("table-check", "rows are out of document order", table=name,
                         row=f"{row['doc_id']}/{row['position']}")
             )  # fmt: skip
+    return problems
+
+
+def _duplicate_marks(marked: dict[str, str], ids: set[str]) -> list[Problem]:
+    """A near-duplicate mark names another document of the release, one kept (not marked itself):
+    what the build's near-duplicate pass writes."""
+    problems = []
+    for doc_id, of in marked.items():
+        why = (
+            "names the document itself"
+            if of == doc_id
+            else "names no document of the release"
+            if of not in ids
+            else "names a document that is itself marked a near-duplicate"
+            if of in marked
+            else None
+        )
+        if why is not None:
+            problems.append(Problem("table-check", f"duplicate_of {why}", table="documents", row=doc_id))
     return problems
 
 
