@@ -106,6 +106,11 @@ def test_allow_rejects_publishes_the_rest_and_records_them(seeds, tmp_path):
     manifest = json.loads((release / "manifest.json").read_text())
     assert manifest["rejected"][0]["file"] == "000_a25e3bb1cf0e3701.txt"
     assert verify(release).valid
+    # the rows recorded for rejected.jsonl are its lines, like every other file's
+    manifest["files"]["rejected.jsonl"]["rows"] = 999
+    (release / "manifest.json").write_text(json.dumps(manifest, indent=2), encoding="utf-8")
+    lines = [p.one_line() for p in verify(release).problems]
+    assert any("/files/rejected.jsonl/rows" in line for line in lines), lines
 
 
 def test_a_running_build_of_the_same_version_refuses_another(tmp_path):

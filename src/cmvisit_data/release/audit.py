@@ -216,6 +216,8 @@ def derived_fields(
     for path, rows in hf_rows.items():
         differs(f"/files/{path}/rows", manifest["files"][path]["rows"], rows)
     differs("/rejected", manifest["rejected"], rejected)
+    if REJECTED in manifest["files"] and "rows" in manifest["files"][REJECTED]:
+        differs(f"/files/{REJECTED}/rows", manifest["files"][REJECTED]["rows"], len(rejected))
     versions = sorted({row["schema_version"] for row in documents})
     expected = [_schema_sha256(v) for v in versions] or [sha256_of(schema_path())]
     if manifest["schema_sha256"] not in expected or len(set(expected)) != 1:
