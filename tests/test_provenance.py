@@ -95,6 +95,8 @@ def test_an_unknown_column_is_refused_at_the_header(tmp_path):
         ('{"file": "p1.txt"}\n{"file": \n', 2, "Expecting value"),
         ('{"file": "p1.txt", "file": "p2.txt"}\n', 1, "twice"),
         ('{"file": "p1.txt", "outlet": "Example\\nTimes"}\n', 1, "line break"),
+        # a U+2028 inside a string parts no JSON line: the row is read whole, its value refused
+        ('{"file": "p1.txt", "outlet": "Example\u2028Times"}\n{"file": 5}\n', 1, "U+2028"),
     ],
 )
 def test_jsonl_problems_name_the_line(tmp_path, text, line, words):

@@ -9,6 +9,7 @@ stderr (text) or as a JSON report (--format json), never as a traceback.
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from pathlib import Path
 from typing import Any
@@ -587,7 +588,7 @@ def _present_line(item: dict[str, Any], folder: str) -> str:
         return f"{where}; nothing to do"
     listed, given = item["provenance"]["listed"], item["provenance"]["given"]
     differ = " ".join(
-        f"--{name} {'null' if given[name] is None else repr(given[name])}"
+        f"--{name} {'null' if given[name] is None else shlex.quote(given[name])}"
         for name in given
         if given[name] != listed[name]
     )

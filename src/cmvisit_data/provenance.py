@@ -132,7 +132,10 @@ def _header_problems(header: list[str], name: str, line: int) -> list[Problem]:
 def _read_jsonl(text: str, name: str) -> tuple[list[_Row], list[Problem]]:
     problems: list[Problem] = []
     rows: list[_Row] = []
-    for line, raw in enumerate(text.splitlines(), start=1):
+    # JSON Lines are parted by "\n" alone: str.splitlines() would also part a row at U+2028 or
+    # U+0085 inside a string, and shift every later line number.
+    for line, raw in enumerate(text.split("\n"), start=1):
+        raw = raw.removesuffix("\r")
         if not raw.strip():
             continue
         try:

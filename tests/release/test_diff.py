@@ -160,3 +160,14 @@ def test_a_bad_manifest_is_named_with_what_to_do(release, tmp_path):
     shown = _run(str(release), str(copy))
     assert shown.exit_code == 1 and "release-invalid" in shown.output and "run cmvisit verify" in shown.output
     assert "Traceback" not in shown.output
+
+
+def test_a_folder_that_is_not_a_release_is_named_as_such(tmp_path):
+    from cmvisit_data.errors import CmvisitError
+    from cmvisit_data.release.diff import diff as run_diff
+
+    with pytest.raises(CmvisitError) as raised:
+        run_diff(tmp_path, ROOT / "build" / "0.6.0")
+    (problem,) = raised.value.problems
+    assert problem.type == "release-missing" and "not a release folder" in problem.message
+    assert "restore it" not in problem.one_line()

@@ -108,6 +108,10 @@ def heading(entry: dict[str, Any]) -> str:
 def _head(folder: Path) -> dict[str, Any]:
     """The manifest's version, package, schema and tables, read without its list of inputs."""
     path = folder / RELEASE_MANIFEST
+    if not path.is_file():
+        hint = "Give two release folders, e.g. build/0.5.0 build/0.6.0."
+        message = "is not a release folder: it has no manifest.json"
+        raise CmvisitError([Problem("release-missing", message, file=str(folder), hint=hint)])
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise ValueError(f"larger than {MAX_MANIFEST_BYTES} bytes")
