@@ -415,3 +415,22 @@ def test_validate_of_the_seeds_reads_no_interrupted_adds_journal_as_records(tmp_
     named = {Path(f).name for f in files + skipped}
     assert not named & {JOURNAL_NAME, LOCK_NAME, ".add-tmp-0123456789abcdef"}
     assert "manifest.json" in named
+
+
+def test_the_seeds_set_command_add_prints_runs_as_printed_in_a_shell(tmp_path):
+    """The command that corrects an entry is quoted for the shell: a value with an apostrophe
+    or a backslash reads back as given."""
+    import shlex
+
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    seeds = _seeds(tmp_path)
+    page = _pages(tmp_path, 1) / "page-1.txt"
+    add([str(page)], seeds, {"outlet": "Wrong Times"})
+    given = 'Asha\'s "Daily" \\ Times'
+    done = CliRunner().invoke(main, ["add", str(page), "--seeds", str(seeds), "--outlet", given])
+    (line,) = [line for line in done.stdout.splitlines() if "cmvisit seeds set" in line]
+    words = shlex.split(line.split("to change it: ", 1)[1])
+    assert words[words.index("--outlet") + 1] == given
