@@ -453,3 +453,25 @@ def build_module_cut(seeds, out, version):
     import importlib
 
     return importlib.import_module("cmvisit_data.release.build").cut(seeds, out, version, workers=1)
+
+
+def test_a_build_into_the_checkouts_build_of_another_version_is_refused_as_release_refuses_it(
+    tmp_path, monkeypatch
+):
+    """`build --version X` into the checkout's own build/ records the package that built it: X
+    must be the package's, as for `release`; any other --out may hold any version."""
+    import importlib
+
+    import cmvisit_data._version
+
+    project = tmp_path / "project"
+    build_module = importlib.import_module("cmvisit_data.release.build")
+    monkeypatch.setattr(
+        build_module, "version_file", lambda: project / "src" / "cmvisit_data" / "_version.py"
+    )
+    monkeypatch.setattr(cmvisit_data._version, "__version__", "0.6.0")
+    refused = build(SEEDS, project / "build", "0.7.0", workers=1)
+    assert refused.status == "refused" and '__version__ = "0.7.0"' in refused.problems[0].one_line()
+    assert not (project / "build" / "0.7.0").exists()
+    assert build(SEEDS, tmp_path / "scratch", "0.7.0", workers=1).status == "built"
+    assert build(SEEDS, project / "build", "0.6.0", workers=1).status == "built"

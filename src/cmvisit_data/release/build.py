@@ -129,6 +129,11 @@ def build(
     if not VERSION_RE.match(version):
         result.problems.append(Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH"))
         return result
+    off = _off_the_package(out, version)
+    if off is not None:
+        result.status = "refused"
+        result.problems.append(off)
+        return result
     from ..hub.publish import repo_id_problem
 
     bad_repo = repo_id_problem(hub_repo)
@@ -214,17 +219,7 @@ def cut(
         return CutResult(refused)
     if where is not None and version != _version.__version__:
         refused = BuildResult(version=version, path=str(out / version), status="refused")
-        refused.problems.append(
-            Problem(
-                "bad-version",
-                f"the package's version is {_version.__version__}, and a release records the package that "
-                "built it",
-                file=_shown_path(where),
-                hint=f"In a checkout the package's version follows its releases (`cmvisit build` and the "
-                f'tests rebuild its own): set __version__ = "{version}" here, then run '
-                f"`cmvisit release {version}` again.",
-            )
-        )
+        refused.problems.append(_package_version_problem(where, version))
         return CutResult(refused)
     result = CutResult(build(seeds_dir, out, version, **options))
     if not result.build.ok:
@@ -329,6 +324,34 @@ def next_version(out: Path) -> str:
         return "0.1.0"
     major, minor, _ = _order(found[-1])
     return f"{major}.{minor + 1}.0"
+
+
+def _package_version_problem(where: Path, version: str) -> Problem:
+    """A release of another version than the checkout's package: the release would record a
+    package that did not build it, and `cmvisit build` could never reproduce it."""
+    from .. import _version
+
+    return Problem(
+        "bad-version",
+        f"the package's version is {_version.__version__}, and a release records the package that built it",
+        file=_shown_path(where),
+        hint=f"In a checkout the package's version follows its releases (`cmvisit build` and the "
+        f'tests rebuild its own): set __version__ = "{version}" here, then run '
+        f"`cmvisit release {version}` again.",
+    )
+
+
+def _off_the_package(out: Path, version: str) -> Problem | None:
+    """A build into the checkout's own build/ of another version than the package's, refused as
+    `release` refuses it; any other --out (a benchmark, a test, a scratch folder) may hold any."""
+    from .. import _version
+
+    where = version_file()
+    if where is None or version == _version.__version__ or os.path.exists(out / version):
+        return None  # an existing version is reproduced or refused as such
+    if os.path.realpath(out) != os.path.realpath(where.parents[2] / "build"):
+        return None  # (os.path: a name the file system refuses is the build's to report)
+    return _package_version_problem(where, version)
 
 
 def version_file() -> Path | None:
