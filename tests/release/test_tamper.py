@@ -480,3 +480,21 @@ def test_a_document_repeated_in_another_row_group_is_caught(release, tmp_path):
     reseal(copy)
     lines = [p.one_line() for p in verify(copy).problems]
     assert any("doc_id is not unique" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    "column, value, words",
+    [
+        ("outlet", "Asia Manufacturing Review\u200b", "U+200B"),
+        ("outlet", "unknown", "reserved"),
+        ("source_url", "javascript:alert(1)", "not an http(s) URL"),
+        ("source_file", "/home/someone/private/../x.txt", "not a file named inside the seeds folder"),
+    ],
+)
+def test_resealed_provenance_passes_the_rules_intake_applies(release, tmp_path, column, value, words):
+    """A re-sealed release cannot carry provenance that add and build would have refused."""
+    copy = _copy(release, tmp_path)
+    edit_rows(copy, "documents", lambda rows: rows[0].update({column: value}))
+    reseal(copy)
+    lines = [p.one_line() for p in verify(copy).problems]
+    assert any(words in line for line in lines), lines

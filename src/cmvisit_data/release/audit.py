@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -210,6 +211,7 @@ def derived_fields(
                 Problem("release-invalid", short_diff(claimed, actual, field), file=where, pointer=field)
             )
 
+    problems += _provenance(folder, documents)
     differs("/version", manifest["version"], folder.name)
     differs("/inputs", manifest["inputs"], [_input_of(row) for row in documents])
     differs("/counts", manifest["counts"], _counts(documents))
@@ -222,6 +224,38 @@ def derived_fields(
     expected = [_schema_sha256(v) for v in versions] or [sha256_of(schema_path())]
     if manifest["schema_sha256"] not in expected or len(set(expected)) != 1:
         differs("/schema_sha256", manifest["schema_sha256"], expected[0])
+    return problems
+
+
+# What intake lets into a release's provenance: an http(s) URL (the seeds manifest's pattern), and
+# a file named inside the seeds folder, never an absolute path or one that leaves it.
+_URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
+
+
+def _provenance(folder: Path, documents: list[dict[str, Any]]) -> list[Problem]:
+    """Each document's provenance passes the rules `add` and `build` apply (the text policy, an
+    http(s) URL, a plain file name), so that a re-sealed release cannot carry an invisible
+    character, a "javascript:" URL or a local path that intake would have refused."""
+    from ..inputs import provenance_text_problems
+
+    where = str(folder / "documents.parquet")
+    problems = []
+    seen: dict[tuple[str, str | None], bool] = {}  # (field, value) -> passes: values repeat across rows
+    for row in documents:
+        values = {"url": row["source_url"], "outlet": row["outlet"], "rights": row["rights"],
+                  "obtained": row["obtained"]}  # fmt: skip
+        for field, value in values.items():
+            if (field, value) not in seen:  # each distinct value checked (and reported) once
+                found = provenance_text_problems({field: value}, file=where, at=f"/{row['doc_id']}")
+                seen[(field, value)] = not found
+                problems += found
+        url, name = row["source_url"], row["source_file"]
+        if url is not None and not _URL_RE.match(url):
+            problems.append(Problem("provenance-invalid", "url: not an http(s) URL", file=where,
+                                    pointer=f"/{row['doc_id']}/url"))  # fmt: skip
+        if name.startswith(("/", "\\")) or "\\" in name or ".." in name.split("/"):
+            why, at = "source_file: not a file named inside the seeds folder", f"/{row['doc_id']}/source_file"
+            problems.append(Problem("release-invalid", why, file=where, pointer=at))
     return problems
 
 
