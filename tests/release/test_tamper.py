@@ -498,3 +498,26 @@ def test_resealed_provenance_passes_the_rules_intake_applies(release, tmp_path, 
     reseal(copy)
     lines = [p.one_line() for p in verify(copy).problems]
     assert any(words in line for line in lines), lines
+
+
+def test_forged_parquet_statistics_are_caught(release, tmp_path):
+    """Readers skip row groups by the footer's min and max (pyarrow's filters, DuckDB, polars):
+    a forged minimum hides a document from a filtered read, though every value verifies."""
+    import pyarrow.parquet as pq
+
+    copy = _copy(release, tmp_path)
+    first = pq.read_table(copy / "documents.parquet", columns=["doc_id"]).column("doc_id").to_pylist()
+    lowest = min(first).encode()
+    forged = (b"f" * len(lowest)) if lowest[:1] != b"f" else (b"0" * len(lowest))
+    for path in (copy / "documents.parquet", _hf_path(copy, "documents")):
+        data = path.read_bytes()
+        size = int.from_bytes(data[-8:-4], "little")
+        start = len(data) - 8 - size
+        footer = data[start:-8]
+        assert lowest in footer
+        path.write_bytes(data[:start] + footer.replace(lowest, forged) + data[-8:])
+    reseal(copy)
+    filtered = pq.read_table(copy / "documents.parquet", filters=[("doc_id", "==", min(first))])
+    assert filtered.num_rows == 0  # the forgery works on a filtered read
+    lines = [p.one_line() for p in verify(copy).problems]
+    assert any("the statistics of doc_id are not its values'" in line for line in lines), lines

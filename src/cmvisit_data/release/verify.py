@@ -136,6 +136,8 @@ def _verify(
     rejected, problems = _rejected(opened.get(REJECTED))
     problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
     problems += _croissant(opened["hf/croissant.json"], manifest)
+    for sealed, file in [*tables.values(), *copies.values()]:
+        problems += _statistics(sealed, file)
     problems += _verify_rows(tables)
     if not problems:  # the copy is compared with tables that hold
         for name in TABLE_NAMES:
@@ -278,6 +280,38 @@ def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]
                 Problem("table-check", "rows are out of document order", table=name,
                         row=f"{row['doc_id']}/{row['position']}")
             )  # fmt: skip
+    return problems
+
+
+def _statistics(sealed: reading.Sealed, file: Any) -> list[Problem]:
+    """The min, max and null count the footer records for each column of each row group are
+    those of the values stored: readers skip row groups by them (pyarrow's filters, DuckDB,
+    polars), so a forged minimum hides a document from a filtered read. Columns inside lists
+    are left out (their leaves are not one value per row); a value too long for statistics
+    (raw_text) has none to check."""
+    problems: list[Problem] = []
+    meta = file.metadata
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        stated = {}
+        for c in range(group.num_columns):
+            column = group.column(c)
+            stats = column.statistics if column.is_stats_set else None
+            if stats is not None and stats.has_min_max and ".list." not in f".{column.path_in_schema}.":
+                stated[column.path_in_schema] = stats
+        if not stated:
+            continue
+        tops = sorted({path.split(".")[0] for path in stated})
+        flat = reading.row_group(sealed, file, g, columns=tops).flatten()
+        for path, stats in stated.items():
+            values = [v for v in flat.column(path).to_pylist() if v is not None]
+            nulls = flat.column(path).null_count
+            actual = (min(values), max(values)) if values else None
+            if actual != (stats.min, stats.max) or (stats.has_null_count and stats.null_count != nulls):
+                problems.append(
+                    Problem("release-invalid", f"row group {g}: the statistics of {path} are not its values'",
+                            file=sealed.path)
+                )  # fmt: skip
     return problems
 
 
