@@ -240,15 +240,14 @@ def _provenance(folder: Path, documents: list[dict[str, Any]]) -> list[Problem]:
 
     where = str(folder / "documents.parquet")
     problems = []
-    seen: dict[tuple[str, str | None], bool] = {}  # (field, value) -> passes: values repeat across rows
+    seen: set[tuple[str, str | None]] = set()  # (field, value): values repeat across rows
     for row in documents:
         values = {"url": row["source_url"], "outlet": row["outlet"], "rights": row["rights"],
                   "obtained": row["obtained"]}  # fmt: skip
         for field, value in values.items():
             if (field, value) not in seen:  # each distinct value checked (and reported) once
-                found = provenance_text_problems({field: value}, file=where, at=f"/{row['doc_id']}")
-                seen[(field, value)] = not found
-                problems += found
+                seen.add((field, value))
+                problems += provenance_text_problems({field: value}, file=where, at=f"/{row['doc_id']}")
         url, name = row["source_url"], row["source_file"]
         if url is not None and not _URL_RE.match(url):
             problems.append(Problem("provenance-invalid", "url: not an http(s) URL", file=where,
