@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cmvisit_data.release import verify
+from cmvisit_data.tables import TABLE_NAMES
 
 
 def _copy(release: Path, tmp_path: Path) -> Path:
@@ -74,6 +75,26 @@ def test_a_manifest_that_is_not_strict_valid_json_is_refused(release, tmp_path, 
     report = verify(copy)
     assert [p.type for p in report.problems][:1] == ["release-invalid"], [
         p.one_line() for p in report.problems
+    ]
+
+
+@pytest.mark.parametrize("table", TABLE_NAMES)
+def test_a_forged_table_row_count_is_caught(release, tmp_path, table):
+    """`tables.<t>.rows` is a claim about the data: one more row than the table holds is named,
+    with the table, its file and both counts (no other check recomputes it)."""
+    copy = _copy(release, tmp_path)
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    stored = manifest["tables"][table]["rows"]
+    _edit_manifest(copy, lambda m: m["tables"][table].update(rows=stored + 1))
+    report = verify(copy)
+    assert not report.valid
+    assert [(p.type, p.table, p.file, p.message) for p in report.problems] == [
+        (
+            "release-invalid",
+            table,
+            str(copy / f"{table}.parquet"),
+            f"the table holds {stored} rows, and manifest.json says {stored + 1}",
+        )
     ]
 
 
