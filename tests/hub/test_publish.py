@@ -65,19 +65,38 @@ def test_a_release_with_an_unlisted_file_is_not_published(release, tmp_path, fak
     assert fake_hub.calls == []
 
 
+# A Hub token ("hf_..."), one given with its prefix in capitals, and one with no such prefix (a
+# token of another service, or a future format): each is redacted as given, in any case.
+TOKENS = ["hf_SecretValue0123456789", "HF_SecretValue0123456789", "Secret-Not-Hf/0123456789abc"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "echoed back: {token}",
         "echoed back lowercased: {lower}",
+        "echoed back in capitals: {upper}",
+        "echoed back with its case swapped: {swapped}",
+        "key id without the prefix: {core}",
+        "key id without the prefix, lowercased: {core_lower}",
         "headers: Authorization: Bearer {lower}",
         "headers: authorization=something-else-secret",
     ],
 )
-def test_redaction_in_any_case_and_after_authorization(text):
-    token = "hf_SecretValue0123456789"
-    shown = pub.redact(text.format(token=token, lower=token.lower()), token)
-    assert token.lower() not in shown.lower() and "something-else-secret" not in shown
+@pytest.mark.parametrize("token", TOKENS)
+def test_redaction_in_any_case_and_after_authorization(text, token):
+    core = token[3:] if token.lower().startswith("hf_") else token
+    forms = {
+        "token": token,
+        "lower": token.lower(),
+        "upper": token.upper(),
+        "swapped": token.swapcase(),
+        "core": core,
+        "core_lower": core.lower(),
+    }
+    shown = pub.redact(text.format(**forms), token)
+    assert core.casefold() not in shown.casefold() and "something-else-secret" not in shown, shown
+    assert "***" in shown
 
 
 def test_a_release_is_published_only_to_the_repository_its_card_names(release, tmp_path, fake_hub):

@@ -208,13 +208,14 @@ def _token_pattern(secret: str) -> str:
 
 def redact(text: str, token: str | None) -> str:
     """text with the token removed in every form a message can give it: whole, escaped (repr,
-    JSON), split over lines, without its "hf_" prefix, in any case; and whatever follows an
-    Authorization header, and anything that looks like a Hub token."""
+    JSON), split over lines, without its "hf_" prefix (given as "hf_" or "HF_"), in any case;
+    and whatever follows an Authorization header, and anything that looks like a Hub token."""
     secrets = set()
     for raw in (token, token.strip() if token else None):
         if raw:
             secrets.add(raw)
-            core = raw.strip().removeprefix("hf_")
+            core = raw.strip()
+            core = core[3:] if core[:3].lower() == "hf_" else core  # the prefix as given: "HF_" too
             if len(core) >= TOKEN_CORE_MIN:
                 secrets.add(core)
     for secret in sorted(secrets, key=len, reverse=True):
