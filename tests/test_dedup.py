@@ -83,3 +83,30 @@ def test_two_copies_of_a_release_with_different_press_office_footers_are_one_rel
     assert signature(first) is not None and signature(first) == signature(second)
     found = duplicates([("bbbb", "2025-03-04", signature(second)), ("aaaa", "2025-03-04", signature(first))])
     assert found == {"bbbb": "aaaa"}
+
+
+def _generated(edits: int) -> tuple[dict, dict]:
+    """Two generated bodies of 100 distinct words, the second with `edits` words replaced at
+    even intervals: each replaced word changes the five 5-grams that hold it."""
+    words = [f"word{i}" for i in range(100)]
+    edited = list(words)
+    step = len(words) // (edits + 1)
+    for e in range(1, edits + 1):
+        edited[e * step] = f"edit{e}"
+    return record(" ".join(words)), record(" ".join(edited))
+
+
+def _estimated_similarity(a: bytes, b: bytes) -> float:
+    """The share of equal MinHash values: the package's estimate of the 5-gram Jaccard."""
+    import numpy as np
+
+    return float((np.frombuffer(a, dtype="<u4") == np.frombuffer(b, dtype="<u4")).mean())
+
+
+def test_the_threshold_separates_a_pair_at_two_thirds_from_a_pair_at_nine_tenths():
+    far = [signature(r) for r in _generated(edits=4)]  # 4 of 100 words: Jaccard 0.655
+    near = [signature(r) for r in _generated(edits=1)]  # 1 of 100 words: Jaccard 0.901
+    assert 0.6 <= _estimated_similarity(*far) <= 0.7
+    assert 0.85 <= _estimated_similarity(*near) <= 0.95
+    assert duplicates([("aaaa", "2025-01-01", far[0]), ("bbbb", "2025-01-02", far[1])]) == {}
+    assert duplicates([("aaaa", "2025-01-01", near[0]), ("bbbb", "2025-01-02", near[1])]) == {"bbbb": "aaaa"}
