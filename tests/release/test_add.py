@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from cmvisit_data.manifest import load_manifest
 from cmvisit_data.release import add
 
@@ -84,20 +86,58 @@ def test_the_bytes_copied_are_the_bytes_checked(tmp_path, monkeypatch):
     assert problems == [] and len(entries) == 2
 
 
-def test_two_adds_at_once_lose_no_entry(tmp_path):
+# How long a second add may take to reach the lock and block on it: generous, for a loaded
+# machine (starting Python and importing the package takes about a second); the poll ends as
+# soon as the add is seen waiting.
+WAIT_DEADLINE_S = 60.0
+
+
+def _waiting_on(inode: int) -> set[int]:
+    """The pids the kernel shows blocked on a flock of the file with this inode (Linux's
+    /proc/locks marks a waiting request "->"; a line: `1: -> FLOCK ADVISORY WRITE pid dev:inode ...`)."""
+    pids = set()
+    for line in Path("/proc/locks").read_text(encoding="ascii").splitlines():
+        fields = line.split()
+        if len(fields) > 6 and fields[1] == "->" and fields[2] == "FLOCK":
+            if int(fields[6].rsplit(":", 1)[1]) == inode:
+                pids.add(int(fields[5]))
+    return pids
+
+
+@pytest.mark.skipif(not Path("/proc/locks").is_file(), reason="needs Linux's /proc/locks")
+@pytest.mark.parametrize("shared", [False, True], ids=["held-by-an-add", "held-by-a-reader"])
+def test_an_add_waits_while_the_seeds_lock_is_held_and_two_waiting_lose_no_entry(tmp_path, shared):
+    """The test holds the seeds' lock itself, exclusive as a running add does or shared as
+    validate and build do: two adds started meanwhile are seen blocked on it, having changed
+    nothing; once it is released, both run, one after the other, and every entry of both is in
+    the manifest."""
+    import time
+
+    from cmvisit_data.manifest import LOCK_NAME, seeds_lock
+
     seeds = _seeds(tmp_path)
     folders = []
     for k in range(2):
         folder = tmp_path / f"batch{k}"
         folder.mkdir()
-        for i in range(40):
+        for i in range(10):
             (folder / f"b{k}_{i:03d}.txt").write_text(f"{TEXT.strip()} Item {k}-{i}.\n", encoding="utf-8")
         folders.append(folder)
     code = "import sys; from cmvisit_data.release import add; add([sys.argv[1]], sys.argv[2], {}, workers=1)"
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(f), str(seeds)]) for f in folders]
+    with seeds_lock(seeds, shared=shared):
+        inode = (seeds / LOCK_NAME).stat().st_ino
+        before = {p.name: p.read_bytes() for p in seeds.iterdir()}
+        procs = [subprocess.Popen([sys.executable, "-c", code, str(f), str(seeds)]) for f in folders]
+        deadline = time.monotonic() + WAIT_DEADLINE_S
+        while not {p.pid for p in procs} <= _waiting_on(inode):
+            finished = [p.args[3] for p in procs if p.poll() is not None]
+            assert not finished, f"an add ran to its end while the lock was held: {finished}"
+            assert time.monotonic() < deadline, "the adds were never seen waiting for the lock"
+            time.sleep(0.01)  # a bounded poll for the waiting state, not a synchronisation
+        assert {p.name: p.read_bytes() for p in seeds.iterdir()} == before  # nothing done yet
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     entries, problems = load_manifest(seeds)
-    assert problems == [] and len(entries) == 2 + 80
+    assert problems == [] and len(entries) == 2 + 20
     listed = {e.file for e in entries}
     assert {p.name for p in seeds.glob("*.txt")} == listed
     assert json.loads((seeds / "manifest.json").read_text(encoding="utf-8"))["manifest_version"] == 1
