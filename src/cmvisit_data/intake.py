@@ -209,7 +209,7 @@ def _check_json_text(text: str, path: str, line: int | None, report: Report) -> 
     try:
         value = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except DuplicateKey as exc:
-        report.problems.append(Problem("json-malformed", str(exc), file=path, line=line))
+        report.problems.append(Problem("json-duplicate-key", str(exc), file=path, line=line))
         return
     except RecursionError:
         report.problems.append(

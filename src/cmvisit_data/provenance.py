@@ -142,7 +142,7 @@ def _read_jsonl(text: str, name: str) -> tuple[list[_Row], list[Problem]]:
             item = json.loads(raw, object_pairs_hook=no_duplicate_keys)
         except DuplicateKey as exc:
             problems.append(
-                Problem("provenance-invalid", str(exc), file=name, line=line, hint="Give each key once.")
+                Problem("json-duplicate-key", str(exc), file=name, line=line)
             )
             continue
         except RecursionError:
