@@ -105,9 +105,9 @@ def test_progress_advances_with_the_documents(tmp_path):
 
 
 def test_progress_without_a_terminal_prints_lines(capsys, monkeypatch):
-    from cmvisit_data import cli
+    from cmvisit_data.cli.base import _Progress
 
-    progress = cli._Progress("building 0.1.0")
+    progress = _Progress("building 0.1.0")
     progress.tty = False
     progress.EVERY = 0.0
     progress(1, 3)
