@@ -399,7 +399,7 @@ def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tm
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")
     # in a checkout, the package's version is raised first: a release records it
     first = CliRunner().invoke(main, args)
-    assert first.exit_code == 1 and not (out / "0.6.0").exists()
+    assert first.exit_code == 2 and not (out / "0.6.0").exists()  # a refused version: usage
     assert "bad-version: the package's version is 0.5.0" in first.stderr
     assert 'set __version__ = "0.6.0" here, then run `cmvisit release 0.6.0` again' in first.stderr
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.6.0")  # as the contributor raised it
@@ -412,7 +412,11 @@ def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tm
     assert f"git add {out / '0.6.0'} {out / 'CHANGELOG.md'} {seeds} {version_file}" in result.stdout
     again = CliRunner().invoke(main, [*args, "--format", "json"])
     report = json.loads(again.stdout)
-    assert again.exit_code == 0 and report["build"]["status"] == "reproduced" and report["commit"] == []
+    assert (
+        again.exit_code == 0
+        and report["release"]["status"] == "reproduced"
+        and report["release"]["commit"] == []
+    )
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.9")
     older = CliRunner().invoke(main, ["release", "0.5.9", "--seeds", str(seeds), "--out", str(out)])
     assert older.exit_code == 1 and "not above the newest release" in older.stderr
