@@ -123,6 +123,7 @@ def test_every_usage_error_exits_2(tmp_path, args):
         (["publish", "{missing}"], "release-missing"),
         (["seeds", "remove", "page.txt", "--seeds", "{missing}"], "seeds-missing"),
     ],
+    ids=lambda value: value if isinstance(value, str) else " ".join(value[:2]),
 )
 def test_a_usage_error_still_prints_the_json_report(tmp_path, args, kind):
     result = _run(*(a.format(missing=tmp_path / "nothing-here") for a in args), "--format", "json")

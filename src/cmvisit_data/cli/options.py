@@ -121,14 +121,6 @@ def out_beside(out_dir: str | None, seeds_dir: str | None, found: str) -> str:
     return "build" if seeds_dir is not None else str(Path(found).parent / "build")
 
 
-def version_or_exit(version: str, fmt: str, **payload: object) -> None:
-    """A version that is not MAJOR.MINOR.PATCH is a usage error: refused before any work."""
-    from ..release.layout import VERSION_RE
-
-    if not VERSION_RE.match(version):
-        refuse([Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH")], fmt, **payload)
-
-
 def release_or_exit(path: str, fmt: str, **payload: object) -> None:
     """A release argument that names nothing is a usage error (exit 2), reported as the
     command's report with --format json."""

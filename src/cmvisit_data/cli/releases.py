@@ -24,7 +24,6 @@ from .options import (
     refuse,
     seeds_folder,
     seeds_or_exit,
-    version_or_exit,
 )
 
 
@@ -114,7 +113,6 @@ def build(
     from ..release import build as run_build
 
     refused = {"version": version, "path": str(Path(out_dir or "build") / version), "status": "failed"}
-    version_or_exit(version, fmt, release=refused)
     if discover:
         seeds_dir = seeds_dir or "seeds"  # a corpus with no manifest: the folder as given
         out_dir = out_dir or "build"
@@ -201,7 +199,6 @@ def release_command(
     """
     from ..release.build import cut
 
-    version_or_exit(version, fmt, release=None)
     found = seeds_or_exit(seeds_dir, "cmvisit add --init starts one", fmt, release=None)
     out_dir, seeds_dir = out_beside(out_dir, seeds_dir, found), found
     progress = None if quiet or fmt != "text" else _Progress(f"building {version}")
