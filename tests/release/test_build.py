@@ -419,7 +419,7 @@ def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tm
     )
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.9")
     older = CliRunner().invoke(main, ["release", "0.5.9", "--seeds", str(seeds), "--out", str(out)])
-    assert older.exit_code == 1 and "not above the newest release" in older.stderr
+    assert older.exit_code == 2 and "not above the newest release" in older.stderr  # a refused version
     assert "0.6.0" in older.stderr and not (out / "0.5.9").exists()
 
 
