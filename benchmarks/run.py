@@ -150,7 +150,7 @@ def main() -> int:
             "tree_peak_rss_mb": round(build["tree_rss_mb"], 1),  # every process of the build, summed
             "tree_peak_pss_mb": round(build["tree_pss_mb"], 1),
             "exit_code": build["exit_code"],
-            "stages_s": build["report"].get("seconds", {}),
+            "stages_s": build["report"].get("stats", {}).get("seconds", {}),
         }
         if args.floors:
             floors = args.generator.parent / "floors.py"

@@ -29,7 +29,7 @@ def test_parse_prints_one_aligned_line_per_argument(run, english_seed, hindi_see
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(lines) == 3
     assert lines[0]["metadata"]["language"] == "en"
-    assert lines[1]["file"] == str(empty) and lines[1]["error"][0]["type"] == "empty-document"
+    assert lines[1]["file"] == str(empty) and lines[1]["problems"][0]["type"] == "empty-document"
     assert lines[2]["metadata"]["language"] == "hi"
     assert "empty.txt: empty-document" in result.stderr
     assert "Traceback" not in result.output
@@ -46,7 +46,7 @@ def test_parse_missing_file_keeps_alignment(run, english_seed, tmp_path):
     result = run("parse", str(tmp_path / "nope.txt"), str(english_seed))
     assert result.exit_code == 1
     first, second = (json.loads(x) for x in result.stdout.splitlines())
-    assert first["error"][0]["type"] == "file-not-found" and "doc_id" in second
+    assert first["problems"][0]["type"] == "file-not-found" and "doc_id" in second
 
 
 def test_validate_text_report(run, english_seed, write):
@@ -66,9 +66,9 @@ def test_validate_records_jsonl_names_line_and_pointer(run, english_seed, write)
     result = run("validate", "--format", "json", str(path))
     assert result.exit_code == 1
     report = json.loads(result.stdout)
-    (file_report,) = report["reports"]
-    assert file_report["records"] == 2
-    errors = {(e["type"], e.get("line"), e.get("pointer")) for e in file_report["errors"]}
+    (file_report,) = report["inputs"]
+    assert file_report["stats"]["records"] == 2 and report["stats"]["records"] == 2
+    errors = {(e["type"], e.get("line"), e.get("pointer")) for e in report["problems"]}
     assert ("schema-violation", 2, "/doc_id") in errors
     assert ("json-malformed", 3, None) in errors
 
@@ -140,7 +140,7 @@ def test_build_verify_diff_and_add_commands(run, seeds_dir, tmp_path):
     again = run(
         "build", "--seeds", str(seeds_dir), "--out", str(out), "--version", "0.1.0", "--format", "json"
     )
-    assert again.exit_code == 0 and json.loads(again.stdout)["status"] == "reproduced"
+    assert again.exit_code == 0 and json.loads(again.stdout)["release"]["status"] == "reproduced"
     assert run("verify", str(out / "0.1.0")).stdout.strip().endswith("OK (2 documents)")
 
     seeds = tmp_path / "seeds"
@@ -157,7 +157,7 @@ def test_build_verify_diff_and_add_commands(run, seeds_dir, tmp_path):
 
     assert run("build", "--seeds", str(seeds), "--out", str(out), "--version", "0.2.0", "-q").exit_code == 0
     changes = run("diff", str(out / "0.1.0"), str(out / "0.2.0"), "--format", "json")
-    assert len(json.loads(changes.stdout)["added"]) == 1
+    assert len(json.loads(changes.stdout)["diff"]["added"]) == 1
     assert "documents: 2 -> 3 (+1)" in run("diff", str(out / "0.1.0"), str(out / "0.2.0")).stdout
 
 
@@ -181,7 +181,7 @@ def test_publish_dry_run_prints_the_plan(run):
     repo = "cmvisit-data/cmvisit-data"
     result = run("publish", str(release), "--repo-id", repo, "--dry-run", "--format", "json")
     assert result.exit_code == 0
-    plan = json.loads(result.stdout)
+    plan = json.loads(result.stdout)["plan"]
     assert plan["tag"] == "v0.1.0" and plan["upload"] is False and plan["repo_id"] == repo
     assert {f["path"] for f in plan["files"]} >= {
         "README.md",
@@ -246,7 +246,7 @@ def test_committed_releases_verify_and_the_package_version_reproduces_its_own(ru
     shutil.copytree(releases_root() / cmvisit_data.__version__, out / cmvisit_data.__version__)
     # the project's own seeds (all of them, however many), not the suite's two
     result = run("build", "--seeds", str(PROJECT_SEEDS), "--out", str(out), "--format", "json")
-    assert result.exit_code == 0 and json.loads(result.stdout)["status"] == "reproduced"
+    assert result.exit_code == 0 and json.loads(result.stdout)["release"]["status"] == "reproduced"
 
 
 def test_an_internal_error_is_one_line_not_a_traceback(run, english_seed, monkeypatch):
@@ -429,13 +429,13 @@ def test_add_and_build_outside_the_project_refuse_and_name_the_paths_tried(run, 
     monkeypatch.chdir(tmp_path)
     for args in (["add", str(new)], ["build", "--version", "9.0.0", "--out", str(tmp_path / "out")]):
         result = run(*args)
-        assert result.exit_code == 1 and "manifest-missing" in result.stderr, result.output
+        assert result.exit_code == 2 and "seeds-missing" in result.stderr, result.output
         assert "tried seeds/manifest.json" in result.stderr and "--seeds" in result.stderr
     assert "add --init" in run("add", str(new)).stderr
     assert not (tmp_path / "seeds").exists() and not (tmp_path / "out").exists()
     mistyped = run("add", str(new), "--seeds", str(tmp_path / "sedes"))
     assert (
-        mistyped.exit_code == 1
+        mistyped.exit_code == 2
         and f"{tmp_path / 'sedes' / 'manifest.json'} does not exist" in mistyped.stderr
     )
     assert not (tmp_path / "sedes").exists()
@@ -528,11 +528,14 @@ def test_seeds_set_and_remove_show_the_old_value_beside_the_new(run, seeds_dir, 
     assert "Write null to clear it" in " ".join(run("seeds", "set", "--help").stdout.split())
     assert run("seeds", "set", name, *seeds).exit_code == 2  # nothing to change
     unknown = run("seeds", "set", "000_a25e3bb1cf0e37O1.txt", *seeds, "--outlet", "X")
-    assert unknown.exit_code == 1 and f"closest: {name}" in unknown.stderr
+    assert unknown.exit_code == 2 and f"closest: {name}" in unknown.stderr
     bad = run("seeds", "set", name, *seeds, "--url", "javascript:alert(1)")
     assert bad.exit_code == 1 and "not an http(s) URL" in bad.stderr
     removed = run("seeds", "remove", name, *seeds, "--format", "json")
-    assert removed.exit_code == 0 and json.loads(removed.stdout)["old"]["url"] == "https://example.org/page"
+    assert (
+        removed.exit_code == 0
+        and json.loads(removed.stdout)["entry"]["old"]["url"] == "https://example.org/page"
+    )
     assert not (project / "seeds" / name).exists()
 
 
@@ -559,7 +562,9 @@ def test_build_from_a_subfolder_writes_to_the_projects_build(run, seeds_dir, tmp
     (project / "notes").mkdir()
     monkeypatch.chdir(project / "notes")
     again = run("build", "--version", "3.0.0", "--format", "json")
-    assert again.exit_code == 0 and json.loads(again.stdout)["status"] == "reproduced", again.output
+    assert again.exit_code == 0 and json.loads(again.stdout)["release"]["status"] == "reproduced", (
+        again.output
+    )
     below = run("build", "--version", "2.0.0")
-    assert below.exit_code == 1 and "not above the newest" in below.stderr
+    assert below.exit_code == 2 and "not above the newest" in below.stderr  # a refused --version: usage
     assert not (project / "notes" / "build").exists()

@@ -101,7 +101,7 @@ def test_the_readme_contributor_path_on_a_copy_of_the_project(tmp_path):
     assert expect is not None, changelog[:2000]
     assert cmvisit(*expect.group(1).split()[1:]).returncode == 0  # the CHANGELOG's line, as printed
     changed = cmvisit("diff", f"build/{newest}", f"build/{following}", "--format", "json")
-    report = json.loads(changed.stdout)
+    report = json.loads(changed.stdout)["diff"]
     assert changed.returncode == 0 and len(report["added"]) == 2 and not report["removed"]
     plan = cmvisit("publish", f"build/{following}", "--dry-run")
     assert (
@@ -115,4 +115,5 @@ def test_the_readme_contributor_path_on_a_copy_of_the_project(tmp_path):
     for version in [*releases, following]:
         assert cmvisit("verify", f"build/{version}").returncode == 0, version
     again = cmvisit("build", "--format", "json")
-    assert again.returncode == 0 and json.loads(again.stdout)["status"] == "reproduced", again.stderr
+    status = json.loads(again.stdout)["release"]["status"]
+    assert again.returncode == 0 and status == "reproduced", again.stderr

@@ -167,7 +167,7 @@ def test_verify_of_a_missing_release_and_build_of_missing_seeds_say_so(tmp_path)
     assert [p.type for p in verify(tmp_path / "0.9.9").problems] == ["release-missing"]
     result = build(tmp_path / "no-seeds", tmp_path / "out", "0.0.1")
     assert [(p.type, p.message, p.file) for p in result.problems] == [
-        ("manifest-missing", "there is no such folder", str(tmp_path / "no-seeds"))
+        ("seeds-missing", "there is no such folder", str(tmp_path / "no-seeds"))
     ]
     assert "--discover" in result.problems[0].hint and not (tmp_path / "out").exists()
 

@@ -54,7 +54,7 @@ def test_provenance_edited_into_the_manifest_passes_the_same_policy_as_add(seeds
 def test_duplicate_keys_are_errors(seeds):
     (seeds / "manifest.json").write_text('{"manifest_version": 1, "manifest_version": 1, "documents": []}')
     _, problems = load_manifest(seeds)
-    assert problems[0].type == "manifest-invalid" and "twice" in problems[0].message
+    assert problems[0].type == "json-duplicate-key" and "twice" in problems[0].message
 
 
 def test_paths_that_leave_the_seeds_folder_are_refused(seeds, tmp_path):

@@ -233,7 +233,7 @@ def test_a_second_copy_of_the_same_bytes_is_rejected_naming_the_first(tmp_path):
     strict = build(folder, tmp_path / "out", "0.1.0", discover=True)
     assert strict.status == "failed"
     [problem] = strict.problems
-    assert problem.type == "duplicate-entry" and problem.file == "zz-copy.txt"
+    assert problem.type == "duplicate-content" and problem.file == "zz-copy.txt"
     assert originals[0].name in problem.message
     lenient = build(folder, tmp_path / "out", "0.1.0", discover=True, allow_rejects=True)
     assert lenient.status == "built" and lenient.documents == 2

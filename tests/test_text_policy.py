@@ -62,7 +62,9 @@ def test_record_files_refuse_duplicate_keys_and_huge_integers_with_a_typed_error
     line = json.dumps(_record())
     twice = line.replace('"doc_id":', '"doc_id": "x", "doc_id":', 1)
     report = check_path(str(write("dup.jsonl", twice + "\n")))
-    assert [p.type for p in report.problems] == ["json-malformed"] and "twice" in report.problems[0].message
+    assert [p.type for p in report.problems] == ["json-duplicate-key"] and "twice" in report.problems[
+        0
+    ].message
     huge = line.replace('"bytes": ', '"bytes": ' + "9" * 5000 + ', "x": ', 1)
     report = check_path(str(write("big.json", huge)))
     assert [p.type for p in report.problems] == ["json-malformed"]

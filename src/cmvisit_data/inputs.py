@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from . import rules
-from .errors import Problem
+from .errors import Problem, os_error_type
 
 # The characters the text policy allows although Python calls them unprintable (removed
 # before the one pass in C that says whether anything else is left).
@@ -60,7 +60,7 @@ def open_regular(
         if exc.errno == errno.ELOOP:
             what = "a link: only regular files are read here" if not follow_links else "a link that loops"
             return None, [Problem("not-a-file", what, file=name)]
-        return None, [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
+        return None, [Problem(os_error_type(exc), f"cannot read the file ({exc.strerror})", file=name)]
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
         os.close(fd)
@@ -95,7 +95,7 @@ def read_path(
             if len(data) > size:
                 data += handle.read(max_bytes + 1 - len(data))
         except OSError as exc:
-            return [Problem("file-not-found", f"cannot read the file ({exc.strerror})", file=name)]
+            return [Problem(os_error_type(exc), f"cannot read the file ({exc.strerror})", file=name)]
     if len(data) > max_bytes:  # the file grew while we looked
         return [Problem("file-too-large", f"the file is over the limit of {max_bytes:,} bytes", file=name)]
     return decode(data, name)

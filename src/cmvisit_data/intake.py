@@ -93,15 +93,6 @@ class Summary:
     def invalid(self) -> int:
         return sum(not r.valid for r in self.reports)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "valid": self.valid,
-            "inputs": len(self.reports),
-            "invalid": self.invalid,
-            "reports": [r.to_dict() for r in self.reports],
-            "skipped": self.skipped,
-        }
-
 
 def validate_paths(paths: list[str], max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Summary:
     """A report for every input under paths (directories are searched), one bad input never
@@ -209,7 +200,7 @@ def _check_json_text(text: str, path: str, line: int | None, report: Report) -> 
     try:
         value = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except DuplicateKey as exc:
-        report.problems.append(Problem("json-malformed", str(exc), file=path, line=line))
+        report.problems.append(Problem("json-duplicate-key", str(exc), file=path, line=line))
         return
     except RecursionError:
         report.problems.append(

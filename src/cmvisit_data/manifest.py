@@ -28,7 +28,7 @@ from typing import Any
 
 from .atomic import NOFOLLOW, file_lock, write_atomic, write_problem
 from .contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
-from .errors import Problem
+from .errors import Problem, os_error_type
 from .strictjson import DuplicateKey, no_duplicate_keys
 
 MANIFEST_NAME = "manifest.json"
@@ -103,7 +103,7 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
     if not os.path.lexists(path):
         folder = os.path.isdir(path.parent)
         what = "the folder has no manifest.json" if folder else "there is no such folder"
-        return [], [Problem("manifest-missing", what, file=str(path.parent))]
+        return [], [Problem("manifest-missing" if folder else "seeds-missing", what, file=str(path.parent))]
     # Opened without blocking and checked on the open file: a FIFO here never hangs a reader.
     handle, problems = open_regular(path)
     if handle is None:
@@ -113,7 +113,7 @@ def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[
             text = handle.read().decode("utf-8")
         data = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except DuplicateKey as exc:
-        return [], [Problem("manifest-invalid", str(exc), file=name)]
+        return [], [Problem("json-duplicate-key", str(exc), file=name)]
     except UnicodeDecodeError:
         return [], [Problem("invalid-utf8", "the manifest is not UTF-8", file=name)]
     except RecursionError:
@@ -181,7 +181,7 @@ def resolve_entry(seeds_dir: str | os.PathLike[str], entry: Entry) -> tuple[Path
         if exc.errno == errno.ELOOP:
             return None, _loop(candidate)
         reason = f"the manifest lists this file but it cannot be read ({exc.strerror})"
-        return None, Problem("file-not-found", reason, file=str(candidate))
+        return None, Problem(os_error_type(exc), reason, file=str(candidate))
     if real is None:
         return candidate, None
     if real.parent != _real(str(seeds_dir)):
@@ -393,7 +393,7 @@ def seeds_missing(tried: list[Path], given: bool, instead: str) -> Problem:
             + ")"
         )
     hint = f"Run the command inside the project, or give its seeds folder with --seeds; {instead}."
-    return Problem("manifest-missing", what, file=str(tried[0].parent), hint=hint)
+    return Problem("seeds-missing", what, file=str(tried[0].parent), hint=hint)
 
 
 def start_seeds(seeds_dir: str | os.PathLike[str]) -> None:
@@ -490,5 +490,5 @@ def _listed(seeds: Path, entries: list[Entry], name: str) -> Entry | Problem:
         hint = (
             f"Give a file the manifest lists (its 'file' field); none of the {len(entries)} is close to it."
         )
-    return Problem("file-not-found", f"{name} is not listed in the seeds manifest",
+    return Problem("not-listed", f"{name} is not listed in the seeds manifest",
                    file=str(seeds / MANIFEST_NAME), hint=hint)  # fmt: skip

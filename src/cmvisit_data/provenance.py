@@ -141,9 +141,7 @@ def _read_jsonl(text: str, name: str) -> tuple[list[_Row], list[Problem]]:
         try:
             item = json.loads(raw, object_pairs_hook=no_duplicate_keys)
         except DuplicateKey as exc:
-            problems.append(
-                Problem("provenance-invalid", str(exc), file=name, line=line, hint="Give each key once.")
-            )
+            problems.append(Problem("json-duplicate-key", str(exc), file=name, line=line))
             continue
         except RecursionError:
             problems.append(

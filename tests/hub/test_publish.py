@@ -147,7 +147,7 @@ def test_without_a_token_publish_fails_saying_how_to_give_one_and_dry_run_needs_
     assert "no Hugging Face token" in result.stderr
     assert "HF_TOKEN" in result.stderr and "huggingface-cli login" in result.stderr
     as_json = CliRunner().invoke(main, ["publish", release, "--format", "json"])
-    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["errors"][0]["type"] == "publish-refused"
+    assert as_json.exit_code == 1 and json.loads(as_json.stdout)["problems"][0]["type"] == "publish-refused"
     plan = CliRunner().invoke(main, ["publish", release, "--dry-run"])
     assert plan.exit_code == 0 and "to dataset cmvisit-data/cmvisit-data, tag v0.1.0" in plan.stdout
 

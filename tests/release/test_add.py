@@ -394,7 +394,7 @@ def test_add_never_starts_a_manifest_unasked(tmp_path):
         if seeds.name == "empty":
             seeds.mkdir()
         result, problems = add([str(folder)], seeds, {})
-        assert [p.type for p in problems] == ["manifest-missing"] and "--init" in problems[0].hint
+        assert [p.type for p in problems] == ["seeds-missing"] and "--init" in problems[0].hint
         assert not (seeds / "manifest.json").exists() and result.added == []
     assert not (tmp_path / "sedes").exists()
     result, problems = add([str(folder)], tmp_path / "started", {}, init=True)
@@ -434,7 +434,7 @@ def test_init_where_the_file_system_refuses_is_one_line_with_its_place(tmp_path)
     document = str(SEEDS / "000_a25e3bb1cf0e3701.txt")
     for seeds in (str(file / "seeds"), str(tmp_path / ("x" * 300))):
         refused = CliRunner().invoke(main, ["add", document, "--seeds", seeds])  # never started unasked
-        assert refused.exit_code == 1 and "manifest-missing" in refused.stderr and "--init" in refused.stderr
+        assert refused.exit_code == 2 and "seeds-missing" in refused.stderr and "--init" in refused.stderr
         done = CliRunner().invoke(main, ["add", document, "--seeds", seeds, "--init"])
         (line,) = [line for line in done.stderr.splitlines() if "write-failed" in line]
         assert done.exit_code == 1 and "Traceback" not in done.stderr and "internal error" not in done.stderr

@@ -105,9 +105,9 @@ def test_progress_advances_with_the_documents(tmp_path):
 
 
 def test_progress_without_a_terminal_prints_lines(capsys, monkeypatch):
-    from cmvisit_data import cli
+    from cmvisit_data.cli.base import _Progress
 
-    progress = cli._Progress("building 0.1.0")
+    progress = _Progress("building 0.1.0")
     progress.tty = False
     progress.EVERY = 0.0
     progress(1, 3)
@@ -399,7 +399,7 @@ def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tm
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.0")
     # in a checkout, the package's version is raised first: a release records it
     first = CliRunner().invoke(main, args)
-    assert first.exit_code == 1 and not (out / "0.6.0").exists()
+    assert first.exit_code == 2 and not (out / "0.6.0").exists()  # a refused version: usage
     assert "bad-version: the package's version is 0.5.0" in first.stderr
     assert 'set __version__ = "0.6.0" here, then run `cmvisit release 0.6.0` again' in first.stderr
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.6.0")  # as the contributor raised it
@@ -412,10 +412,14 @@ def test_release_builds_verifies_writes_the_changelog_and_says_what_to_commit(tm
     assert f"git add {out / '0.6.0'} {out / 'CHANGELOG.md'} {seeds} {version_file}" in result.stdout
     again = CliRunner().invoke(main, [*args, "--format", "json"])
     report = json.loads(again.stdout)
-    assert again.exit_code == 0 and report["build"]["status"] == "reproduced" and report["commit"] == []
+    assert (
+        again.exit_code == 0
+        and report["release"]["status"] == "reproduced"
+        and report["release"]["commit"] == []
+    )
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.5.9")
     older = CliRunner().invoke(main, ["release", "0.5.9", "--seeds", str(seeds), "--out", str(out)])
-    assert older.exit_code == 1 and "not above the newest release" in older.stderr
+    assert older.exit_code == 2 and "not above the newest release" in older.stderr  # a refused version
     assert "0.6.0" in older.stderr and not (out / "0.5.9").exists()
 
 

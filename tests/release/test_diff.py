@@ -145,7 +145,7 @@ def test_a_large_diff_is_short_in_text_and_whole_in_json(release, tmp_path):
     assert lines[0].endswith(": 3000 added, 0 removed, 0 changed")
     assert len(lines) < 20 and lines[-1].startswith("  … and 2,995 more")
     assert len(_run(str(release), str(copy)).output.splitlines()) < 40  # the default limit
-    whole = json.loads(_run(str(release), str(copy), "--format", "json").output)
+    whole = json.loads(_run(str(release), str(copy), "--format", "json").output)["diff"]
     assert len(whole["added"]) == 3000 and whole["added"][0] == {
         "doc_id": "0000000000000000",
         "file": "new_00000.txt",

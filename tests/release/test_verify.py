@@ -331,4 +331,4 @@ def test_a_path_the_file_system_refuses_is_one_line(tmp_path):
 
     report = verify(tmp_path / ("n" * 300))  # ENAMETOOLONG from the first look at it
     (problem,) = report.problems
-    assert not report.valid and problem.type == "file-not-found" and "cannot read it" in problem.message
+    assert not report.valid and problem.type == "file-unreadable" and "cannot read it" in problem.message

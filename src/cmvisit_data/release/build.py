@@ -245,14 +245,14 @@ def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildRe
     """The build under the version's lock, and its temporary folder removed whatever happens."""
     version = options.version
     if not os.path.isdir(options.seeds):
-        missing = Problem("manifest-missing", "there is no such folder", file=str(options.seeds))
+        missing = Problem("seeds-missing", "there is no such folder", file=str(options.seeds))
         result.problems.append(missing)
         return
     inside = _inside_a_release(out)
     if inside is not None:
         result.status = "refused"
         message = f"--out {out} is inside the release {inside}: choose a folder outside it"
-        result.problems.append(Problem("release-invalid", message, file=str(out)))
+        result.problems.append(Problem("out-invalid", message, file=str(out)))
         return
     behind = _not_above_newest(out, version)
     if behind is not None:
@@ -591,7 +591,7 @@ def _keep(doc: Kept, seen: dict[str, str], by_file: dict[str, Any], c: _Collecte
     rejected instead, naming the file kept."""
     if doc.doc_id in seen:
         message = f"same bytes as {seen[doc.doc_id]} (doc_id {doc.doc_id})"
-        c.rejected.append(Rejection(doc.key, [Problem("duplicate-entry", message, file=doc.key)]))
+        c.rejected.append(Rejection(doc.key, [Problem("duplicate-content", message, file=doc.key)]))
         return False
     seen[doc.doc_id] = doc.key
     c.bytes_in += doc.bytes

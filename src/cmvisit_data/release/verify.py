@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem, Report
+from ..errors import Problem, Report, os_error_type
 from ..tables import TABLE_NAMES, table_schema, to_table
 from . import audit, mirror
 from . import sealed as reading
@@ -54,7 +54,7 @@ def verify(release: str | os.PathLike[str], expect: str | None = None) -> Report
     except OSError as exc:  # a name too long, a folder it may not read: the place, in one line
         report.problems.append(
             Problem(
-                "file-not-found", f"cannot read it: {exc.strerror or exc}", file=exc.filename or str(folder)
+                os_error_type(exc), f"cannot read it: {exc.strerror or exc}", file=exc.filename or str(folder)
             )
         )
         return report

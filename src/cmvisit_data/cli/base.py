@@ -1,5 +1,6 @@
 """What the command line shares: the group that orders commands and turns failures into one
-line, progress, and the small renderers every command uses. The commands are in `cli`."""
+line, progress, and the small renderers every command uses. The commands are in the other
+modules of `cli`; the options several commands take, and the report they print, in `options`."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 import click
 
-from .errors import CmvisitError, shown
+from ..errors import CmvisitError, shown
 
 _EXAMPLES = """Examples:
 
@@ -63,7 +64,7 @@ class _Group(click.Group):
         except CmvisitError as exc:  # bad input found deep in a command: the problems, not a trace
             for problem in exc.problems:
                 click.echo(problem.one_line(), err=True)
-            sys.exit(1)
+            sys.exit(2 if any(p.usage for p in exc.problems) else 1)
         except KeyboardInterrupt:
             click.echo(
                 "cmvisit: interrupted; nothing half-done was kept (a build publishes all or nothing; "
@@ -96,7 +97,7 @@ def _count(n: int, noun: str) -> str:
 
 class _Progress:
     """Progress of a long command on stderr, by documents: a bar on a terminal, and otherwise
-    a line at most every PROGRESS_EVERY seconds (a log or CI job still shows it moving)."""
+    a line at most every EVERY seconds (a log or CI job still shows it moving)."""
 
     EVERY = 10.0
 
@@ -129,8 +130,8 @@ def _provenance_options(command):  # type: ignore[no-untyped-def]
     """--url, --outlet, ...: one option per provenance field of the seeds schema, its help the
     field's description there. Each value is checked by the text policy for provenance
     (inputs.provenance_text_problem) before anything is read, and `null` is no value."""
-    from .contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
-    from .inputs import NULL_WORD
+    from ..contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+    from ..inputs import NULL_WORD
 
     fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
     for name in reversed(PROVENANCE_FIELDS):
@@ -144,8 +145,8 @@ def _provenance_options(command):  # type: ignore[no-untyped-def]
 def _provenance_change_options(command):  # type: ignore[no-untyped-def]
     """--url, --outlet, ... for changing an entry (seeds set): a value, null to clear it, or the
     option left out to keep the entry's; checked as add's options are."""
-    from .contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
-    from .inputs import NULL_WORD
+    from ..contract import PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+    from ..inputs import NULL_WORD
 
     fields = load_schema(SEEDS_SCHEMA_NAME)["properties"]["documents"]["items"]["properties"]
     for name in reversed(PROVENANCE_FIELDS):
@@ -163,7 +164,7 @@ CLEAR = object()  # a provenance option given as null: the entry's value is clea
 
 def _provenance_change(ctx: click.Context, param: click.Parameter, value: str | None) -> object:
     """None when the option is left out, CLEAR for null, else the value add's options take."""
-    from .inputs import NULL_WORD
+    from ..inputs import NULL_WORD
 
     if value is not None and value.casefold() == NULL_WORD:
         return CLEAR
@@ -187,7 +188,7 @@ def _echo_some(lines: list[str], fmt_more: str, limit: int = 10) -> None:
 def _provenance_value(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     """A provenance option's value: None for null (in any case), refused when the text policy
     for provenance refuses it (one line: the option, the code point, what to do)."""
-    from .inputs import NULL_WORD, provenance_text_problem
+    from ..inputs import NULL_WORD, provenance_text_problem
 
     if value is None or value.casefold() == NULL_WORD:
         return None
