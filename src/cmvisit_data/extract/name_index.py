@@ -1,23 +1,23 @@
-"""People named in a document, and turning a quote's subject into a speaker's fullest name.
+"""The people (and offices) named in a document: the name index the speakers are chosen from.
 
 The index is built once per document: every person name (a run of capitalised words, or
 Devanagari words after a title such as मुख्यमंत्री) with where it stands, and which role
-introduces which name ("Chief Minister Vishnu Deo Sai", "राष्ट्रपति मून जे इन"). `resolve`
-then maps a subject phrase to a speaker: a name to its fullest form in the document ("Sai"
--> "Vishnu Deo Sai"), a role to the person the text gives that role ("the CM"), a pronoun
-to the nearest preceding named speaker.
+introduces which name ("Chief Minister Vishnu Deo Sai", "राष्ट्रपति मून जे इन"). It answers
+what `extract.speakers.resolve` asks: a name's fullest form ("Sai" -> "Vishnu Deo Sai"), the
+person a role is given to, the nearest person named before an offset, the office named before
+it, the person named most.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from .. import rules
 from ..memo import pure, pure_words
+from .subjects import HI_TITLE_TOKENS, ends_sentence_word, hi_role, strip_possessive
 
 # Possessive (*+, ++): a word never gives back letters for a space or the end test to match,
 # so a lone capitalised word fails at once instead of letter by letter (the same matches).
@@ -27,13 +27,6 @@ _TOKEN_RE = re.compile(r"\S+")
 _TRIMMED = frozenset("’'.,s")  # last characters of a word that _read_english_run may strip
 _HI_WORD_RE = re.compile(rf"[{rules.DEVANAGARI_LETTERS}]+|[A-Za-z]+|[,।.()]")
 _HI_WORD_SPLIT_RE = re.compile(f"({_HI_WORD_RE.pattern})")
-# Tokens that open a Hindi name: the titles, and the Latin role abbreviations (CM, PM) in any case.
-_HI_TITLE_TOKENS = frozenset(rules.HI_TITLES) | {
-    "".join(cased)
-    for abbreviation in rules.HI_ROLE_OF
-    if abbreviation.isascii()
-    for cased in itertools.product(*({c.lower(), c.upper()} for c in abbreviation))
-}
 # Offices that speak through releases and statements.
 _BODY_RE = re.compile(rf"\b(?P<body>{'|'.join(rules.EN_SPEAKING_BODIES)})\b")
 # A run of Devanagari letters (a Hindi word; the quote finder counts them too); two runs with
@@ -58,13 +51,6 @@ def _word_before(phrase: str, raw: str) -> str | None:
         if _widens(m.group(1)):
             return m.group(1)
     return None
-
-
-def _strip_possessive(word: str) -> str:
-    for suffix in rules.EN_POSSESSIVE_SUFFIXES:
-        if word.endswith(suffix):
-            return word[: -len(suffix)]
-    return word
 
 
 class NameIndex:
@@ -140,7 +126,7 @@ class NameIndex:
                     part_start = word.start()
                 part.append(text)
                 # A run's words hold no ! ? or closing marks: only a full stop can end one.
-                if "." in text and _ends_sentence_word(text):
+                if "." in text and ends_sentence_word(text):
                     self._read_english_run(part_start, part)
                     part = []
             if part:
@@ -177,7 +163,7 @@ class NameIndex:
         start = _WordStarts(parts)
         where: dict[str, list[int]] = {}  # word -> its token positions, each found on first need
         i = 0
-        for hit in [n for n, w in enumerate(words) if w in _HI_TITLE_TOKENS]:
+        for hit in [n for n, w in enumerate(words) if w in HI_TITLE_TOKENS]:
             if hit < i:
                 continue  # inside the name just read
             i = hit
@@ -202,7 +188,7 @@ class NameIndex:
                 name.append(w)
                 k += 1
             if name:
-                self._add(start(j), name, _hi_role(role))
+                self._add(start(j), name, hi_role(role))
                 if k < len(words) and words[k] == rules.HI_SUBJECT_MARKER:
                     self._subjects.add(start(j))
             i = max(k, i + 1)
@@ -375,7 +361,7 @@ def _english_name_in(run: str) -> tuple[tuple[str, ...], str | None] | None:
 @pure_words
 def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | None] | None:
     """The name in a run of capitalised words, and the role its title gives, or None."""
-    words = [_strip_possessive(w).rstrip(".,") if w[-1] in _TRIMMED else w for w in raw_words]
+    words = [strip_possessive(w).rstrip(".,") if w[-1] in _TRIMMED else w for w in raw_words]
     role = None
     # Split at the last title word: "Chhattisgarh Chief Minister Vishnu Deo Sai".
     cut = 0
@@ -398,202 +384,3 @@ def _english_name(raw_words: tuple[str, ...]) -> tuple[tuple[str, ...], str | No
     if len(words) == 1 and not role and words[0].isupper():
         return None  # an acronym (ATCA, JETRO) is not a person
     return tuple(words), role
-
-
-def _hi_role(word: str) -> str:
-    """The role a Hindi title token names: the Hindi title an abbreviation stands for (CM and PM
-    in any case), else the title itself."""
-    key = word.casefold() if word.isascii() else word
-    return rules.HI_ROLE_OF.get(key, key)
-
-
-def english_subject(words: list[str]) -> tuple[str, str] | None:
-    """('pronoun'|'role'|'name', value) for the words naming a speaker, or None."""
-    return _english_subject(tuple(words))
-
-
-@pure_words
-def _english_subject(given: tuple[str, ...]) -> tuple[str, str] | None:
-    # A name ends at a comma or a full stop ("said Tara Rao, Secretary"; "near Pune. Tara Rao").
-    ends = [w.rstrip("”\"'’)").endswith((",", ";", ":")) or _ends_sentence_word(w) for w in given]
-    pairs = [(w.strip(",;:“”\"'‘’()"), end) for w, end in zip(given, ends, strict=True)]
-    pairs = [(w, end) for w, end in pairs if w]
-    words = [w for w, _ in pairs]
-    skip_to = 0  # words before this index are read: a place ("at Ghanta Ghar") is never the speaker
-    for i, w in enumerate(words):
-        low = w.casefold()
-        if low in rules.EN_PRONOUNS and low not in rules.EN_NOT_SPEAKER_PRONOUNS:
-            return ("pronoun", low)
-        if i < skip_to:
-            continue
-        if low in rules.EN_PLACE_PREPOSITIONS:
-            # "at Ghanta Ghar in Korba on Monday the Chhattisgarh Chief Minister said"
-            skip_to = i + 1
-            while skip_to < len(words) and words[skip_to][:1].isupper() and not _is_title(words[skip_to]):
-                skip_to += 1
-                if pairs[skip_to - 1][1]:
-                    break
-            continue
-        if (
-            w[0].isupper()
-            and low not in rules.EN_FUNCTION_WORDS
-            and not (pairs[i][1] and _ends_sentence_word(w))
-        ):
-            run = [w]
-            stop = pairs[i][1]
-            rest_pairs = pairs[i + 1 :]
-            for n, (nxt, end) in enumerate(rest_pairs):
-                joins = nxt[0].isupper() or _continues_designation(run[-1], nxt, rest_pairs[n + 1 :])
-                if stop or not joins:
-                    break
-                run.append(nxt)
-                stop = end
-            run = [x for x in run if x.casefold() not in rules.EN_TITLE_LINKS]
-            run = [_strip_possessive(x) for x in run]
-            if run[-1].endswith(".") and len(run[-1]) > rules.INITIAL_MAX_CHARS:
-                run[-1] = run[-1].rstrip(".")  # the sentence's full stop, not an initial
-            titles = [x for x in run if x.casefold() in rules.EN_TITLES]
-            rest = [x for x in after_designation(run) if x.casefold() not in rules.EN_CALENDAR_WORDS]
-            if rest and _is_title(run[-1]) and _en_role(titles):
-                return ("role", _en_role(titles))  # "the Chhattisgarh Chief Minister": a state's, not a name
-            if rest:
-                return ("name", " ".join(rest))
-            if titles and _en_role(titles):
-                return ("role", _en_role(titles))
-        if low in ("chief", "prime") or low in rules.EN_ROLES:
-            joined = " ".join(words[i : i + 2]).casefold()
-            for key, role in rules.EN_ROLES.items():
-                if joined.startswith(key):
-                    return ("role", role)
-    return None
-
-
-def _en_role(titles: list[str]) -> str | None:
-    """The role a run of title words names ("Chief Minister" -> "chief minister"), if any."""
-    title = " ".join(titles).casefold()
-    return next((r for key, r in rules.EN_ROLES.items() if title.endswith(key)), None)
-
-
-def _continues_designation(previous: str, word: str, following: list[tuple[str, bool]]) -> bool:
-    """Whether a lower-case word still belongs to a capitalised speaker phrase: a title written
-    in lower case ("Arunachal Pradesh chief minister Pema Khandu"), or "of"/"for" between a title
-    and its capitalised portfolio ("Minister of Industries Rajyavardhan Rathore") or inside the
-    body whose title a name carries ("Utkal Chambers of Commerce President Brahma Mishra")."""
-    low = word.casefold()
-    if low in rules.EN_LOWERCASE_TITLES:
-        return True
-    if low not in rules.EN_TITLE_LINKS or not following or not following[0][0][:1].isupper():
-        return False
-    if previous.casefold() in rules.EN_TITLES:
-        return True
-    capitalised = []
-    for nxt, end in following:
-        if not nxt[:1].isupper():
-            break
-        capitalised.append(nxt)
-        if end:
-            break
-    return any(w.casefold() in rules.EN_TITLES for w in capitalised[:-1])
-
-
-def after_designation(words: list[str]) -> list[str]:
-    """The name in "Agriculture Minister Ramvichar Netam" / "स्वास्थ्य मंत्री श्याम बिहारी जायसवाल":
-    the words after the last title word, so that a designation ("Agriculture Minister",
-    "Chief Minister") goes as a whole phrase and the name stays whole. Words with no title
-    among them are returned as they are."""
-    last = max((i for i, w in enumerate(words) if _is_title(w)), default=-1)
-    rest = words[last + 1 :]
-    return rest if rest else [w for w in words if not _is_title(w)]
-
-
-def _is_title(word: str) -> bool:
-    return word.casefold() in rules.EN_TITLES or word in rules.HI_TITLES  # EN_TITLES holds cm and pm
-
-
-def _ends_sentence_word(word: str) -> bool:
-    """A word closing a sentence ("Guwahati."), not an initial or title ("Mr.", "J."). Unlike
-    segment.ends_sentence (a line's end) it reads one Latin word of a name run: no danda, an
-    ellipsis counts, and a short word's stop is an abbreviation's (rules.ABBREVIATION_MAX_LETTERS)."""
-    word = word.rstrip("”\"'’)")
-    return word.endswith((".", "!", "?")) and len(word.rstrip(".")) > rules.ABBREVIATION_MAX_LETTERS
-
-
-def hindi_subject(words: list[str]) -> tuple[str, str] | None:
-    """The subject before ने (words in order), as ('pronoun'|'role'|'name'|'other', value)."""
-    if any(w in rules.HI_PRONOUNS for w in words):
-        return ("pronoun", "")
-    if not words:
-        return None
-    if words[-1] in _HI_TITLE_TOKENS:
-        return ("role", _hi_role(words[-1]))
-    rest = [w for w in after_designation(words) if not _is_title(w)]
-    if rest:
-        return ("name", " ".join(rest))
-    return None
-
-
-def resolve(
-    subject: tuple[str, str] | None,
-    names: NameIndex,
-    offset: int,
-    last: str | None,
-    paragraph: tuple[int, int] | None = None,
-) -> tuple[str | None, str]:
-    """A speaker for a subject found at offset, and the step that chose it (as --explain names
-    it); `last` is the previous quote's speaker; `paragraph` the span from its paragraph's start
-    to the quote and its cue."""
-    if subject is None:
-        return _first_of(
-            (last, "no subject: the previous quote's speaker"),
-            (names.most_named, "no subject: the person the document names most"),
-            (lambda: names.nearest_before(offset), "no subject: the nearest person named before"),
-        )
-    kind, value = subject
-    if kind == "pronoun":
-        # The person the paragraph names first, before the previous quote's speaker ("Minister
-        # X congratulated Y. He wrote, “…”").
-        return _first_of(
-            (
-                lambda: names.first_between(*paragraph) if paragraph else None,
-                "pronoun: the paragraph's first person",
-            ),
-            (last, "pronoun: the previous quote's speaker"),
-            (lambda: names.antecedent(offset), "pronoun: the nearest subject or person before"),
-            (names.most_named, "pronoun: the person the document names most"),
-        )
-    if kind == "body":
-        return _first_of(
-            (lambda: names.body_before(offset), "office: the office named before, in its fullest form"),
-            (last, "office: the previous quote's speaker"),
-            (names.most_named, "office: the person the document names most"),
-        )
-    if kind == "role":
-        return _first_of(
-            (lambda: names.role(value), "role: the person the document gives this role"),
-            (last, "role: the previous quote's speaker"),
-            (names.most_named, "role: the person the document names most"),
-        )
-    if names.known(value):
-        return names.full(value), "name: its fullest form in the document"
-    if kind == "named":
-        return value, "name printed next to its cue"  # not a person the index knows
-    if rules.has_devanagari(value) and len(value.split()) == 1:
-        # "अधिकारियों ने कहा": the subject printed wins over a nearby name
-        return names.widened(value), "Hindi subject, with the word printed before it"
-    if all(w[:1].isupper() for w in value.split()):
-        return value, "a name the index did not catch, as printed"  # "Biden" named once, alone
-    found = _first_of(
-        (lambda: names.nearest_before(offset), "subject not a name: the nearest person named before"),
-        (last, "subject not a name: the previous quote's speaker"),
-    )
-    return found if found[0] else (value, "subject not a name, as printed")
-
-
-def _first_of(*steps: tuple[str | Callable[[], str | None] | None, str]) -> tuple[str | None, str]:
-    """The first step that gives a speaker, and its name; each lookup runs only when the steps
-    before it gave none."""
-    for found, why in steps:
-        speaker = found() if callable(found) else found
-        if speaker:
-            return speaker, why
-    return None, "no speaker found"

@@ -28,7 +28,8 @@ from .. import rules
 from ..memo import pure
 from ..patterns import led_by_first_chars
 from ..segment import BLANK, BOILERPLATE, BULLET, TEXT, Line, runs
-from .speakers import HI_LETTERS_RE, NameIndex, english_subject, hindi_subject, resolve
+from .name_index import HI_LETTERS_RE
+from .speakers import NameIndex, english_subject, hindi_subject, resolve
 
 _SEARCHED = (TEXT, BULLET)
 
