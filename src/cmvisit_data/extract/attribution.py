@@ -1,8 +1,8 @@
 """Attribution of direct quotes: whether a quoted span is a quote, its speech verb and the
 phrase naming its speaker.
 
-A quoted span is a quote when the text attributes it. The rules `attribute_direct` tries, in
-order: a speech verb right before the opening mark ("He said,
+A quoted span is a quote when the text attributes it. The rules are tried in order, each a
+function of the quotation (`_RULES`): a speech verb right before the opening mark ("He said,
 “…”", "ने कहा, “…”", "Goyal wrote on X: “…”"), right after the closing mark ("“…,” Sai said"), a
 document that reads it ("“…,” the statement read"), "described … as “…”", a speech verb earlier
 in its paragraph or ending the line above ("CM Sai said that … “…”", "पर लिखा –⏎“…”"), a
@@ -16,6 +16,9 @@ for Hindi reported speech too (`extract.reported`); `extract.speakers` turns it 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
 
 from .. import rules
 from ..memo import pure
@@ -108,6 +111,231 @@ def _sentence_like(content: str, unclosed: bool) -> bool:
     return unclosed or content.rstrip()[-1] in rules.QUOTE_END_PUNCT
 
 
+@dataclass
+class _Quotation:
+    """One quoted span being attributed, and the text around it that the rules read."""
+
+    raw: str
+    lines: list[Line]
+    line: Line  # the line the quotation opens on
+    open_at: int  # the opening mark
+    start: int  # the content, trimmed of white space
+    end: int
+    unclosed: bool  # no closing mark: the quotation runs to the end of its line
+    at_doc_end: bool  # unclosed on the last line of a document cut off there
+    sentences: Sentences
+    before_base: int  # where `before` starts in raw
+    before: str  # the text an attribution before the opening mark is read in
+
+    @cached_property
+    def content(self) -> str:
+        return self.raw[self.start : self.end]
+
+    @cached_property
+    def like(self) -> bool:
+        """Whether the content reads as a sentence (or is long enough to be a statement)."""
+        return _sentence_like(self.content, self.unclosed)
+
+    @cached_property
+    def described(self) -> re.Match[str] | None:
+        """The "described … as" that ends right before the opening mark, if any."""
+        return _EN_DESCRIBED_RE.search(self.before)
+
+    @cached_property
+    def after_at(self) -> int:
+        """Where the text after the closing mark starts (read only for a closed quotation)."""
+        after_at = self.end + 1
+        while self.raw[after_at - 1].isspace():  # a spaced closing mark (`well, " he said`)
+            after_at += 1
+        return after_at
+
+    @cached_property
+    def after(self) -> str:
+        """The text after the closing mark, to the end of its sentence."""
+        return _after_text(self.raw, self.line, self.after_at)
+
+    def opens_line(self) -> bool:
+        """Whether the quotation opens its line."""
+        return blank(self.raw, self.line.start, self.open_at)
+
+    def candidate(
+        self, cue: tuple[int, int] | None, subject: tuple[str, str] | None, rule: str
+    ) -> QuoteCandidate:
+        return QuoteCandidate(self.start, self.end, "direct", cue, subject, self.unclosed, self.line, rule)
+
+
+def _quotation(
+    raw: str,
+    lines: list[Line],
+    line: Line,
+    open_at: int,
+    start: int,
+    end: int,
+    unclosed: bool,
+    at_doc_end: bool,
+    sentences: Sentences,
+) -> _Quotation:
+    """The quotation, with the text before it read for a cue: its sentence up to the opening
+    mark, or the line above when the quotation opens its line (or item)."""
+    window = rules.ATTRIBUTION_WINDOW
+    before_base = max(sentences.start(line, open_at), open_at - window)
+    before = raw[before_base:open_at]
+    if blank(raw, item_start(line), open_at):
+        # The quotation opens its line: its attribution may close the line above.
+        prev = previous_line(lines, line)
+        if prev is not None:
+            before_base = max(item_start(prev), prev.end - window)
+            before = raw[before_base : prev.end]
+    return _Quotation(
+        raw, lines, line, open_at, start, end, unclosed, at_doc_end, sentences, before_base, before
+    )
+
+
+class _Refused:
+    """A step's answer that the quotation is no quote: no later rule is tried."""
+
+
+_REFUSED = _Refused()
+_Step = Callable[[_Quotation], "QuoteCandidate | _Refused | None"]
+
+
+def _verb_before(q: _Quotation) -> QuoteCandidate | None:
+    """A speech verb right before the opening mark: "He said, “…”", "ने कहा, “…”". A weak cue (no
+    comma or colon, no "that") needs a quotation that reads as a sentence."""
+    cue = _cue_before(q.before)
+    if cue is None:
+        return None
+    (cs, ce), subject, strong = cue
+    if not (strong or q.like):
+        return None
+    return q.candidate((q.before_base + cs, q.before_base + ce), subject, _VERB_BEFORE)
+
+
+def _a_term(q: _Quotation) -> _Refused | None:
+    """A few quoted words in a sentence that runs on after them: a term, unless "described as"."""
+    if not q.unclosed and _term_in_running_text(q.raw, q.content, q.end) and not q.described:
+        return _REFUSED
+    return None
+
+
+def _verb_after(q: _Quotation) -> QuoteCandidate | None:
+    """A speech verb right after the closing mark, after a short subject or a designation:
+    "“…,” Sai said", "“…,” said Tara Rao, Secretary", "“…,” it added" (an office speaks)."""
+    if q.unclosed:
+        return None
+    m = _EN_AFTER_RE.match(q.after)
+    content = q.content
+    if not m or not (
+        len(_words(content)) >= rules.AFTER_MIN_QUOTE_WORDS or content[-1] in rules.CLAUSE_END_MARKS
+    ):
+        return None
+    subj_words = (m.group("subj") or "").split()
+    if not (
+        len(subj_words) <= rules.SUBJECT_MAX_WORDS
+        or (len(subj_words) <= rules.DESIGNATION_MAX_WORDS and _designation_phrase(subj_words))
+    ):
+        return None
+    words = subj_words or m.group("post").split()[: rules.AFTER_VERB_SUBJECT_WORDS]
+    cue_at = q.after_at + m.start("verb")
+    verb = (cue_at, cue_at + len(m.group("verb")))
+    # "“…,” it added": a body (an office issuing a release) speaks.
+    subject = _BODY if [w.casefold() for w in subj_words] == ["it"] else english_subject(words)
+    return q.candidate(verb, subject, _VERB_AFTER)
+
+
+def _reads_after(q: _Quotation) -> QuoteCandidate | None:
+    """A document that reads the quotation: "“…,” the statement read" (its office speaks)."""
+    if q.unclosed:
+        return None
+    read = _EN_READ_AFTER_RE.match(q.after)
+    if not read or len(_words(q.content)) < rules.AFTER_MIN_QUOTE_WORDS:
+        return None
+    cue_at = q.after_at + read.start("verb")
+    return q.candidate((cue_at, cue_at + len(read.group("verb"))), _BODY, _READS_AFTER)
+
+
+def _described(q: _Quotation) -> QuoteCandidate | None:
+    """A characterisation in the speaker's words: "he described the visit as “a turning point”"."""
+    described = q.described
+    if described is None or q.unclosed:
+        return None
+    vs, ve = q.before_base + described.start("verb"), q.before_base + described.end("verb")
+    subject = subject_before(q.raw[q.before_base : vs])
+    return q.candidate((vs, ve), subject, _DESCRIBED)
+
+
+def _not_sentence_like(q: _Quotation) -> _Refused | None:
+    """With no verb right by it, a quotation must read as a sentence: else it is a name
+    ('Deep Space', “Strategic Partnership”)."""
+    return None if q.like else _REFUSED
+
+
+def _verb_earlier(q: _Quotation) -> QuoteCandidate | None:
+    """A speech verb earlier in the paragraph: "CM Sai said that … “…”"."""
+    earlier_base = max(q.line.start, q.open_at - rules.ATTRIBUTION_WINDOW)
+    found = _last_verb(q.raw[earlier_base : q.open_at])
+    if found is None:
+        return None
+    vs, ve = earlier_base + found[0], earlier_base + found[1]
+    sentence = q.raw[max(q.sentences.start(q.line, vs), vs - rules.ATTRIBUTION_WINDOW) : vs]
+    return q.candidate((vs, ve), subject_before(sentence), _VERB_EARLIER)
+
+
+def _cue_line_above(q: _Quotation) -> QuoteCandidate | None:
+    """A quotation opening its line below a line that ends in a speech verb and a colon, comma or
+    dash, or in कि: "… wrote:⏎“…”", "पर लिखा –⏎“…”"."""
+    prev = previous_line(q.lines, q.line)
+    if prev is None or not q.opens_line():
+        return None
+    prev_base = max(prev.start, prev.end - rules.ATTRIBUTION_WINDOW)
+    found = _last_verb(q.raw[prev_base : prev.end])
+    ending = prev.text.rstrip()
+    if found is None or not (ending[-1:] in rules.INTRODUCING_ENDINGS or ending.endswith(KI)):
+        return None
+    vs, ve = prev_base + found[0], prev_base + found[1]
+    return q.candidate((vs, ve), subject_before(q.raw[prev_base:vs]), _CUE_LINE_ABOVE)
+
+
+def _said_that_above(q: _Quotation) -> QuoteCandidate | None:
+    """A long quotation opening its paragraph goes on from the paragraph above when that
+    paragraph's last sentence reports the same speaker ("The minister said that …")."""
+    if not q.opens_line() or len(_words(q.content)) < rules.LONG_QUOTE_WORDS:
+        return None
+    above = previous_line(q.lines, q.line, over_furniture=True)
+    if above is None:
+        return None
+    last_start = q.sentences.start(above, max(above.start, above.end - 1))
+    m = _EN_SAID_THAT_RE.search(q.raw, last_start, above.end)
+    if m is None:
+        return None
+    before_verb = q.raw[last_start : m.start()]
+    # "… and added that": the verb's subject opens the sentence, beyond this reading.
+    subject = None if before_verb.rstrip().endswith(" and") else subject_before(before_verb)
+    return q.candidate((m.start(), m.end("verb")), subject, _SAID_THAT_ABOVE)
+
+
+def _cut_off(q: _Quotation) -> QuoteCandidate | None:
+    """The document is cut off inside the quotation, before its attribution could follow: the
+    statement continues the nearest preceding speaker's."""
+    return q.candidate(None, None, _CUT_OFF) if q.at_doc_end else None
+
+
+# The attribution steps, in the order they are tried: the first that attributes the quotation
+# (a candidate) or refuses it decides.
+_RULES: tuple[_Step, ...] = (
+    _verb_before,
+    _a_term,
+    _verb_after,
+    _reads_after,
+    _described,
+    _not_sentence_like,
+    _verb_earlier,
+    _cue_line_above,
+    _said_that_above,
+    _cut_off,
+)
+
+
 def attribute_direct(
     raw: str,
     lines: list[Line],
@@ -119,93 +347,15 @@ def attribute_direct(
     at_doc_end: bool,
     sentences: Sentences,
 ) -> QuoteCandidate | None:
-    content = raw[start:end]
-    window = rules.ATTRIBUTION_WINDOW
-    before_base = max(sentences.start(line, open_at), open_at - window)
-    before = raw[before_base:open_at]
-    if blank(raw, item_start(line), open_at):
-        # The quotation opens its line: its attribution may close the line above.
-        prev = previous_line(lines, line)
-        if prev is not None:
-            before_base = max(item_start(prev), prev.end - window)
-            before = raw[before_base : prev.end]
-    like = _sentence_like(content, unclosed)
-
-    # A speech verb right before the opening mark.
-    cue = _cue_before(before)
-    if cue is not None:
-        (cs, ce), subject, strong = cue
-        if strong or like:
-            verb = (before_base + cs, before_base + ce)
-            return QuoteCandidate(start, end, "direct", verb, subject, unclosed, line, _VERB_BEFORE)
-    if not unclosed and _term_in_running_text(raw, content, end) and not _EN_DESCRIBED_RE.search(before):
-        return None
-    # A speech verb right after the closing mark.
-    if not unclosed:
-        after_at = end + 1
-        while raw[after_at - 1].isspace():  # a spaced closing mark (`well, " he said`)
-            after_at += 1
-        after = _after_text(raw, line, after_at)
-        m = _EN_AFTER_RE.match(after)
-        if m and (
-            len(_words(content)) >= rules.AFTER_MIN_QUOTE_WORDS or content[-1] in rules.CLAUSE_END_MARKS
-        ):
-            subj_words = (m.group("subj") or "").split()
-            if len(subj_words) <= rules.SUBJECT_MAX_WORDS or (
-                len(subj_words) <= rules.DESIGNATION_MAX_WORDS and _designation_phrase(subj_words)
-            ):
-                words = subj_words or m.group("post").split()[: rules.AFTER_VERB_SUBJECT_WORDS]
-                cue_at = after_at + m.start("verb")
-                verb = (cue_at, cue_at + len(m.group("verb")))
-                # "“…,” it added": a body (an office issuing a release) speaks.
-                subject = _BODY if [w.casefold() for w in subj_words] == ["it"] else english_subject(words)
-                return QuoteCandidate(start, end, "direct", verb, subject, False, line, _VERB_AFTER)
-        read = _EN_READ_AFTER_RE.match(after)
-        if read and len(_words(content)) >= rules.AFTER_MIN_QUOTE_WORDS:
-            cue_at = after_at + read.start("verb")
-            verb = (cue_at, cue_at + len(read.group("verb")))
-            return QuoteCandidate(start, end, "direct", verb, _BODY, False, line, _READS_AFTER)
-    described = _EN_DESCRIBED_RE.search(before)
-    if described is not None and not unclosed:
-        vs, ve = before_base + described.start("verb"), before_base + described.end("verb")
-        subject = subject_before(raw[before_base:vs])
-        return QuoteCandidate(start, end, "direct", (vs, ve), subject, False, line, _DESCRIBED)
-    if not like:
-        return None
-    # A speech verb earlier in the paragraph, or at the end of the line above.
-    earlier_base = max(line.start, open_at - window)
-    found = _last_verb(raw[earlier_base:open_at])
-    if found is not None:
-        vs, ve = earlier_base + found[0], earlier_base + found[1]
-        sentence = raw[max(sentences.start(line, vs), vs - window) : vs]
-        subject = subject_before(sentence)
-        return QuoteCandidate(start, end, "direct", (vs, ve), subject, unclosed, line, _VERB_EARLIER)
-    prev = previous_line(lines, line)
-    if prev is not None and blank(raw, line.start, open_at):
-        prev_base = max(prev.start, prev.end - window)
-        found = _last_verb(raw[prev_base : prev.end])
-        ending = prev.text.rstrip()
-        if found is not None and (ending[-1:] in rules.INTRODUCING_ENDINGS or ending.endswith(KI)):
-            vs, ve = prev_base + found[0], prev_base + found[1]
-            subject = subject_before(raw[prev_base:vs])
-            return QuoteCandidate(start, end, "direct", (vs, ve), subject, unclosed, line, _CUE_LINE_ABOVE)
-    if blank(raw, line.start, open_at) and len(_words(content)) >= rules.LONG_QUOTE_WORDS:
-        # A long quotation opening its paragraph goes on from the paragraph above when that
-        # paragraph's last sentence reports the same speaker ("The minister said that …").
-        above = previous_line(lines, line, over_furniture=True)
-        if above is not None:
-            last_start = sentences.start(above, max(above.start, above.end - 1))
-            m = _EN_SAID_THAT_RE.search(raw, last_start, above.end)
-            if m is not None:
-                before_verb = raw[last_start : m.start()]
-                # "… and added that": the verb's subject opens the sentence, beyond this reading.
-                subject = None if before_verb.rstrip().endswith(" and") else subject_before(before_verb)
-                verb = (m.start(), m.end("verb"))
-                return QuoteCandidate(start, end, "direct", verb, subject, unclosed, line, _SAID_THAT_ABOVE)
-    if at_doc_end:
-        # The document is cut off inside the quotation, before its attribution could follow:
-        # the statement continues the nearest preceding speaker's.
-        return QuoteCandidate(start, end, "direct", None, None, True, line, _CUT_OFF)
+    """The quote a quoted span is, with its cue and subject phrase, or None when no rule
+    attributes it (or a step refuses it)."""
+    q = _quotation(raw, lines, line, open_at, start, end, unclosed, at_doc_end, sentences)
+    for rule in _RULES:
+        found = rule(q)
+        if isinstance(found, _Refused):
+            return None
+        if found is not None:
+            return found
     return None
 
 
