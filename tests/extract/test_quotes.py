@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from cmvisit_data.extract.quotes import _subject_before
+from cmvisit_data.extract.attribution import subject_before
 from cmvisit_data.parse import parse_text
 
 
@@ -157,7 +157,7 @@ def test_hindi_pronoun_spelt_without_the_nasal():
     )
     assert [q[2] for q in quotes(raw)] == ["रमेश साहू"]
     # The pronoun itself is what is read, not a fallback to the most named person.
-    assert _subject_before("मीडिया से बात करते हुए उन्होने ") == ("pronoun", "")
+    assert subject_before("मीडिया से बात करते हुए उन्होने ") == ("pronoun", "")
 
 
 def test_a_participle_introduces_a_quote_and_is_its_cue():

@@ -49,7 +49,7 @@ def test_hindi_names_end_before_sahit_and_verbs():
 
 
 def test_word_starts_of_a_capturing_split_are_the_words_offsets():
-    from cmvisit_data.extract.speakers import _HI_WORD_RE, _HI_WORD_SPLIT_RE, _WordStarts
+    from cmvisit_data.extract.name_index import _HI_WORD_RE, _HI_WORD_SPLIT_RE, _WordStarts
 
     raw = "  (रायपुर) मुख्यमंत्री श्री विष्णु देव साय ने, Tokyo में कहा। अंत"
     starts = [m.start() for m in _HI_WORD_RE.finditer(raw)]

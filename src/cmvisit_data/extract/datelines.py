@@ -3,7 +3,7 @@
 "Raipur:", "Tokyo [Japan], August 23 :", "Shimla (Himachal Pradesh) [India], January 9 (Diary
 Times):", "NEW DELHI In a special gesture", "रायपुर।", "गोरखपुर 12 अगस्त (संवाददाता)",
 "रायपुर, 5 अगस्त 2020/", "रायपुर/जापान". This module only recognises one at the start of a
-text; `extract.metadata` decides which line's dateline is the document's.
+text; `extract.dateline_choice` decides which line's dateline is the document's.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@
 
 Every feature is a number in [0, 1] with a name; `header.features.FEATURES` lists them per
 role, and the weights file must use these names only. Nothing here decides: `header.model`
-scores, and `extract.metadata` takes the decision.
+scores, and `extract.header_roles` takes the decision.
 """
 
 from __future__ import annotations
