@@ -153,8 +153,8 @@ def runs(lines: list[Line], kinds: tuple[str, ...], skip: tuple[str, ...] = ()) 
 
 def ends_sentence(text: str) -> bool:
     """True when text ends like a sentence (a full stop, danda, ! or ?), not an ellipsis: the
-    test for a whole line. Where sentences end inside a line is quotes._SENTENCE_END_RE, and
-    whether one Latin word of a name closes a sentence speakers._ends_sentence_word."""
+    test for a whole line. Where sentences end inside a line is quote_base.SENTENCE_END_RE, and
+    whether one Latin word of a name closes a sentence subjects.ends_sentence_word."""
     text = text.rstrip(rules.SENTENCE_TRAILERS)
     return bool(text) and text[-1] in rules.SENTENCE_STOPS and not text.endswith(rules.ELLIPSES)
 

@@ -7,7 +7,7 @@ features (their names per role in `features`; computed in `extract.header_featur
 `extract.post_features`) and scored by a logistic model whose weights were fitted on annotated
 pages (`model`, `weights.json`, fitted by `tools/fit_header.py`). The decision is a separate
 readable step: the best candidate above the role's threshold wins, or none does.
-This package is the scorer alone and imports nothing from `extract`: `extract.metadata`
+This package is the scorer alone and imports nothing from `extract`: `extract.header_roles`
 and `extract.posts` compute the candidates' features and ask it for their scores.
 `cmvisit parse --explain` shows every candidate with its features.
 """
