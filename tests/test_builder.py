@@ -15,7 +15,7 @@ from cmvisit_data.builder import (
     process_chunk_outcomes,
     sources,
 )
-from cmvisit_data.manifest import Entry
+from cmvisit_data.seeds.manifest import Entry
 
 from .conftest import SEEDS
 

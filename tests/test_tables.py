@@ -7,7 +7,7 @@ import pytest
 
 from cmvisit_data import parse_document
 from cmvisit_data.contract import load_schema
-from cmvisit_data.release.checks import check_batch
+from cmvisit_data.validation.tables import check_batch
 from cmvisit_data.tables import (
     DOCUMENT_COLUMNS,
     ITEM_TABLES,

@@ -27,13 +27,13 @@ from typing import Any
 from . import rules
 from .errors import CmvisitError, Problem
 from .inputs import read_path
-from .manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
+from .seeds.manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
 from .ordered import InOrder
 
 # Modules the worker processes import once, in the fork server, before any work.
 WORKER_PRELOAD = (
     "cmvisit_data.record",
-    "cmvisit_data.release.checks",
+    "cmvisit_data.validation.tables",
     "cmvisit_data.dedup",
     "pandera.pandas",
 )
@@ -208,7 +208,7 @@ def generate_batches(
     start at once; use the result as a context manager and iterate it."""
     jobs = entry_jobs(seeds_dir, max_bytes)
     if engine == "dask":
-        from .dask_engine import DaskChunkMap
+        from .engines.dask import DaskChunkMap
 
         return DaskChunkMap(
             build_batch, entries, workers, jobs, _chunk_size(len(entries), workers), scheduler
@@ -268,10 +268,10 @@ class Batch:
 
 def build_batch(jobs: list[Job]) -> Batch:
     """The build's step for one chunk, run in a worker: `process` each document, then build
-    this chunk's tables and run every table check on them (`release.checks.check_batch`)."""
+    this chunk's tables and run every table check on them (`validation.tables.check_batch`)."""
     import time
 
-    from .release.checks import check_batch
+    from .validation.tables import check_batch
     from .release.parquet import plain
 
     started = time.perf_counter()

@@ -458,7 +458,7 @@ def _seeds_folder(seeds_dir: str | None, instead: str) -> str | list[Problem]:
     """The seeds folder of add, build and seeds: --seeds when it holds manifest.json, else the
     project's seeds/ found from the current folder up to the repository root; or the problem
     that names the paths tried (`instead`: the command's own way to do without one)."""
-    from .manifest import find_seeds, seeds_missing
+    from .seeds.manifest import find_seeds, seeds_missing
 
     folder, tried = find_seeds(seeds_dir)
     if folder is None:
@@ -540,7 +540,7 @@ def add(
     one document (for several, only with --same-provenance). A long list is summarised:
     --format json lists every file.
     """
-    from .release import add as run_add
+    from .seeds.add import add as run_add
 
     found = _seeds_folder(seeds_dir, "add --init starts one there")
     if not isinstance(found, str):
@@ -619,7 +619,7 @@ def seeds_set(file: str, seeds_dir: str | None, fmt: str, **options: object) -> 
     FILE is the entry's file name (or its path in the seeds folder). The manifest is rewritten
     under the seeds' lock, as add does, and the values pass the same checks as add's.
     """
-    from .manifest import set_provenance
+    from .seeds.manifest import set_provenance
 
     changes = {
         name: (None if value is CLEAR else value) for name, value in options.items() if value is not None
@@ -652,7 +652,7 @@ def seeds_remove(file: str, seeds_dir: str | None, keep_file: bool, fmt: str) ->
 
     FILE is the entry's file name (or its path in the seeds folder).
     """
-    from .manifest import remove_entry
+    from .seeds.manifest import remove_entry
 
     found = _seeds_or_exit(seeds_dir, "there is nothing to remove")
     change, problems = remove_entry(found, file, keep_file)

@@ -18,10 +18,10 @@ from . import rules
 from .errors import CmvisitError, Problem, Report
 from .header.model import HeaderModel
 from .inputs import open_regular, read_path
-from .manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, sha256_of_handle, unlisted
+from .seeds.manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, sha256_of_handle, unlisted
 from .record import build_record
 from .strictjson import DuplicateKey, no_duplicate_keys
-from .validation import validate_record
+from .validation.records import validate_record
 
 DOCUMENT_SUFFIXES = (".txt",)
 RECORD_SUFFIXES = (".json", ".jsonl")
@@ -73,7 +73,7 @@ def _bookkeeping(name: str) -> bool:
     as a .jsonl record file, an interrupted add's journal gave thousands of false errors)."""
     from fnmatch import fnmatchcase
 
-    from .manifest import ADD_TEMPORARY, JOURNAL_NAME, LOCK_NAME
+    from .seeds.manifest import ADD_TEMPORARY, JOURNAL_NAME, LOCK_NAME
 
     return name in (JOURNAL_NAME, LOCK_NAME) or any(fnmatchcase(name, p) for p in ADD_TEMPORARY)
 

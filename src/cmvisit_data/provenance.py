@@ -7,7 +7,7 @@ options pass (the text policy for provenance, then the seeds schema: an http(s) 
 of visible text), and `null` or an empty cell is no value. The table is checked whole before
 anything is added: an unknown column, a row for a file not being added, a document with no row
 and a second row for one document are each one problem naming the table, its line and the
-column. Adding the documents is `release.add`'s, not this module's.
+column. Adding the documents is `seeds.add`'s, not this module's.
 """
 
 from __future__ import annotations
@@ -181,7 +181,7 @@ def _row(
 ) -> tuple[_Row | None, list[Problem]]:
     """One row's values: null, an empty cell or a missing column is no value; every other value
     passes the text policy for provenance, then the seeds schema."""
-    from .manifest import provenance_schema_errors
+    from .seeds.manifest import provenance_schema_errors
 
     def place(column: str) -> dict[str, Any]:
         return {"file": name, "line": line, "pointer": f"/{column}" if pointers else None}

@@ -15,7 +15,7 @@ from .errors import CmvisitError
 from .header.model import HeaderModel
 from .inputs import Document
 from .parse import parse_text
-from .validation import doc_id_for, validate_record
+from .validation.records import doc_id_for, validate_record
 
 
 def build_record(

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cmvisit_data.manifest import load_manifest
+from cmvisit_data.seeds.manifest import load_manifest
 from cmvisit_data.release import add
 
 from ..conftest import SEEDS
@@ -63,7 +63,7 @@ def test_a_prepared_link_at_a_temporary_name_is_never_written_through(tmp_path):
 def test_the_bytes_copied_are_the_bytes_checked(tmp_path, monkeypatch):
     import importlib
 
-    add_module = importlib.import_module("cmvisit_data.release.add")
+    add_module = importlib.import_module("cmvisit_data.seeds.add")
 
     seeds = _seeds(tmp_path)
     new = tmp_path / "new.txt"
@@ -215,7 +215,7 @@ def test_sigterm_stops_an_add_as_ctrl_c_does(tmp_path):
 
 
 def test_what_an_interrupted_add_journaled_is_listed_and_its_temporary_files_removed(tmp_path):
-    from cmvisit_data.manifest import JOURNAL_NAME, Entry, recover
+    from cmvisit_data.seeds.manifest import JOURNAL_NAME, Entry, recover
 
     seeds = _seeds(tmp_path)
     placed = seeds / "placed.txt"
@@ -260,7 +260,7 @@ def test_a_full_disk_undoes_the_add_and_says_so_in_one_line(tmp_path, monkeypatc
 
     from cmvisit_data.cli import main
 
-    add_module = importlib.import_module("cmvisit_data.release.add")
+    add_module = importlib.import_module("cmvisit_data.seeds.add")
     seeds = _seeds(tmp_path)
     incoming = _incoming(tmp_path, 30)
     before = _snapshot(seeds)
@@ -275,7 +275,7 @@ def test_a_full_disk_undoes_the_add_and_says_so_in_one_line(tmp_path, monkeypatc
 def test_a_full_disk_when_the_manifest_is_written_removes_every_document_placed(tmp_path, monkeypatch):
     import importlib
 
-    manifest_module = importlib.import_module("cmvisit_data.manifest")
+    manifest_module = importlib.import_module("cmvisit_data.seeds.manifest")
     seeds = _seeds(tmp_path)
     before = _snapshot(seeds)
     _fail_after(manifest_module, "write_atomic", 0, monkeypatch)
@@ -405,7 +405,7 @@ def test_validate_of_the_seeds_reads_no_interrupted_adds_journal_as_records(tmp_
     """An add killed outright leaves its journal in seeds/ until the next start; validate of the
     seeds folder must not read it as a .jsonl record file (it gave thousands of false errors)."""
     from cmvisit_data.intake import expand
-    from cmvisit_data.manifest import JOURNAL_NAME, LOCK_NAME
+    from cmvisit_data.seeds.manifest import JOURNAL_NAME, LOCK_NAME
 
     seeds = _seeds(tmp_path)
     (seeds / JOURNAL_NAME).write_text('{"file": "x.txt"}\n', encoding="utf-8")

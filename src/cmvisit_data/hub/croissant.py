@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..builder import INFO
-from ..manifest import sha256_of
+from ..seeds.manifest import sha256_of
 from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, table_schema
 from .features import data_file
 

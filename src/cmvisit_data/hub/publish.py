@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..manifest import sha256_of
+from ..seeds.manifest import sha256_of
 from ..release.layout import read_manifest
 from .features import HF_DIR
 

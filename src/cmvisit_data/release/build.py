@@ -43,7 +43,7 @@ from ..builder import (
 )
 from ..dedup import Signatures
 from ..errors import CmvisitError, Problem
-from ..manifest import reading, sha256_of
+from ..seeds.manifest import reading, sha256_of
 from ..tables import TABLE_NAMES, table_schema
 from .changelog import RELEASES_LOCK, changelog_text
 from .contents import Inputs, Stats, release_manifest

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..atomic import write_atomic
 from ..errors import CmvisitError, Problem
-from ..manifest import sha256_of
+from ..seeds.manifest import sha256_of
 from ..published import committed
 from .layout import CHANGELOG, RELEASE_MANIFEST, VERSION_RE, manifest_head, versions
 

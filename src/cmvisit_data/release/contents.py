@@ -15,7 +15,7 @@ from typing import Any
 from .._version import __version__
 from ..builder import INFO
 from ..contract import schema_path
-from ..manifest import sha256_of
+from ..seeds.manifest import sha256_of
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, table_file
 from .parquet import PARQUET_OPTIONS

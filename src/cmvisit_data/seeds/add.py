@@ -35,7 +35,7 @@ from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
 from ..errors import CmvisitError, Problem, Report
 from ..inputs import open_regular
 from ..intake import DOCUMENT_SUFFIXES, expand
-from ..manifest import (
+from .manifest import (
     MANIFEST_NAME,
     Entry,
     end_journal,

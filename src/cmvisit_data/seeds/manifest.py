@@ -26,10 +26,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .atomic import NOFOLLOW, file_lock, write_atomic, write_problem
-from .contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
-from .errors import Problem
-from .strictjson import DuplicateKey, no_duplicate_keys
+from ..atomic import NOFOLLOW, file_lock, write_atomic, write_problem
+from ..contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+from ..errors import Problem
+from ..strictjson import DuplicateKey, no_duplicate_keys
 
 MANIFEST_NAME = "manifest.json"
 LOCK_NAME = ".seeds.lock"  # add holds it exclusive; validate and build, shared, while they read
@@ -96,7 +96,7 @@ def provenance_schema_errors(provenance: dict[str, Any]) -> dict[str, str]:
 
 def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
     """The manifest's entries, or the problems that make it unusable (all of them)."""
-    from .inputs import open_regular, provenance_text_problems
+    from ..inputs import open_regular, provenance_text_problems
 
     path = Path(seeds_dir) / MANIFEST_NAME
     name = str(path)
@@ -317,7 +317,7 @@ def recover(seeds: Path) -> list[Entry]:
 def _read_journal(path: Path) -> list[Entry]:
     """The journal's entries; a line cut short by the kill, or that is not an entry the seeds
     schema allows under a plain file name, is left out."""
-    from .inputs import open_regular
+    from ..inputs import open_regular
 
     if not os.path.lexists(path):
         return []
@@ -340,7 +340,7 @@ def _read_journal(path: Path) -> list[Entry]:
 
 def _holds(seeds: Path, entry: Entry) -> bool:
     """Whether seeds/entry.file is a regular file (not a link) with the entry's checksum."""
-    from .inputs import open_regular
+    from ..inputs import open_regular
 
     handle, _ = open_regular(seeds / entry.file, follow_links=False)
     if handle is None:
@@ -428,7 +428,7 @@ def set_provenance(
 ) -> tuple[EntryChange | None, list[Problem]]:
     """Give the listed document `name` the provenance values in `changes` (None: no value;
     fields left out keep theirs), checked by the same policy as add's."""
-    from .inputs import provenance_text_problems
+    from ..inputs import provenance_text_problems
 
     problems = provenance_text_problems(changes) + provenance_problems(changes)
     if problems:
