@@ -23,9 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmvisit_data.cli import main
-from cmvisit_data.seeds.manifest import Entry, write_manifest
 from cmvisit_data.parse import parse_text
 from cmvisit_data.release import verify
+from cmvisit_data.seeds.manifest import Entry, write_manifest
 
 from .conftest import ROOT, SEEDS
 

@@ -5,7 +5,14 @@ import shutil
 
 import pytest
 
-from cmvisit_data.seeds.manifest import Entry, load_manifest, resolve_entry, sha256_of, unlisted, write_manifest
+from cmvisit_data.seeds.manifest import (
+    Entry,
+    load_manifest,
+    resolve_entry,
+    sha256_of,
+    unlisted,
+    write_manifest,
+)
 
 from .conftest import SEEDS
 

@@ -27,8 +27,8 @@ from typing import Any
 from . import rules
 from .errors import CmvisitError, Problem
 from .inputs import read_path
-from .seeds.manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
 from .ordered import InOrder
+from .seeds.manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
 
 # Modules the worker processes import once, in the fork server, before any work.
 WORKER_PRELOAD = (
@@ -271,8 +271,8 @@ def build_batch(jobs: list[Job]) -> Batch:
     this chunk's tables and run every table check on them (`validation.tables.check_batch`)."""
     import time
 
-    from .validation.tables import check_batch
     from .release.parquet import plain
+    from .validation.tables import check_batch
 
     started = time.perf_counter()
     tabulated = _Tables()

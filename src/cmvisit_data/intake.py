@@ -18,8 +18,8 @@ from . import rules
 from .errors import CmvisitError, Problem, Report
 from .header.model import HeaderModel
 from .inputs import open_regular, read_path
-from .seeds.manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, sha256_of_handle, unlisted
 from .record import build_record
+from .seeds.manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, sha256_of_handle, unlisted
 from .strictjson import DuplicateKey, no_duplicate_keys
 from .validation.records import validate_record
 

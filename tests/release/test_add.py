@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cmvisit_data.seeds.add import add
 from cmvisit_data.seeds.manifest import load_manifest
-from cmvisit_data.release import add
 
 from ..conftest import SEEDS
 
@@ -93,7 +93,9 @@ def test_two_adds_at_once_lose_no_entry(tmp_path):
         for i in range(40):
             (folder / f"b{k}_{i:03d}.txt").write_text(f"{TEXT.strip()} Item {k}-{i}.\n", encoding="utf-8")
         folders.append(folder)
-    code = "import sys; from cmvisit_data.release import add; add([sys.argv[1]], sys.argv[2], {}, workers=1)"
+    code = (
+        "import sys; from cmvisit_data.seeds.add import add; add([sys.argv[1]], sys.argv[2], {}, workers=1)"
+    )
     procs = [subprocess.Popen([sys.executable, "-c", code, str(f), str(seeds)]) for f in folders]
     assert [p.wait(timeout=120) for p in procs] == [0, 0]
     entries, problems = load_manifest(seeds)

@@ -241,7 +241,7 @@ def test_the_build_holds_the_seeds_lock_shared_while_it_reads(tmp_path, monkeypa
 
 
 def test_a_link_planted_at_a_lock_name_is_refused_and_nothing_is_created_where_it_points(tmp_path):
-    from cmvisit_data.release import add
+    from cmvisit_data.seeds.add import add
 
     out = tmp_path / "out"
     out.mkdir()
@@ -335,7 +335,7 @@ def test_a_changelog_under_out_names_the_path_of_its_releases(tmp_path, monkeypa
 
 
 def _seeds_with_one_more(tmp_path):
-    from cmvisit_data.release import add
+    from cmvisit_data.seeds.add import add
 
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
