@@ -358,8 +358,8 @@ def _as_a_checkout(monkeypatch) -> None:
     suite's package was installed (CI installs a wheel)."""
     import importlib
 
-    build_module = importlib.import_module("cmvisit_data.release.build")
-    monkeypatch.setattr(build_module, "version_file", lambda: ROOT / "src" / "cmvisit_data" / "_version.py")
+    versioning = importlib.import_module("cmvisit_data.release.versioning")
+    monkeypatch.setattr(versioning, "version_file", lambda: ROOT / "src" / "cmvisit_data" / "_version.py")
     monkeypatch.chdir(ROOT)  # where the hints' paths are shown from
 
 
@@ -423,13 +423,13 @@ def test_an_installed_package_cuts_a_release_of_any_version_and_names_no_version
     """Installed (not a checkout), the package's version is not the contributor's to raise."""
     import importlib
 
-    build_module = importlib.import_module("cmvisit_data.release.build")
-    monkeypatch.setattr(build_module, "version_file", lambda: None)
+    versioning = importlib.import_module("cmvisit_data.release.versioning")
+    monkeypatch.setattr(versioning, "version_file", lambda: None)
     out = _with_release(tmp_path, "0.5.0")
     seeds = _seeds_with_one_more(tmp_path)
-    result = build_module.cut(seeds, out, "0.6.0", workers=1)
+    result = importlib.import_module("cmvisit_data.release.cut").cut(seeds, out, "0.6.0", workers=1)
     assert result.ok and result.commit == [str(out / "0.6.0"), str(out / "CHANGELOG.md"), str(seeds)]
-    assert build_module.cut_steps("0.7.0") == "`cmvisit release 0.7.0`"
+    assert versioning.cut_steps("0.7.0") == "`cmvisit release 0.7.0`"
 
 
 def test_release_names_the_newest_before_asking_for_the_package_version(tmp_path, monkeypatch):
@@ -452,7 +452,7 @@ def test_release_names_the_newest_before_asking_for_the_package_version(tmp_path
 def build_module_cut(seeds, out, version):
     import importlib
 
-    return importlib.import_module("cmvisit_data.release.build").cut(seeds, out, version, workers=1)
+    return importlib.import_module("cmvisit_data.release.cut").cut(seeds, out, version, workers=1)
 
 
 def test_a_build_into_the_checkouts_build_of_another_version_is_refused_as_release_refuses_it(
@@ -465,10 +465,8 @@ def test_a_build_into_the_checkouts_build_of_another_version_is_refused_as_relea
     import cmvisit_data._version
 
     project = tmp_path / "project"
-    build_module = importlib.import_module("cmvisit_data.release.build")
-    monkeypatch.setattr(
-        build_module, "version_file", lambda: project / "src" / "cmvisit_data" / "_version.py"
-    )
+    versioning = importlib.import_module("cmvisit_data.release.versioning")
+    monkeypatch.setattr(versioning, "version_file", lambda: project / "src" / "cmvisit_data" / "_version.py")
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.6.0")
     refused = build(SEEDS, project / "build", "0.7.0", workers=1)
     assert refused.status == "refused" and '__version__ = "0.7.0"' in refused.problems[0].one_line()

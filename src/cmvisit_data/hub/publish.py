@@ -97,7 +97,7 @@ def publish_release(
 def _other_repository(folder: Path, built_for: str, repo_id: str) -> Problem:
     """The refusal of a release whose card names another repository: the real reason, and the
     command that builds one for `repo_id` (a new version: a release never changes)."""
-    from ..release.build import cut_steps, next_version
+    from ..release.versioning import cut_steps, next_version
 
     following = next_version(folder.parent)
     return Problem(

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..builder import INFO
 from ..contract import schema_path
+from ..info import INFO
 from ..seeds.manifest import sha256_of
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, table_file

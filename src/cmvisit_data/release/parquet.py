@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..batch import plain
 from ..tables import COUNTED, TABLE_NAMES, table_schema
 
 BATCH_DOCS = 1000
@@ -47,18 +48,6 @@ class Writers:
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
-
-
-def plain(table: Any) -> Any:
-    """Dictionary columns as plain strings, so that tables from any chunks concatenate and
-    are encoded again per row group (the same bytes whatever the chunking)."""
-    import pyarrow as pa
-
-    for i, column in enumerate(table.schema):
-        if pa.types.is_dictionary(column.type):
-            plain = pa.field(column.name, pa.string(), column.nullable, column.metadata)
-            table = table.set_column(i, plain, table.column(i).cast(pa.string()))
-    return table
 
 
 def encoded(name: str, tables: list[Any]) -> Any:

@@ -30,7 +30,7 @@ from typing import Any
 
 from .. import rules
 from ..atomic import exclusive_temp, write_problem
-from ..builder import ChunkMap, terminate_as_interrupt
+from ..engines.local import ChunkMap, terminate_as_interrupt
 from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
 from ..errors import CmvisitError, Problem, Report
 from ..inputs import open_regular
