@@ -5,11 +5,11 @@ import shutil
 
 import pytest
 
+from cmvisit_data.hashing import sha256_of
 from cmvisit_data.seeds.manifest import (
     Entry,
     load_manifest,
     resolve_entry,
-    sha256_of,
     unlisted,
     write_manifest,
 )

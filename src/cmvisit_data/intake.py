@@ -16,10 +16,11 @@ from typing import Any
 
 from . import rules
 from .errors import CmvisitError, Problem, Report
+from .hashing import sha256_of_handle
 from .header.model import HeaderModel
 from .inputs import open_regular, read_path
 from .record import build_record
-from .seeds.manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, sha256_of_handle, unlisted
+from .seeds.manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, unlisted
 from .strictjson import DuplicateKey, no_duplicate_keys
 from .validation.records import validate_record
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..hashing import sha256_of
 from ..info import INFO
-from ..seeds.manifest import sha256_of
 from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, table_schema
 from .features import data_file
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..hashing import sha256_of
 from ..release.layout import read_manifest
-from ..seeds.manifest import sha256_of
 from .features import HF_DIR
 
 

@@ -35,8 +35,9 @@ from ..builder import sources
 from ..dedup import Signatures
 from ..engines.local import parallel, start_workers, terminate_as_interrupt
 from ..errors import CmvisitError, Problem
+from ..hashing import sha256_of
 from ..info import INFO
-from ..seeds.manifest import reading, sha256_of
+from ..seeds.manifest import reading
 from ..tables import TABLE_NAMES, table_schema
 from .changelog import RELEASES_LOCK, changelog_text
 from .contents import Inputs, Stats, release_manifest

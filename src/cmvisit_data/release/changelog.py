@@ -31,8 +31,8 @@ from typing import Any
 
 from ..atomic import write_atomic
 from ..errors import CmvisitError, Problem
+from ..hashing import sha256_of
 from ..published import committed
-from ..seeds.manifest import sha256_of
 from .layout import CHANGELOG, RELEASE_MANIFEST, VERSION_RE, manifest_head, versions
 
 RELEASES_LOCK = ".releases.lock"  # held while a release is renamed into place and the changelog written

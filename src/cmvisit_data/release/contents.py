@@ -14,8 +14,8 @@ from typing import Any
 
 from .._version import __version__
 from ..contract import schema_path
+from ..hashing import sha256_of
 from ..info import INFO
-from ..seeds.manifest import sha256_of
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, table_file
 from .parquet import PARQUET_OPTIONS

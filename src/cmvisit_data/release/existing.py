@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from ..hashing import sha256_of
 from ..info import INFO
-from ..seeds.manifest import sha256_of
 from .diff import digests
 from .layout import RELEASE_MANIFEST, read_manifest, versions
 from .versioning import cut_steps, next_version

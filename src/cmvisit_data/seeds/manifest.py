@@ -5,18 +5,19 @@ url, outlet, rights, how obtained; `null` where unknown). The manifest is untrus
 duplicate JSON keys, unknown fields, entries listed twice and paths that leave the seeds
 folder (`..`, absolute paths, links pointing outside) are all errors. A document with no
 entry, or whose bytes no longer match its checksum, is an error that names the file.
-Writing entries for new documents is `release`'s `add`, not this module's; the seeds' lock,
-the journal `add` keeps of the entries it is placing, and putting right what an interrupted
-`add` left are this module's, so that every reader (validate, build, add) starts from a
-folder in which every document is listed. So are finding the project's seeds folder (or
-saying where it was looked for), and correcting or removing one entry under the same lock.
+This module reads and writes the manifest (`write_manifest`; correcting or removing one entry
+under the seeds' lock); which entries a new document gets, and copying it in, is `add`'s
+(`seeds.add`), which writes them through `write_manifest`. The seeds' lock, the journal
+`add` keeps of the entries it is placing, and putting right what an interrupted `add` left
+are this module's, so that every reader (validate, build, add) starts from a folder in which
+every document is listed. So is finding the project's seeds folder (or saying where it was
+looked for).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import stat
@@ -29,6 +30,7 @@ from typing import Any
 from ..atomic import NOFOLLOW, file_lock, write_atomic, write_problem
 from ..contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
 from ..errors import Problem
+from ..hashing import sha256_of_handle
 from ..strictjson import DuplicateKey, no_duplicate_keys
 
 MANIFEST_NAME = "manifest.json"
@@ -195,19 +197,6 @@ def resolve_entry(seeds_dir: str | os.PathLike[str], entry: Entry) -> tuple[Path
 
 def _loop(candidate: Path) -> Problem:
     return Problem("path-outside-seeds", "a link that loops: it never reaches a file", file=str(candidate))
-
-
-def sha256_of(path: str | os.PathLike[str]) -> str:
-    with open(path, "rb") as handle:
-        return sha256_of_handle(handle)
-
-
-def sha256_of_handle(handle: Any) -> str:
-    """The sha256 of what is left to read of an open file."""
-    digest = hashlib.sha256()
-    for block in iter(lambda: handle.read(1 << 20), b""):
-        digest.update(block)
-    return digest.hexdigest()
 
 
 def unlisted(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> list[Problem]:
