@@ -253,7 +253,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(run, english_seed, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("cmvisit_data.intake.parse_path", broken)
+    monkeypatch.setattr("cmvisit_data.record.parse_path", broken)
     result = run("parse", str(english_seed))
     assert result.exit_code == 1
     assert "internal error: RuntimeError: simulated bug" in result.stderr and "Traceback" not in result.output

@@ -119,13 +119,13 @@ def parse(paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | No
     lines stay aligned with the arguments; the exit code is then 1.
     """
     from .header.model import WeightsError, load
-    from .intake import parse_path
+    from .record import parse_path
 
     try:
         model = load(weights)
     except WeightsError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from None
-    from .intake import DOCUMENT_SUFFIXES, expand
+    from .seeds.folders import DOCUMENT_SUFFIXES, expand
 
     files, skipped = expand(list(paths), DOCUMENT_SUFFIXES)
     _echo_skipped(skipped, "not a document (.txt)")
@@ -485,7 +485,7 @@ def _seeds_or_exit(seeds_dir: str | None, instead: str, fmt: str = "text") -> st
 
 
 def _table_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from .provenance import TABLE_SUFFIXES
+    from .seeds.provenance import TABLE_SUFFIXES
 
     if value is not None and Path(value).suffix.lower() not in TABLE_SUFFIXES:
         raise click.BadParameter(f"{value!r}: give the table as a .csv or a .jsonl file")

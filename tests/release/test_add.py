@@ -406,7 +406,7 @@ def test_init_where_the_file_system_refuses_is_one_line_with_its_place(tmp_path)
 def test_validate_of_the_seeds_reads_no_interrupted_adds_journal_as_records(tmp_path):
     """An add killed outright leaves its journal in seeds/ until the next start; validate of the
     seeds folder must not read it as a .jsonl record file (it gave thousands of false errors)."""
-    from cmvisit_data.intake import expand
+    from cmvisit_data.seeds.folders import expand
     from cmvisit_data.seeds.manifest import JOURNAL_NAME, LOCK_NAME
 
     seeds = _seeds(tmp_path)

@@ -19,10 +19,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .contract import PROVENANCE_FIELDS
-from .errors import Problem
-from .inputs import NULL_WORD, open_regular, provenance_text_problem
-from .strictjson import DuplicateKey, no_duplicate_keys
+from ..contract import PROVENANCE_FIELDS
+from ..errors import Problem
+from ..inputs import NULL_WORD, open_regular, provenance_text_problem
+from ..strictjson import DuplicateKey, no_duplicate_keys
 
 TABLE_SUFFIXES = (".csv", ".jsonl")
 COLUMNS = ("file", *PROVENANCE_FIELDS)
@@ -181,7 +181,7 @@ def _row(
 ) -> tuple[_Row | None, list[Problem]]:
     """One row's values: null, an empty cell or a missing column is no value; every other value
     passes the text policy for provenance, then the seeds schema."""
-    from .seeds.manifest import provenance_schema_errors
+    from .manifest import provenance_schema_errors
 
     def place(column: str) -> dict[str, Any]:
         return {"file": name, "line": line, "pointer": f"/{column}" if pointers else None}
@@ -227,7 +227,7 @@ def match_table(
     path: str | os.PathLike[str], documents: list[str], given: list[str]
 ) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     """document -> its row's provenance, for every document being added (`documents`, as
-    intake.expand lists the paths `given`), or every problem of the table: its own, a row for
+    seeds.folders.expand lists the paths `given`), or every problem of the table: its own, a row for
     a file not being added, a row that fits several documents, a second row for a document,
     and a document with no row."""
     name = str(path)
