@@ -428,7 +428,7 @@ def diff(old: str, new: str, fmt: str, limit: int) -> None:
     (quotes +2 -1, speakers changed: 1). --format json gives all of it, with stable keys.
     """
     from .release import diff as run_diff
-    from .release.diff import detail_lines, heading, summary_lines
+    from .release.diff_text import detail_lines, heading, summary_lines
 
     result = run_diff(old, new)
     if fmt == "json":

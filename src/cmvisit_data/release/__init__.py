@@ -23,7 +23,9 @@ Guarantees:
 Modules: `layout` (paths, versions, reading a manifest, atomic writes),
 `parquet` (writer options, row groups), `contents` (inputs,
 counts, the manifest), `sealed` (opening, bounding and reading a release file once),
-`mirror` (the hf/ copy against the tables), `build`, `verify`, `diff`, `changelog`.
+`mirror` (the hf/ copy against the tables), `build`, `existing` (a build of a version that
+exists), `versioning` (which version a release may take), `cut` (`cmvisit release`), `verify`,
+`diff` and `diff_text`, `changelog`.
 The table checks are `validation.tables`; adding documents to the seeds is `seeds.add`.
 """
 

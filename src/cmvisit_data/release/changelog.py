@@ -136,7 +136,8 @@ def _sha(folder: Path) -> str:
 def _since(manifest: dict[str, Any], previous: Path | None, folder: Path) -> list[str]:
     """What changed since the previous release, as `cmvisit diff` summarises it: the counts,
     then a line per cause. Raises CmvisitError naming a release whose tables cannot be read."""
-    from .diff import diff, summary_lines
+    from .diff import diff
+    from .diff_text import summary_lines
 
     if previous is None:
         return [f"{_SINCE}{manifest['counts']['documents']} added, 0 removed (the first release listed)"]
