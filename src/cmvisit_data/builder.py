@@ -4,10 +4,11 @@ one source into a validated record or a typed rejection.
 `sources` lists the seeds manifest's entries. `process` is the per-document step: bytes +
 provenance in, `Outcome` out (a validated record with its table values and near-duplicate
 signature, or a rejection with every problem). What it returns depends only on its `Job` and
-the files it names: it keeps nothing between calls and writes nothing, though it reads the
-package's schema, rules and header model, which are loaded once per process and cached. So
-any engine that can map a function over jobs (a process pool here, Dask; Spark or Beam
-elsewhere) can run it unchanged. The build maps it a chunk at a time (`batch`).
+the files it names, and it writes nothing. It is not free of global state: each process keeps
+caches between calls (the schema, its validators and the header model, loaded once; the
+parser's bounded memo of pure steps, `memo`), none of which changes a result. So any engine
+that can map a function over jobs (a process pool here, Dask; Spark or Beam elsewhere) can
+run it unchanged. The build maps it a chunk at a time (`batch`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .seeds.manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, 
 
 @dataclass(frozen=True)
 class Job:
-    """Everything the per-document step needs: no shared state."""
+    """Everything the per-document step needs, sent to a worker as it is (paths, never bytes)."""
 
     seeds_dir: str
     entry: Entry

@@ -119,6 +119,19 @@ def test_progress_without_a_terminal_prints_lines(capsys, monkeypatch):
     ]
 
 
+def test_the_inputs_of_a_build_are_what_was_appended_and_nothing_else(tmp_path):
+    """The inputs wait on disk while the build runs; read back, they are what was appended,
+    and they never pass for an empty list (a list subclass holding nothing did: len 1, == [])."""
+    from cmvisit_data.release.contents import Inputs
+
+    inputs = Inputs(tmp_path / "inputs.jsonl")
+    item = {"file": "a.txt", "sha256": "0" * 64, "doc_id": "0" * 16, "language": "en"}
+    inputs.append(item)
+    inputs.close()
+    assert len(inputs) == 1 and list(inputs) == [item]
+    assert inputs != [] and json.dumps(list(inputs)) == json.dumps([item])
+
+
 _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
 _JSON = st.recursive(
     _SCALARS,

@@ -23,7 +23,6 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -375,15 +374,7 @@ def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
     with (
         pa.OSFile(str(c.pass1)) as source,  # read batch by batch; a memory map would stay resident
         pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
-        # The Hub copy of each batch is encoded on a second thread while this one encodes the
-        # release's (Parquet encoding runs without the GIL); each file is still written by one
-        # thread, batch after batch, so its bytes do not change. Both finish a batch before the
-        # next is read: one batch in memory at a time, as without the thread. A third measures
-        # the item tables' Hub files meanwhile, on the core the two leave idle part of the time.
-        ThreadPoolExecutor(max_workers=1) as hub_thread,
-        ThreadPoolExecutor(max_workers=1) as measuring,
     ):
-        measured = measuring.submit(c.hub.measure, TABLE_NAMES[1:])
         reader = pa.ipc.open_file(source)
         for index in range(reader.num_record_batches):
             table = encoded("documents", [pa.Table.from_batches([reader.get_batch(index)])])
@@ -393,10 +384,8 @@ def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
                 schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
             )
             stats.add(table)
-            hub_pending = hub_thread.submit(c.hub.write, "documents", table)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
-            hub_pending.result()
-        measured.result()
+            c.hub.write("documents", table)
     c.pass1.unlink()
     # Give the encoders' freed buffers back to the system before the Hub folder is finished,
     # so that this pass does not raise the build's peak.
