@@ -46,7 +46,7 @@ def _repo_id(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     """--repo-id checked by the Hub's rules before anything is built or uploaded."""
     if value is None:
         return None
-    from .hub.publish import repo_id_problem
+    from .release.publish import repo_id_problem
 
     why = repo_id_problem(value)
     if why is not None:
@@ -699,7 +699,7 @@ def publish(release: str, repo_id: str | None, dry_run: bool, fmt: str) -> None:
     and the exit code is 1. With --dry-run, prints the plan (files, sizes, sha256, repository,
     tag) instead.
     """
-    from .hub.publish import publish_release
+    from .release.publish import publish_release
 
     result = publish_release(release, repo_id, dry_run)
     target = result.plan.get("repo_id")

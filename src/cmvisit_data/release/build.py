@@ -36,6 +36,7 @@ from ..engines.local import parallel, start_workers, terminate_as_interrupt
 from ..errors import CmvisitError, Problem
 from ..hashing import sha256_of
 from ..info import INFO
+from ..parquet_options import PARQUET_OPTIONS
 from ..seeds.manifest import reading
 from ..tables import TABLE_NAMES, table_schema
 from .changelog import RELEASES_LOCK, changelog_text
@@ -50,7 +51,7 @@ from .layout import (
     remove_stale,
     write_json,
 )
-from .parquet import PARQUET_OPTIONS, RowGroups, Writers, encoded
+from .parquet import RowGroups, Writers, encoded
 from .versioning import not_above_newest, off_the_package
 
 
@@ -126,7 +127,7 @@ def build(
         result.status = "refused"
         result.problems.append(off)
         return result
-    from ..hub.publish import repo_id_problem
+    from .publish import repo_id_problem
 
     bad_repo = repo_id_problem(hub_repo)
     if bad_repo is not None:  # it is written into the card's code: checked before anything is

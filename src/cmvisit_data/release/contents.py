@@ -17,9 +17,9 @@ from .._version import __version__
 from ..contract import schema_path
 from ..hashing import sha256_of
 from ..info import INFO
+from ..parquet_options import PARQUET_OPTIONS
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, table_file
-from .parquet import PARQUET_OPTIONS
 
 
 class Inputs:

@@ -12,19 +12,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from ..batch import plain
+from ..parquet_options import PARQUET_OPTIONS
 from ..tables import COUNTED, TABLE_NAMES, table_schema
 
 BATCH_DOCS = 1000
-# Pinned so that the same inputs and library versions give the same bytes.
-PARQUET_OPTIONS: dict[str, Any] = {
-    "compression": "zstd",
-    "compression_level": 3,
-    "use_dictionary": True,
-    "write_statistics": True,
-    "version": "2.6",
-    "data_page_version": "1.0",
-    "store_schema": True,
-}
 
 
 class Writers:
