@@ -74,7 +74,7 @@ def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
 def check_manifest(path: str) -> Report:
     """A seeds manifest: its own validity, every entry's file and checksum, unlisted documents.
     What an interrupted add left is put right first, and the seeds' lock is held, shared,
-    while they are read (`manifest.reading`)."""
+    while they are read (`seeds.manifest.reading`)."""
     seeds = Path(path).parent
     report = Report(file=path, kind="manifest")
     try:
