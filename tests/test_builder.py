@@ -4,36 +4,31 @@ from __future__ import annotations
 
 import shutil
 
-from cmvisit_data.builder import (
-    Batch,
-    ChunkMap,
-    Rejection,
-    build_batch,
-    entry_jobs,
-    generate_batches,
-    generate_examples,
-    process_chunk_outcomes,
-    sources,
-)
-from cmvisit_data.manifest import Entry
+from cmvisit_data.batch import Batch, Rejection, build_batch, generate_batches
+from cmvisit_data.builder import Outcome, entry_jobs, process, sources
+from cmvisit_data.engines.local import ChunkMap
+from cmvisit_data.seeds.manifest import Entry
 
 from .conftest import SEEDS
 
 
-def test_builder_contract_yields_keyed_outcomes_in_manifest_order():
-    from cmvisit_data.builder import generate_examples, sources
-
+def test_builder_contract_keys_each_outcome_by_its_file():
     entries, problems = sources(SEEDS)
     assert problems == []
-    pairs = list(generate_examples(SEEDS, entries, workers=1))
-    assert [key for key, _ in pairs] == [e.file for e in entries]
-    assert all(outcome.ok and outcome.record["source"]["file"] == key for key, outcome in pairs)
-    assert len({outcome.record["doc_id"] for _, outcome in pairs}) == len(pairs)
+    outcomes = [process(entry_jobs(SEEDS, 1 << 20)(e)) for e in entries]
+    assert all(
+        o.ok and o.record["source"]["file"] == o.key == e.file for o, e in zip(outcomes, entries, strict=True)
+    )
+    assert len({o.record["doc_id"] for o in outcomes}) == len(outcomes)
 
 
-def test_batches_are_the_same_stream_as_examples_with_checked_tables():
+def _outcomes(jobs: list) -> list[Outcome]:
+    return [process(job) for job in jobs]
+
+
+def test_batches_are_the_outcomes_in_manifest_order_with_checked_tables():
     entries, _ = sources(SEEDS)
-    examples = [outcome.record["doc_id"] for _, outcome in generate_examples(SEEDS, entries, workers=1)]
+    examples = [process(entry_jobs(SEEDS, 1 << 20)(e)).record["doc_id"] for e in entries]
     with generate_batches(SEEDS, entries, workers=1) as mapped:
         batches = list(mapped)
     assert all(isinstance(b, Batch) for b in batches)
@@ -61,7 +56,7 @@ def test_a_bad_document_is_a_typed_rejection_and_the_rest_go_on(tmp_path):
 
 def test_the_pool_returns_chunks_in_order():
     entries, _ = sources(SEEDS)
-    with ChunkMap(process_chunk_outcomes, entries * 3, 2, entry_jobs(SEEDS, 1 << 20), chunk_size=1) as mapped:
+    with ChunkMap(_outcomes, entries * 3, 2, entry_jobs(SEEDS, 1 << 20), chunk_size=1) as mapped:
         keys = [outcome.key for chunk in mapped for outcome in chunk]
     assert keys == [e.file for e in entries * 3]
 
@@ -69,11 +64,11 @@ def test_the_pool_returns_chunks_in_order():
 def test_a_chunk_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(monkeypatch):
     import gc
 
-    import cmvisit_data.builder as builder
+    import cmvisit_data.batch as batch
 
     seen = []
-    real = builder.process
-    monkeypatch.setattr(builder, "process", lambda job: seen.append(gc.isenabled()) or real(job))
+    real = batch.process
+    monkeypatch.setattr(batch, "process", lambda job: seen.append(gc.isenabled()) or real(job))
     entries, _ = sources(SEEDS)
     jobs = [entry_jobs(SEEDS, 1 << 20)(e) for e in entries]
     assert gc.isenabled()
@@ -88,8 +83,9 @@ def test_a_chunk_pauses_the_garbage_collector_and_leaves_it_as_it_found_it(monke
 
 
 def test_a_chunk_tabulated_in_slices_gives_the_rows_of_every_document_in_order(tmp_path, monkeypatch):
+    import cmvisit_data.batch as batch_module
     import cmvisit_data.builder as builder
-    from cmvisit_data.tables import TABLE_NAMES, to_table
+    from cmvisit_data.tables import TABLE_NAMES, rows_by_table, to_table
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -99,11 +95,11 @@ def test_a_chunk_tabulated_in_slices_gives_the_rows_of_every_document_in_order(t
             (seeds / f"{path.stem}-{k}.txt").write_text(text + "\n" * k, encoding="utf-8")
     entries, _ = sources(seeds, discover=True)
     jobs = [builder.Job(str(seeds), e, listed=False) for e in entries]
-    monkeypatch.setattr(builder, "TABLE_SLICE_DOCS", 4)  # 6 documents: slices of 4 and 2
+    monkeypatch.setattr(batch_module, "TABLE_SLICE_DOCS", 4)  # 6 documents: slices of 4 and 2
     batch = build_batch(jobs)
     assert len(batch.kept) == 6 and batch.problems == []
     outcomes = [builder.process(job) for job in jobs]
     for name in TABLE_NAMES:
-        whole = to_table(name, [row for o in outcomes for row in o.rows[name]])
+        whole = to_table(name, [row for o in outcomes for row in rows_by_table(o.columns)[name]])
         assert batch.tables[name].to_pylist() == whole.to_pylist(), name
     assert batch.tables["paragraphs"].column("doc_id").num_chunks == 2

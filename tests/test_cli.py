@@ -201,7 +201,7 @@ def test_publish_never_shows_the_token(run, monkeypatch, capfd):
         # a client that puts the credential into its error, as HTTP libraries can
         raise RuntimeError(f"401 Unauthorized for https://hub/api with Authorization: Bearer {token}")
 
-    monkeypatch.setattr("cmvisit_data.hub.publish.upload", leaky_upload)
+    monkeypatch.setattr("cmvisit_data.release.publish.upload", leaky_upload)
     result = run("publish", str(releases_root() / "0.1.0"), "--repo-id", "cmvisit-data/cmvisit-data")
     captured = capfd.readouterr()
     assert result.exit_code == 1 and "publish-failed" in result.stderr and "401 Unauthorized" in result.stderr
@@ -210,7 +210,7 @@ def test_publish_never_shows_the_token(run, monkeypatch, capfd):
 
 
 def test_redact_removes_the_token_and_anything_shaped_like_one():
-    from cmvisit_data.hub import redact
+    from cmvisit_data.release.publish import redact
 
     assert redact("failed with abc123secret", "abc123secret") == "failed with ***"
     assert "hf_" + "x" * 20 not in redact("other token hf_" + "x" * 20, None)
@@ -253,7 +253,7 @@ def test_an_internal_error_is_one_line_not_a_traceback(run, english_seed, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr("cmvisit_data.intake.parse_path", broken)
+    monkeypatch.setattr("cmvisit_data.record.parse_path", broken)
     result = run("parse", str(english_seed))
     assert result.exit_code == 1
     assert "internal error: RuntimeError: simulated bug" in result.stderr and "Traceback" not in result.output

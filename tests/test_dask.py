@@ -61,7 +61,8 @@ def test_the_dask_engine_writes_the_local_engines_bytes(corpus, local_release, t
 
 
 def test_two_worker_processes_share_the_chunks(corpus):
-    from cmvisit_data.builder import generate_batches, sources
+    from cmvisit_data.batch import generate_batches
+    from cmvisit_data.builder import sources
 
     entries, _ = sources(corpus, discover=True)
     with generate_batches(corpus, entries, workers=2, engine="dask") as batches:

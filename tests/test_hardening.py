@@ -23,9 +23,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmvisit_data.cli import main
-from cmvisit_data.manifest import Entry, write_manifest
 from cmvisit_data.parse import parse_text
 from cmvisit_data.release import verify
+from cmvisit_data.seeds.manifest import Entry, write_manifest
 
 from .conftest import ROOT, SEEDS
 
@@ -78,7 +78,7 @@ def test_build_reports_every_bad_file_at_once_and_builds_nothing(tmp_path):
         Entry(p.name, hashlib.sha256(p.read_bytes()).hexdigest(), "en", None, None, None, None)
         for p in paths.values()
     ]
-    from cmvisit_data.manifest import load_manifest
+    from cmvisit_data.seeds.manifest import load_manifest
 
     good, _ = load_manifest(seeds)
     write_manifest(seeds, good + entries)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from cmvisit_data.hub import hf_features, render_card, size_category
-from cmvisit_data.release import add, build, verify
+from cmvisit_data.release import build, verify
+from cmvisit_data.seeds.add import add
 from cmvisit_data.tables import TABLE_NAMES
 
 from .conftest import SEEDS
@@ -175,5 +176,7 @@ def test_card_quality_table_leads_with_the_new_outlets_and_counts_their_items():
     assert whole_name[2].strip() == f"{data['check']['scores']['quote_speaker_exact']:.3f}"
     assert whole_name[-2].strip().startswith("strict")
     byline = by_label["byline F1"].split("|")[2].strip()
-    assert byline == f"{data['check']['scores']['byline_f1']:.3f} ({data['check']['gold']['byline_gold']} items)"
+    assert (
+        byline == f"{data['check']['scores']['byline_f1']:.3f} ({data['check']['gold']['byline_gold']} items)"
+    )
     assert f"{data['check']['pages']} annotated pages from {data['check']['outlets']} outlets" in text

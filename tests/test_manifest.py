@@ -5,7 +5,14 @@ import shutil
 
 import pytest
 
-from cmvisit_data.manifest import Entry, load_manifest, resolve_entry, sha256_of, unlisted, write_manifest
+from cmvisit_data.hashing import sha256_of
+from cmvisit_data.seeds.manifest import (
+    Entry,
+    load_manifest,
+    resolve_entry,
+    unlisted,
+    write_manifest,
+)
 
 from .conftest import SEEDS
 
@@ -136,7 +143,7 @@ def test_a_link_inside_the_folder_is_read_by_its_target_and_its_message_names_no
 
 
 def test_the_seeds_folder_is_found_up_to_the_repository_root_and_no_further(tmp_path):
-    from cmvisit_data.manifest import find_seeds
+    from cmvisit_data.seeds.manifest import find_seeds
 
     outside = tmp_path / "outside"
     project = outside / "project"
@@ -161,7 +168,7 @@ def _provenance(seeds, name):
 
 
 def test_seeds_set_changes_the_values_given_and_keeps_the_others(seeds):
-    from cmvisit_data.manifest import set_provenance
+    from cmvisit_data.seeds.manifest import set_provenance
 
     name = "000_a25e3bb1cf0e3701.txt"
     before = _provenance(seeds, name)
@@ -180,7 +187,7 @@ def test_seeds_set_changes_the_values_given_and_keeps_the_others(seeds):
     ],
 )
 def test_seeds_set_values_pass_the_same_policy_as_add(seeds, changes, words):
-    from cmvisit_data.manifest import set_provenance
+    from cmvisit_data.seeds.manifest import set_provenance
 
     before = (seeds / "manifest.json").read_bytes()
     change, problems = set_provenance(seeds, "000_a25e3bb1cf0e3701.txt", changes)
@@ -189,7 +196,7 @@ def test_seeds_set_values_pass_the_same_policy_as_add(seeds, changes, words):
 
 
 def test_an_unknown_file_is_refused_with_the_closest_names(seeds):
-    from cmvisit_data.manifest import remove_entry, set_provenance
+    from cmvisit_data.seeds.manifest import remove_entry, set_provenance
 
     before = (seeds / "manifest.json").read_bytes()
     for change, problems in (
@@ -204,7 +211,7 @@ def test_an_unknown_file_is_refused_with_the_closest_names(seeds):
 
 
 def test_seeds_remove_takes_the_entry_and_its_document_unless_kept(seeds):
-    from cmvisit_data.manifest import remove_entry
+    from cmvisit_data.seeds.manifest import remove_entry
 
     english, hindi = "000_a25e3bb1cf0e3701.txt", "001_f633bab6aa95e6a6.txt"
     old = _provenance(seeds, english)
@@ -218,7 +225,7 @@ def test_seeds_remove_takes_the_entry_and_its_document_unless_kept(seeds):
 def test_seeds_set_waits_for_the_lock_an_add_holds(seeds):
     import threading
 
-    from cmvisit_data.manifest import seeds_lock, set_provenance
+    from cmvisit_data.seeds.manifest import seeds_lock, set_provenance
 
     done = threading.Event()
     with seeds_lock(seeds):

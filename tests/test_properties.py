@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cmvisit_data.inputs import Document
 from cmvisit_data.parse import parse_text
 from cmvisit_data.record import build_record
-from cmvisit_data.validation import validate_record
+from cmvisit_data.validation.records import validate_record
 
 # Text built from the pieces press pages are made of, so the parser's rules are exercised.
 PIECES = st.sampled_from(

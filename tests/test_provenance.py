@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cmvisit_data.provenance import match_table, read_table
+from cmvisit_data.seeds.provenance import match_table, read_table
 
 TEXT = "Raipur: The state cabinet on Monday approved policy number {} for rice mills.\n"
 

@@ -7,7 +7,7 @@ import pytest
 
 from cmvisit_data import CmvisitError, parse_document
 from cmvisit_data.contract import load_schema, schema_path
-from cmvisit_data.validation import validate_record
+from cmvisit_data.validation.records import validate_record
 
 from .conftest import ROOT, SEEDS
 
@@ -139,7 +139,7 @@ def test_compiled_and_reference_validators_agree(record):
     same records."""
     from hypothesis import given, settings
 
-    from cmvisit_data.validation import _fast_validator, _validator
+    from cmvisit_data.validation.records import _fast_validator, _validator
 
     fast, reference = _fast_validator(), _validator()
     paths = list(_paths(record))

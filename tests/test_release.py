@@ -9,8 +9,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from cmvisit_data.manifest import load_manifest
-from cmvisit_data.release import add, build, diff, verify, versions
+from cmvisit_data.release import build, diff, verify, versions
+from cmvisit_data.seeds.add import add
+from cmvisit_data.seeds.manifest import load_manifest
 
 from .conftest import SEEDS
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cmvisit_data.manifest import load_manifest
+from cmvisit_data.seeds.manifest import load_manifest
 
 from .conftest import SEEDS
 

@@ -7,7 +7,6 @@ import pytest
 
 from cmvisit_data import parse_document
 from cmvisit_data.contract import load_schema
-from cmvisit_data.release.checks import check_batch
 from cmvisit_data.tables import (
     DOCUMENT_COLUMNS,
     ITEM_TABLES,
@@ -16,6 +15,7 @@ from cmvisit_data.tables import (
     table_schema,
     to_table,
 )
+from cmvisit_data.validation.tables import check_batch
 
 from .conftest import SEEDS
 

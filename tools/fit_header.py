@@ -260,7 +260,7 @@ def cross_validate(gold_dir: Path, n_folds: int, out_json: Path | None, show: in
 
 
 def parse_with_folds(fold_map: Path, files: list[str]) -> int:
-    from cmvisit_data.intake import parse_path
+    from cmvisit_data.record import parse_path
 
     folds = json.loads(fold_map.read_text(encoding="utf-8"))
     models: dict[str, header_model.HeaderModel] = {}

@@ -22,7 +22,7 @@ from .loader import load, versions
 
 def parse_document(path: str | os.PathLike[str], provenance: dict[str, Any] | None = None) -> dict[str, Any]:
     """Parse and validate one raw document file; raises CmvisitError listing every problem."""
-    from .intake import parse_path
+    from .record import parse_path
 
     record, problems = parse_path(path, provenance=provenance)
     if record is None:

@@ -11,7 +11,7 @@ never typed again elsewhere:
 - the constraints (`minimum`, `minLength`, `maxLength`, `pattern`, `enum`) of any value.
 
 Arrow schemas, pandera checks, Hugging Face features, Croissant and the data dictionary all
-derive from these (`tables`, `checks`, `hub`).
+derive from these (`tables`, `validation.tables`, `hub`).
 """
 
 from __future__ import annotations

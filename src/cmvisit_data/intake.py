@@ -9,73 +9,21 @@ parsed as JSON and validated. This is what `cmvisit validate` and `cmvisit parse
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import rules
 from .errors import CmvisitError, Problem, Report
-from .header.model import HeaderModel
+from .hashing import sha256_of_handle
 from .inputs import open_regular, read_path
-from .manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, sha256_of_handle, unlisted
-from .record import build_record
+from .record import parse_path
+from .seeds.folders import RECORD_SUFFIXES, expand
+from .seeds.manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, unlisted
 from .strictjson import DuplicateKey, no_duplicate_keys
-from .validation import validate_record
+from .validation.records import validate_record
 
-DOCUMENT_SUFFIXES = (".txt",)
-RECORD_SUFFIXES = (".json", ".jsonl")
 MAX_JSON_DEPTH = 32
-
-
-def parse_path(
-    path: str | os.PathLike[str],
-    max_bytes: int = rules.DEFAULT_MAX_BYTES,
-    provenance: dict[str, Any] | None = None,
-    model: HeaderModel | None = None,
-    explain: dict[str, Any] | None = None,
-) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Read, parse and validate one raw document: (record, []) or (None, problems).
-
-    model and explain go to the parser (`parse.parse_text`)."""
-    doc = read_path(path, max_bytes)
-    if isinstance(doc, list):
-        return None, doc
-    try:
-        return build_record(doc, provenance, model, explain), []
-    except CmvisitError as exc:
-        return None, exc.problems
-    except RecursionError:  # pragma: no cover - guarded by bounded regexes; reported, never raised
-        return None, [Problem("parser-failure", "the parser ran out of stack", file=str(path))]
-
-
-def expand(
-    paths: list[str], suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES + RECORD_SUFFIXES
-) -> tuple[list[str], list[str]]:
-    """(files to read, files skipped): each file given is read whatever its name; a folder
-    gives the files under it with one of `suffixes`, sorted, and names every other file it
-    holds as skipped, so that nothing is left out unsaid. Every command reads folders so."""
-    files: list[str] = []
-    skipped: list[str] = []
-    for path in paths:
-        if not os.path.isdir(path):
-            files.append(path)
-            continue
-        for found in sorted(p for p in Path(path).rglob("*") if p.is_file() or p.is_symlink()):
-            if _bookkeeping(found.name):
-                continue  # an add's own journal, lock or temporary file: never an input
-            (files if found.suffix in suffixes else skipped).append(str(found))
-    return files, skipped
-
-
-def _bookkeeping(name: str) -> bool:
-    """Whether name is one of the files an add keeps in the seeds folder while it runs (read
-    as a .jsonl record file, an interrupted add's journal gave thousands of false errors)."""
-    from fnmatch import fnmatchcase
-
-    from .manifest import ADD_TEMPORARY, JOURNAL_NAME, LOCK_NAME
-
-    return name in (JOURNAL_NAME, LOCK_NAME) or any(fnmatchcase(name, p) for p in ADD_TEMPORARY)
 
 
 @dataclass
@@ -117,7 +65,7 @@ def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
 def check_manifest(path: str) -> Report:
     """A seeds manifest: its own validity, every entry's file and checksum, unlisted documents.
     What an interrupted add left is put right first, and the seeds' lock is held, shared,
-    while they are read (`manifest.reading`)."""
+    while they are read (`seeds.manifest.reading`)."""
     seeds = Path(path).parent
     report = Report(file=path, kind="manifest")
     try:

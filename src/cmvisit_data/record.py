@@ -1,6 +1,7 @@
 """Parsed parts + identity + provenance -> one record.
 
-This module assembles the record: its `doc_id` (`validation.doc_id_for`: the first 16 hex
+This module assembles the record (`build_record`; `parse_path` reads a document's file
+first): its `doc_id` (`validation.doc_id_for`: the first 16 hex
 digits of the SHA-256 of the document's bytes), its `source` block with the provenance
 fields the seeds schema declares, the parsed parts and the raw text. Whether the result is
 valid is `validation`'s to say; no record leaves `build_record` unvalidated.
@@ -8,14 +9,16 @@ valid is `validation`'s to say; no record leaves `build_record` unvalidated.
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
+from . import rules
 from .contract import PROVENANCE_FIELDS, SCHEMA_VERSION, empty_provenance
-from .errors import CmvisitError
+from .errors import CmvisitError, Problem
 from .header.model import HeaderModel
-from .inputs import Document
+from .inputs import Document, read_path
 from .parse import parse_text
-from .validation import doc_id_for, validate_record
+from .validation.records import doc_id_for, validate_record
 
 
 def build_record(
@@ -41,3 +44,24 @@ def build_record(
     if problems:
         raise CmvisitError(problems)
     return record
+
+
+def parse_path(
+    path: str | os.PathLike[str],
+    max_bytes: int = rules.DEFAULT_MAX_BYTES,
+    provenance: dict[str, Any] | None = None,
+    model: HeaderModel | None = None,
+    explain: dict[str, Any] | None = None,
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read, parse and validate one raw document: (record, []) or (None, problems).
+
+    model and explain go to the parser (`parse.parse_text`)."""
+    doc = read_path(path, max_bytes)
+    if isinstance(doc, list):
+        return None, doc
+    try:
+        return build_record(doc, provenance, model, explain), []
+    except CmvisitError as exc:
+        return None, exc.problems
+    except RecursionError:  # pragma: no cover - guarded by bounded regexes; reported, never raised
+        return None, [Problem("parser-failure", "the parser ran out of stack", file=str(path))]

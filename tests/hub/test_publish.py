@@ -12,7 +12,7 @@ from typing import ClassVar
 
 import pytest
 
-from cmvisit_data.hub import publish as pub
+from cmvisit_data.release import publish as pub
 
 
 class FakeApi:

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from cmvisit_data.manifest import load_manifest
-from cmvisit_data.release import add
+from cmvisit_data.seeds.add import add
+from cmvisit_data.seeds.manifest import load_manifest
 
 from ..conftest import SEEDS
 
@@ -65,7 +65,7 @@ def test_a_prepared_link_at_a_temporary_name_is_never_written_through(tmp_path):
 def test_the_bytes_copied_are_the_bytes_checked(tmp_path, monkeypatch):
     import importlib
 
-    add_module = importlib.import_module("cmvisit_data.release.add")
+    add_module = importlib.import_module("cmvisit_data.seeds.add")
 
     seeds = _seeds(tmp_path)
     new = tmp_path / "new.txt"
@@ -113,7 +113,7 @@ def test_an_add_waits_while_the_seeds_lock_is_held_and_two_waiting_lose_no_entry
     the manifest."""
     import time
 
-    from cmvisit_data.manifest import LOCK_NAME, seeds_lock
+    from cmvisit_data.seeds.manifest import LOCK_NAME, seeds_lock
 
     seeds = _seeds(tmp_path)
     folders = []
@@ -123,7 +123,7 @@ def test_an_add_waits_while_the_seeds_lock_is_held_and_two_waiting_lose_no_entry
         for i in range(10):
             (folder / f"b{k}_{i:03d}.txt").write_text(f"{TEXT.strip()} Item {k}-{i}.\n", encoding="utf-8")
         folders.append(folder)
-    code = "import sys; from cmvisit_data.release import add; add([sys.argv[1]], sys.argv[2], {}, workers=1)"
+    code = "import sys; from cmvisit_data.seeds.add import add; add([sys.argv[1]], sys.argv[2], {}, workers=1)"
     with seeds_lock(seeds, shared=shared):
         inode = (seeds / LOCK_NAME).stat().st_ino
         before = {p.name: p.read_bytes() for p in seeds.iterdir()}
@@ -255,7 +255,7 @@ def test_sigterm_stops_an_add_as_ctrl_c_does(tmp_path):
 
 
 def test_what_an_interrupted_add_journaled_is_listed_and_its_temporary_files_removed(tmp_path):
-    from cmvisit_data.manifest import JOURNAL_NAME, Entry, recover
+    from cmvisit_data.seeds.manifest import JOURNAL_NAME, Entry, recover
 
     seeds = _seeds(tmp_path)
     placed = seeds / "placed.txt"
@@ -300,7 +300,7 @@ def test_a_full_disk_undoes_the_add_and_says_so_in_one_line(tmp_path, monkeypatc
 
     from cmvisit_data.cli import main
 
-    add_module = importlib.import_module("cmvisit_data.release.add")
+    add_module = importlib.import_module("cmvisit_data.seeds.add")
     seeds = _seeds(tmp_path)
     incoming = _incoming(tmp_path, 30)
     before = _snapshot(seeds)
@@ -315,7 +315,7 @@ def test_a_full_disk_undoes_the_add_and_says_so_in_one_line(tmp_path, monkeypatc
 def test_a_full_disk_when_the_manifest_is_written_removes_every_document_placed(tmp_path, monkeypatch):
     import importlib
 
-    manifest_module = importlib.import_module("cmvisit_data.manifest")
+    manifest_module = importlib.import_module("cmvisit_data.seeds.manifest")
     seeds = _seeds(tmp_path)
     before = _snapshot(seeds)
     _fail_after(manifest_module, "write_atomic", 0, monkeypatch)
@@ -444,8 +444,8 @@ def test_init_where_the_file_system_refuses_is_one_line_with_its_place(tmp_path)
 def test_validate_of_the_seeds_reads_no_interrupted_adds_journal_as_records(tmp_path):
     """An add killed outright leaves its journal in seeds/ until the next start; validate of the
     seeds folder must not read it as a .jsonl record file (it gave thousands of false errors)."""
-    from cmvisit_data.intake import expand
-    from cmvisit_data.manifest import JOURNAL_NAME, LOCK_NAME
+    from cmvisit_data.seeds.folders import expand
+    from cmvisit_data.seeds.manifest import JOURNAL_NAME, LOCK_NAME
 
     seeds = _seeds(tmp_path)
     (seeds / JOURNAL_NAME).write_text('{"file": "x.txt"}\n', encoding="utf-8")

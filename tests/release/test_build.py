@@ -119,6 +119,19 @@ def test_progress_without_a_terminal_prints_lines(capsys, monkeypatch):
     ]
 
 
+def test_the_inputs_of_a_build_are_what_was_appended_and_nothing_else(tmp_path):
+    """The inputs wait on disk while the build runs; read back, they are what was appended,
+    and they never pass for an empty list (a list subclass holding nothing did: len 1, == [])."""
+    from cmvisit_data.release.contents import Inputs
+
+    inputs = Inputs(tmp_path / "inputs.jsonl")
+    item = {"file": "a.txt", "sha256": "0" * 64, "doc_id": "0" * 16, "language": "en"}
+    inputs.append(item)
+    inputs.close()
+    assert len(inputs) == 1 and list(inputs) == [item]
+    assert inputs != [] and json.dumps(list(inputs)) == json.dumps([item])
+
+
 _SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8))
 _JSON = st.recursive(
     _SCALARS,
@@ -241,7 +254,7 @@ def test_the_build_holds_the_seeds_lock_shared_while_it_reads(tmp_path, monkeypa
 
 
 def test_a_link_planted_at_a_lock_name_is_refused_and_nothing_is_created_where_it_points(tmp_path):
-    from cmvisit_data.release import add
+    from cmvisit_data.seeds.add import add
 
     out = tmp_path / "out"
     out.mkdir()
@@ -335,7 +348,7 @@ def test_a_changelog_under_out_names_the_path_of_its_releases(tmp_path, monkeypa
 
 
 def _seeds_with_one_more(tmp_path):
-    from cmvisit_data.release import add
+    from cmvisit_data.seeds.add import add
 
     seeds = tmp_path / "seeds"
     shutil.copytree(SEEDS, seeds)
@@ -358,8 +371,8 @@ def _as_a_checkout(monkeypatch) -> None:
     suite's package was installed (CI installs a wheel)."""
     import importlib
 
-    build_module = importlib.import_module("cmvisit_data.release.build")
-    monkeypatch.setattr(build_module, "version_file", lambda: ROOT / "src" / "cmvisit_data" / "_version.py")
+    versioning = importlib.import_module("cmvisit_data.release.versioning")
+    monkeypatch.setattr(versioning, "version_file", lambda: ROOT / "src" / "cmvisit_data" / "_version.py")
     monkeypatch.chdir(ROOT)  # where the hints' paths are shown from
 
 
@@ -427,13 +440,13 @@ def test_an_installed_package_cuts_a_release_of_any_version_and_names_no_version
     """Installed (not a checkout), the package's version is not the contributor's to raise."""
     import importlib
 
-    build_module = importlib.import_module("cmvisit_data.release.build")
-    monkeypatch.setattr(build_module, "version_file", lambda: None)
+    versioning = importlib.import_module("cmvisit_data.release.versioning")
+    monkeypatch.setattr(versioning, "version_file", lambda: None)
     out = _with_release(tmp_path, "0.5.0")
     seeds = _seeds_with_one_more(tmp_path)
-    result = build_module.cut(seeds, out, "0.6.0", workers=1)
+    result = importlib.import_module("cmvisit_data.release.cut").cut(seeds, out, "0.6.0", workers=1)
     assert result.ok and result.commit == [str(out / "0.6.0"), str(out / "CHANGELOG.md"), str(seeds)]
-    assert build_module.cut_steps("0.7.0") == "`cmvisit release 0.7.0`"
+    assert versioning.cut_steps("0.7.0") == "`cmvisit release 0.7.0`"
 
 
 def test_release_names_the_newest_before_asking_for_the_package_version(tmp_path, monkeypatch):
@@ -456,7 +469,7 @@ def test_release_names_the_newest_before_asking_for_the_package_version(tmp_path
 def build_module_cut(seeds, out, version):
     import importlib
 
-    return importlib.import_module("cmvisit_data.release.build").cut(seeds, out, version, workers=1)
+    return importlib.import_module("cmvisit_data.release.cut").cut(seeds, out, version, workers=1)
 
 
 def test_a_build_into_the_checkouts_build_of_another_version_is_refused_as_release_refuses_it(
@@ -469,10 +482,8 @@ def test_a_build_into_the_checkouts_build_of_another_version_is_refused_as_relea
     import cmvisit_data._version
 
     project = tmp_path / "project"
-    build_module = importlib.import_module("cmvisit_data.release.build")
-    monkeypatch.setattr(
-        build_module, "version_file", lambda: project / "src" / "cmvisit_data" / "_version.py"
-    )
+    versioning = importlib.import_module("cmvisit_data.release.versioning")
+    monkeypatch.setattr(versioning, "version_file", lambda: project / "src" / "cmvisit_data" / "_version.py")
     monkeypatch.setattr(cmvisit_data._version, "__version__", "0.6.0")
     refused = build(SEEDS, project / "build", "0.7.0", workers=1)
     assert refused.status == "refused" and '__version__ = "0.7.0"' in refused.problems[0].one_line()

@@ -126,7 +126,8 @@ def test_a_new_section_says_what_changed_since_the_previous_release_as_diff_does
     """0.1.0 -> 0.2.0 changed every document's schema_version: "0 added, 0 removed" said
     nothing of it. A section written anew carries diff's summary, and every sha256 whole."""
     from cmvisit_data.release.changelog import changelog_text
-    from cmvisit_data.release.diff import diff, summary_lines
+    from cmvisit_data.release.diff import diff
+    from cmvisit_data.release.diff_text import summary_lines
 
     out = tmp_path / "out"
     for version in ("0.1.0", "0.2.0"):

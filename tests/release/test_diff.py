@@ -64,7 +64,7 @@ def test_0_1_0_to_0_2_0_says_what_changed_and_why():
 
 
 def test_a_parser_change_is_told_field_by_field_and_item_by_item(release, tmp_path):
-    from cmvisit_data.release.diff import summary_lines
+    from cmvisit_data.release.diff_text import summary_lines
 
     copy = _copy(release, tmp_path, package_version="0.1.1")
 

@@ -161,7 +161,7 @@ def test_diff_on_a_broken_release_is_a_typed_error(release, tmp_path):
 
 
 def test_a_seeds_manifest_nested_deep_is_a_typed_error(tmp_path):
-    from cmvisit_data.manifest import load_manifest
+    from cmvisit_data.seeds.manifest import load_manifest
 
     (tmp_path / "manifest.json").write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     entries, problems = load_manifest(tmp_path)

@@ -229,8 +229,8 @@ def test_a_manifest_of_a_million_containers_is_refused_before_parsing(release, t
 
 
 def test_a_small_table_that_would_decompress_hugely_is_refused_unread(release, tmp_path, monkeypatch):
+    from cmvisit_data.parquet_options import PARQUET_OPTIONS
     from cmvisit_data.release import sealed
-    from cmvisit_data.release.parquet import PARQUET_OPTIONS
     from tests.release.test_tamper import reseal
 
     copy = tmp_path / "bomb" / release.name

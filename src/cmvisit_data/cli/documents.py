@@ -98,7 +98,8 @@ def parse(
     --format json, one report holds every record and every problem instead.
     """
     from ..header.model import WeightsError, load
-    from ..intake import DOCUMENT_SUFFIXES, expand, parse_path
+    from ..record import parse_path
+    from ..seeds.folders import DOCUMENT_SUFFIXES, expand
 
     try:
         model = load(weights)

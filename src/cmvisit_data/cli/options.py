@@ -41,7 +41,7 @@ def _repo_id(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     """--repo-id checked by the Hub's rules before anything is built or uploaded."""
     if value is None:
         return None
-    from ..hub.publish import repo_id_problem
+    from ..release.publish import repo_id_problem
 
     why = repo_id_problem(value)
     if why is not None:
@@ -96,7 +96,7 @@ def seeds_folder(seeds_dir: str | None, instead: str) -> str | list[Problem]:
     """The seeds folder of add, build and seeds: --seeds when it holds manifest.json, else the
     project's seeds/ found from the current folder up to the repository root; or the problem
     that names the paths tried (`instead`: the command's own way to do without one)."""
-    from ..manifest import find_seeds, seeds_missing
+    from ..seeds.manifest import find_seeds, seeds_missing
 
     folder, tried = find_seeds(seeds_dir)
     if folder is None:

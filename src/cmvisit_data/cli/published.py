@@ -66,7 +66,7 @@ def diff(old: str, new: str, fmt: str, limit: int) -> None:
     (quotes +2 -1, speakers changed: 1). --format json gives all of it, with stable keys.
     """
     from ..release import diff as run_diff
-    from ..release.diff import detail_lines, heading, summary_lines
+    from ..release.diff_text import detail_lines, heading, summary_lines
 
     for path in (old, new):
         release_or_exit(path, fmt, diff=None)
@@ -118,7 +118,7 @@ def publish(release: str, repo_id: str | None, dry_run: bool, fmt: str) -> None:
     and the exit code is 1. With --dry-run, prints the plan (files, sizes, sha256, repository,
     tag) instead.
     """
-    from ..hub.publish import publish_release
+    from ..release.publish import publish_release
 
     release_or_exit(release, fmt, plan=None)
     result = publish_release(release, repo_id, dry_run)

@@ -197,7 +197,7 @@ def release_command(
     VERSION must be above the newest release in OUT. Exit 0 when the release is in place and
     verified, 1 with what failed otherwise (a failed build writes nothing).
     """
-    from ..release.build import cut
+    from ..release.cut import cut
 
     found = seeds_or_exit(seeds_dir, "cmvisit add --init starts one", fmt, release=None)
     out_dir, seeds_dir = out_beside(out_dir, seeds_dir, found), found

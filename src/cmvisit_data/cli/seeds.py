@@ -25,7 +25,7 @@ from .options import FORMAT, MAX_BYTES, SEEDS_OPTION, WORKERS, emit, refuse, see
 
 
 def _table_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    from ..provenance import TABLE_SUFFIXES
+    from ..seeds.provenance import TABLE_SUFFIXES
 
     if value is not None and Path(value).suffix.lower() not in TABLE_SUFFIXES:
         raise click.BadParameter(f"{value!r}: give the table as a .csv or a .jsonl file")
@@ -93,7 +93,7 @@ def add(
     one document (for several, only with --same-provenance). A long list is summarised:
     --format json lists every file.
     """
-    from ..release import add as run_add
+    from ..seeds.add import add as run_add
 
     found = seeds_folder(seeds_dir, "add --init starts one there")
     if not isinstance(found, str):
@@ -169,7 +169,7 @@ def seeds_set(file: str, seeds_dir: str | None, fmt: str, **options: object) -> 
     FILE is the entry's file name (or its path in the seeds folder). The manifest is rewritten
     under the seeds' lock, as add does, and the values pass the same checks as add's.
     """
-    from ..manifest import set_provenance
+    from ..seeds.manifest import set_provenance
 
     changes = {
         name: (None if value is CLEAR else value) for name, value in options.items() if value is not None
@@ -201,7 +201,7 @@ def seeds_remove(file: str, seeds_dir: str | None, keep_file: bool, fmt: str) ->
 
     FILE is the entry's file name (or its path in the seeds folder).
     """
-    from ..manifest import remove_entry
+    from ..seeds.manifest import remove_entry
 
     found = seeds_or_exit(seeds_dir, "there is nothing to remove", fmt, entry=None)
     change, problems = remove_entry(found, file, keep_file)

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..builder import INFO
+from ..info import INFO
 from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, enum_values, table_schema
 from .croissant import croissant
 from .features import CARD_SOURCE, HF_DIR, MIN_DATASETS, TASK_CATEGORIES, data_file, hf_features

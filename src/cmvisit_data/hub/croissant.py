@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..builder import INFO
-from ..manifest import sha256_of
+from ..hashing import sha256_of
+from ..info import INFO
 from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, table_schema
 from .features import data_file
 

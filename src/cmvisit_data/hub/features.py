@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..release.parquet import PARQUET_OPTIONS as RELEASE_PARQUET_OPTIONS
+from ..parquet_options import PARQUET_OPTIONS as RELEASE_PARQUET_OPTIONS
 from ..tables import TABLE_NAMES, table_schema
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""Releases: build, verify and compare versioned Parquet releases; add documents to the seeds.
+"""Releases: build, verify and compare versioned Parquet releases.
 
 A release is `build/<version>/`: one Parquet file per table, `manifest.json` (versions,
 schema checksum, every input with its checksum, every output with rows, bytes and
@@ -21,19 +21,21 @@ Guarantees:
   identities, values against their spans, the hf/ copy row for row, croissant, the file set).
 
 Modules: `layout` (paths, versions, reading a manifest, atomic writes),
-`parquet` (writer options, row groups), `checks` (the table checks), `contents` (inputs,
+`parquet` (writer options, row groups), `contents` (inputs,
 counts, the manifest), `sealed` (opening, bounding and reading a release file once),
-`mirror` (the hf/ copy against the tables), `build`, `verify`, `diff`, `changelog`, `add`.
+`mirror` (the hf/ copy against the tables), `build`, `existing` (a build of a version that
+exists), `versioning` (which version a release may take), `cut` (`cmvisit release`), `verify`,
+`diff` and `diff_text`, `changelog`.
+The table checks are `validation.tables`; adding documents to the seeds is `seeds.add`.
 """
 
 from __future__ import annotations
 
-from .add import AddResult, add
 from .build import BuildResult, build
 from .changelog import write_changelog
 from .diff import diff
 from .layout import read_manifest, versions
 from .verify import verify
 
-__all__ = ["AddResult", "BuildResult", "add", "build", "diff", "read_manifest", "verify", "versions",
+__all__ = ["BuildResult", "build", "diff", "read_manifest", "verify", "versions",
            "write_changelog"]  # fmt: skip

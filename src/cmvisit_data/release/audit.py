@@ -32,7 +32,7 @@ from typing import Any
 
 from ..contract import load_schema, schema_path
 from ..errors import Problem
-from ..manifest import sha256_of
+from ..hashing import sha256_of
 from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, RELEASE_MANIFEST

@@ -1,6 +1,6 @@
 """Building a release, in phases over the builder's stream of checked batches.
 
-1. collect: the workers parse, validate and table each chunk (`builder.generate_batches`);
+1. collect: the workers parse, validate and table each chunk (`batch.generate_batches`);
    here the item tables are written in fixed row groups, documents wait in an Arrow file,
    and the inputs, signatures and rejections are gathered;
 2. near-duplicates: the signatures are grouped once (`dedup`);
@@ -23,43 +23,36 @@ import shutil
 import time
 from collections import Counter
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import rules
 from ..atomic import file_lock, write_atomic, write_problem
-from ..builder import (
-    INFO,
-    Batch,
-    Kept,
-    Rejection,
-    generate_batches,
-    parallel,
-    sources,
-    start_workers,
-    terminate_as_interrupt,
-)
+from ..batch import Batch, Kept, Rejection, generate_batches, plain
+from ..builder import sources
 from ..dedup import Signatures
+from ..engines.local import parallel, start_workers, terminate_as_interrupt
 from ..errors import CmvisitError, Problem
-from ..manifest import reading, sha256_of
+from ..hashing import sha256_of
+from ..info import INFO
+from ..parquet_options import PARQUET_OPTIONS
+from ..seeds.manifest import reading
 from ..tables import TABLE_NAMES, table_schema
 from .changelog import RELEASES_LOCK, changelog_text
 from .contents import Inputs, Stats, release_manifest
-from .diff import digests
+from .existing import settle_existing
 from .layout import (
     CHANGELOG,
     REJECTED,
     RELEASE_MANIFEST,
     VERSION_RE,
     fsync_tree,
-    read_manifest,
     remove_stale,
-    versions,
     write_json,
 )
-from .parquet import PARQUET_OPTIONS, RowGroups, Writers, encoded, plain
+from .parquet import RowGroups, Writers, encoded
+from .versioning import not_above_newest, off_the_package
 
 
 @dataclass
@@ -129,12 +122,12 @@ def build(
     if not VERSION_RE.match(version):
         result.problems.append(Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH"))
         return result
-    off = _off_the_package(out, version)
+    off = off_the_package(out, version)
     if off is not None:
         result.status = "refused"
         result.problems.append(off)
         return result
-    from ..hub.publish import repo_id_problem
+    from .publish import repo_id_problem
 
     bad_repo = repo_id_problem(hub_repo)
     if bad_repo is not None:  # it is written into the card's code: checked before anything is
@@ -166,81 +159,6 @@ def build(
     return result
 
 
-@dataclass
-class CutResult:
-    """What `cut` did: the build, its verification, the CHANGELOG entry, and what to commit."""
-
-    build: BuildResult
-    verified: Any = None  # the verify Report, once the build is in place
-    changelog: str = ""  # the CHANGELOG.md written
-    entry: list[str] = field(default_factory=list)  # the release's section in it
-    commit: list[str] = field(default_factory=list)  # the paths to commit, when there is something new
-
-    @property
-    def ok(self) -> bool:
-        return self.build.ok and self.verified is not None and self.verified.valid and bool(self.entry)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "build": self.build.to_dict(),
-            "verify": self.verified.to_dict() if self.verified is not None else None,
-            "changelog": self.changelog,
-            "entry": self.entry,
-            "commit": self.commit,
-        }
-
-
-def cut(
-    seeds_dir: str | os.PathLike[str], out_root: str | os.PathLike[str], version: str, **options: Any
-) -> CutResult:
-    """Cut release `version` in one step: build it (a version not above the newest is refused),
-    verify it, and see its CHANGELOG entry written (the build writes it; a release already in
-    place whose entry is missing gets it now). `options` are build()'s. The paths to commit are
-    the release, the CHANGELOG, the seeds it was built from and, in a checkout, _version.py,
-    unless it already existed. In a checkout, `version` must be the package's: the release
-    records it, and `cmvisit build` and the tests rebuild the package's own release."""
-    from .. import _version
-    from .changelog import read_changelog, recorded, write_changelog
-    from .verify import verify
-
-    out = Path(out_root)
-    where = version_file()
-    # The version's own form and place come first: raising _version.py to a version that is not
-    # valid, or not above the newest, would only lead to a second refusal.
-    early = (
-        Problem("bad-version", f"{version!r} is not MAJOR.MINOR.PATCH")
-        if not VERSION_RE.match(version)
-        else None
-    )
-    early = early or _not_above_newest(out, version)
-    if early is not None:
-        refused = BuildResult(version=version, path=str(out / version), status="refused")
-        refused.problems.append(early)
-        return CutResult(refused)
-    if where is not None and version != _version.__version__:
-        refused = BuildResult(version=version, path=str(out / version), status="refused")
-        refused.problems.append(_package_version_problem(where, version))
-        return CutResult(refused)
-    result = CutResult(build(seeds_dir, out, version, **options))
-    if not result.build.ok:
-        return result
-    final = Path(result.build.path)
-    result.verified = verify(final)
-    if not result.verified.valid:
-        return result
-    result.changelog = str(out / CHANGELOG)
-    entries = recorded(read_changelog(out))
-    if version not in entries:
-        write_changelog(out)
-        entries = recorded(read_changelog(out))
-    result.entry = [line for line in entries.get(version, []) if line.strip()]
-    if result.build.status == "built":
-        result.commit = [str(final), result.changelog, str(seeds_dir)]
-        if where is not None:
-            result.commit.append(_shown_path(where))
-    return result
-
-
 def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildResult) -> None:
     """The build under the version's lock, and its temporary folder removed whatever happens."""
     version = options.version
@@ -254,7 +172,7 @@ def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildRe
         message = f"--out {out} is inside the release {inside}: choose a folder outside it"
         result.problems.append(Problem("out-invalid", message, file=str(out)))
         return
-    behind = _not_above_newest(out, version)
+    behind = not_above_newest(out, version)
     if behind is not None:
         result.status = "refused"
         result.problems.append(behind)
@@ -279,7 +197,8 @@ def _build_locked(options: BuildOptions, out: Path, final: Path, result: BuildRe
             if result.problems:
                 return
             if final.exists() or final.is_symlink():
-                _settle_existing(tmp, final, result, out)
+                result.status, result.note, changed = settle_existing(tmp, final, out)
+                result.problems.extend([changed] if changed else [])
             else:
                 _publish(out, tmp, final, result)
         finally:
@@ -310,178 +229,6 @@ def _publish(out: Path, tmp: Path, final: Path, result: BuildResult) -> None:
         os.rename(tmp, final)
         result.status = "built"
         write_atomic(out / CHANGELOG, text.encode("utf-8"))
-
-
-def _order(version: str) -> tuple[int, ...]:
-    return tuple(int(x) for x in version.split("."))
-
-
-def next_version(out: Path) -> str:
-    """The version to cut next in `out`: the newest release's next minor (0.5.0 -> 0.6.0), as a
-    release that adds documents is numbered; 0.1.0 when there is none."""
-    found = versions(out)
-    if not found:
-        return "0.1.0"
-    major, minor, _ = _order(found[-1])
-    return f"{major}.{minor + 1}.0"
-
-
-def _package_version_problem(where: Path, version: str) -> Problem:
-    """A release of another version than the checkout's package: the release would record a
-    package that did not build it, and `cmvisit build` could never reproduce it."""
-    from .. import _version
-
-    return Problem(
-        "bad-version",
-        f"the package's version is {_version.__version__}, and a release records the package that built it",
-        file=_shown_path(where),
-        hint=f"In a checkout the package's version follows its releases (`cmvisit build` and the "
-        f'tests rebuild its own): set __version__ = "{version}" here, then run '
-        f"`cmvisit release {version}` again.",
-    )
-
-
-def _off_the_package(out: Path, version: str) -> Problem | None:
-    """A build into the checkout's own build/ of another version than the package's, refused as
-    `release` refuses it; any other --out (a benchmark, a test, a scratch folder) may hold any."""
-    from .. import _version
-
-    where = version_file()
-    if where is None or version == _version.__version__ or os.path.exists(out / version):
-        return None  # an existing version is reproduced or refused as such
-    if os.path.realpath(out) != os.path.realpath(where.parents[2] / "build"):
-        return None  # (os.path: a name the file system refuses is the build's to report)
-    return _package_version_problem(where, version)
-
-
-def version_file() -> Path | None:
-    """The package's _version.py when the package runs from a source checkout (src/cmvisit_data
-    beside a pyproject.toml), where the package's version follows its releases: `cmvisit build`
-    and the tests rebuild the package's own release from the seeds, and a release records the
-    package that built it. None when the package is installed."""
-    from .. import _version
-
-    here = Path(_version.__file__).resolve()
-    if here.parent.parent.name == "src" and (here.parents[2] / "pyproject.toml").is_file():
-        return here
-    return None
-
-
-def _shown_path(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
-def cut_steps(version: str, repo: str | None = None) -> str:
-    """What a contributor runs to cut release `version` (for the Hub repository `repo`): in a
-    checkout whose package is at another version, raising it first."""
-    from .. import _version
-
-    command = f"`cmvisit release {version}{f' --repo-id {repo}' if repo else ''}`"
-    where = version_file()
-    if where is None or _version.__version__ == version:
-        return command
-    return f'set __version__ = "{version}" in {_shown_path(where)}, then run {command}'
-
-
-def _not_above_newest(out: Path, version: str) -> Problem | None:
-    """Releases only move forward: a new version must be above the newest in `out` (0.3.9 after
-    0.4.0 would be listed out of order and counted against the wrong predecessor). A version that
-    exists is not new: it is reproduced or refused as such. Checked when a build starts: builds of
-    two versions started together both land, and the changelog lists them in order."""
-    found = versions(out)
-    if not found or version in found or _order(version) > _order(found[-1]):
-        return None
-    newest, following = found[-1], next_version(out)
-    return Problem(
-        "bad-version",
-        f"{version} is not above the newest release in {out}, {newest}",
-        file=str(out),
-        hint=f"Releases only move forward: give a version above {newest}; to cut {following}, "
-        f"{cut_steps(following)}.",
-    )
-
-
-def _claims(release: Path) -> dict[str, Any] | None:
-    """A manifest without what another Parquet writer changes: its version, and the bytes and
-    checksums of the Parquet files (the rows they hold are compared on their own)."""
-    try:
-        manifest = read_manifest(release)
-    except Exception:
-        return None
-    manifest["writer"].pop("pyarrow", None)
-    for meta in [*manifest["tables"].values(), *manifest["files"].values()]:
-        meta.pop("bytes", None)
-        meta.pop("sha256", None)
-    return manifest
-
-
-def _writer_of(release: Path) -> str | None:
-    try:
-        return read_manifest(release).get("writer", {}).get("pyarrow")
-    except Exception:  # an unreadable manifest excuses nothing
-        return None
-
-
-def _settle_existing(tmp: Path, final: Path, result: BuildResult, out: Path) -> None:
-    """A version that exists is never touched: say whether this build reproduces it, byte for
-    byte, or row for row (Parquet written by another pyarrow version differs in its bytes); if
-    not, what changed since it and the next step."""
-    ours = {str(p.relative_to(tmp)): sha256_of(p) for p in tmp.rglob("*") if p.is_file()}
-    theirs = {str(p.relative_to(final)): sha256_of(p) for p in final.rglob("*") if p.is_file()}
-    if ours == theirs:
-        result.status, result.note = "reproduced", "byte for byte"
-        return
-    # Parquet bytes depend on the writing library's version: a table file written by another
-    # pyarrow may differ in its bytes and still hold the same rows. Nothing else is excused.
-    differing = sorted(n for n in set(ours) | set(theirs) if ours.get(n) != theirs.get(n))
-    writer = _writer_of(final)
-    import pyarrow
-
-    parquet_only = all(n.endswith(".parquet") or n == RELEASE_MANIFEST for n in differing)
-    parquet_only = parquet_only and set(ours) == set(theirs) and _claims(tmp) == _claims(final)
-    if parquet_only and writer not in (None, pyarrow.__version__) and digests(tmp) == digests(final):
-        result.status = "reproduced"
-        result.note = (
-            f"row for row ({len(differing)} files differ in their bytes, e.g. {differing[0]}; "
-            f"the release was written with pyarrow {writer}, this build with {pyarrow.__version__})"
-        )
-        return
-    result.status = "refused"
-    result.problems.append(_what_changed(tmp, final, out))
-
-
-def _what_changed(tmp: Path, final: Path, out: Path) -> Problem:
-    """release-exists, with why this build differs from the release (the seeds, the Hub
-    repository the card names, or the code) and the command that cuts the next release."""
-    version, following = final.name, next_version(out)
-    ours, theirs = _claims(tmp) or {}, _claims(final) or {}
-    repo = ours.get("hub_repo")
-    step = cut_steps(following)
-    if ours.get("inputs") != theirs.get("inputs"):
-        why = f"the seeds changed since {version}"
-    elif repo is not None and repo != theirs.get("hub_repo", INFO.hub_repo):
-        built_for = theirs.get("hub_repo", INFO.hub_repo)
-        why = f"{version} was built for the Hub repository {built_for}, not {repo}"
-        step = cut_steps(following, repo)
-    else:
-        why = f"what these inputs build changed since {version} (the parser, the schema or the card)"
-    hint = f"Releases are never overwritten; to cut a new one, {step}."
-    newest = versions(out)[-1]
-    if newest != version:  # the package's version (plain `cmvisit build`) is behind the releases
-        hint = (
-            f"Releases are never overwritten. The newest is {newest}: if it holds these seeds, "
-            f"`cmvisit build --version {newest}` reproduces it (and __version__ in _version.py follows it); "
-            f"otherwise, to cut a new one, {step}."
-        )
-    return Problem(
-        "release-exists",
-        f"{final} exists and differs from what these inputs build: {why}",
-        file=str(final),
-        hint=hint,
-    )
 
 
 @dataclass
@@ -628,15 +375,7 @@ def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
     with (
         pa.OSFile(str(c.pass1)) as source,  # read batch by batch; a memory map would stay resident
         pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
-        # The Hub copy of each batch is encoded on a second thread while this one encodes the
-        # release's (Parquet encoding runs without the GIL); each file is still written by one
-        # thread, batch after batch, so its bytes do not change. Both finish a batch before the
-        # next is read: one batch in memory at a time, as without the thread. A third measures
-        # the item tables' Hub files meanwhile, on the core the two leave idle part of the time.
-        ThreadPoolExecutor(max_workers=1) as hub_thread,
-        ThreadPoolExecutor(max_workers=1) as measuring,
     ):
-        measured = measuring.submit(c.hub.measure, TABLE_NAMES[1:])
         reader = pa.ipc.open_file(source)
         for index in range(reader.num_record_batches):
             table = encoded("documents", [pa.Table.from_batches([reader.get_batch(index)])])
@@ -646,10 +385,8 @@ def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
                 schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
             )
             stats.add(table)
-            hub_pending = hub_thread.submit(c.hub.write, "documents", table)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
-            hub_pending.result()
-        measured.result()
+            c.hub.write("documents", table)
     c.pass1.unlink()
     # Give the encoders' freed buffers back to the system before the Hub folder is finished,
     # so that this pass does not raise the build's peak.

@@ -31,7 +31,7 @@ from typing import Any
 
 from ..atomic import write_atomic
 from ..errors import CmvisitError, Problem
-from ..manifest import sha256_of
+from ..hashing import sha256_of
 from ..published import committed
 from .layout import CHANGELOG, RELEASE_MANIFEST, VERSION_RE, manifest_head, versions
 
@@ -136,7 +136,8 @@ def _sha(folder: Path) -> str:
 def _since(manifest: dict[str, Any], previous: Path | None, folder: Path) -> list[str]:
     """What changed since the previous release, as `cmvisit diff` summarises it: the counts,
     then a line per cause. Raises CmvisitError naming a release whose tables cannot be read."""
-    from .diff import diff, summary_lines
+    from .diff import diff
+    from .diff_text import summary_lines
 
     if previous is None:
         return [f"{_SINCE}{manifest['counts']['documents']} added, 0 removed (the first release listed)"]

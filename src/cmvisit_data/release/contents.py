@@ -9,31 +9,30 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from .._version import __version__
-from ..builder import INFO
 from ..contract import schema_path
-from ..manifest import sha256_of
+from ..hashing import sha256_of
+from ..info import INFO
+from ..parquet_options import PARQUET_OPTIONS
 from ..tables import TABLE_NAMES
 from .layout import REJECTED, table_file
-from .parquet import PARQUET_OPTIONS
 
 
-class Inputs(list):  # type: ignore[type-arg]
-    """The inputs of a build, one JSON line each in a file beside the release being built, and
-    read back one at a time while the manifest is written: at 100,000 documents they would
-    otherwise hold tens of megabytes through the whole build. A list to the JSON encoder (which
-    writes any list subclass as an array), though it keeps nothing in the list itself."""
+class Inputs:
+    """The inputs of a build, one JSON line each in a file beside the release being built:
+    at 100,000 documents they would otherwise hold tens of megabytes through the whole build.
+    They are read back, one at a time, when iterated (the manifest lists them)."""
 
     def __init__(self, path: Path):
-        super().__init__()
         self.path = path
         self.count = 0
         self._handle: Any = open(path, "w", encoding="utf-8")
 
-    def append(self, item: dict[str, Any]) -> None:  # type: ignore[override]
+    def append(self, item: dict[str, Any]) -> None:
         self._handle.write(json.dumps(item, ensure_ascii=False) + "\n")
         self.count += 1
 
@@ -43,10 +42,7 @@ class Inputs(list):  # type: ignore[type-arg]
     def __len__(self) -> int:
         return self.count
 
-    def __bool__(self) -> bool:
-        return self.count > 0
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[dict[str, Any]]:
         if not self._handle.closed:
             self._handle.flush()
         with open(self.path, encoding="utf-8") as handle:
@@ -127,7 +123,7 @@ def release_manifest(
         "package_version": __version__,
         "schema_sha256": schema_sha256(),
         "writer": {"pyarrow": pyarrow.__version__, **PARQUET_OPTIONS},
-        "inputs": inputs,
+        "inputs": list(inputs),
         "rejected": [{"file": r["file"], "reasons": [p["message"] for p in r["problems"]]} for r in rejected],
         "tables": tables,
         "files": files,

@@ -1,7 +1,7 @@
 """Comparing releases: the documents added, removed and changed (file names and titles), what
 changed in each (its fields, its items per table) and why (the text, the schema, the parser,
-the provenance), with a summary first. `summary_lines` is that summary as text, for the
-command line and the changelog alike. (The changelog itself is `changelog`'s.)
+the provenance), with a summary first. That summary as text, for the command line and the changelog alike, is
+`diff_text`'s; the changelog itself is `changelog`'s.
 
 Memory stays bounded on a large release: tables are read a batch at a time, and per document
 only a few 64-bit hashes are kept (Python's `hash`, enough to tell values apart within one
@@ -35,7 +35,6 @@ DERIVED = frozenset(f"n_{name}" for name in ITEM_TABLES)  # the item counts: tol
 OFFSETS = frozenset({"position", "start", "end"})  # where an item is, not what it says
 CAUSES = ("text", "schema", "parser", "provenance", "duplicates")  # the order the summary gives them
 # How a changed column of an item table is named in the summary ("speakers changed: 1").
-COLUMN_NAMES = {("quotes", "speaker"): "speakers"}
 BATCH = 2048  # rows read at once
 CHUNK = 10_000  # documents whose rows are compared at once
 _MASK = (1 << 64) - 1
@@ -58,48 +57,6 @@ def diff(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> dict[str, Any]
         where = str(getattr(exc, "_cmvisit_release", a))
         raise CmvisitError([Problem("release-invalid", message, file=where)]) from None
     return compared.result()
-
-
-def summary_lines(result: dict[str, Any]) -> list[str]:
-    """The summary of a diff, first line the counts, then one line per cause of change (or why
-    nothing changed although the package or schema did)."""
-    summary = result["summary"]
-    lines = [f"{summary['added']} added, {summary['removed']} removed, {summary['changed']} changed"]
-    releases = result["releases"]
-    for cause in CAUSES:
-        if cause in summary["causes"]:
-            lines.append(f"{_cause_text(cause, releases)}: {_cause_counts(summary['causes'][cause])}")
-    old, new = releases["from"], releases["to"]
-    if not summary["changed"]:  # what did change, although no row of a document kept did
-        if old["schema_sha256"] != new["schema_sha256"]:
-            lines.append(f"schema sha256 {old['schema_sha256']} -> {new['schema_sha256']}, the same rows")
-        if old["package_version"] != new["package_version"]:
-            lines.append(
-                f"package {old['package_version']} -> {new['package_version']}: the parser's outputs "
-                "are the same for every document kept"
-            )
-    return lines
-
-
-def detail_lines(change: dict[str, Any]) -> list[str]:
-    """A changed document's lines (after its heading): shown fields old -> new, the other
-    fields, and the items per table."""
-    lines = [f"{name}: {_value(v['from'])} -> {_value(v['to'])}" for name, v in change["values"].items()]
-    others = [f for f in change["fields"] if f not in change["values"]]
-    if others:
-        lines.append(("other fields: " if change["values"] else "fields: ") + ", ".join(others))
-    if change["items"]:
-        lines.append(_items_text(change["items"]))
-    return lines
-
-
-def heading(entry: dict[str, Any]) -> str:
-    """doc_id, file and title of a document, on one line."""
-    from ..errors import shown
-
-    title = entry["title"]
-    title_text = "(no title)" if title is None else json.dumps(_short(title), ensure_ascii=False)
-    return f"{entry['doc_id']}  {shown(entry['file'])}  {shown(title_text)}"
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -463,62 +420,6 @@ def _compare(old: list[Any], new: list[Any], old_names: list[str], new_names: li
                 counts["moved"] += 1
     counts["changed"] = dict(sorted(changed.items()))
     return counts
-
-
-# --- text --------------------------------------------------------------------------------
-
-
-def _short(text: str, limit: int = 70) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _value(value: Any) -> str:
-    from ..errors import shown
-
-    if isinstance(value, str):
-        return shown(json.dumps(_short(value), ensure_ascii=False))
-    return shown(json.dumps(value, ensure_ascii=False))
-
-
-def _cause_text(cause: str, releases: dict[str, Any]) -> str:
-    old, new = releases["from"], releases["to"]
-    if cause == "text":
-        return "text changed (raw_sha256 differs)"
-    if cause == "schema":
-        return f"schema changed (schema sha256 {old['schema_sha256']} -> {new['schema_sha256']})"
-    if cause == "parser":
-        if old["package_version"] == new["package_version"]:
-            return f"parser changed (same text, same package {new['package_version']})"
-        return f"parser changed (same text, package {old['package_version']} -> {new['package_version']})"
-    if cause == "provenance":
-        return "provenance changed (same text, the seeds entry's file name, url, outlet, rights or obtained)"
-    return "near-duplicate marking changed (same text)"
-
-
-def _cause_counts(total: dict[str, Any]) -> str:
-    documents = total["documents"]
-    parts = [f"{documents:,} document{'' if documents == 1 else 's'}"]
-    if total["fields"]:
-        parts.append(", ".join(f"{name} {n:,}" for name, n in total["fields"].items()))
-    if total["items"]:
-        parts.append(_items_text(total["items"]))
-    return "; ".join(parts)
-
-
-def _items_text(items: dict[str, Any]) -> str:
-    """'quotes +2 -1, speakers changed: 1, paragraphs moved: 3'."""
-    parts = []
-    for table, counts in items.items():
-        if counts["added"] or counts["removed"]:
-            parts.append(f"{table} +{counts['added']:,} -{counts['removed']:,}")
-        for column, n in counts["changed"].items():
-            name = COLUMN_NAMES.get((table, column), f"{table} {column}")
-            parts.append(f"{name} changed: {n:,}")
-        if counts["moved"]:
-            parts.append(f"{table} moved: {counts['moved']:,}")
-        if not (counts["added"] or counts["removed"] or counts["changed"] or counts["moved"]):
-            parts.append(f"{table} rows differ")
-    return ", ".join(parts)
 
 
 def digests(folder: Path) -> dict[str, str]:

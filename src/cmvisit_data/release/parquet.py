@@ -11,19 +11,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..batch import plain
+from ..parquet_options import PARQUET_OPTIONS
 from ..tables import COUNTED, TABLE_NAMES, table_schema
 
 BATCH_DOCS = 1000
-# Pinned so that the same inputs and library versions give the same bytes.
-PARQUET_OPTIONS: dict[str, Any] = {
-    "compression": "zstd",
-    "compression_level": 3,
-    "use_dictionary": True,
-    "write_statistics": True,
-    "version": "2.6",
-    "data_page_version": "1.0",
-    "store_schema": True,
-}
 
 
 class Writers:
@@ -47,18 +39,6 @@ class Writers:
     def close(self) -> None:
         for writer in self.writers.values():
             writer.close()
-
-
-def plain(table: Any) -> Any:
-    """Dictionary columns as plain strings, so that tables from any chunks concatenate and
-    are encoded again per row group (the same bytes whatever the chunking)."""
-    import pyarrow as pa
-
-    for i, column in enumerate(table.schema):
-        if pa.types.is_dictionary(column.type):
-            plain = pa.field(column.name, pa.string(), column.nullable, column.metadata)
-            table = table.set_column(i, plain, table.column(i).cast(pa.string()))
-    return table
 
 
 def encoded(name: str, tables: list[Any]) -> Any:

@@ -31,9 +31,9 @@ from typing import Any
 
 from ..errors import Problem, Report, os_error_type
 from ..tables import TABLE_NAMES, table_schema, to_table
+from ..validation.tables import check_batch
 from . import audit, mirror
 from . import sealed as reading
-from .checks import check_batch
 from .layout import MAX_MANIFEST_BYTES, REJECTED, RELEASE_MANIFEST, parse_manifest
 
 # Problems reported at most; a count stands for the rest (each step bounds its own as well).

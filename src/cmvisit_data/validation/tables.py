@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
 from ..tables import COUNTED, TABLE_NAMES, column_constraints, span_columns, table_schema
-from ..validation import doc_id_for
+from .records import doc_id_for
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -30,12 +30,12 @@ from typing import Any
 
 from .. import rules
 from ..atomic import exclusive_temp, write_problem
-from ..builder import ChunkMap, terminate_as_interrupt
+from ..engines.local import ChunkMap, terminate_as_interrupt
 from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
 from ..errors import CmvisitError, Problem, Report
 from ..inputs import open_regular
-from ..intake import DOCUMENT_SUFFIXES, expand
-from ..manifest import (
+from .folders import DOCUMENT_SUFFIXES, expand
+from .manifest import (
     MANIFEST_NAME,
     Entry,
     end_journal,
@@ -70,7 +70,7 @@ class AddResult:
 
 def _check_chunk(jobs: list[tuple[str, int]]) -> list[tuple[str, str | None, str | None, list[Problem]]]:
     """(path, sha256, language, problems) for each candidate document: a pure function."""
-    from ..intake import parse_path
+    from ..record import parse_path
 
     out = []
     for path, max_bytes in jobs:
@@ -143,7 +143,7 @@ def _provenance_per_file(
     """Each document's provenance: its row of the table, or the one provenance given, which
     is refused for several documents unless confirmed (one URL for five pages is a mistake
     far more often than a fact)."""
-    from ..provenance import match_table
+    from .provenance import match_table
 
     options = [f"--{k}" for k, v in shared.items() if v is not None]
     if table is not None:

@@ -17,8 +17,8 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from .errors import CmvisitError, Problem
-from .ordered import InOrder
+from ..errors import CmvisitError, Problem
+from ..ordered import InOrder
 
 # Chunks in flight per worker: enough to keep every worker busy, few enough that results
 # never pile up on the driver.
@@ -49,7 +49,7 @@ def _ignore_interrupt(distributed: Any) -> Any:
 
 class DaskChunkMap(InOrder):
     """function(jobs) over chunks of the items on a Dask cluster, results in chunk order; the
-    same interface as `builder.ChunkMap`."""
+    same interface as the local engine's `ChunkMap`."""
 
     def __init__(
         self,

@@ -7,7 +7,7 @@ options pass (the text policy for provenance, then the seeds schema: an http(s) 
 of visible text), and `null` or an empty cell is no value. The table is checked whole before
 anything is added: an unknown column, a row for a file not being added, a document with no row
 and a second row for one document are each one problem naming the table, its line and the
-column. Adding the documents is `release.add`'s, not this module's.
+column. Adding the documents is `seeds.add`'s, not this module's.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .contract import PROVENANCE_FIELDS
-from .errors import Problem
-from .inputs import NULL_WORD, open_regular, provenance_text_problem
-from .strictjson import DuplicateKey, no_duplicate_keys
+from ..contract import PROVENANCE_FIELDS
+from ..errors import Problem
+from ..inputs import NULL_WORD, open_regular, provenance_text_problem
+from ..strictjson import DuplicateKey, no_duplicate_keys
 
 TABLE_SUFFIXES = (".csv", ".jsonl")
 COLUMNS = ("file", *PROVENANCE_FIELDS)
@@ -225,7 +225,7 @@ def match_table(
     path: str | os.PathLike[str], documents: list[str], given: list[str]
 ) -> tuple[dict[str, dict[str, Any]], list[Problem]]:
     """document -> its row's provenance, for every document being added (`documents`, as
-    intake.expand lists the paths `given`), or every problem of the table: its own, a row for
+    seeds.folders.expand lists the paths `given`), or every problem of the table: its own, a row for
     a file not being added, a row that fits several documents, a second row for a document,
     and a document with no row."""
     name = str(path)

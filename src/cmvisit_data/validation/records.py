@@ -5,7 +5,7 @@ schema cannot express. Each span (wherever the schema puts one, `contract.spans_
 exactly its text; metadata values equal their spans' texts; the checksum, doc_id and byte
 count agree with the raw text. `record.build_record` and `cmvisit validate` both call
 `validate_record`; the release's table checks apply the same span and identity rules to
-stored rows (`release.checks`).
+stored rows (`validation.tables`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import hashlib
 from functools import lru_cache
 from typing import Any
 
-from .contract import load_schema, resolve, spans_of
-from .errors import Problem
+from ..contract import load_schema, resolve, spans_of
+from ..errors import Problem
 
 
 def doc_id_for(sha256: str) -> str:
@@ -128,7 +128,7 @@ def _describe(node: dict[str, Any]) -> str:
 def _text_problems(record: dict[str, Any], file: str | None, line: int | None) -> list[Problem]:
     """The raw text obeys the same text policy as a raw document (`inputs`): no invisible,
     surrogate or unassigned characters, and not only white space."""
-    from .inputs import control_character_problems
+    from ..inputs import control_character_problems
 
     raw = record["raw_text"]
     if not raw.strip():

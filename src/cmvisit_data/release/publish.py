@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
-from ..manifest import sha256_of
-from ..release.layout import read_manifest
-from .features import HF_DIR
+from ..hashing import sha256_of
+from ..hub.features import HF_DIR
+from .layout import read_manifest
 
 
 @dataclass
@@ -54,8 +54,8 @@ def publish_release(
     that one (the card's code and links name it, and a release never changes). With dry_run, only
     the plan is made; without a token (HF_TOKEN or the saved login), nothing is uploaded and the
     result says how to give one. A failure's message never holds the token."""
-    from ..release.verify import verify
-    from .card import card_repo_id
+    from ..hub.card import card_repo_id
+    from .verify import verify
 
     folder = Path(release)
     if repo_id is not None:
@@ -97,7 +97,7 @@ def publish_release(
 def _other_repository(folder: Path, built_for: str, repo_id: str) -> Problem:
     """The refusal of a release whose card names another repository: the real reason, and the
     command that builds one for `repo_id` (a new version: a release never changes)."""
-    from ..release.build import cut_steps, next_version
+    from .versioning import cut_steps, next_version
 
     following = next_version(folder.parent)
     return Problem(

@@ -5,18 +5,19 @@ url, outlet, rights, how obtained; `null` where unknown). The manifest is untrus
 duplicate JSON keys, unknown fields, entries listed twice and paths that leave the seeds
 folder (`..`, absolute paths, links pointing outside) are all errors. A document with no
 entry, or whose bytes no longer match its checksum, is an error that names the file.
-Writing entries for new documents is `release`'s `add`, not this module's; the seeds' lock,
-the journal `add` keeps of the entries it is placing, and putting right what an interrupted
-`add` left are this module's, so that every reader (validate, build, add) starts from a
-folder in which every document is listed. So are finding the project's seeds folder (or
-saying where it was looked for), and correcting or removing one entry under the same lock.
+This module reads and writes the manifest (`write_manifest`; correcting or removing one entry
+under the seeds' lock); which entries a new document gets, and copying it in, is `add`'s
+(`seeds.add`), which writes them through `write_manifest`. The seeds' lock, the journal
+`add` keeps of the entries it is placing, and putting right what an interrupted `add` left
+are this module's, so that every reader (validate, build, add) starts from a folder in which
+every document is listed. So is finding the project's seeds folder (or saying where it was
+looked for).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
 import json
 import os
 import stat
@@ -26,10 +27,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .atomic import NOFOLLOW, file_lock, write_atomic, write_problem
-from .contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
-from .errors import Problem, os_error_type
-from .strictjson import DuplicateKey, no_duplicate_keys
+from ..atomic import NOFOLLOW, file_lock, write_atomic, write_problem
+from ..contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
+from ..errors import Problem, os_error_type
+from ..hashing import sha256_of_handle
+from ..strictjson import DuplicateKey, no_duplicate_keys
 
 MANIFEST_NAME = "manifest.json"
 LOCK_NAME = ".seeds.lock"  # add holds it exclusive; validate and build, shared, while they read
@@ -96,7 +98,7 @@ def provenance_schema_errors(provenance: dict[str, Any]) -> dict[str, str]:
 
 def load_manifest(seeds_dir: str | os.PathLike[str]) -> tuple[list[Entry], list[Problem]]:
     """The manifest's entries, or the problems that make it unusable (all of them)."""
-    from .inputs import open_regular, provenance_text_problems
+    from ..inputs import open_regular, provenance_text_problems
 
     path = Path(seeds_dir) / MANIFEST_NAME
     name = str(path)
@@ -195,19 +197,6 @@ def resolve_entry(seeds_dir: str | os.PathLike[str], entry: Entry) -> tuple[Path
 
 def _loop(candidate: Path) -> Problem:
     return Problem("path-outside-seeds", "a link that loops: it never reaches a file", file=str(candidate))
-
-
-def sha256_of(path: str | os.PathLike[str]) -> str:
-    with open(path, "rb") as handle:
-        return sha256_of_handle(handle)
-
-
-def sha256_of_handle(handle: Any) -> str:
-    """The sha256 of what is left to read of an open file."""
-    digest = hashlib.sha256()
-    for block in iter(lambda: handle.read(1 << 20), b""):
-        digest.update(block)
-    return digest.hexdigest()
 
 
 def unlisted(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> list[Problem]:
@@ -317,7 +306,7 @@ def recover(seeds: Path) -> list[Entry]:
 def _read_journal(path: Path) -> list[Entry]:
     """The journal's entries; a line cut short by the kill, or that is not an entry the seeds
     schema allows under a plain file name, is left out."""
-    from .inputs import open_regular
+    from ..inputs import open_regular
 
     if not os.path.lexists(path):
         return []
@@ -340,7 +329,7 @@ def _read_journal(path: Path) -> list[Entry]:
 
 def _holds(seeds: Path, entry: Entry) -> bool:
     """Whether seeds/entry.file is a regular file (not a link) with the entry's checksum."""
-    from .inputs import open_regular
+    from ..inputs import open_regular
 
     handle, _ = open_regular(seeds / entry.file, follow_links=False)
     if handle is None:
@@ -428,7 +417,7 @@ def set_provenance(
 ) -> tuple[EntryChange | None, list[Problem]]:
     """Give the listed document `name` the provenance values in `changes` (None: no value;
     fields left out keep theirs), checked by the same policy as add's."""
-    from .inputs import provenance_text_problems
+    from ..inputs import provenance_text_problems
 
     problems = provenance_text_problems(changes) + provenance_problems(changes)
     if problems:

@@ -1,0 +1,42 @@
+"""Which files a command reads from the paths it is given: each file given, and the files
+under each folder given with an input's suffix (documents, record files), sorted; every
+other file a folder holds is named as skipped. The files an `add` keeps in a seeds folder
+while it runs (its journal, lock and temporary files) are never inputs."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .manifest import ADD_TEMPORARY, JOURNAL_NAME, LOCK_NAME
+
+DOCUMENT_SUFFIXES = (".txt",)
+RECORD_SUFFIXES = (".json", ".jsonl")
+
+
+def expand(
+    paths: list[str], suffixes: tuple[str, ...] = DOCUMENT_SUFFIXES + RECORD_SUFFIXES
+) -> tuple[list[str], list[str]]:
+    """(files to read, files skipped): each file given is read whatever its name; a folder
+    gives the files under it with one of `suffixes`, sorted, and names every other file it
+    holds as skipped, so that nothing is left out unsaid. Every command reads folders so."""
+    files: list[str] = []
+    skipped: list[str] = []
+    for path in paths:
+        if not os.path.isdir(path):
+            files.append(path)
+            continue
+        for found in sorted(p for p in Path(path).rglob("*") if p.is_file() or p.is_symlink()):
+            if _bookkeeping(found.name):
+                continue  # an add's own journal, lock or temporary file: never an input
+            (files if found.suffix in suffixes else skipped).append(str(found))
+    return files, skipped
+
+
+def _bookkeeping(name: str) -> bool:
+    """Whether name is one of the files an add keeps in the seeds folder while it runs (read
+    as a .jsonl record file, an interrupted add's journal gave thousands of false errors)."""
+    from fnmatch import fnmatchcase
+
+
+    return name in (JOURNAL_NAME, LOCK_NAME) or any(fnmatchcase(name, p) for p in ADD_TEMPORARY)
