@@ -12,6 +12,7 @@ from typing import ClassVar
 
 import pytest
 
+from cmvisit_data.hub import repo_id as hub_repo
 from cmvisit_data.release import publish as pub
 
 
@@ -175,8 +176,8 @@ BAD_REPO_IDS = [
 
 @pytest.mark.parametrize("repo_id", BAD_REPO_IDS)
 def test_a_bad_repo_id_is_refused_in_one_line_with_what_to_give(repo_id):
-    why = pub.repo_id_problem(repo_id)
-    assert why is not None and "\n" not in why and "ORG/NAME" in why and pub.REPO_ID_EXAMPLE in why
+    why = hub_repo.repo_id_problem(repo_id)
+    assert why is not None and "\n" not in why and "ORG/NAME" in why and hub_repo.REPO_ID_EXAMPLE in why
 
 
 @pytest.mark.parametrize(
@@ -185,7 +186,7 @@ def test_a_bad_repo_id_is_refused_in_one_line_with_what_to_give(repo_id):
 def test_a_good_repo_id_passes_and_the_hub_client_agrees(repo_id):
     from huggingface_hub.utils import validate_repo_id
 
-    assert pub.repo_id_problem(repo_id) is None
+    assert hub_repo.repo_id_problem(repo_id) is None
     validate_repo_id(repo_id)
 
 

@@ -41,7 +41,7 @@ def _repo_id(ctx: click.Context, param: click.Parameter, value: str | None) -> s
     """--repo-id checked by the Hub's rules before anything is built or uploaded."""
     if value is None:
         return None
-    from ..release.publish import repo_id_problem
+    from ..hub.repo_id import repo_id_problem
 
     why = repo_id_problem(value)
     if why is not None:

@@ -127,7 +127,7 @@ def build(
         result.status = "refused"
         result.problems.append(off)
         return result
-    from .publish import repo_id_problem
+    from ..hub.repo_id import repo_id_problem
 
     bad_repo = repo_id_problem(hub_repo)
     if bad_repo is not None:  # it is written into the card's code: checked before anything is
