@@ -271,7 +271,7 @@ def parse_with_folds(fold_map: Path, files: list[str]) -> int:
         record, problems = parse_path(f, model=model)
         if record is None:
             failed = True
-            record = {"file": f, "error": [p.to_dict() for p in problems]}
+            record = {"file": f, "valid": False, "problems": [p.to_dict() for p in problems]}
         print(json.dumps(record, ensure_ascii=False))
     return 1 if failed else 0
 

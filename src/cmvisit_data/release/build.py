@@ -72,20 +72,6 @@ class BuildResult:
     def ok(self) -> bool:
         return self.status in ("built", "reproduced")
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "version": self.version,
-            "path": self.path,
-            "status": self.status,
-            "documents": self.documents,
-            "rows": self.rows,
-            "rejected": self.rejected,
-            "errors": [p.to_dict() for p in self.problems],
-            "seconds": self.seconds,
-            "bytes_in": self.bytes_in,
-            "note": self.note,
-        }
-
 
 @dataclass(frozen=True)
 class BuildOptions:

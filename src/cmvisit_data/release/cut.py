@@ -29,15 +29,6 @@ class CutResult:
     def ok(self) -> bool:
         return self.build.ok and self.verified is not None and self.verified.valid and bool(self.entry)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "build": self.build.to_dict(),
-            "verify": self.verified.to_dict() if self.verified is not None else None,
-            "changelog": self.changelog,
-            "entry": self.entry,
-            "commit": self.commit,
-        }
-
 
 def cut(
     seeds_dir: str | os.PathLike[str], out_root: str | os.PathLike[str], version: str, **options: Any

@@ -30,15 +30,6 @@ class PublishResult:
     def ok(self) -> bool:
         return not self.problems
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            **self.plan,
-            "upload": self.uploaded,
-            "reason": self.reason,
-            "commit": self.commit,
-            "errors": [p.to_dict() for p in self.problems],
-        }
-
 
 NO_TOKEN_HINT = (
     "Give a token with write access: set HF_TOKEN=hf_... in the environment, or run "

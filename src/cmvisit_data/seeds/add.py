@@ -59,14 +59,6 @@ class AddResult:
     present: list[dict[str, Any]] = field(default_factory=list)
     invalid: list[Report] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "already_present": self.present,
-            "invalid": [r.to_dict() for r in self.invalid],
-            "skipped": self.skipped,
-        }
-
 
 def _check_chunk(jobs: list[tuple[str, int]]) -> list[tuple[str, str | None, str | None, list[Problem]]]:
     """(path, sha256, language, problems) for each candidate document: a pure function."""
