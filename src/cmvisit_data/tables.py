@@ -2,11 +2,14 @@
 
 A release has six tables: `documents` (one row per document) and one row per item for
 `highlights`, `quotes`, `tweets`, `paragraphs` and `related`, keyed by `(doc_id, position)`.
-Every column's Arrow type and description are derived from the JSON Schema
-(`schema/press_release.schema.json`), never inferred from data: dates become `date32`,
-enums dictionary-encoded strings, spans structs, lists typed lists, and a column is
-nullable exactly when the schema allows `null`. Columns that are not record fields (counts,
-the cleaned body, `duplicate_of`) are declared here with their own type and description.
+Every table's layout is declared in the JSON Schema (`schema/press_release.schema.json`),
+never here: the array each item table comes from (`x-table`), the tables' order (`x-tables`),
+their descriptions (`x-table-description`) and keys (`x-key`, `x-item-key`), the documents'
+columns (`x-columns`, with the columns that are no record field: counts, the cleaned body,
+`duplicate_of`) and narrow integers (`x-arrow-type`). Every column's Arrow type and
+description are derived from it, never inferred from data: dates become `date32`, enums plain
+strings (their values are the schema's), spans structs, lists typed lists, and a column is
+nullable exactly when the schema allows `null`.
 
 Checking tables (pandera) is `checks`' job; writing them is `release`'s.
 """
@@ -122,9 +125,7 @@ def arrow_type(node: dict[str, Any]) -> pa.DataType:
     if kind == "string":
         if node.get("format") == "date":
             return pa.date32()
-        if "enum" in node:
-            return pa.dictionary(pa.int8(), pa.string())
-        return pa.string()
+        return pa.string()  # an enum too: its values are the schema's (`enum_values`)
     if kind == "integer":
         return {"int32": pa.int32(), "int64": pa.int64()}[node.get("x-arrow-type", "int64")]
     if kind == "boolean":

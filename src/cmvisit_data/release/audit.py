@@ -35,7 +35,7 @@ from ..errors import Problem
 from ..manifest import sha256_of
 from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
-from .layout import REJECTED, RELEASE_MANIFEST
+from .layout import REJECTED, RELEASE_MANIFEST, hf_data_file, hub_data_path, layout_of, table_path
 
 # Unlisted or missing files reported at most (a folder can hold a million of them).
 MAX_LISTED_PROBLEMS = 20
@@ -55,13 +55,6 @@ def listed_paths(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out.update(manifest["files"])
     out[RELEASE_MANIFEST] = {}
     return out
-
-
-def hf_data_file(table: str) -> str:
-    """The path inside a release of a table's hf/ copy."""
-    from ..hub.features import HF_DIR, data_file
-
-    return f"{HF_DIR}/{data_file(table)}"
 
 
 def required_files(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
@@ -109,10 +102,16 @@ def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
     problems = []
     listed = listed_paths(manifest)
     for name, meta in manifest["tables"].items():
-        if meta["file"] != f"{name}.parquet":
+        path = table_path(name, layout_of(manifest))
+        if meta["file"] != path:
+            problems.append(Problem("release-invalid", f"table {name} must be {path}", file=str(folder)))
+        elif path in manifest["files"] and {k: manifest["files"][path][k] for k in ("bytes", "sha256")} != {
+            k: meta[k] for k in ("bytes", "sha256")
+        }:
             problems.append(
-                Problem("release-invalid", f"table {name} must be {name}.parquet", file=str(folder))
-            )
+                Problem("release-invalid", f"table {name}: its entry and that of {path} differ",
+                        file=str(folder / RELEASE_MANIFEST), pointer=f"/tables/{name}")
+            )  # fmt: skip
     found: set[str] = set()
     stack = [folder]
     while stack:
@@ -211,7 +210,7 @@ def derived_fields(
                 Problem("release-invalid", short_diff(claimed, actual, field), file=where, pointer=field)
             )
 
-    problems += _provenance(folder, documents)
+    problems += _provenance(folder / table_path("documents", layout_of(manifest)), documents)
     differs("/version", manifest["version"], folder.name)
     differs("/inputs", manifest["inputs"], [_input_of(row) for row in documents])
     differs("/counts", manifest["counts"], _counts(documents))
@@ -232,13 +231,13 @@ def derived_fields(
 _URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 
 
-def _provenance(folder: Path, documents: list[dict[str, Any]]) -> list[Problem]:
+def _provenance(file: Path, documents: list[dict[str, Any]]) -> list[Problem]:
     """Each document's provenance passes the rules `add` and `build` apply (the text policy, an
     http(s) URL, a plain file name), so that a re-sealed release cannot carry an invisible
     character, a "javascript:" URL or a local path that intake would have refused."""
     from ..inputs import provenance_text_problems
 
-    where = str(folder / "documents.parquet")
+    where = str(file)
     problems = []
     seen: set[tuple[str, str | None]] = set()  # (field, value): values repeat across rows
     for row in documents:
@@ -298,8 +297,6 @@ def rejected_summary(data: bytes, where: str) -> tuple[list[dict[str, Any]], lis
 def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> list[Problem]:
     """croissant.json is strict JSON describing each hf/ data file by its recorded size and
     sha256 (and nothing else), for this release's version."""
-    from ..hub.features import data_file
-
     try:
         value = json.loads(
             data.decode("utf-8"), object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant
@@ -318,11 +315,21 @@ def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> lis
                 pointer="/version",
             )
         )
+    if "released" in manifest and value.get("datePublished") != manifest["released"]:
+        problems.append(
+            Problem(
+                "release-invalid",
+                f"gives datePublished {short(value.get('datePublished'))}, not the release's date "
+                f"{manifest['released']}",
+                file=where,
+                pointer="/datePublished",
+            )
+        )
     distribution = value.get("distribution")
     described = {}
     if isinstance(distribution, list):
         described = {d.get("contentUrl"): d for d in distribution if isinstance(d, dict)}
-    expected = {data_file(t): manifest["files"][hf_data_file(t)] for t in TABLE_NAMES}
+    expected = {hub_data_path(t): manifest["files"][hf_data_file(t)] for t in TABLE_NAMES}
     if (
         not isinstance(distribution, list)
         or len(distribution) != len(expected)

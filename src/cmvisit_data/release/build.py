@@ -54,12 +54,13 @@ from .layout import (
     RELEASE_MANIFEST,
     VERSION_RE,
     fsync_tree,
+    hf_data_file,
     read_manifest,
     remove_stale,
     versions,
     write_json,
 )
-from .parquet import PARQUET_OPTIONS, RowGroups, Writers, encoded, plain
+from .parquet import RowGroups, Writers, encoded, open_writer, plain
 
 
 @dataclass
@@ -440,7 +441,12 @@ def _settle_existing(tmp: Path, final: Path, result: BuildResult, out: Path) -> 
     writer = _writer_of(final)
     import pyarrow
 
-    parquet_only = all(n.endswith(".parquet") or n == RELEASE_MANIFEST for n in differing)
+    from ..hub import same_but_file_sizes
+
+    parquet_only = all(
+        n.endswith(".parquet") or n == RELEASE_MANIFEST or same_but_file_sizes(n, tmp / n, final / n)
+        for n in differing
+    )
     parquet_only = parquet_only and set(ours) == set(theirs) and _claims(tmp) == _claims(final)
     if parquet_only and writer not in (None, pyarrow.__version__) and digests(tmp) == digests(final):
         result.status = "reproduced"
@@ -540,7 +546,7 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ..hub import HubWriter
+    from ..hub import HubSizes
 
     # The workers start on the first chunks now, while this process sets up the writers.
     batches_of = generate_batches(
@@ -550,8 +556,8 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
         pass1 = tmp / ".documents.pass1.arrow"
         documents = pa.ipc.new_file(pass1, plain(table_schema("documents").empty_table()).schema)
         inputs, writers = Inputs(tmp / ".inputs.jsonl"), Writers(tmp, TABLE_NAMES[1:])
-        c = _Collected(inputs, Signatures(), writers, HubWriter(tmp), pass1, rejected)
-        groups = RowGroups(c.writers, documents, c.hub)
+        c = _Collected(inputs, Signatures(), writers, HubSizes(tmp), pass1, rejected)
+        groups = RowGroups(c.writers, documents)
         seen: dict[str, str] = {}  # doc_id -> the file kept with those bytes
         by_file = {e.file: e for e in entries}
         done = 0
@@ -577,8 +583,7 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
                 options.progress(done, len(entries))
     t0 = time.perf_counter()
     groups.close()
-    c.hub.finish(TABLE_NAMES[1:])  # the item tables are complete; documents come in phase 3
-    c.writers.close()
+    c.writers.close()  # the item tables are complete; documents come in phase 3
     documents.close()
     c.inputs.close()
     c.timing["write"] += time.perf_counter() - t0
@@ -618,22 +623,17 @@ def _check_duplicates(dupes: dict[str, str]) -> list[Problem]:
 
 
 def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
-    """Phase 3: documents with duplicate_of, written batch by batch to the release and the Hub."""
+    """Phase 3: documents with duplicate_of, written batch by batch (the release's table is the Hub's)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
     schema = table_schema("documents")
     stats = Stats()
     with (
         pa.OSFile(str(c.pass1)) as source,  # read batch by batch; a memory map would stay resident
-        pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
-        # The Hub copy of each batch is encoded on a second thread while this one encodes the
-        # release's (Parquet encoding runs without the GIL); each file is still written by one
-        # thread, batch after batch, so its bytes do not change. Both finish a batch before the
-        # next is read: one batch in memory at a time, as without the thread. A third measures
-        # the item tables' Hub files meanwhile, on the core the two leave idle part of the time.
-        ThreadPoolExecutor(max_workers=1) as hub_thread,
+        open_writer(tmp, "documents") as writer,
+        # A second thread measures the item tables' files meanwhile, on the core the writer
+        # leaves idle part of the time.
         ThreadPoolExecutor(max_workers=1) as measuring,
     ):
         measured = measuring.submit(c.hub.measure, TABLE_NAMES[1:])
@@ -646,9 +646,7 @@ def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
                 schema.get_field_index("duplicate_of"), schema.field("duplicate_of"), column
             )
             stats.add(table)
-            hub_pending = hub_thread.submit(c.hub.write, "documents", table)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
-            hub_pending.result()
         measured.result()
     c.pass1.unlink()
     # Give the encoders' freed buffers back to the system before the Hub folder is finished,
@@ -676,10 +674,13 @@ def _finish(options: BuildOptions, tmp: Path, c: _Collected, stats: Stats, dupli
     write_hf_metadata(tmp, manifest, sizes)
     for path in hf_files(tmp):
         relative = str(path.relative_to(tmp))
-        manifest["files"][relative] = {"bytes": path.stat().st_size, "sha256": sha256_of(path)}
-        table = next((t for t in TABLE_NAMES if relative.startswith(f"hf/data/{t}/")), None)
-        if table is not None:
+        table = next((t for t in TABLE_NAMES if relative == hf_data_file(t)), None)
+        if table is not None:  # a table's file: hashed once, for the manifest's tables
+            entry = manifest["tables"][table]
+            manifest["files"][relative] = {"bytes": entry["bytes"], "sha256": entry["sha256"]}
             manifest["files"][relative]["rows"] = sizes[table]["num_examples"]
+        else:
+            manifest["files"][relative] = {"bytes": path.stat().st_size, "sha256": sha256_of(path)}
     c.timing["hub_folder"] = time.perf_counter() - t0
     write_json(tmp / RELEASE_MANIFEST, manifest)
     c.inputs.path.unlink()

@@ -17,7 +17,7 @@ from ..builder import INFO
 from ..contract import schema_path
 from ..manifest import sha256_of
 from ..tables import TABLE_NAMES
-from .layout import REJECTED, table_file
+from .layout import LAYOUT, REJECTED, table_file, table_path
 from .parquet import PARQUET_OPTIONS
 
 
@@ -91,6 +91,17 @@ class Stats:
         }
 
 
+def released() -> str:
+    """The day a release is built (UTC): SOURCE_DATE_EPOCH's when it is set (the
+    reproducible-builds convention), so that rebuilding a release reproduces its manifest."""
+    import datetime as dt
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date().isoformat()
+
+
 def schema_sha256() -> str:
     return sha256_of(schema_path())
 
@@ -109,9 +120,9 @@ def release_manifest(
 
     tables = {}
     for name in TABLE_NAMES:
-        path = table_file(folder, name)
+        path = table_file(folder, name, LAYOUT)
         tables[name] = {
-            "file": path.name,
+            "file": table_path(name, LAYOUT),
             "rows": rows[name],
             "bytes": path.stat().st_size,
             "sha256": sha256_of(path),
@@ -123,6 +134,8 @@ def release_manifest(
     return {
         "dataset": INFO.name,
         "hub_repo": hub_repo,
+        "layout": LAYOUT,
+        "released": released(),
         "version": version,
         "package_version": __version__,
         "schema_sha256": schema_sha256(),
