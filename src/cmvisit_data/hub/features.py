@@ -64,8 +64,9 @@ def hf_features(table: str) -> Any:
 
 
 def hf_schema(features: Any) -> pa.Schema:
-    """The Arrow schema of an hf/ data file for these `datasets` features, with the features in
-    its `huggingface` metadata: what HubWriter writes and what verify expects."""
+    """The Arrow schema of a layout-1 hf/ copy for these `datasets` features, with the features
+    in its `huggingface` metadata (what verify expects of releases 0.1.0 to 0.6.0); its metadata
+    is what `hub_table_schema` adds to a table's schema in layout 2."""
     return features.arrow_schema.with_metadata(
         {"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True)}
     )

@@ -5,15 +5,16 @@ itself holds no claim the data does not support:
 
 - it is strict JSON (no NaN or Infinity, no key twice, bounded size and depth) and valid
   against `schema/release_manifest.schema.json`;
-- it lists exactly the files a release must have (`required_files`: the six tables, the
-  hf/ copy of each, the card, LICENSE.md, croissant.json, and rejected.jsonl when inputs were
-  rejected), and the folder holds exactly the files it lists, each a regular file at a plain
-  relative path inside the folder (no symlink anywhere, nothing unlisted);
+- it lists exactly the files a release must have (`required_files`: the six tables, where
+  the layout it declares puts them (in layout 1 with an hf/ copy of each), the card,
+  LICENSE.md, croissant.json, and rejected.jsonl when inputs were rejected), and the folder
+  holds exactly the files it lists, each a regular file at a plain relative path inside the
+  folder (no symlink anywhere, nothing unlisted);
 - every field that can be derived equals what the data gives: the version is the folder's
   name; the row counts, the hf rows and the counts (documents, languages, outlets, dates,
   duplicates) are the tables'; each input is a document's file, checksum, language and
   provenance; the rejected list is rejected.jsonl's; the schema checksum is that of the
-  shipped schema of the records' version;
+  shipped schema of the records' version (or of its published copy under schema/history/);
 - croissant.json is strict JSON and describes the hf/ data files by their recorded sha256.
 
 A difference is printed as its first differing place and the two values there, shortened

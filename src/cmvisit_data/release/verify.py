@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, Report
-from ..tables import TABLE_NAMES, table_schema, to_table
+from ..tables import TABLE_NAMES, row_key, table_schema, to_table
 from . import audit, mirror
 from . import sealed as reading
 from .checks import check_batch
@@ -299,9 +299,8 @@ def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]
     for name, row in pending.items():
         if row is not None:
             problems.append(
-                Problem("table-check", "rows are out of document order", table=name,
-                        row=f"{row['doc_id']}/{row['position']}")
-            )  # fmt: skip
+                Problem("table-check", "rows are out of document order", table=name, row=row_key(name, row))
+            )
     return problems
 
 
