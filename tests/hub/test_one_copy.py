@@ -179,3 +179,20 @@ def test_verify_reads_the_layout_the_manifest_declares(release, tmp_path):
 def test_every_committed_release_still_verifies(folder):
     report = verify(folder)
     assert report.valid, [p.one_line() for p in report.problems]
+
+
+def _day(monkeypatch, day: dt.date) -> None:
+    moment = dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+
+
+def test_a_rebuild_keeps_the_day_the_release_was_built(tmp_path, monkeypatch):
+    """The release date is no input: a rebuild on another day still reproduces the release."""
+    _day(monkeypatch, dt.date(2026, 3, 1))
+    assert build(SEEDS, tmp_path / "out", "0.1.0", workers=1).status == "built"
+    _day(monkeypatch, dt.date(2027, 1, 2))
+    again = build(SEEDS, tmp_path / "out", "0.1.0", workers=1)
+    assert (again.status, again.note) == ("reproduced", "byte for byte")
+    assert build(SEEDS, tmp_path / "out", "0.2.0", workers=1).status == "built"
+    manifest = json.loads((tmp_path / "out" / "0.2.0" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["released"] == "2027-01-02"  # a new release: its own day

@@ -667,8 +667,9 @@ def _finish(options: BuildOptions, tmp: Path, c: _Collected, stats: Stats, dupli
             for item in rejected:
                 handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
     manifest = release_manifest(
-        options.version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates, options.hub_repo
-    )
+        options.version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates, options.hub_repo,
+        existing=tmp.parent / options.version,  # a rebuild keeps the day the release was built
+    )  # fmt: skip
     t0 = time.perf_counter()
     sizes = c.hub.close()
     write_hf_metadata(tmp, manifest, sizes)

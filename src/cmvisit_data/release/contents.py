@@ -17,7 +17,7 @@ from ..builder import INFO
 from ..contract import schema_path
 from ..manifest import sha256_of
 from ..tables import TABLE_NAMES
-from .layout import LAYOUT, REJECTED, table_file, table_path
+from .layout import LAYOUT, REJECTED, RELEASE_MANIFEST, manifest_head, table_file, table_path
 from .parquet import PARQUET_OPTIONS
 
 
@@ -91,12 +91,19 @@ class Stats:
         }
 
 
-def released() -> str:
-    """The day a release is built (UTC): SOURCE_DATE_EPOCH's when it is set (the
-    reproducible-builds convention), so that rebuilding a release reproduces its manifest."""
+def released(existing: Path | None = None) -> str:
+    """The day a release is built (UTC), which Croissant gives as its datePublished: that of
+    the release `existing` when this build is a rebuild of it (so that it reproduces it), else
+    SOURCE_DATE_EPOCH's when it is set (the reproducible-builds convention), else today's."""
     import datetime as dt
     import os
 
+    if existing is not None and (existing / RELEASE_MANIFEST).is_file():
+        try:
+            day = manifest_head(existing).get("released")
+            return dt.date.fromisoformat(day).isoformat()
+        except (ValueError, TypeError, OSError):
+            pass  # a release of layout 1 records no day; a broken one is refused later anyway
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
     return moment.date().isoformat()
@@ -115,7 +122,10 @@ def release_manifest(
     stats: Stats,
     duplicates: int,
     hub_repo: str = INFO.hub_repo,
+    existing: Path | None = None,
 ) -> dict[str, Any]:
+    """The manifest of the release in `folder`; `existing` is the release of that version
+    already published, if this build is a rebuild of it (whose day it keeps)."""
     import pyarrow
 
     tables = {}
@@ -135,7 +145,7 @@ def release_manifest(
         "dataset": INFO.name,
         "hub_repo": hub_repo,
         "layout": LAYOUT,
-        "released": released(),
+        "released": released(existing),
         "version": version,
         "package_version": __version__,
         "schema_sha256": schema_sha256(),
