@@ -72,8 +72,16 @@ def table_file(release: str | os.PathLike[str], table: str, layout: int | None =
     """The Parquet file of one table of a release, in the layout given or, by default, in the
     one the release's manifest declares."""
     if layout is None:
-        layout = layout_of(manifest_head(Path(release)))
+        info = (Path(release) / RELEASE_MANIFEST).stat()
+        layout = _declared_layout(str(release), info.st_mtime_ns, info.st_size)
     return Path(release) / table_path(table, layout)
+
+
+@cache
+def _declared_layout(release: str, mtime_ns: int, size: int) -> int:
+    """The layout a release's manifest declares, read once per version of the file (a
+    manifest lists every input: reading it for each table would cost seconds at scale)."""
+    return layout_of(manifest_head(Path(release)))
 
 
 MANIFEST_SCHEMA = "release_manifest.schema.json"
