@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from cmvisit_data.cli import main
+from cmvisit_data.release.layout import table_file
 
 from .conftest import PROJECT_SEEDS
 
@@ -223,7 +224,7 @@ def test_publish_refuses_a_release_that_fails_verify(run, tmp_path):
 
     copy = tmp_path / "0.1.0"
     shutil.copytree(releases_root() / "0.1.0", copy)
-    (copy / "quotes.parquet").write_bytes(b"broken")
+    table_file(copy, "quotes").write_bytes(b"broken")
     result = run("publish", str(copy), "--repo-id", "org/name", "--dry-run")
     assert (
         result.exit_code == 1

@@ -142,7 +142,8 @@ def test_croissant_validates_with_mlcroissant(release):
     assert not issues.errors
     assert [str(w) for w in issues.warnings if "datePublished" not in str(w)] == []
     record_sets = {rs.name: rs for rs in dataset.metadata.record_sets}
-    assert set(record_sets) == set(TABLE_NAMES)
+    tables = {name for name, rs in record_sets.items() if not rs.data_types}
+    assert tables == set(TABLE_NAMES)  # and an enumeration of values per enum column
     quotes = list(dataset.records(record_set="quotes"))
     assert len(quotes) == 4 and quotes[0]["quotes/cue"]["quotes/cue/text"] == "कहा कि".encode()
 

@@ -10,10 +10,12 @@ import pyarrow.parquet as pq
 import pytest
 
 from cmvisit_data.release import build, diff, verify, versions
+from cmvisit_data.release.layout import table_file
 from cmvisit_data.seeds.add import add
 from cmvisit_data.seeds.manifest import load_manifest
 
 from .conftest import SEEDS
+from .release.test_tamper import reseal
 
 
 @pytest.fixture
@@ -31,16 +33,11 @@ def files_of(folder: Path) -> dict[str, str]:
 def test_release_layout_and_manifest(release):
     names = sorted(p.name for p in release.iterdir() if p.is_file())
     assert (release / "hf" / "README.md").is_file() and (release / "hf" / "croissant.json").is_file()
-    assert names == sorted(
-        [
-            *(
-                f"{t}.parquet"
-                for t in ("documents", "highlights", "quotes", "tweets", "paragraphs", "related")
-            ),
-            "manifest.json",
-        ]
-    )
+    assert names == ["manifest.json"]  # layout 2: the tables are the Hub's files, in hf/data/
     manifest = json.loads((release / "manifest.json").read_text())
+    assert manifest["layout"] == 2
+    for table in ("documents", "highlights", "quotes", "tweets", "paragraphs", "related"):
+        assert manifest["tables"][table]["file"] == f"hf/data/{table}/train-00000-of-00001.parquet"
     assert manifest["version"] == "0.1.0" and manifest["rejected"] == []
     assert {i["file"] for i in manifest["inputs"]} == {p.name for p in SEEDS.glob("*.txt")}
     for name, meta in manifest["tables"].items():
@@ -76,7 +73,7 @@ def test_existing_version_is_never_overwritten(release, seeds, tmp_path):
 
 
 def test_nothing_lost_raw_bytes_recoverable(release):
-    documents = pq.read_table(release / "documents.parquet").to_pylist()
+    documents = pq.read_table(table_file(release, "documents")).to_pylist()
     for row in documents:
         original = (SEEDS / row["source_file"]).read_bytes()
         rebuilt = row["raw_text"].encode("utf-8")
@@ -142,13 +139,13 @@ def test_verify_detects_tampering(release, tmp_path):
     assert verify(release).valid
     copy = tmp_path / "copy" / release.name
     shutil.copytree(release, copy)
-    path = copy / "quotes.parquet"
+    path = table_file(copy, "quotes")
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0xFF
     path.write_bytes(bytes(data))
     report = verify(copy)
     assert not report.valid and report.problems[0].type == "checksum-mismatch"
-    assert report.problems[0].file.endswith("quotes.parquet")
+    assert report.problems[0].file == str(table_file(copy, "quotes"))
 
 
 def test_verify_rechecks_rows_when_checksums_are_recomputed(release, tmp_path):
@@ -156,19 +153,14 @@ def test_verify_rechecks_rows_when_checksums_are_recomputed(release, tmp_path):
 
     copy = tmp_path / "copy" / release.name
     shutil.copytree(release, copy)
-    table = pq.read_table(copy / "quotes.parquet")
+    table = pq.read_table(table_file(copy, "quotes"))
     starts = table.column("start").to_pylist()
     starts[0] += 1
     table = table.set_column(
         table.schema.get_field_index("start"), table.schema.field("start"), pa.array(starts, pa.int32())
     )
-    pq.write_table(table, copy / "quotes.parquet")
-    manifest = json.loads((copy / "manifest.json").read_text())
-    manifest["tables"]["quotes"].update(
-        bytes=(copy / "quotes.parquet").stat().st_size,
-        sha256=hashlib.sha256((copy / "quotes.parquet").read_bytes()).hexdigest(),
-    )
-    (copy / "manifest.json").write_text(json.dumps(manifest))
+    pq.write_table(table, table_file(copy, "quotes"))
+    reseal(copy)  # every checksum recomputed (the manifest's, croissant.json's)
     report = verify(copy)
     assert [(p.table, p.field) for p in report.problems] == [("quotes", "text")]
 

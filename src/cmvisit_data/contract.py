@@ -82,14 +82,15 @@ def constraints(node: dict[str, Any]) -> dict[str, Any]:
 SCHEMA_VERSION: str = load_schema()["properties"]["schema_version"]["const"]
 
 
-def _is_span(node: dict[str, Any]) -> bool:
+def is_span(node: dict[str, Any]) -> bool:
+    """Whether a (non-null) schema node is a span: an object with text, start and end."""
     properties = node.get("properties", {})
     return node.get("type") == "object" and {"text", "start", "end"} <= set(properties)
 
 
 def _span_paths(node: dict[str, Any], path: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     node, _ = split_null(node)
-    if _is_span(node):
+    if is_span(node):
         yield path
     if node.get("type") == "array":
         yield from _span_paths(node["items"], (*path, "*"))

@@ -2,7 +2,9 @@
 
 `load(config)` returns one table of a release as a `datasets.Dataset` (the same code path
 the Hub uses: `datasets.load_dataset` on the release's `hf/` folder), a pandas DataFrame or
-an Arrow table. Bundled releases are read offline from the package data (or from `build/`
+an Arrow table. A table's file is where its release's layout puts it (`release.layout`);
+pandas gets the same types whether the release is bundled or read from the Hub: enums as
+strings, dates as datetime64. Bundled releases are read offline from the package data (or from `build/`
 in a source checkout). Nothing here is imported by `import cmvisit_data` until it is used.
 
 The releases the package lists (`versions()`, and the default of `load()`) are the published
@@ -79,8 +81,8 @@ def load(
 
         from .release.layout import table_file
 
-        table = pq.read_table(table_file(release, config))
-        return table.to_pandas() if format == "pandas" else table
+        table = _strings(pq.read_table(table_file(release, config)))
+        return _pandas(table) if format == "pandas" else table
     from .release.layout import read_manifest
 
     manifest = read_manifest(release)
@@ -134,7 +136,39 @@ def _from_hub(repo_id: str, config: str, revision: str | None, cache_dir: Any) -
 
 def _as(dataset: Any, format: str) -> Any:
     if format == "pandas":
-        return dataset.to_pandas()
+        return _pandas(_labels(dataset))
     if format == "arrow":
         return dataset.data.table
     return dataset
+
+
+def _labels(dataset: Any) -> Any:
+    """A Dataset's rows as Arrow, each class-label id (the Hub copies of 0.1.0 and 0.2.0) read
+    back as its label, as every later release stores it."""
+    import pyarrow as pa
+    from datasets import ClassLabel
+
+    table = dataset.with_format("arrow")[:]
+    for name, feature in dataset.features.items():
+        if isinstance(feature, ClassLabel):
+            i = table.schema.get_field_index(name)
+            labels = pa.array(feature.names, pa.string()).take(table.column(i))
+            table = table.set_column(i, pa.field(name, pa.string()), labels)
+    return table
+
+
+def _strings(table: Any) -> Any:
+    """Enum columns as plain strings, as every reader shows them (releases before layout 2
+    stored them dictionary-encoded, which pandas would read as `category`)."""
+    import pyarrow as pa
+
+    for i, field in enumerate(table.schema):
+        if pa.types.is_dictionary(field.type):
+            table = table.set_column(i, field.with_type(pa.string()), table.column(i).cast(pa.string()))
+    return table
+
+
+def _pandas(table: Any) -> Any:
+    """An Arrow table as pandas, the same from a bundled release and from the Hub: enums as
+    strings, and date columns as datetime64 (so that `.dt` works), not Python dates."""
+    return table.to_pandas(date_as_object=False)

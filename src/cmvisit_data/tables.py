@@ -2,11 +2,14 @@
 
 A release has six tables: `documents` (one row per document) and one row per item for
 `highlights`, `quotes`, `tweets`, `paragraphs` and `related`, keyed by `(doc_id, position)`.
-Every column's Arrow type and description are derived from the JSON Schema
-(`schema/press_release.schema.json`), never inferred from data: dates become `date32`,
-enums dictionary-encoded strings, spans structs, lists typed lists, and a column is
-nullable exactly when the schema allows `null`. Columns that are not record fields (counts,
-the cleaned body, `duplicate_of`) are declared here with their own type and description.
+Every table's layout is declared in the JSON Schema (`schema/press_release.schema.json`),
+never here: the array each item table comes from (`x-table`), the tables' order (`x-tables`),
+their descriptions (`x-table-description`) and keys (`x-key`, `x-item-key`), the documents'
+columns (`x-columns`, with the columns that are no record field: counts, the cleaned body,
+`duplicate_of`) and narrow integers (`x-arrow-type`). Every column's Arrow type and
+description are derived from it, never inferred from data: dates become `date32`, enums plain
+strings (their values are the schema's), spans structs, lists typed lists, and a column is
+nullable exactly when the schema allows `null`.
 
 Checking tables (pandera) is `checks`' job; writing them is `release`'s.
 """
@@ -19,91 +22,73 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .contract import constraints, load_schema, resolve, split_null
+from .contract import constraints, is_span, load_schema, resolve, split_null
 
 if TYPE_CHECKING:
     import pyarrow as pa
-
-KEY_DESCRIPTIONS = {
-    "doc_id": "The document's identifier (documents.doc_id).",
-    "position": "0-based position of the item within its document, in document order.",
-}
-# Integer fields that count characters fit in 32 bits (documents are limited to a few MB).
-INT32_FIELDS = frozenset({"start", "end", "position"})
 
 
 @dataclass(frozen=True)
 class Column:
     """A column: its name, where its value sits in a record (a JSON pointer), or, for a
-    derived column, its Arrow type name and description."""
+    derived column, its own JSON Schema (type, description, `x-count-of` for a count)."""
 
     name: str
     pointer: str | None = None
-    derived_type: str | None = None
-    description: str | None = None
-    nullable: bool = False
+    node: dict[str, Any] | None = None
+
+    @property
+    def counts(self) -> str | None:
+        """The item table whose rows of the document this column counts, if it is a count."""
+        return (self.node or {}).get("x-count-of")
 
 
-# The documents' count columns, in their column order: one per item table.
-COUNTED = {f"n_{table}": table for table in ("paragraphs", "highlights", "quotes", "tweets", "related")}
+def _annotation(node: dict[str, Any], key: str) -> Any:
+    """An `x-` annotation of the record schema, with the name of the missing one if absent."""
+    try:
+        return node[key]
+    except KeyError:
+        raise KeyError(f"the record schema has no {key!r} annotation where the tables need one") from None
 
-DOCUMENT_COLUMNS: tuple[Column, ...] = (
-    Column("doc_id", "/doc_id"),
-    Column("language", "/metadata/language"),
-    Column("title", "/metadata/title"),
-    Column("published", "/metadata/published"),
-    Column("byline", "/metadata/byline"),
-    Column("dateline", "/metadata/dateline"),
-    Column("title_span", "/metadata/spans/title"),
-    Column("published_span", "/metadata/spans/published"),
-    Column("byline_spans", "/metadata/spans/byline"),
-    Column("dateline_span", "/metadata/spans/dateline"),
-    Column("source_file", "/source/file"),
-    Column("source_url", "/source/url"),
-    Column("outlet", "/source/outlet"),
-    Column("rights", "/source/rights"),
-    Column("obtained", "/source/obtained"),
-    Column("raw_sha256", "/source/sha256"),
-    Column("raw_bytes", "/source/bytes"),
-    Column("schema_version", "/schema_version"),
-    *(
-        Column(column, derived_type="int32", description=f"Number of rows of this document in `{table}`.")
-        for column, table in COUNTED.items()
-    ),
-    Column(
-        "body_text",
-        derived_type="string",
-        description="The cleaned body: the document's paragraphs and headings joined by blank lines "
-        "(boilerplate, title, byline lines, bullets and embedded posts left out).",
-    ),
-    Column(
-        "duplicate_of",
-        derived_type="string",
-        nullable=True,
-        description="doc_id of the copy this document nearly duplicates (the same release syndicated by "
-        "another outlet), or null. See the dataset card for how it is decided.",
-    ),
-    Column("raw_text", "/raw_text"),
+
+_ROOT = load_schema()
+# The documents table's columns, in their order: record fields by pointer, derived columns
+# (counts, the cleaned body, duplicate_of) with their own schema (the schema's `x-columns`).
+DOCUMENT_COLUMNS: tuple[Column, ...] = tuple(
+    Column(c["name"], c.get("pointer"), None if "pointer" in c else {k: c[k] for k in c if k != "name"})
+    for c in _annotation(_ROOT, "x-columns")
 )
+# Item tables: the record array each comes from (the arrays annotated with `x-table`), in the
+# release's table order (`x-tables`). Their columns are the key and the item's own properties.
+_ARRAYS = {node["x-table"]: f"/{name}" for name, node in _ROOT["properties"].items() if "x-table" in node}
+TABLE_NAMES: tuple[str, ...] = tuple(_annotation(_ROOT, "x-tables"))
+ITEM_TABLES: dict[str, str] = {table: _ARRAYS[table] for table in TABLE_NAMES if table in _ARRAYS}
+# The documents' count columns, in their column order: one per item table.
+COUNTED = {c.name: c.counts for c in DOCUMENT_COLUMNS if c.counts}
+if set(_ARRAYS) != set(TABLE_NAMES) - {"documents"} or sorted(COUNTED.values()) != sorted(_ARRAYS):
+    raise ValueError(
+        "the record schema's x-tables, x-table and x-count-of annotations disagree: each item table is "
+        "listed in x-tables, named by the x-table of one array, and counted by one x-count-of column"
+    )
 
-# Item tables: the record array each comes from. Their columns are doc_id, position and the
-# item's own properties, in the schema's order.
-ITEM_TABLES: dict[str, str] = {
-    "highlights": "/highlights",
-    "quotes": "/quotes",
-    "tweets": "/tweets",
-    "paragraphs": "/paragraphs",
-    "related": "/related",
+
+def _table_node(table: str) -> dict[str, Any]:
+    return _ROOT if table == _ROOT["x-table"] else _ROOT["properties"][ITEM_TABLES[table].strip("/")]
+
+
+TABLE_DESCRIPTIONS = {table: _annotation(_table_node(table), "x-table-description") for table in TABLE_NAMES}
+# The key columns of each table (unique per row): what checks and readers join on.
+TABLE_KEYS: dict[str, tuple[str, ...]] = {
+    table: tuple(_annotation(_table_node(table), "x-key")) for table in TABLE_NAMES
 }
-TABLE_NAMES: tuple[str, ...] = ("documents", *ITEM_TABLES)
-TABLE_DESCRIPTIONS = {
-    "documents": "One row per document: identity, provenance, metadata, cleaned body, raw text and counts.",
-    "highlights": "Summary points printed as a list near the top of a document, one row per point.",
-    "quotes": "Attributed statements (direct and Hindi reported speech), one row per quote.",
-    "tweets": "Embedded social-media posts, one row per post.",
-    "paragraphs": "Body paragraphs and section headings, one row per paragraph.",
-    "related": "'Also Read' links to other stories, one row per link.",
-}
+# The schema of an item table's key columns (doc_id, position), which are no item property.
+ITEM_KEY: dict[str, dict[str, Any]] = _annotation(_ROOT, "x-item-key")
+KEY_DESCRIPTIONS = {name: node["description"] for name, node in ITEM_KEY.items()}
+
+
+def row_key(table: str, row: Any) -> str:
+    """A row's key as text ("doc_id" or "doc_id/position"): how problems name a row."""
+    return "/".join(str(row[name]) for name in TABLE_KEYS[table])
 
 
 # --- the JSON Schema, read as types ----------------------------------------------------------
@@ -130,7 +115,9 @@ def _schema_at(pointer: str) -> dict[str, Any]:
     return node
 
 
-def arrow_type(node: dict[str, Any], name: str = "") -> pa.DataType:
+def arrow_type(node: dict[str, Any]) -> pa.DataType:
+    """A value's Arrow type, from its JSON Schema: an integer is int64 unless the schema
+    narrows it (`"x-arrow-type": "int32"`, for offsets and counts bounded by a document's size)."""
     import pyarrow as pa
 
     node, _ = split_null(node)
@@ -138,11 +125,9 @@ def arrow_type(node: dict[str, Any], name: str = "") -> pa.DataType:
     if kind == "string":
         if node.get("format") == "date":
             return pa.date32()
-        if "enum" in node:
-            return pa.dictionary(pa.int8(), pa.string())
-        return pa.string()
+        return pa.string()  # an enum too: its values are the schema's (`enum_values`)
     if kind == "integer":
-        return pa.int32() if name in INT32_FIELDS else pa.int64()
+        return {"int32": pa.int32(), "int64": pa.int64()}[node.get("x-arrow-type", "int64")]
     if kind == "boolean":
         return pa.bool_()
     if kind == "array":
@@ -157,22 +142,15 @@ def arrow_field(name: str, node: dict[str, Any], required: Any = None) -> pa.Fie
 
     inner, nullable = split_null(node)
     description = inner.get("description") or node.get("description") or ""
-    return pa.field(name, arrow_type(node, name), nullable=nullable, metadata={"description": description})
+    return pa.field(name, arrow_type(node), nullable=nullable, metadata={"description": description})
 
 
 # --- table schemas ---------------------------------------------------------------------------
 
 
-def _derived_field(column: Column) -> pa.Field:
-    import pyarrow as pa
-
-    types = {"int32": pa.int32(), "string": pa.string()}
-    return pa.field(
-        column.name,
-        types[column.derived_type or "string"],
-        nullable=column.nullable,
-        metadata={"description": column.description or ""},
-    )
+def column_node(column: Column) -> dict[str, Any]:
+    """The JSON Schema of a documents column: its record field's, or its own if derived."""
+    return schema_at(column.pointer) if column.pointer is not None else column.node or {}
 
 
 @cache
@@ -187,18 +165,10 @@ def table_schema(table: str) -> pa.Schema:
     import pyarrow as pa
 
     if table == "documents":
-        fields = [
-            _derived_field(c) if c.pointer is None else arrow_field(c.name, schema_at(c.pointer))
-            for c in DOCUMENT_COLUMNS
-        ]
+        fields = [arrow_field(c.name, column_node(c)) for c in DOCUMENT_COLUMNS]
     else:
         fields = [
-            pa.field(
-                "doc_id", pa.string(), nullable=False, metadata={"description": KEY_DESCRIPTIONS["doc_id"]}
-            ),
-            pa.field(
-                "position", pa.int32(), nullable=False, metadata={"description": KEY_DESCRIPTIONS["position"]}
-            ),
+            *(arrow_field(name, ITEM_KEY[name]) for name in TABLE_KEYS[table]),
             *(arrow_field(name, node) for name, node in item_properties(table).items()),
         ]
     return pa.schema(fields, metadata={"table": table, "description": TABLE_DESCRIPTIONS[table]})
@@ -207,8 +177,7 @@ def table_schema(table: str) -> pa.Schema:
 def _column_schema(table: str, column: str) -> dict[str, Any]:
     """The non-null JSON Schema of a table column, or {} for a column that is no record field."""
     if table == "documents":
-        pointer = next(c.pointer for c in DOCUMENT_COLUMNS if c.name == column)
-        node = schema_at(pointer) if pointer else {}
+        node = column_node(next(c for c in DOCUMENT_COLUMNS if c.name == column))
     else:
         node = item_properties(table).get(column, {})
     return split_null(node)[0] if node else {}
@@ -226,11 +195,12 @@ def column_constraints(table: str, column: str) -> dict[str, Any]:
     return constraints(inner) if inner else {}
 
 
-def _is_span(node: dict[str, Any]) -> bool:
+def _holds_spans(node: dict[str, Any]) -> bool:
+    """Whether a column holds a span or a list of spans."""
     inner, _ = split_null(node)
     if inner.get("type") == "array":
         inner, _ = split_null(inner["items"])
-    return inner.get("type") == "object" and {"text", "start", "end"} <= set(inner.get("properties", {}))
+    return is_span(inner)
 
 
 @cache
@@ -238,8 +208,8 @@ def span_columns(table: str) -> tuple[str, ...]:
     """The columns holding a span, or a list of spans, besides an item's own text/start/end:
     a document's metadata spans, a quote's cue, a tweet's attribution."""
     if table == "documents":
-        return tuple(c.name for c in DOCUMENT_COLUMNS if c.pointer and _is_span(schema_at(c.pointer)))
-    return tuple(name for name, node in item_properties(table).items() if _is_span(node))
+        return tuple(c.name for c in DOCUMENT_COLUMNS if c.pointer and _holds_spans(schema_at(c.pointer)))
+    return tuple(name for name, node in item_properties(table).items() if _holds_spans(node))
 
 
 # --- rows ------------------------------------------------------------------------------------
@@ -262,16 +232,20 @@ def _date(value: str | None) -> dt.date | None:
 
 def _converter(node: dict[str, Any]) -> Callable[[Any], Any]:
     """The function that turns a record's value under this schema node into Arrow's shape:
-    dates become dates, objects keep exactly their declared properties. Made once per column
-    (`_column_converter`), so no schema is read while a record is converted."""
+    dates, at any depth, become dates; a value with no date in it is taken as it is (`_same`).
+    Made once per column, so no schema is read while a record is converted."""
     inner, _ = split_null(node)
     if inner.get("type") == "string" and inner.get("format") == "date":
         return _date
     if inner.get("type") == "object":
         fields = tuple((k, _converter(v)) for k, v in inner["properties"].items())
+        if all(f is _same for _, f in fields):
+            return _same
         return lambda value: None if value is None else {k: f(value.get(k)) for k, f in fields}
     if inner.get("type") == "array":
         each = _converter(inner["items"])
+        if each is _same:
+            return _same
         return lambda value: None if value is None else [each(v) for v in value]
     return _same
 
@@ -292,19 +266,18 @@ def _document_plan() -> tuple[tuple[str, tuple[str, ...], Callable[[Any], Any] |
     return tuple(plan)
 
 
-@cache
-def _item_converters(table: str) -> tuple[tuple[str, bool], ...]:
-    """(property, is a date) for each item property: only dates need converting; spans,
-    lists and scalars already have Arrow's shapes."""
-    out = []
-    for name, node in item_properties(table).items():
-        inner, _ = split_null(node)
-        out.append((name, inner.get("type") == "string" and inner.get("format") == "date"))
-    return tuple(out)
+_Converters = tuple[tuple[str, Callable[[Any], Any] | None], ...]
 
 
 @cache
-def _item_plan() -> tuple[tuple[str, tuple[str, ...], tuple[tuple[str, bool], ...]], ...]:
+def _item_converters(table: str) -> _Converters:
+    """(property, its converter or None for a value taken as it is) for each item property."""
+    converters = ((name, _converter(node)) for name, node in item_properties(table).items())
+    return tuple((name, None if convert is _same else convert) for name, convert in converters)
+
+
+@cache
+def _item_plan() -> tuple[tuple[str, tuple[str, ...], _Converters], ...]:
     """(table, path of its items in the record, their properties) for every item table."""
     return tuple((table, _path(pointer), _item_converters(table)) for table, pointer in ITEM_TABLES.items())
 
@@ -319,9 +292,9 @@ def record_columns(
     for table, path, properties in _item_plan():
         items = _at(record, path)
         columns: dict[str, list[Any]] = {"doc_id": [doc_id] * len(items), "position": list(range(len(items)))}
-        for k, is_date in properties:
+        for k, convert in properties:
             values = [item.get(k) for item in items]
-            columns[k] = list(map(_date, values)) if is_date else values
+            columns[k] = values if convert is None else list(map(convert, values))
         out[table] = columns
     document: dict[str, Any] = {}
     for name, path, convert in _document_plan():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from itertools import pairwise
 
@@ -12,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cmvisit_data.release import build
+from cmvisit_data.release.layout import table_file
 
 from ..conftest import ROOT, SEEDS
+from .test_verify import seal_table
 
 
 def test_the_build_refuses_duplicate_of_pointing_at_itself_or_at_another_copy():
@@ -26,13 +29,13 @@ def test_the_build_refuses_duplicate_of_pointing_at_itself_or_at_another_copy():
 
 
 def _rewrite_quotes(release, writer=None):
-    """quotes.parquet with the same rows in other bytes, and the manifest made to agree."""
-    path = release / "quotes.parquet"
+    """The quotes table with the same rows in other bytes, and the manifest made to agree
+    (the card and croissant.json, which record its size and sha256, are left as they were)."""
+    path = table_file(release, "quotes")
     pq.write_table(pq.read_table(path), path, compression="gzip")
     manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
-    manifest["tables"]["quotes"].update(
-        bytes=path.stat().st_size, sha256=hashlib.sha256(path.read_bytes()).hexdigest()
-    )
+    seal_table(manifest, release, "quotes")
+    _record_size_in_hub_files(release, manifest, "quotes")
     if writer:
         manifest["writer"]["pyarrow"] = writer
     (release / "manifest.json").write_text(
@@ -40,12 +43,34 @@ def _rewrite_quotes(release, writer=None):
     )
 
 
+def _record_size_in_hub_files(release, manifest, table):
+    """The card and croissant.json record a table's new size and sha256, as the build that
+    wrote it would have; the manifest's entries of the two files made to agree."""
+    path = table_file(release, table)
+    croissant = release / "hf" / "croissant.json"
+    value = json.loads(croissant.read_text(encoding="utf-8"))
+    for item in value["distribution"]:
+        if item["@id"] == f"{table}-parquet":
+            item.update(
+                sha256=hashlib.sha256(path.read_bytes()).hexdigest(), contentSize=f"{path.stat().st_size} B"
+            )
+    croissant.write_text(json.dumps(value, indent=2), encoding="utf-8")
+    card = release / "hf" / "README.md"
+    text = card.read_text(encoding="utf-8")
+    head, _, tail = text.partition(f"config_name: {table}\n")
+    tail = re.sub(r"download_size: \d+", f"download_size: {path.stat().st_size}", tail, count=1)
+    card.write_text(head + f"config_name: {table}\n" + tail, encoding="utf-8")
+    for name in ("hf/croissant.json", "hf/README.md"):
+        data = (release / name).read_bytes()
+        manifest["files"][name].update(bytes=len(data), sha256=hashlib.sha256(data).hexdigest())
+
+
 def test_an_existing_version_written_by_another_pyarrow_is_reproduced_row_for_row(tmp_path):
     out = tmp_path / "out"
     assert build(SEEDS, out, "0.1.0", workers=1).status == "built"
     _rewrite_quotes(out / "0.1.0", writer="21.0.0")  # as an older pyarrow would have written it
     again = build(SEEDS, out, "0.1.0", workers=1)
-    assert again.status == "reproduced" and again.note.startswith("row for row (2 files differ")
+    assert again.status == "reproduced" and again.note.startswith("row for row (4 files differ")
     assert "pyarrow 21.0.0" in again.note
 
 
@@ -54,8 +79,10 @@ def test_tampering_is_never_explained_away_as_row_for_row(tmp_path):
     assert build(SEEDS, out, "0.1.0", workers=1).status == "built"
     _rewrite_quotes(out / "0.1.0")  # same writer version: differing bytes are not its doing
     assert build(SEEDS, out, "0.1.0", workers=1).status == "refused"
-    (out / "0.1.0" / "hf" / "README.md").write_text("edited", encoding="utf-8")
-    assert build(SEEDS, out, "0.1.0", workers=1).status == "refused"
+    _rewrite_quotes(out / "0.1.0", writer="21.0.0")  # another writer: the sizes it changes are excused
+    card = out / "0.1.0" / "hf" / "README.md"
+    card.write_text(card.read_text(encoding="utf-8").replace("Release **0.1.0**", "Release **9.9.9**"))
+    assert build(SEEDS, out, "0.1.0", workers=1).status == "refused"  # not the card's other words
 
 
 def test_a_release_is_never_built_inside_another(tmp_path):
@@ -189,7 +216,7 @@ def test_a_file_swapped_for_a_link_after_its_check_is_refused_never_followed(tmp
     [rejection] = result.rejected
     assert rejection["file"] == "000_a25e3bb1cf0e3701.txt"
     assert [p["type"] for p in rejection["problems"]] == ["not-a-file"]
-    texts = pq.read_table(tmp_path / "out" / "0.1.0" / "documents.parquet").column("raw_text").to_pylist()
+    texts = pq.read_table(table_file(tmp_path / "out" / "0.1.0", "documents")).column("raw_text").to_pylist()
     assert not any("PRIVATE KEY" in t for t in texts)
 
 

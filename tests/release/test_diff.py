@@ -18,6 +18,7 @@ from click.testing import CliRunner
 
 from cmvisit_data.cli import main
 from cmvisit_data.release import diff
+from cmvisit_data.release.layout import table_file
 
 from ..conftest import ROOT
 
@@ -36,7 +37,7 @@ def _copy(release: Path, tmp_path: Path, name: str = "copy", **manifest: str) ->
 
 def _edit(folder: Path, table: str, change) -> None:
     """Rewrite one table's rows through change(rows) -> rows, its schema kept."""
-    path = folder / f"{table}.parquet"
+    path = table_file(folder, table)
     old = pq.read_table(path)
     pq.write_table(pa.Table.from_pylist(change(old.to_pylist()), schema=old.schema), path)
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from cmvisit_data.release import verify
+from cmvisit_data.release.layout import table_file
 from cmvisit_data.tables import TABLE_NAMES
 
 
@@ -125,7 +126,7 @@ def test_manifest_paths_must_be_plain_and_inside(release, tmp_path, path):
     assert not report.valid and report.problems[0].pointer.startswith("/files")
 
 
-@pytest.mark.parametrize("target", ["quotes.parquet", "hf"])
+@pytest.mark.parametrize("target", ["hf/data/quotes/train-00000-of-00001.parquet", "hf"])
 def test_a_link_inside_a_release_is_refused(release, tmp_path, target):
     copy = _copy(release, tmp_path)
     moved = tmp_path / "elsewhere"
@@ -151,7 +152,7 @@ def test_diff_on_a_broken_release_is_a_typed_error(release, tmp_path):
     from cmvisit_data.release import diff
 
     copy = _copy(release, tmp_path)
-    (copy / "quotes.parquet").write_bytes(b"garbage")
+    table_file(copy, "quotes").write_bytes(b"garbage")
     with pytest.raises(CmvisitError) as caught:
         diff(release, copy)
     assert [p.type for p in caught.value.problems] == ["release-invalid"]
@@ -197,7 +198,7 @@ def reseal(folder: Path) -> None:
                     item.update(sha256=_sha(data), contentSize=f"{data.stat().st_size} B")
             croissant.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    documents = pq.read_table(folder / "documents.parquet", columns=list(audit.DOCUMENT_FACTS)).to_pylist()
+    documents = pq.read_table(table_file(folder, "documents"), columns=list(audit.DOCUMENT_FACTS)).to_pylist()
     manifest["inputs"] = [audit._input_of(row) for row in documents]
     manifest["counts"] = audit._counts(documents)
     for meta in manifest["tables"].values():
@@ -217,15 +218,15 @@ def _hf_path(folder: Path, table: str) -> Path:
 
 
 def _write_hf(folder: Path, table: str, rows_table) -> None:
-    """The Hub copy of a table, written as HubWriter writes it."""
+    """The Hub copy of a table in a layout-1 release, written as the build wrote it."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     from cmvisit_data.hub import features
 
     schema = features.hf_schema(features.hf_features(table))
-    pq.write_table(
-        features._to_hf_table(rows_table, schema), _hf_path(folder, table), **features.PARQUET_OPTIONS
-    )
+    columns = [rows_table.column(f.name).cast(f.type) for f in schema]
+    pq.write_table(pa.Table.from_arrays(columns, schema=schema), _hf_path(folder, table))
 
 
 def edit_rows(folder: Path, table: str, edit: Callable[[list[dict]], None], hub: bool = True) -> None:
@@ -233,22 +234,22 @@ def edit_rows(folder: Path, table: str, edit: Callable[[list[dict]], None], hub:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    path = folder / f"{table}.parquet"
+    path = table_file(folder, table)
     stored = pq.read_table(path)
     rows = stored.to_pylist()
     edit(rows)
     edited = pa.Table.from_pylist(rows, schema=stored.schema)
     pq.write_table(edited, path)
-    if hub:
+    if hub and path != _hf_path(folder, table):  # layout 1: the Hub copy too
         _write_hf(folder, table, edited)
 
 
 def edit_hub(folder: Path, table: str, edit: Callable[[list[dict]], None]) -> None:
-    """Only the Hub copy of a table edited, written as HubWriter writes it."""
+    """Only the Hub copy of a table edited (a layout-1 release), written as the build wrote it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    stored = pq.read_table(folder / f"{table}.parquet")
+    stored = pq.read_table(table_file(folder, table))
     rows = stored.to_pylist()
     edit(rows)
     _write_hf(folder, table, pa.Table.from_pylist(rows, schema=stored.schema))
@@ -281,7 +282,7 @@ def _rename(doc_id: str) -> Callable[[list[dict]], None]:
 def _doc_id(folder):
     import pyarrow.parquet as pq
 
-    doc_id = pq.read_table(folder / "documents.parquet").column("doc_id")[0].as_py()
+    doc_id = pq.read_table(table_file(folder, "documents")).column("doc_id")[0].as_py()
     for table in ("documents", "highlights", "quotes", "tweets", "paragraphs", "related"):
         edit_rows(folder, table, _rename(doc_id))
 
@@ -438,10 +439,24 @@ RESEALED = {
 }
 
 
+# Tamperings of the Hub copy, which only releases of layout 1 have (0.1.0 to 0.6.0): tried on a
+# copy of the committed 0.6.0. In layout 2 the Hub's file is the table: a column's type or the
+# features metadata is checked on the table itself (the cases above, on a fresh build).
+LAYOUT_1 = {
+    f"{name} (layout 1)": RESEALED[name]
+    for name in ("hf speaker only", "hf document raw text and title", "hf column type", "hf features metadata",
+                 "hf data file deleted with its entry")
+}  # fmt: skip
+for _name in ("hf speaker only", "hf document raw text and title", "hf data file deleted with its entry"):
+    RESEALED.pop(_name)
+RESEALED.update(LAYOUT_1)
+COMMITTED_LAYOUT_1 = Path(__file__).resolve().parents[2] / "build" / "0.6.0"
+
+
 @pytest.mark.parametrize("name", list(RESEALED))
 def test_a_resealed_tampering_is_caught(release, tmp_path, name):
     tamper, where, column, kind = RESEALED[name]
-    copy = _copy(release, tmp_path)
+    copy = _copy(COMMITTED_LAYOUT_1 if name in LAYOUT_1 else release, tmp_path)
     tamper(copy)
     if tamper is not _croissant_sha:  # which reseals the manifest only: its forged sha256 is the point
         reseal(copy)
@@ -487,15 +502,16 @@ def test_a_document_repeated_in_another_row_group_is_caught(release, tmp_path):
     import pyarrow.parquet as pq
 
     copy = _copy(release, tmp_path)
-    path = copy / "documents.parquet"
+    path = table_file(copy, "documents")
     stored = pq.read_table(path)
     rows = stored.to_pylist()
     twin = dict(rows[0], source_file="copy-" + rows[0]["source_file"], n_highlights=0, n_related=0,
                 n_quotes=0, n_tweets=0)  # fmt: skip
     table = pa.Table.from_pylist([*rows, twin], schema=stored.schema)
     pq.write_table(table, path, row_group_size=1)
-    _write_hf(copy, "documents", table)
-    paragraphs = pq.read_table(copy / "paragraphs.parquet").to_pylist()
+    if path != _hf_path(copy, "documents"):  # layout 1: the Hub copy too
+        _write_hf(copy, "documents", table)
+    paragraphs = pq.read_table(table_file(copy, "paragraphs")).to_pylist()
     again = [r for r in paragraphs if r["doc_id"] == rows[0]["doc_id"]]
     edit_rows(copy, "paragraphs", lambda items: items.extend(dict(r) for r in again))
     reseal(copy)
@@ -527,10 +543,10 @@ def test_forged_parquet_statistics_are_caught(release, tmp_path):
     import pyarrow.parquet as pq
 
     copy = _copy(release, tmp_path)
-    first = pq.read_table(copy / "documents.parquet", columns=["doc_id"]).column("doc_id").to_pylist()
+    first = pq.read_table(table_file(copy, "documents"), columns=["doc_id"]).column("doc_id").to_pylist()
     lowest = min(first).encode()
     forged = (b"f" * len(lowest)) if lowest[:1] != b"f" else (b"0" * len(lowest))
-    for path in (copy / "documents.parquet", _hf_path(copy, "documents")):
+    for path in dict.fromkeys((table_file(copy, "documents"), _hf_path(copy, "documents"))):
         data = path.read_bytes()
         size = int.from_bytes(data[-8:-4], "little")
         start = len(data) - 8 - size
@@ -538,7 +554,7 @@ def test_forged_parquet_statistics_are_caught(release, tmp_path):
         assert lowest in footer
         path.write_bytes(data[:start] + footer.replace(lowest, forged) + data[-8:])
     reseal(copy)
-    filtered = pq.read_table(copy / "documents.parquet", filters=[("doc_id", "==", min(first))])
+    filtered = pq.read_table(table_file(copy, "documents"), filters=[("doc_id", "==", min(first))])
     assert filtered.num_rows == 0  # the forgery works on a filtered read
     lines = [p.one_line() for p in verify(copy).problems]
     assert any("the statistics of doc_id are not its values'" in line for line in lines), lines

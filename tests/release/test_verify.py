@@ -15,23 +15,31 @@ import pyarrow.parquet as pq
 import pytest
 
 from cmvisit_data.release import verify
+from cmvisit_data.release.layout import table_file
 
 
 def forge(release: Path, tmp_path: Path, table: str, edit: Callable[[list[dict]], None]) -> Path:
     """A copy of the release with one table's rows edited and the manifest made to agree."""
     copy = tmp_path / "forged" / release.name
     shutil.copytree(release, copy)
-    path = copy / f"{table}.parquet"
+    path = table_file(copy, table)
     stored = pq.read_table(path)
     rows = stored.to_pylist()
     edit(rows)
     pq.write_table(pa.Table.from_pylist(rows, schema=stored.schema), path)
     manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
-    manifest["tables"][table].update(
-        bytes=path.stat().st_size, sha256=hashlib.sha256(path.read_bytes()).hexdigest()
-    )
+    seal_table(manifest, copy, table)
     (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return copy
+
+
+def seal_table(manifest: dict, release: Path, table: str) -> None:
+    """A table's size and sha256 recorded again, in its entry and (layout 2, where the table is
+    the Hub's file) in the entry of that file."""
+    path = table_file(release, table)
+    seal = {"bytes": path.stat().st_size, "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
+    manifest["tables"][table].update(seal)
+    manifest["files"].get(manifest["tables"][table]["file"], {}).update(seal)
 
 
 def _first_with(rows: list[dict], column: str) -> dict:
@@ -151,7 +159,7 @@ def test_expect_parses_the_manifest_bytes_it_hashed(release, tmp_path, monkeypat
 def test_rows_are_checked_on_the_bytes_hashed(release, tmp_path, monkeypatch):
     copy = tmp_path / "swap" / release.name
     shutil.copytree(release, copy)
-    path = copy / "quotes.parquet"
+    path = table_file(copy, "quotes")
     genuine = hashlib.sha256(path.read_bytes()).hexdigest()
     staged = tmp_path / "forged.parquet"
     stored = pq.read_table(path)
@@ -236,14 +244,14 @@ def test_a_small_table_that_would_decompress_hugely_is_refused_unread(release, t
     copy = tmp_path / "bomb" / release.name
     shutil.copytree(release, copy)
     bomb = "a" * (80 << 20)  # 80 MiB of raw text in a file of a few KB (the probe's was 1 GiB in 61 KiB)
-    path = copy / "documents.parquet"
+    path = table_file(copy, "documents")
     stored = pq.read_table(path)
     rows = stored.to_pylist()
     rows[0]["raw_text"] = bomb
     pq.write_table(pa.Table.from_pylist(rows, schema=stored.schema), path, **PARQUET_OPTIONS)
     del rows, bomb
     reseal(copy)
-    assert (copy / "documents.parquet").stat().st_size < 200_000
+    assert table_file(copy, "documents").stat().st_size < 200_000
 
     def never(*args, **kwargs):
         raise AssertionError("a page was decompressed")
@@ -252,7 +260,7 @@ def test_a_small_table_that_would_decompress_hugely_is_refused_unread(release, t
     monkeypatch.setattr(pq.ParquetFile, "read_row_group", never)
     report = verify(copy)
     assert [(p.file, p.type) for p in report.problems] == [
-        (str(copy / "documents.parquet"), "release-invalid")
+        (str(table_file(copy, "documents")), "release-invalid")
     ]
     assert "refused unread" in report.problems[0].message
     assert f"more than {sealed.MAX_EXPANSION} times" in report.problems[0].message
@@ -297,9 +305,7 @@ def _corrupt_page(data: bytes) -> bytes:
     [lambda d: b"garbage", lambda d: d[: len(d) // 2], _corrupt_footer, _corrupt_page],
     ids=["garbage", "truncated", "footer", "page"],
 )
-@pytest.mark.parametrize(
-    "table", ["quotes.parquet", "documents.parquet", "hf/data/tweets/train-00000-of-00001.parquet"]
-)
+@pytest.mark.parametrize("table", ["quotes", "documents", "tweets"])
 def test_a_corrupt_resealed_table_is_one_line(release, tmp_path, corrupt, table):
     from click.testing import CliRunner
 
@@ -308,14 +314,13 @@ def test_a_corrupt_resealed_table_is_one_line(release, tmp_path, corrupt, table)
 
     copy = tmp_path / "corrupt" / release.name
     shutil.copytree(release, copy)
-    path = copy / table
+    path = table_file(copy, table)
     path.write_bytes(corrupt(path.read_bytes()))
     try:
         reseal(copy)
     except Exception:  # the attacker's tools cannot read it either: seal by hand
         manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
-        entry = manifest["tables"].get(path.stem) if "/" not in table else manifest["files"][table]
-        entry.update(bytes=path.stat().st_size, sha256=hashlib.sha256(path.read_bytes()).hexdigest())
+        seal_table(manifest, copy, table)
         (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     report = verify(copy)
     assert not report.valid

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..info import INFO
-from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, enum_values, table_schema
+from ..tables import TABLE_DESCRIPTIONS, TABLE_KEYS, TABLE_NAMES, enum_values, table_schema
 from .croissant import croissant
 from .features import CARD_SOURCE, HF_DIR, MIN_DATASETS, TASK_CATEGORIES, data_file, hf_features
 
@@ -80,6 +80,8 @@ def _data_dictionary() -> str:
             f"#### `{name}`",
             "",
             TABLE_DESCRIPTIONS[name],
+            "",
+            "Key: " + ", ".join(f"`{column}`" for column in TABLE_KEYS[name]) + " (one row per value).",
             "",
             "| column | type | description |",
             "|---|---|---|",

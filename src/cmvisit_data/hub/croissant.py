@@ -1,4 +1,10 @@
-"""The Croissant description of a release's Hub folder (mlcommons.org/croissant, 1.0)."""
+"""The Croissant description of a release's Hub folder (mlcommons.org/croissant, 1.0).
+
+Generated from the table schemas (`tables`, from the record schema's annotations): one record
+set per table with its description and a field per column, and one enumeration record set per
+enum column listing its values (the column `references` it). `datePublished` is the day the
+release was built (its manifest's `released`).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..hashing import sha256_of
 from ..info import INFO
-from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, table_schema
+from ..tables import TABLE_DESCRIPTIONS, TABLE_NAMES, enum_values, table_schema
 from .features import data_file
 
 if TYPE_CHECKING:
@@ -102,7 +108,31 @@ def _field(table: str, field: pa.Field, file_id: str) -> dict[str, Any]:
         ]
     if repeated:
         entry["repeated"] = True
+    if enum_values(table, field.name):
+        entry["references"] = {"field": {"@id": f"{_enumeration_id(table, field.name)}/value"}}
     return entry
+
+
+def _enumeration_id(table: str, column: str) -> str:
+    return f"{table}_{column}_values"
+
+
+def _enumeration(table: str, column: str) -> dict[str, Any]:
+    """The allowed values of an enum column, as a Croissant enumeration record set."""
+    record_set = _enumeration_id(table, column)
+    values = enum_values(table, column) or []
+    return {
+        "@type": "cr:RecordSet",
+        "@id": record_set,
+        "name": record_set,
+        "description": f"The values {table}.{column} takes.",
+        "dataType": "sc:Enumeration",
+        "key": {"@id": f"{record_set}/value"},
+        "field": [
+            {"@type": "cr:Field", "@id": f"{record_set}/value", "name": "value", "dataType": "sc:Text"}
+        ],
+        "data": [{f"{record_set}/value": value} for value in values],
+    }
 
 
 def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
@@ -134,6 +164,8 @@ def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
                 "field": fields,
             }
         )
+        enums = [f.name for f in table_schema(name) if enum_values(name, f.name)]
+        record_sets.extend(_enumeration(name, column) for column in enums)
     return {
         "@context": CROISSANT_CONTEXT,
         "@type": "sc:Dataset",
@@ -148,12 +180,8 @@ def croissant(manifest: dict[str, Any], hf: Path) -> dict[str, Any]:
         ],
         "url": INFO.homepage,
         "version": manifest["version"],
-        # a date the inputs record (the newest document's publication date), never the clock
-        **(
-            {"datePublished": manifest["counts"]["published"]["last"]}
-            if manifest["counts"]["published"]["last"]
-            else {}
-        ),
+        # the day the release was built, as its manifest records it
+        **({"datePublished": manifest["released"]} if "released" in manifest else {}),
         "inLanguage": list(INFO.languages),
         "distribution": distribution,
         "recordSet": record_sets,

@@ -1,8 +1,12 @@
 """The Hub folder of a release: `hf/`, a dataset repository `datasets.load_dataset` reads.
 
-`HubWriter` writes each table as it is written to the release, into
-`data/<table>/train-00000-of-00001.parquet`, with enum columns stored as class-label ids and
-every column cast to the declared features (`hf_features`, from the table schemas).
+Each table's data file is `data/<table>/train-00000-of-00001.parquet`. Since layout 2 (see
+`release.layout`) it is the release's table itself, written once by the build with
+`hub_table_schema`: the table's Arrow schema (enum columns as plain strings, each column's
+description in its field metadata) with the table's `datasets` features (`hf_features`, from
+the table schemas) in its `huggingface` metadata, so that datasets, pandas, polars, DuckDB
+and Croissant readers all see the same labels and types. `HubSizes` measures the written
+files for the card's `dataset_info`.
 """
 
 from __future__ import annotations
@@ -11,36 +15,40 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..parquet_options import PARQUET_OPTIONS as RELEASE_PARQUET_OPTIONS
 from ..tables import TABLE_NAMES, table_schema
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-HF_DIR = "hf"
+__all__ = ["HF_DIR", "HubSizes", "data_file", "hf_features", "hf_files", "hf_schema", "hub_table_schema"]
+
 CARD_SOURCE = "dataset_card.md"
-# The feature types used here (List, nested dicts, date32, ClassLabel) are read by datasets 4.0+.
+# The feature types used here (List, nested dicts, date32) are read by datasets 4.0+.
 MIN_DATASETS = "4.0.0"
-# The Hub copy is written with the release's pinned options, less those only the release records.
-PARQUET_OPTIONS = {
-    k: RELEASE_PARQUET_OPTIONS[k] for k in ("compression", "compression_level", "use_dictionary", "version")
-}
 TASK_CATEGORIES = ["text-classification", "token-classification", "summarization"]
 
 
-def data_file(table: str) -> str:
+HF_DIR = "hf"  # a release's Hub folder
+
+
+def hub_data_path(table: str) -> str:
+    """A table's data file inside the Hub folder (hf/), as the card's configs name it."""
     return f"data/{table}/train-00000-of-00001.parquet"
 
 
+def data_file(table: str) -> str:
+    """A table's data file inside hf/ (the card's and Croissant's path)."""
+    return hub_data_path(table)
+
+
 def _feature(field: pa.Field, table: str) -> Any:
-    """An enum is a string feature: every reader (datasets, pandas, polars, duckdb, Croissant)
-    then shows its label ("en", "direct"), never a class id; its allowed values are in the card."""
+    """An enum is a string feature (a plain string column): every reader (datasets, pandas,
+    polars, duckdb, Croissant) then shows its label ("en", "direct"), never a class id; its
+    allowed values are in the card and in croissant.json."""
     import pyarrow as pa
     from datasets import List, Value
 
     t = field.type
-    if pa.types.is_dictionary(t):
-        return Value("string")
     if pa.types.is_struct(t):
         return {t.field(i).name: _feature(t.field(i), table) for i in range(t.num_fields)}
     if pa.types.is_list(t):
@@ -62,59 +70,33 @@ def hf_features(table: str) -> Any:
     return Features({field.name: _feature(field, table) for field in table_schema(table)})
 
 
-def _to_hf_table(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """A release table as the Hub stores it: every column cast to the Hub schema (an enum's
-    dictionary decoded to its strings)."""
-    import pyarrow as pa
-
-    columns = [table.column(f.name).cast(schema.field(f.name).type) for f in table.schema]
-    return pa.Table.from_arrays(columns, schema=schema)
-
-
 def hf_schema(features: Any) -> pa.Schema:
-    """The Arrow schema of an hf/ data file for these `datasets` features, with the features in
-    its `huggingface` metadata: what HubWriter writes and what verify expects."""
+    """The Arrow schema of a layout-1 hf/ copy for these `datasets` features, with the features
+    in its `huggingface` metadata (what verify expects of releases 0.1.0 to 0.6.0); its metadata
+    is what `hub_table_schema` adds to a table's schema in layout 2."""
     return features.arrow_schema.with_metadata(
         {"huggingface": json.dumps({"info": {"features": features.to_dict()}}, sort_keys=True)}
     )
 
 
-class HubWriter:
-    """Writes the Hub copies of the tables, row group by row group, as the release is written."""
+def hub_table_schema(table: str) -> pa.Schema:
+    """The Arrow schema a table is stored with (layout 2): its declared schema, column
+    descriptions and all, with its `datasets` features in the `huggingface` metadata."""
+    schema = table_schema(table)
+    return schema.with_metadata({**schema.metadata, **hf_schema(hf_features(table)).metadata})
+
+
+class HubSizes:
+    """The sizes of the tables' files in hf/ (rows, bytes in memory, bytes on disk), measured
+    once each file is complete, for the card's dataset_info."""
 
     def __init__(self, release: Path):
-        import pyarrow.parquet as pq
-
         self.hf = release / HF_DIR
-        self.writers = {}
-        self.schemas = {}  # the features' Arrow schema, with the features in its metadata
         self.sizes: dict[str, dict[str, int]] = {}
-        for name in TABLE_NAMES:
-            target = self.hf / data_file(name)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.schemas[name] = hf_schema(hf_features(name))
-            # A table with no rows gets no row groups: datasets reads that as an empty split
-            # (a zero-row row group makes it fail).
-            self.writers[name] = pq.ParquetWriter(target, self.schemas[name], **PARQUET_OPTIONS)
-
-    def write(self, name: str, table: pa.Table) -> None:
-        if not table.num_rows:
-            return
-        # The schema is made once per table: datasets builds features.arrow_schema anew on
-        # every access.
-        converted = _to_hf_table(table, self.schemas[name])
-        self.writers[name].write_table(converted, row_group_size=converted.num_rows)
-
-    def finish(self, names: Any) -> None:
-        """No more rows for these tables: their files are completed (and can be measured)."""
-        for name in names:
-            self.writers[name].close()
 
     def measure(self, names: Any) -> None:
         """The sizes of finished tables, measured on what was written (read back row group by
-        row group), so that they do not depend on how the batches were laid out in memory.
-        Reading runs mostly without the GIL: the build measures the item tables on a thread
-        while it writes the documents."""
+        row group), so that they do not depend on how the batches were laid out in memory."""
         import pyarrow.parquet as pq
 
         for name in names:
@@ -134,8 +116,7 @@ class HubWriter:
             }
 
     def close(self) -> dict[str, dict[str, int]]:
-        """Finish every file, measure those not measured yet, and give every table's sizes."""
-        self.finish(TABLE_NAMES)  # closing a closed writer does nothing
+        """Measure the files not measured yet, and give every table's sizes."""
         self.measure([name for name in TABLE_NAMES if name not in self.sizes])
         return {name: self.sizes[name] for name in TABLE_NAMES}
 

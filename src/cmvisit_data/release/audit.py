@@ -5,15 +5,16 @@ itself holds no claim the data does not support:
 
 - it is strict JSON (no NaN or Infinity, no key twice, bounded size and depth) and valid
   against `schema/release_manifest.schema.json`;
-- it lists exactly the files a release must have (`required_files`: the six tables, the
-  hf/ copy of each, the card, LICENSE.md, croissant.json, and rejected.jsonl when inputs were
-  rejected), and the folder holds exactly the files it lists, each a regular file at a plain
-  relative path inside the folder (no symlink anywhere, nothing unlisted);
+- it lists exactly the files a release must have (`required_files`: the six tables, where
+  the layout it declares puts them (in layout 1 with an hf/ copy of each), the card,
+  LICENSE.md, croissant.json, and rejected.jsonl when inputs were rejected), and the folder
+  holds exactly the files it lists, each a regular file at a plain relative path inside the
+  folder (no symlink anywhere, nothing unlisted);
 - every field that can be derived equals what the data gives: the version is the folder's
   name; the row counts, the hf rows and the counts (documents, languages, outlets, dates,
   duplicates) are the tables'; each input is a document's file, checksum, language and
   provenance; the rejected list is rejected.jsonl's; the schema checksum is that of the
-  shipped schema of the records' version;
+  shipped schema of the records' version (or of its published copy under schema/history/);
 - croissant.json is strict JSON and describes the hf/ data files by their recorded sha256.
 
 A difference is printed as its first differing place and the two values there, shortened
@@ -30,12 +31,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..contract import load_schema, schema_path
+from ..contract import SCHEMA_VERSION, schema_path
 from ..errors import Problem
 from ..hashing import sha256_of
 from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
-from .layout import REJECTED, RELEASE_MANIFEST
+from .layout import REJECTED, RELEASE_MANIFEST, hf_data_file, hub_data_path, layout_of, table_path
 
 # Unlisted or missing files reported at most (a folder can hold a million of them).
 MAX_LISTED_PROBLEMS = 20
@@ -55,13 +56,6 @@ def listed_paths(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     out.update(manifest["files"])
     out[RELEASE_MANIFEST] = {}
     return out
-
-
-def hf_data_file(table: str) -> str:
-    """The path inside a release of a table's hf/ copy."""
-    from ..hub.features import HF_DIR, data_file
-
-    return f"{HF_DIR}/{data_file(table)}"
 
 
 def required_files(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
@@ -109,10 +103,16 @@ def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
     problems = []
     listed = listed_paths(manifest)
     for name, meta in manifest["tables"].items():
-        if meta["file"] != f"{name}.parquet":
+        path = table_path(name, layout_of(manifest))
+        if meta["file"] != path:
+            problems.append(Problem("release-invalid", f"table {name} must be {path}", file=str(folder)))
+        elif path in manifest["files"] and {k: manifest["files"][path][k] for k in ("bytes", "sha256")} != {
+            k: meta[k] for k in ("bytes", "sha256")
+        }:
             problems.append(
-                Problem("release-invalid", f"table {name} must be {name}.parquet", file=str(folder))
-            )
+                Problem("release-invalid", f"table {name}: its entry and that of {path} differ",
+                        file=str(folder / RELEASE_MANIFEST), pointer=f"/tables/{name}")
+            )  # fmt: skip
     found: set[str] = set()
     stack = [folder]
     while stack:
@@ -211,7 +211,7 @@ def derived_fields(
                 Problem("release-invalid", short_diff(claimed, actual, field), file=where, pointer=field)
             )
 
-    problems += _provenance(folder, documents)
+    problems += _provenance(folder / table_path("documents", layout_of(manifest)), documents)
     differs("/version", manifest["version"], folder.name)
     differs("/inputs", manifest["inputs"], [_input_of(row) for row in documents])
     differs("/counts", manifest["counts"], _counts(documents))
@@ -221,9 +221,9 @@ def derived_fields(
     if REJECTED in manifest["files"] and "rows" in manifest["files"][REJECTED]:
         differs(f"/files/{REJECTED}/rows", manifest["files"][REJECTED]["rows"], len(rejected))
     versions = sorted({row["schema_version"] for row in documents})
-    expected = [_schema_sha256(v) for v in versions] or [sha256_of(schema_path())]
-    if manifest["schema_sha256"] not in expected or len(set(expected)) != 1:
-        differs("/schema_sha256", manifest["schema_sha256"], expected[0])
+    accepted = [_schema_sha256s(v) for v in versions] or [_schema_sha256s(SCHEMA_VERSION)]
+    if manifest["schema_sha256"] not in set.intersection(*map(set, accepted)):
+        differs("/schema_sha256", manifest["schema_sha256"], (accepted[0] or (None,))[0])
     return problems
 
 
@@ -232,13 +232,13 @@ def derived_fields(
 _URL_RE = re.compile(r"^https?://[^\s<>\"]+$")
 
 
-def _provenance(folder: Path, documents: list[dict[str, Any]]) -> list[Problem]:
+def _provenance(file: Path, documents: list[dict[str, Any]]) -> list[Problem]:
     """Each document's provenance passes the rules `add` and `build` apply (the text policy, an
     http(s) URL, a plain file name), so that a re-sealed release cannot carry an invisible
     character, a "javascript:" URL or a local path that intake would have refused."""
     from ..inputs import provenance_text_problems
 
-    where = str(folder / "documents.parquet")
+    where = str(file)
     problems = []
     seen: set[tuple[str, str | None]] = set()  # (field, value): values repeat across rows
     for row in documents:
@@ -298,8 +298,6 @@ def rejected_summary(data: bytes, where: str) -> tuple[list[dict[str, Any]], lis
 def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> list[Problem]:
     """croissant.json is strict JSON describing each hf/ data file by its recorded size and
     sha256 (and nothing else), for this release's version."""
-    from ..hub.features import data_file
-
     try:
         value = json.loads(
             data.decode("utf-8"), object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant
@@ -318,11 +316,21 @@ def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> lis
                 pointer="/version",
             )
         )
+    if "released" in manifest and value.get("datePublished") != manifest["released"]:
+        problems.append(
+            Problem(
+                "release-invalid",
+                f"gives datePublished {short(value.get('datePublished'))}, not the release's date "
+                f"{manifest['released']}",
+                file=where,
+                pointer="/datePublished",
+            )
+        )
     distribution = value.get("distribution")
     described = {}
     if isinstance(distribution, list):
         described = {d.get("contentUrl"): d for d in distribution if isinstance(d, dict)}
-    expected = {data_file(t): manifest["files"][hf_data_file(t)] for t in TABLE_NAMES}
+    expected = {hub_data_path(t): manifest["files"][hf_data_file(t)] for t in TABLE_NAMES}
     if (
         not isinstance(distribution, list)
         or len(distribution) != len(expected)
@@ -357,10 +365,11 @@ def _no_constant(name: str) -> Any:
 
 
 @cache
-def _schema_sha256(version: str) -> str | None:
-    """The checksum of the shipped record schema of a version (older ones under history/)."""
+def _schema_sha256s(version: str) -> tuple[str, ...]:
+    """The checksums a release may record for the record schema of a version: the shipped
+    schema's, if it is that version, and that of the version's published copy under history/
+    (the bytes older releases were built with, before annotations that change no record)."""
     current = schema_path()
-    if load_schema()["properties"]["schema_version"]["const"] == version:
-        return sha256_of(current)
+    found = [sha256_of(current)] if SCHEMA_VERSION == version else []
     old = current.parent / "history" / f"press_release-{version}.schema.json"
-    return sha256_of(old) if old.is_file() else None
+    return (*found, sha256_of(old)) if old.is_file() else tuple(found)

@@ -36,7 +36,6 @@ from ..engines.local import parallel, start_workers, terminate_as_interrupt
 from ..errors import CmvisitError, Problem
 from ..hashing import sha256_of
 from ..info import INFO
-from ..parquet_options import PARQUET_OPTIONS
 from ..seeds.manifest import reading
 from ..tables import TABLE_NAMES, table_schema
 from .changelog import RELEASES_LOCK, changelog_text
@@ -48,10 +47,11 @@ from .layout import (
     RELEASE_MANIFEST,
     VERSION_RE,
     fsync_tree,
+    hf_data_file,
     remove_stale,
     write_json,
 )
-from .parquet import RowGroups, Writers, encoded
+from .parquet import RowGroups, Writers, encoded, open_writer
 from .versioning import not_above_newest, off_the_package
 
 
@@ -273,7 +273,7 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from ..hub import HubWriter
+    from ..hub import HubSizes
 
     # The workers start on the first chunks now, while this process sets up the writers.
     batches_of = generate_batches(
@@ -283,8 +283,8 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
         pass1 = tmp / ".documents.pass1.arrow"
         documents = pa.ipc.new_file(pass1, plain(table_schema("documents").empty_table()).schema)
         inputs, writers = Inputs(tmp / ".inputs.jsonl"), Writers(tmp, TABLE_NAMES[1:])
-        c = _Collected(inputs, Signatures(), writers, HubWriter(tmp), pass1, rejected)
-        groups = RowGroups(c.writers, documents, c.hub)
+        c = _Collected(inputs, Signatures(), writers, HubSizes(tmp), pass1, rejected)
+        groups = RowGroups(c.writers, documents)
         seen: dict[str, str] = {}  # doc_id -> the file kept with those bytes
         by_file = {e.file: e for e in entries}
         done = 0
@@ -310,8 +310,7 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
                 options.progress(done, len(entries))
     t0 = time.perf_counter()
     groups.close()
-    c.hub.finish(TABLE_NAMES[1:])  # the item tables are complete; documents come in phase 3
-    c.writers.close()
+    c.writers.close()  # the item tables are complete; documents come in phase 3
     documents.close()
     c.inputs.close()
     c.timing["write"] += time.perf_counter() - t0
@@ -351,16 +350,15 @@ def _check_duplicates(dupes: dict[str, str]) -> list[Problem]:
 
 
 def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
-    """Phase 3: documents with duplicate_of, written batch by batch to the release and the Hub."""
+    """Phase 3: documents with duplicate_of, written batch by batch (the release's table is the Hub's)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
     schema = table_schema("documents")
     stats = Stats()
     with (
         pa.OSFile(str(c.pass1)) as source,  # read batch by batch; a memory map would stay resident
-        pq.ParquetWriter(tmp / "documents.parquet", schema, **PARQUET_OPTIONS) as writer,
+        open_writer(tmp, "documents") as writer,
     ):
         reader = pa.ipc.open_file(source)
         for index in range(reader.num_record_batches):
@@ -372,7 +370,6 @@ def _write_documents(tmp: Path, c: _Collected, dupes: dict[str, str]) -> Stats:
             )
             stats.add(table)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
-            c.hub.write("documents", table)
     c.pass1.unlink()
     # Give the encoders' freed buffers back to the system before the Hub folder is finished,
     # so that this pass does not raise the build's peak.
@@ -392,17 +389,21 @@ def _finish(options: BuildOptions, tmp: Path, c: _Collected, stats: Stats, dupli
             for item in rejected:
                 handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
     manifest = release_manifest(
-        options.version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates, options.hub_repo
-    )
+        options.version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates, options.hub_repo,
+        existing=tmp.parent / options.version,  # a rebuild keeps the day the release was built
+    )  # fmt: skip
     t0 = time.perf_counter()
     sizes = c.hub.close()
     write_hf_metadata(tmp, manifest, sizes)
     for path in hf_files(tmp):
         relative = str(path.relative_to(tmp))
-        manifest["files"][relative] = {"bytes": path.stat().st_size, "sha256": sha256_of(path)}
-        table = next((t for t in TABLE_NAMES if relative.startswith(f"hf/data/{t}/")), None)
-        if table is not None:
+        table = next((t for t in TABLE_NAMES if relative == hf_data_file(t)), None)
+        if table is not None:  # a table's file: hashed once, for the manifest's tables
+            entry = manifest["tables"][table]
+            manifest["files"][relative] = {"bytes": entry["bytes"], "sha256": entry["sha256"]}
             manifest["files"][relative]["rows"] = sizes[table]["num_examples"]
+        else:
+            manifest["files"][relative] = {"bytes": path.stat().st_size, "sha256": sha256_of(path)}
     c.timing["hub_folder"] = time.perf_counter() - t0
     write_json(tmp / RELEASE_MANIFEST, manifest)
     c.inputs.path.unlink()

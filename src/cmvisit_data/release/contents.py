@@ -19,7 +19,7 @@ from ..hashing import sha256_of
 from ..info import INFO
 from ..parquet_options import PARQUET_OPTIONS
 from ..tables import TABLE_NAMES
-from .layout import REJECTED, table_file
+from .layout import LAYOUT, REJECTED, RELEASE_MANIFEST, manifest_head, table_file, table_path
 
 
 class Inputs:
@@ -87,6 +87,24 @@ class Stats:
         }
 
 
+def released(existing: Path | None = None) -> str:
+    """The day a release is built (UTC), which Croissant gives as its datePublished: that of
+    the release `existing` when this build is a rebuild of it (so that it reproduces it), else
+    SOURCE_DATE_EPOCH's when it is set (the reproducible-builds convention), else today's."""
+    import datetime as dt
+    import os
+
+    if existing is not None and (existing / RELEASE_MANIFEST).is_file():
+        try:
+            day = manifest_head(existing).get("released")
+            return dt.date.fromisoformat(day).isoformat()
+        except (ValueError, TypeError, OSError):
+            pass  # a release of layout 1 records no day; a broken one is refused later anyway
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch else dt.datetime.now(dt.UTC)
+    return moment.date().isoformat()
+
+
 def schema_sha256() -> str:
     return sha256_of(schema_path())
 
@@ -100,14 +118,17 @@ def release_manifest(
     stats: Stats,
     duplicates: int,
     hub_repo: str = INFO.hub_repo,
+    existing: Path | None = None,
 ) -> dict[str, Any]:
+    """The manifest of the release in `folder`; `existing` is the release of that version
+    already published, if this build is a rebuild of it (whose day it keeps)."""
     import pyarrow
 
     tables = {}
     for name in TABLE_NAMES:
-        path = table_file(folder, name)
+        path = table_file(folder, name, LAYOUT)
         tables[name] = {
-            "file": path.name,
+            "file": table_path(name, LAYOUT),
             "rows": rows[name],
             "bytes": path.stat().st_size,
             "sha256": sha256_of(path),
@@ -119,6 +140,8 @@ def release_manifest(
     return {
         "dataset": INFO.name,
         "hub_repo": hub_repo,
+        "layout": LAYOUT,
+        "released": released(existing),
         "version": version,
         "package_version": __version__,
         "schema_sha256": schema_sha256(),

@@ -428,7 +428,7 @@ def digests(folder: Path) -> dict[str, str]:
 
     hashers: dict[str, Any] = {}
     for name in TABLE_NAMES:
-        for row in rows_of(pq.ParquetFile(folder / f"{name}.parquet")):
+        for row in rows_of(pq.ParquetFile(table_file(folder, name))):
             hasher = hashers.setdefault(row["doc_id"], hashlib.sha256())
             hasher.update(name.encode())
             hasher.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())

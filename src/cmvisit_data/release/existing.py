@@ -52,7 +52,12 @@ def settle_existing(tmp: Path, final: Path, out: Path) -> tuple[str, str, Proble
     writer = _writer_of(final)
     import pyarrow
 
-    parquet_only = all(n.endswith(".parquet") or n == RELEASE_MANIFEST for n in differing)
+    from ..hub import same_but_file_sizes
+
+    parquet_only = all(
+        n.endswith(".parquet") or n == RELEASE_MANIFEST or same_but_file_sizes(n, tmp / n, final / n)
+        for n in differing
+    )
     parquet_only = parquet_only and set(ours) == set(theirs) and _claims(tmp) == _claims(final)
     if parquet_only and writer not in (None, pyarrow.__version__) and digests(tmp) == digests(final):
         note = (

@@ -2,9 +2,20 @@
 
 A release is `build/<version>/`: one Parquet file per table, `manifest.json`, the `hf/`
 folder and, when rejects were allowed, `rejected.jsonl`; `build/CHANGELOG.md` sits beside
-the versions. Writes are atomic: a release is assembled in a temporary folder, flushed to
-disk and renamed into place under a per-version lock the kernel releases if the process
-dies. The loader, verify, diff and the changelog read releases through this module only.
+the versions. Where the tables are depends on the release's layout, which its manifest
+declares (`layout`; absent in the releases made before there were two):
+
+- layout 1 (releases 0.1.0 to 0.6.0): `<table>.parquet` beside the manifest, enums
+  dictionary-encoded, and a copy of each in `hf/data/<table>/` (enums as strings; as
+  class-label ids in 0.1.0 and 0.2.0);
+- layout 2 (`LAYOUT`, 0.7.0 on): one file per table, `hf/data/<table>/train-00000-of-00001.parquet`,
+  which is both the release's table and the Hub's: enums as strings (Parquet's dictionary
+  encoding stores them compactly), column descriptions in the field metadata.
+
+`table_path` and `table_file` are the only places a table's file name is made: the build, the
+loader, verify, diff and the changelog ask them. Writes are atomic: a release is assembled in a
+temporary folder, flushed to disk and renamed into place under a per-version lock the kernel
+releases if the process dies.
 """
 
 from __future__ import annotations
@@ -20,6 +31,7 @@ from typing import Any
 from ..atomic import write_atomic
 from ..contract import load_schema
 from ..errors import CmvisitError, Problem
+from ..hub.features import HF_DIR, hub_data_path
 from ..strictjson import no_duplicate_keys
 
 __all__ = ["write_atomic"]
@@ -30,9 +42,41 @@ REJECTED = "rejected.jsonl"
 CHANGELOG = "CHANGELOG.md"
 
 
-def table_file(release: str | os.PathLike[str], table: str) -> Path:
-    """The Parquet file of one table of a release."""
-    return Path(release) / f"{table}.parquet"
+# The layout new releases are written in (see the module's docstring), and the one a manifest
+# without `layout` declares.
+LAYOUT = 2
+FIRST_LAYOUT = 1
+
+
+def layout_of(manifest: dict[str, Any]) -> int:
+    """The layout a release's manifest declares."""
+    return int(manifest.get("layout", FIRST_LAYOUT))
+
+
+def hf_data_file(table: str) -> str:
+    """The path inside a release of a table's file in the Hub folder."""
+    return f"{HF_DIR}/{hub_data_path(table)}"
+
+
+def table_path(table: str, layout: int = LAYOUT) -> str:
+    """The path inside a release of a table's Parquet file, in a layout."""
+    return f"{table}.parquet" if layout == FIRST_LAYOUT else hf_data_file(table)
+
+
+def table_file(release: str | os.PathLike[str], table: str, layout: int | None = None) -> Path:
+    """The Parquet file of one table of a release, in the layout given or, by default, in the
+    one the release's manifest declares."""
+    if layout is None:
+        info = (Path(release) / RELEASE_MANIFEST).stat()
+        layout = _declared_layout(str(release), info.st_mtime_ns, info.st_size)
+    return Path(release) / table_path(table, layout)
+
+
+@cache
+def _declared_layout(release: str, mtime_ns: int, size: int) -> int:
+    """The layout a release's manifest declares, read once per version of the file (a
+    manifest lists every input: reading it for each table would cost seconds at scale)."""
+    return layout_of(manifest_head(Path(release)))
 
 
 MANIFEST_SCHEMA = "release_manifest.schema.json"

@@ -1,7 +1,8 @@
-"""The hf/ copy checked against the release tables: type for type and row for row.
+"""The hf/ copy of a layout-1 release (0.1.0 to 0.6.0) checked against its tables: type for
+type and row for row. (In layout 2 the Hub's file is the table: there is no copy.)
 
-Each hf/ data file must be its table as `hub.HubWriter` writes it: the columns of the table,
-in its order, typed as the table's `datasets` features, with exactly those features in the
+Each hf/ data file must be its table as the build of those releases wrote it: the columns
+of the table, in its order, typed as the table's `datasets` features, with exactly those features in the
 schema's `huggingface` metadata; and, row by row, the release table's values. Releases 0.1.0
 and 0.2.0 stored each enum as a class-label id (`ClassLabel` of the schema's values) rather
 than its string: that layout is the one other accepted, and its ids are read back as labels.

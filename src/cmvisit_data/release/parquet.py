@@ -3,6 +3,8 @@
 The same inputs and library versions give the same bytes: the writer options are pinned
 (`PARQUET_OPTIONS`, also recorded in the manifest), and every table is written in row groups
 of exactly `BATCH_DOCS` documents and their items, whatever chunks the workers returned.
+Each table is written once, where the layout puts it (`layout.table_file`), with the schema
+its layout stores (`stored_schema`).
 """
 
 from __future__ import annotations
@@ -13,22 +15,44 @@ from typing import Any, ClassVar
 
 from ..batch import plain
 from ..parquet_options import PARQUET_OPTIONS
-from ..tables import COUNTED, TABLE_NAMES, table_schema
+from ..tables import COUNTED, TABLE_NAMES, enum_values, table_schema
+from .layout import FIRST_LAYOUT, LAYOUT, table_file
 
 BATCH_DOCS = 1000
+
+
+def stored_schema(table: str, layout: int = LAYOUT) -> Any:
+    """The Arrow schema a table is stored with in a release of this layout: in layout 2 the
+    declared schema with the Hub's features in its metadata; in layout 1 the declared schema
+    with each enum column dictionary-encoded (int8 indices)."""
+    import pyarrow as pa
+
+    if layout != FIRST_LAYOUT:
+        from ..hub.features import hub_table_schema
+
+        return hub_table_schema(table)
+    schema = table_schema(table)
+    for i, field in enumerate(schema):
+        if enum_values(table, field.name):
+            schema = schema.set(i, field.with_type(pa.dictionary(pa.int8(), pa.string())))
+    return schema
+
+
+def open_writer(folder: Path, table: str) -> Any:
+    """A Parquet writer of one table of a new release, where the layout puts it."""
+    import pyarrow.parquet as pq
+
+    path = table_file(folder, table, LAYOUT)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return pq.ParquetWriter(path, stored_schema(table), **PARQUET_OPTIONS)
 
 
 class Writers:
     """One Parquet writer per table, fed batch by batch, checking each batch first."""
 
     def __init__(self, folder: Path, tables: tuple[str, ...]):
-        import pyarrow.parquet as pq
-
         self.folder = folder
-        self.writers = {
-            name: pq.ParquetWriter(folder / f"{name}.parquet", table_schema(name), **PARQUET_OPTIONS)
-            for name in tables
-        }
+        self.writers = {name: open_writer(folder, name) for name in tables}
         self.rows = Counter[str]()
 
     def write(self, name: str, table: Any) -> None:
@@ -57,10 +81,9 @@ class RowGroups:
 
     COUNTS: ClassVar[dict[str, str]] = {table: column for column, table in COUNTED.items()}
 
-    def __init__(self, writers: Writers, documents_writer: Any, hub: Any):
+    def __init__(self, writers: Writers, documents_writer: Any):
         self.writers = writers
         self.documents_writer = documents_writer
-        self.hub = hub
         self.buffer: dict[str, list[Any]] = {t: [] for t in TABLE_NAMES}
         self.docs = 0
 
@@ -85,7 +108,6 @@ class RowGroups:
             count = sum(head.column(column).to_pylist())
             table = encoded(name, [items.slice(0, count)])
             self.writers.write(name, table)
-            self.hub.write(name, table)
             self.buffer[name] = [items.slice(count)]
         self.documents_writer.write_table(plain(encoded("documents", [head])))
         self.buffer["documents"] = [documents.slice(k)]

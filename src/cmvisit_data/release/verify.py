@@ -10,11 +10,13 @@ ones before it pass:
    those (`audit`);
 3. every file has its recorded size and sha256;
 4. every Parquet file's recorded uncompressed sizes are bounded (refused unread otherwise);
-5. each table has its declared columns and recorded rows; each hf/ copy the Hub layout;
+5. each table has its declared columns and recorded rows, in the layout the manifest declares
+   (`layout.py`): in layout 2 the table is the Hub's file, with its descriptions and features;
+   in layout 1 each hf/ copy has the Hub layout;
 6. every field the data determines agrees (`audit.derived_fields`), croissant.json describes
    the data files, and the build's `check_batch` holds on the stored rows (row group by row
    group, with the items of the same documents merged in);
-7. each hf/ copy holds its table's rows, value for value;
+7. in layout 1, each hf/ copy holds its table's rows, value for value;
 8. no file was changed or swapped while it was read.
 
 What this proves alone is consistency; authenticity needs `expect` (see the README).
@@ -30,11 +32,21 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem, Report, os_error_type
-from ..tables import TABLE_NAMES, table_schema, to_table
+from ..tables import TABLE_NAMES, row_key, table_schema, to_table
 from ..validation.tables import check_batch
 from . import audit, mirror
 from . import sealed as reading
-from .layout import MAX_MANIFEST_BYTES, REJECTED, RELEASE_MANIFEST, parse_manifest
+from .layout import (
+    FIRST_LAYOUT,
+    MAX_MANIFEST_BYTES,
+    REJECTED,
+    RELEASE_MANIFEST,
+    hf_data_file,
+    layout_of,
+    parse_manifest,
+    table_path,
+)
+from .parquet import stored_schema
 
 # Problems reported at most; a count stands for the rest (each step bounds its own as well).
 MAX_PROBLEMS = 50
@@ -104,12 +116,16 @@ def _verify(
     problems = _checksums(folder, manifest, opened)
     if problems:
         return problems
-    tables = {name: _parquet(opened[f"{name}.parquet"]) for name in TABLE_NAMES}
-    copies = {name: _parquet(opened[audit.hf_data_file(name)]) for name in TABLE_NAMES}
+    layout = layout_of(manifest)
+    tables = {name: _parquet(opened[table_path(name, layout)]) for name in TABLE_NAMES}
+    # Layout 1 keeps a copy of each table in hf/; in layout 2 the table is the Hub's file.
+    copies = {}
+    if layout == FIRST_LAYOUT:
+        copies = {name: _parquet(opened[hf_data_file(name)]) for name in TABLE_NAMES}
     problems = [p for pair in [*tables.values(), *copies.values()] for p in reading.parquet_bounds(*pair)]
     if problems:
         return problems
-    problems = _shapes(folder, manifest, tables)
+    problems = _shapes(manifest, tables, layout)
     labels: dict[str, dict[str, list[str]]] = {}
     for name, (sealed, file) in copies.items():
         found, wrong = mirror.schema_problems(name, file, sealed.path)
@@ -132,14 +148,14 @@ def _verify(
         for batch in reading.batches(*tables["documents"], columns=list(audit.DOCUMENT_FACTS))
         for row in batch.to_pylist()
     ]
-    hf_rows = {audit.hf_data_file(name): file.metadata.num_rows for name, (_, file) in copies.items()}
+    hf_rows = {hf_data_file(name): file.metadata.num_rows for name, (_, file) in (copies or tables).items()}
     rejected, problems = _rejected(opened.get(REJECTED))
     problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
     problems += _croissant(opened["hf/croissant.json"], manifest)
     for sealed, file in [*tables.values(), *copies.values()]:
         problems += _statistics(sealed, file)
     problems += _verify_rows(tables)
-    if not problems:  # the copy is compared with tables that hold
+    if not problems and copies:  # the copy is compared with tables that hold
         for name in TABLE_NAMES:
             problems += mirror.row_problems(name, tables[name], copies[name], labels[name])
     report.records = tables["documents"][1].metadata.num_rows
@@ -208,17 +224,23 @@ def _parquet(sealed: reading.Sealed) -> tuple[reading.Sealed, Any]:
     return sealed, reading.parquet_file(sealed)
 
 
-def _shapes(folder: Path, manifest: dict[str, Any], tables: dict[str, Any]) -> list[Problem]:
-    """Each table has its declared columns and the row count the manifest records."""
+def _shapes(manifest: dict[str, Any], tables: dict[str, Any], layout: int) -> list[Problem]:
+    """Each table has its declared columns and the row count the manifest records; in layout 2
+    its descriptions and Hub features too (the file is the Hub's)."""
     problems = []
     for name in TABLE_NAMES:
         sealed, file = tables[name]
-        got, want = file.schema_arrow, table_schema(name)
+        got, want = file.schema_arrow, stored_schema(name, layout)
         shape = [(f.name, str(f.type), f.nullable) for f in got]
         if shape != [(f.name, str(f.type), f.nullable) for f in want]:
             problems.append(
                 Problem("release-invalid", "the columns differ from the table's declared schema",
                         file=sealed.path, table=name)
+            )  # fmt: skip
+        elif layout != FIRST_LAYOUT and not got.equals(want, check_metadata=True):
+            problems.append(
+                Problem("release-invalid", "the column descriptions or the Hub features metadata differ "
+                        "from the table's declared ones", file=sealed.path, table=name)
             )  # fmt: skip
         if file.metadata.num_rows != manifest["tables"][name]["rows"]:
             problems.append(
@@ -263,7 +285,7 @@ def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]
     streams = {name: _rows(*tables[name]) for name in TABLE_NAMES if name != "documents"}
     pending: dict[str, dict[str, Any] | None] = {name: next(stream, None) for name, stream in streams.items()}
     for group in range(documents.metadata.num_row_groups):
-        batch = {"documents": reading.row_group(sealed, documents, group)}
+        batch = {"documents": _declared("documents", reading.row_group(sealed, documents, group))}
         window = set(batch["documents"].column("doc_id").to_pylist())
         for name, stream in streams.items():
             rows: list[dict[str, Any]] = []
@@ -277,10 +299,17 @@ def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]
     for name, row in pending.items():
         if row is not None:
             problems.append(
-                Problem("table-check", "rows are out of document order", table=name,
-                        row=f"{row['doc_id']}/{row['position']}")
-            )  # fmt: skip
+                Problem("table-check", "rows are out of document order", table=name, row=row_key(name, row))
+            )
     return problems
+
+
+def _declared(name: str, table: Any) -> Any:
+    """A stored table with the declared types (layout 1's dictionary-encoded enums as strings)."""
+    import pyarrow as pa
+
+    schema = table_schema(name)
+    return pa.Table.from_arrays([table.column(f.name).cast(f.type) for f in schema], schema=schema)
 
 
 def _statistics(sealed: reading.Sealed, file: Any) -> list[Problem]:

@@ -21,7 +21,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
-from ..tables import COUNTED, TABLE_NAMES, column_constraints, span_columns, table_schema
+from ..tables import COUNTED, TABLE_KEYS, TABLE_NAMES, column_constraints, row_key, span_columns, table_schema
 from .records import doc_id_for
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def pandera_schema(table: str, exclude: tuple[str, ...] = ()):  # type: ignore[n
     names = table_schema(table).names
     if "start" in names and "end" in names:
         frame_checks.append(pda.Check(lambda df: df["start"] < df["end"], name="start < end"))
-    unique = ["doc_id"] if table == "documents" else ["doc_id", "position"]
+    unique = list(TABLE_KEYS[table])
     return pda.DataFrameSchema(columns, checks=frame_checks, unique=unique, strict=True, ordered=True)
 
 
@@ -98,9 +98,7 @@ def _row_key(table: str, frame: pd.DataFrame, index: Any) -> str | None:
         row = frame.loc[index]
     except (KeyError, TypeError):
         return None
-    if table == "documents":
-        return str(row["doc_id"])
-    return f"{row['doc_id']}/{row['position']}"
+    return row_key(table, row)
 
 
 def check_frame(
@@ -118,8 +116,9 @@ def check_frame(
         for case in exc.failure_cases.to_dict("records"):
             column, check = str(case.get("column")), str(case.get("check"))
             if check in ("multiple_fields_uniqueness", "field_uniqueness"):
-                check = "unique " + ("doc_id" if table == "documents" else "(doc_id, position)")
-                column = "doc_id" if table == "documents" else "doc_id, position"
+                key = TABLE_KEYS[table]
+                check = "unique " + (key[0] if len(key) == 1 else f"({', '.join(key)})")
+                column = ", ".join(key)
                 case = {**case, "failure_case": None}
             ident = (column, check, case.get("index"), str(case.get("failure_case")))
             if ident in seen:
