@@ -1,5 +1,5 @@
-"""Every reader sees labels, not class ids, in the release copy and the Hub copy alike: of a
-release built fresh by this test session (conftest's `release`), so that a change in the writer
+"""Every reader sees labels, not class ids, in each table's one file (the release's table is the
+Hub's since layout 2): of a release built fresh by this test session (conftest's `release`), so that a change in the writer
 is caught here, not only in the next committed release."""
 
 from __future__ import annotations
@@ -9,13 +9,13 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
-from cmvisit_data.hub.features import data_file
+from cmvisit_data.release.layout import table_file
 
 LABELS = {("documents", "language"): {"en", "hi"}, ("quotes", "kind"): {"direct", "reported"}}
 
 
 def _files(release: Path, table: str) -> list[Path]:
-    return [release / f"{table}.parquet", release / "hf" / data_file(table)]
+    return [table_file(release, table)]
 
 
 @pytest.mark.parametrize(("table", "column"), list(LABELS))

@@ -93,7 +93,7 @@ def test_a_forged_table_row_count_is_caught(release, tmp_path, table):
         (
             "release-invalid",
             table,
-            str(copy / f"{table}.parquet"),
+            str(table_file(copy, table)),
             f"the table holds {stored} rows, and manifest.json says {stored + 1}",
         )
     ]
