@@ -364,3 +364,13 @@ def test_a_cue_broken_over_a_line_end_holds_across_one_line_break_only():
     quotes = parse_text(head + "\n" + tail)["quotes"]
     assert [(q["speaker"], q["cue"]["text"]) for q in quotes] == [("राम शर्मा", "कहा\nकि")]
     assert parse_text(head + "\n\n" + tail)["quotes"] == []  # a blank line parts two paragraphs
+
+
+def test_a_curly_opening_mark_with_a_space_after_it_still_opens_but_not_a_closing_one():
+    raw = (
+        "Bilaspur: Minister Kiran Toppo opened the new bridge on Sunday.\n\n"
+        "Toppo said, “ The bridge joins twelve villages to the market town.”\n\n"
+        "“The road comes next,“ Toppo said, and the crowd cheered the plan.\n"
+    )
+    assert quotes(raw)[0] == ("direct", "The bridge joins twelve villages to the market town.", "Kiran Toppo")
+    assert all(not text.startswith(("Toppo said", " ")) for _, text, _ in quotes(raw))

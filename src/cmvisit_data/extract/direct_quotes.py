@@ -29,7 +29,10 @@ def _is_opening(text: str, i: int) -> bool:
     prev = text[i - 1] if i else " "
     nxt = text[i + 1] if i + 1 < len(text) else ""
     if not nxt or nxt.isspace():
-        return False
+        # A curly mark standing free, with one space after it ("said, “ We will …”"), still opens
+        # (issue 22, class 11): only a closing mark follows a word.
+        after = text[i + 2 : i + 3]
+        return ch in rules.SPACED_OPENERS and nxt == " " and prev.isspace() and after.strip() != ""
     if ch in "'\"":
         return not prev.isalnum() and not rules.is_devanagari(prev)
     if ch == "‘":

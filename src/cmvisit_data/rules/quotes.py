@@ -30,6 +30,9 @@ AFTER_MIN_QUOTE_WORDS = 2
 # Endings of a line that introduces a quotation opening the next line ("… said:", "… लिखा –");
 # a line ending in कि does too.
 INTRODUCING_ENDINGS = ":,–—-"
+# Opening marks that open a quotation even with a space after them (“ We …”): they point one
+# way, and a closing mark follows a word, not a space (a straight mark may do either).
+SPACED_OPENERS = "“«"
 # "described the visit as “…”": at most DESCRIBED_GAP_MAX_CHARS characters between the verb and
 # "as", at most DESCRIBED_AS_MAX_WORDS words between "as" and the mark.
 DESCRIBED_GAP_MAX_CHARS = 60
