@@ -374,3 +374,16 @@ def test_a_curly_opening_mark_with_a_space_after_it_still_opens_but_not_a_closin
     )
     assert quotes(raw)[0] == ("direct", "The bridge joins twelve villages to the market town.", "Kiran Toppo")
     assert all(not text.startswith(("Toppo said", " ")) for _, text, _ in quotes(raw))
+
+
+def test_a_quote_attributed_after_a_name_and_its_appositive():
+    raw = (
+        "Jashpur: The tea growers' fair opened on Tuesday.\n\n"
+        "“Our leaf is now sold in three countries,” Sunita Minj, the district's tea officer, said.\n\n"
+        "“We will plant more next year,” Lakra, who leads the growers' society, told reporters.\n\n"
+        "“Prices stayed low,” Minj, a grower, and two traders said.\n"
+    )
+    assert quotes(raw) == [
+        ("direct", "Our leaf is now sold in three countries,", "Sunita Minj"),
+        ("direct", "We will plant more next year,", "Lakra"),
+    ]

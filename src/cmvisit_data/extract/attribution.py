@@ -63,6 +63,12 @@ _EN_AFTER_RE = re.compile(
     rf"(?P<post>[^.;“”\"]{{0,{rules.AFTER_TAIL_MAX_CHARS}}})",
     re.IGNORECASE,
 )
+# "“…,” Rao, the state's finance minister, said": the name, then a phrase set off by commas.
+_EN_AFTER_APPOSITIVE_RE = re.compile(
+    rf"^[\s,.]*?(?P<subj>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,{rules.SUBJECT_MAX_WORDS - 1}}}),\s+"
+    rf"(?i:{'|'.join(rules.EN_APPOSITIVE_OPENERS)})\s[^,.;:“”\"!?]{{1,{rules.APPOSITIVE_MAX_CHARS}}},\s+"
+    rf"(?P<verb>(?i:{_EN_VERB_LED}))\b(?P<post>[^.;“”\"]{{0,{rules.AFTER_TAIL_MAX_CHARS}}})"
+)
 # A partial quote that characterises something in the speaker's words: "he described the visit
 # as “a turning point”", "what she termed as a year of “hard work”" (not "described by X as").
 _EN_DESCRIBED_RE = re.compile(
@@ -220,10 +226,11 @@ def _a_term(q: _Quotation) -> _Refused | None:
 
 def _verb_after(q: _Quotation) -> QuoteCandidate | None:
     """A speech verb right after the closing mark, after a short subject or a designation:
-    "“…,” Sai said", "“…,” said Tara Rao, Secretary", "“…,” it added" (an office speaks)."""
+    "“…,” Sai said", "“…,” said Tara Rao, Secretary", "“…,” it added" (an office speaks), or after
+    a name and its appositive ("“…,” Rao, the finance minister, said")."""
     if q.unclosed:
         return None
-    m = _EN_AFTER_RE.match(q.after)
+    m = _EN_AFTER_RE.match(q.after) or _EN_AFTER_APPOSITIVE_RE.match(q.after)
     content = q.content
     if not m or not (
         len(_words(content)) >= rules.AFTER_MIN_QUOTE_WORDS or content[-1] in rules.CLAUSE_END_MARKS

@@ -25,6 +25,11 @@ CLAUSE_END_MARKS = (",", ".", "!", "?")
 # "“…,” <subject> said <tail>": the subject has at most AFTER_SUBJECT_MAX_CHARS characters, the
 # tail at most AFTER_TAIL_MAX_CHARS; the quotation at least AFTER_MIN_QUOTE_WORDS words.
 AFTER_SUBJECT_MAX_CHARS = 60
+# "“…,” <Name>, <appositive>, said": a phrase set off by commas between a capitalised name and
+# its verb, opening with an article or a relative word ("the state's finance minister", "who
+# led the delegation"), of at most APPOSITIVE_MAX_CHARS characters (issue 22, class 2).
+APPOSITIVE_MAX_CHARS = 80
+EN_APPOSITIVE_OPENERS = ("the", "a", "an", "who", "which", "whose")
 AFTER_TAIL_MAX_CHARS = 80
 AFTER_MIN_QUOTE_WORDS = 2
 # Endings of a line that introduces a quotation opening the next line ("… said:", "… लिखा –");
