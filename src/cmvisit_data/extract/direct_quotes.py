@@ -51,12 +51,18 @@ def _closers(text: str) -> dict[str, list[int]]:
         prev = text[j - 1] if j else " "
         word_follows = nxt.isalnum() or rules.is_devanagari(nxt)
         for opener in _CLOSED_BY[m.group()]:
-            if opener in "'‘\"" and word_follows:
+            if opener in "'‘\"" and word_follows and not (opener == '"' and _glued_close(prev, nxt)):
                 continue  # an apostrophe inside a word, or a mark opening the next quote
             if opener == '"' and prev.isspace() and not _spaced_close(text, j):
                 continue
             found[opener].append(j)
     return found
+
+
+def _glued_close(prev: str, nxt: str) -> bool:
+    """A straight mark after a sentence's stop and before a capital closes, though the next
+    sentence is glued to it ('… next year."The firms agreed'; issue 22, class 11)."""
+    return prev in rules.GLUED_CLOSE_STOPS and nxt.isupper()
 
 
 def _spaced_close(text: str, j: int) -> bool:

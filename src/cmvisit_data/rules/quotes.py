@@ -38,6 +38,8 @@ INTRODUCING_ENDINGS = ":,–—-"
 # Opening marks that open a quotation even with a space after them (“ We …”): they point one
 # way, and a closing mark follows a word, not a space (a straight mark may do either).
 SPACED_OPENERS = "“«"
+# Stops after which a straight mark glued to a capital closes the quotation ('… year."The …').
+GLUED_CLOSE_STOPS = ".!?"
 # "described the visit as “…”": at most DESCRIBED_GAP_MAX_CHARS characters between the verb and
 # "as", at most DESCRIBED_AS_MAX_WORDS words between "as" and the mark.
 DESCRIBED_GAP_MAX_CHARS = 60
