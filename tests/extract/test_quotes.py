@@ -391,7 +391,7 @@ def test_a_quote_attributed_after_a_name_and_its_appositive():
 
 def test_a_straight_closing_mark_glued_to_the_next_sentence_still_closes():
     raw = (
-        "Kanker: Collector Meena Netam visited the new hostel on Monday.\n\n"
+        "Kanker: Minister Meena Netam visited the new hostel on Monday.\n\n"
         'Netam said, "Every girl of the block will have a bed here by June."The hostel has 200 rooms.\n'
     )
     assert quotes(raw) == [("direct", "Every girl of the block will have a bed here by June.", "Meena Netam")]
