@@ -395,3 +395,15 @@ def test_a_straight_closing_mark_glued_to_the_next_sentence_still_closes():
         'Netam said, "Every girl of the block will have a bed here by June."The hostel has 200 rooms.\n'
     )
     assert quotes(raw) == [("direct", "Every girl of the block will have a bed here by June.", "Meena Netam")]
+
+
+def test_doubled_escaped_and_two_apostrophe_marks_hold_the_quotation_alone():
+    head = "Dantewada: Minister Ravi Kunjam opened the school on Friday.\n\n"
+    for said in (
+        "““Every child here will learn in two languages,”” Kunjam said.\n",
+        '\\"Every child here will learn in two languages,\\" Kunjam said.\n',
+        "''Every child here will learn in two languages,'' Kunjam said.\n",
+    ):
+        assert quotes(head + said) == [
+            ("direct", "Every child here will learn in two languages,", "Ravi Kunjam")
+        ]

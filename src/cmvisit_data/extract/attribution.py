@@ -150,10 +150,15 @@ class _Quotation:
     @cached_property
     def after_at(self) -> int:
         """Where the text after the closing mark starts (read only for a closed quotation)."""
-        after_at = self.end + 1
-        while self.raw[after_at - 1].isspace():  # a spaced closing mark (`well, " he said`)
-            after_at += 1
-        return after_at
+        raw, at = self.raw, self.end
+        # Past a space before the closing mark (`well, " he said`) or the backslash escaping it.
+        while at < len(raw) and (raw[at].isspace() or raw[at] in rules.QUOTE_ESCAPES):
+            at += 1
+        mark = raw[at : at + 1]
+        at += 1
+        while mark and raw[at : at + 1] == mark:  # a doubled closing mark ("…,”” he said")
+            at += 1
+        return at
 
     @cached_property
     def after(self) -> str:

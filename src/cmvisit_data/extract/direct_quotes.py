@@ -59,6 +59,17 @@ def _closers(text: str) -> dict[str, list[int]]:
     return found
 
 
+def _unmarked(raw: str, start: int, end: int, opener: str) -> tuple[int, int]:
+    """The quotation's content without a doubled opening mark ("““…”", "''…''") or the
+    backslash that escaped its closing mark (\\"…\\"), as scraped pages print them (issue 22,
+    class 11); then without the spaces those left."""
+    while start < end and raw[start] == opener:
+        start += 1
+    while end > start and raw[end - 1] in rules.QUOTE_ESCAPES:
+        end -= 1
+    return trim(raw, start, end)
+
+
 def _glued_close(prev: str, nxt: str) -> bool:
     """A straight mark after a sentence's stop and before a capital closes, though the next
     sentence is glued to it ('… next year."The firms agreed'; issue 22, class 11)."""
@@ -132,7 +143,7 @@ def direct_in_block(
             content = (base + i + 1, base + close)
             at_doc_end = False
             resume = close + 1
-        start, end = trim(raw, *content)
+        start, end = _unmarked(raw, *trim(raw, *content), ch)
         if end > start and end - start <= rules.MAX_QUOTE_CHARS:
             cand = attribute_direct(
                 raw, lines, line, base + i, start, end, close is None, at_doc_end, sentences

@@ -40,6 +40,8 @@ INTRODUCING_ENDINGS = ":,–—-"
 SPACED_OPENERS = "“«"
 # Stops after which a straight mark glued to a capital closes the quotation ('… year."The …').
 GLUED_CLOSE_STOPS = ".!?"
+# What escapes a closing mark in text copied out of code or JSON (\"…\"): never the quotation's.
+QUOTE_ESCAPES = "\\"
 # "described the visit as “…”": at most DESCRIBED_GAP_MAX_CHARS characters between the verb and
 # "as", at most DESCRIBED_AS_MAX_WORDS words between "as" and the mark.
 DESCRIBED_GAP_MAX_CHARS = 60
