@@ -407,3 +407,11 @@ def test_doubled_escaped_and_two_apostrophe_marks_hold_the_quotation_alone():
         assert quotes(head + said) == [
             ("direct", "Every child here will learn in two languages,", "Ravi Kunjam")
         ]
+
+
+def test_a_partial_quote_of_what_the_speaker_invited_others_to_do():
+    raw = (
+        "Raigarh: Minister Pooja Sidar met steel makers on Thursday.\n\n"
+        "Sidar invited the makers to “set up their next plant in our district”.\n"
+    )
+    assert quotes(raw) == [("direct", "set up their next plant in our district", "Pooja Sidar")]

@@ -76,6 +76,12 @@ _EN_DESCRIBED_RE = re.compile(
     rf"\bas\s+(?:[\w’'-]+\s+){{0,{rules.DESCRIBED_AS_MAX_WORDS}}}$",
     re.IGNORECASE,
 )
+# A partial quote of what the speaker invited someone to do: "he invited the firms to “come and
+# build with us”" (issue 22, class 2).
+_EN_INVITED_RE = re.compile(
+    rf"\b(?P<verb>{'|'.join(rules.EN_INVITING_VERBS)})\b[^.;:“”\"]{{0,{rules.DESCRIBED_GAP_MAX_CHARS}}}?\bto\s+$",
+    re.IGNORECASE,
+)
 _EN_READ_AFTER_RE = re.compile(
     rf"^[\s,.]*?(?:{'|'.join(rules.EN_DOCUMENT_DETERMINERS)})\s+(?:[\w’'-]+\s+){{0,{rules.DOCUMENT_NOUN_MAX_WORDS}}}?"
     rf"(?:{'|'.join(rules.EN_DOCUMENT_NOUNS)})\s+(?P<verb>reads?)\b",
@@ -144,8 +150,8 @@ class _Quotation:
 
     @cached_property
     def described(self) -> re.Match[str] | None:
-        """The "described … as" that ends right before the opening mark, if any."""
-        return _EN_DESCRIBED_RE.search(self.before)
+        """The "described … as" (or "invited … to") that ends right before the opening mark."""
+        return _EN_DESCRIBED_RE.search(self.before) or _EN_INVITED_RE.search(self.before)
 
     @cached_property
     def after_at(self) -> int:
@@ -267,7 +273,8 @@ def _reads_after(q: _Quotation) -> QuoteCandidate | None:
 
 
 def _described(q: _Quotation) -> QuoteCandidate | None:
-    """A characterisation in the speaker's words: "he described the visit as “a turning point”"."""
+    """A characterisation in the speaker's words: "he described the visit as “a turning point”",
+    or an invitation: "she invited the firms to “come and build with us”"."""
     described = q.described
     if described is None or q.unclosed:
         return None

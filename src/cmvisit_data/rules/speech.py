@@ -33,6 +33,9 @@ HI_CUE_CONJUNCTION = "कि"
 HI_AUXILIARIES = ("है", "हैं", "था", "थी", "थे")
 # Verbs that put a characterisation in the speaker's words: "described the day as “…”".
 EN_DESCRIBING_VERBS = ("described", "describes", "describing", "termed", "terms")
+# Verbs whose object is invited "to" do what the quotation says, in the speaker's words ("invited
+# investors to “be partners in growth”").
+EN_INVITING_VERBS = ("invited", "invites", "inviting")
 # Offices that issue statements: the speaker of "“…,” it added" or "the statement read".
 EN_SPEAKING_BODIES = ("CMO", "PMO")
 # A document that "reads" a quotation after it ("“…,” the statement read").
