@@ -76,3 +76,13 @@ def test_a_name_printed_once_is_not_a_short_forms_full_name():
         "“Every village will have a doctor,” Asha Rani said.\n"
     )
     assert [q["speaker"] for q in parse_text(raw)["quotes"]] == ["Asha Rani"]
+
+
+def test_a_hindi_name_ends_before_a_demonstrative_that_opens_the_next_phrase():
+    from cmvisit_data.parse import parse_text
+
+    raw = (
+        "बस्तर में नया पुल\n\nजगदलपुर। जिले में सोमवार को नए पुल का काम शुरू हुआ।\n\n"
+        "मंत्री रमेश कुमार इन दिनों जिले के दौरे पर हैं। उन्होंने कहा कि पुल अगले साल तक बन जाएगा।\n"
+    )
+    assert [(q["kind"], q["speaker"]) for q in parse_text(raw)["quotes"]] == [("reported", "रमेश कुमार")]
