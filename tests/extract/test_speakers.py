@@ -86,3 +86,14 @@ def test_a_hindi_name_ends_before_a_demonstrative_that_opens_the_next_phrase():
         "मंत्री रमेश कुमार इन दिनों जिले के दौरे पर हैं। उन्होंने कहा कि पुल अगले साल तक बन जाएगा।\n"
     )
     assert [(q["kind"], q["speaker"]) for q in parse_text(raw)["quotes"]] == [("reported", "रमेश कुमार")]
+
+
+def test_a_hindi_name_ends_before_a_day_or_month_name():
+    from cmvisit_data.parse import parse_text
+
+    for when in ("शुक्रवार को", "अगस्त में"):
+        raw = (
+            "बस्तर में नया पुल\n\nजगदलपुर। जिले में नए पुल का काम शुरू हुआ।\n\n"
+            f"मंत्री रमेश कुमार {when} जिले के दौरे पर रहे। उन्होंने कहा कि पुल अगले साल तक बन जाएगा।\n"
+        )
+        assert [q["speaker"] for q in parse_text(raw)["quotes"]] == ["रमेश कुमार"], when

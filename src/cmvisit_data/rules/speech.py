@@ -1,6 +1,9 @@
 """Speech: speech verbs and cues, titles and roles, pronouns, where a name or a sentence ends,
 subject phrases and how far back a speaker is looked for."""
 
+from . import dates as _dates
+from . import scripts as _scripts
+
 # --- Speech: verbs and cues ---
 # English speech verbs that attribute a quotation to its speaker.
 EN_SPEECH_VERBS = frozenset(
@@ -102,11 +105,15 @@ EN_FUNCTION_WORDS = frozenset(
 # ("प्रधानमंत्री नरेंद्र मोदी दो देशों की यात्रा पर"), "सहित" ("पीएम मोदी सहित उद्योगपतियों") and verbs
 # ("राज्य मंत्री बनाया गया है": no name follows the title), and the demonstratives that open the
 # next phrase ("मंत्री रमेश कुमार इन दिनों …": the name runs into the next word otherwise; issue 22,
-# class 9).
-HI_NAME_STOPS = frozenset(
-    """ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक दो तीन चार कि
+# class 9); and the days and months a date after the name opens with ("मंत्री X शुक्रवार को …").
+HI_NAME_STOPS = (
+    frozenset(
+        """ने के की का को से में पर और तथा एवं भी जी ही तो व या आज कल यहां वहां इस उस एक दो तीन चार कि
     पांच पाँच छह सात आठ नौ दस सहित समेत द्वारा साथ लिए है हैं था थी थे गया गई गए बनाया बनाए बनी बने
     किया हुआ हुई हुए इन उन यह वह ये वे""".split()
+    )
+    | frozenset(w for w in _dates.WEEKDAYS if _scripts.has_devanagari(w))
+    | frozenset(_dates.HI_MONTHS)
 )
 # Day and month names (and "today") that close a run of capitals without being a name ("Chief
 # Minister Tara Rao Tuesday held ...").
