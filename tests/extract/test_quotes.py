@@ -415,3 +415,14 @@ def test_a_partial_quote_of_what_the_speaker_invited_others_to_do():
         "Sidar invited the makers to “set up their next plant in our district”.\n"
     )
     assert quotes(raw) == [("direct", "set up their next plant in our district", "Pooja Sidar")]
+
+
+def test_a_short_cue_line_above_the_quotation_is_read_though_it_looks_like_a_heading():
+    raw = (
+        "Kondagaon: Minister Lata Usendi opened the craft market on Saturday.\n\n"
+        "Lata Usendi said:\n\n"
+        "“Every artisan of the district will have a stall here by the winter.”\n"
+    )
+    assert quotes(raw) == [
+        ("direct", "Every artisan of the district will have a stall here by the winter.", "Lata Usendi")
+    ]

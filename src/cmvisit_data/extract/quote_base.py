@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .. import rules
-from ..segment import BLANK, BOILERPLATE, BULLET, TEXT, Line
+from ..segment import BLANK, BOILERPLATE, BULLET, HEADING, TEXT, Line
 from .name_index import HI_LETTERS_RE
 
 # The lines quotes are searched in: paragraphs and list items.
@@ -116,4 +116,7 @@ def previous_line(lines: list[Line], line: Line, over_furniture: bool = False) -
         index -= 1
     if index < 0:
         return None
-    return lines[index] if lines[index].kind in SEARCHED else None
+    above = lines[index]
+    if above.kind == HEADING and above.text.rstrip().endswith(tuple(rules.CUE_HEADING_ENDINGS)):
+        return above  # a short line that introduces what follows ("The minister said:") is no heading
+    return above if above.kind in SEARCHED else None

@@ -35,6 +35,10 @@ AFTER_MIN_QUOTE_WORDS = 2
 # Endings of a line that introduces a quotation opening the next line ("… said:", "… लिखा –");
 # a line ending in कि does too.
 INTRODUCING_ENDINGS = ":,–—-"
+# A line marked as a heading (short, no stop) that ends like this introduces the quotation
+# opening the next line ("Arun Mehta said:"): its speech verb is read (issue 22, class 2: a cue
+# line above).
+CUE_HEADING_ENDINGS = ":–—"
 # Opening marks that open a quotation even with a space after them (“ We …”): they point one
 # way, and a closing mark follows a word, not a space (a straight mark may do either).
 SPACED_OPENERS = "“«"
