@@ -426,3 +426,11 @@ def test_a_short_cue_line_above_the_quotation_is_read_though_it_looks_like_a_hea
     assert quotes(raw) == [
         ("direct", "Every artisan of the district will have a stall here by the winter.", "Lata Usendi")
     ]
+
+
+def test_a_quotation_after_a_sentence_saying_who_spoke():
+    raw = (
+        "Mungeli: Minister Hemant Dhruw met farmers of the block on Monday.\n\n"
+        "Dhruw addressed the farmers in the market yard. “Every field will get water by June.”\n"
+    )
+    assert quotes(raw) == [("direct", "Every field will get water by June.", "Hemant Dhruw")]

@@ -13,8 +13,9 @@ EN_SPEECH_VERBS = frozenset(
     concluded insisted recalled assured reiterated informed maintained opined quipped
     acknowledged pointed saying adding stating noting addressing speaking""".split()
 )
-# More verbs of a speaker's own words ("“…,” he detailed").
-EN_MORE_SPEECH_VERBS = frozenset("detailed elaborated".split())
+# More verbs of a speaker's own words ("“…,” he detailed"; "She addressed the farmers. “…”"): issue 22
+# class 2, verbs outside the list.
+EN_MORE_SPEECH_VERBS = frozenset("detailed elaborated spoke speaks addressed".split())
 # Hindi speech cues ending in कि: the verb phrase before कि. "गया"/"गई" after the verb makes it
 # an impersonal passive ("बताया गया है कि"), which names no speaker and is not a cue.
 HI_CUE_VERBS = (
