@@ -434,3 +434,13 @@ def test_a_quotation_after_a_sentence_saying_who_spoke():
         "Dhruw addressed the farmers in the market yard. “Every field will get water by June.”\n"
     )
     assert quotes(raw) == [("direct", "Every field will get water by June.", "Hemant Dhruw")]
+
+
+def test_a_quotation_that_reads_a_post_from_its_author_is_the_authors():
+    raw = (
+        "Balod: Minister Gita Sahu opened the dairy plant on Sunday.\n\n"
+        "“Milk from every village of the district will reach this plant,” reads a post from Sahu on X.\n"
+    )
+    assert quotes(raw) == [
+        ("direct", "Milk from every village of the district will reach this plant,", "Gita Sahu")
+    ]

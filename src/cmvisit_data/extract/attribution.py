@@ -82,6 +82,13 @@ _EN_INVITED_RE = re.compile(
     rf"\b(?P<verb>{'|'.join(rules.EN_INVITING_VERBS)})\b[^.;:“”\"]{{0,{rules.DESCRIBED_GAP_MAX_CHARS}}}?\bto\s+$",
     re.IGNORECASE,
 )
+# "“…,” reads a post from Sai on X": the document's author, named after it, speaks.
+_EN_READS_FROM_RE = re.compile(
+    rf"^[\s,.]*?(?P<verb>reads?)\s+(?:{'|'.join(rules.EN_DOCUMENT_DETERMINERS)})\s+"
+    rf"(?:[\w’'-]+\s+){{0,{rules.DOCUMENT_NOUN_MAX_WORDS}}}?(?:{'|'.join(rules.EN_DOCUMENT_NOUNS)})\s+(?:from|by)\s+"
+    rf"(?P<subj>[^,.;:“”\"!?]{{1,{rules.AFTER_SUBJECT_MAX_CHARS}}})",
+    re.IGNORECASE,
+)
 _EN_READ_AFTER_RE = re.compile(
     rf"^[\s,.]*?(?:{'|'.join(rules.EN_DOCUMENT_DETERMINERS)})\s+(?:[\w’'-]+\s+){{0,{rules.DOCUMENT_NOUN_MAX_WORDS}}}?"
     rf"(?:{'|'.join(rules.EN_DOCUMENT_NOUNS)})\s+(?P<verb>reads?)\b",
@@ -262,14 +269,17 @@ def _verb_after(q: _Quotation) -> QuoteCandidate | None:
 
 
 def _reads_after(q: _Quotation) -> QuoteCandidate | None:
-    """A document that reads the quotation: "“…,” the statement read" (its office speaks)."""
+    """A document that reads the quotation: "“…,” the statement read" (its office speaks), or
+    "“…,” reads a post from Sai" (its author speaks)."""
     if q.unclosed:
         return None
-    read = _EN_READ_AFTER_RE.match(q.after)
+    read = _EN_READ_AFTER_RE.match(q.after) or _EN_READS_FROM_RE.match(q.after)
     if not read or len(_words(q.content)) < rules.AFTER_MIN_QUOTE_WORDS:
         return None
     cue_at = q.after_at + read.start("verb")
-    return q.candidate((cue_at, cue_at + len(read.group("verb"))), _BODY, _READS_AFTER)
+    author = read.groupdict().get("subj")
+    subject = english_subject(author.split()[: rules.SUBJECT_MAX_WORDS]) if author else _BODY
+    return q.candidate((cue_at, cue_at + len(read.group("verb"))), subject or _BODY, _READS_AFTER)
 
 
 def _described(q: _Quotation) -> QuoteCandidate | None:

@@ -43,7 +43,7 @@ EN_INVITING_VERBS = ("invited", "invites", "inviting")
 # Offices that issue statements: the speaker of "“…,” it added" or "the statement read".
 EN_SPEAKING_BODIES = ("CMO", "PMO")
 # A document that "reads" a quotation after it ("“…,” the statement read").
-EN_DOCUMENT_NOUNS = ("statement", "release", "letter", "message", "post", "note", "order", "notice")
+EN_DOCUMENT_NOUNS = ("statement", "release", "letter", "message", "post", "tweet", "note", "order", "notice")
 # Determiners before the document that "reads" a quotation ("the statement read").
 EN_DOCUMENT_DETERMINERS = ("the", "a", "an", "his", "her", "its", "their", "this")
 # "the official statement read": at most this many words between the determiner and the noun.
