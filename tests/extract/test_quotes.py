@@ -444,3 +444,16 @@ def test_a_quotation_that_reads_a_post_from_its_author_is_the_authors():
     assert quotes(raw) == [
         ("direct", "Milk from every village of the district will reach this plant,", "Gita Sahu")
     ]
+
+
+def test_marks_printed_the_wrong_way_round_pair_but_a_closing_mark_after_a_word_opens_nothing():
+    raw = (
+        "Surajpur: Minister Anil Paikra opened the fair on Friday.\n\n"
+        "Paikra said, ”The fair will run for ten days every winter.“\n\n"
+        "“The stalls are free,” Paikra said, “and so is the water.”\n"
+    )
+    assert quotes(raw) == [
+        ("direct", "The fair will run for ten days every winter.", "Anil Paikra"),
+        ("direct", "The stalls are free,", "Anil Paikra"),
+        ("direct", "and so is the water.", "Anil Paikra"),
+    ]

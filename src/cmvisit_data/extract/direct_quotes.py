@@ -37,6 +37,8 @@ def _is_opening(text: str, i: int) -> bool:
         return not prev.isalnum() and not rules.is_devanagari(prev)
     if ch == "‘":
         return not prev.isalnum()
+    if ch in rules.REVERSED_OPENERS:  # a closing mark that opens: after a space, before a word
+        return (prev.isspace() or i == 0) and nxt.isalnum()
     return True
 
 

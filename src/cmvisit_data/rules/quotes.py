@@ -1,8 +1,10 @@
 """Quotation marks: the mark pairs, and the lengths and windows that make a quoted span a
 quote rather than a term or a name."""
 
-# Opening mark -> closing mark. Straight marks close themselves.
-QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“"}
+# Opening mark -> closing mark. Straight marks close themselves. "”…“" is a pair printed the
+# wrong way round (issue 22, class 11): ” opens only standing free before a word (REVERSED_OPENERS).
+QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“", "”": "“"}
+REVERSED_OPENERS = "”"
 # A quotation of at most this many words, in the middle of a sentence that runs on after it
 # with a lower-case word that is no verb, pronoun or article, is a term the writer marks.
 MAX_TERM_WORDS = 5
