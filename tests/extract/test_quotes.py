@@ -403,6 +403,7 @@ def test_doubled_escaped_and_two_apostrophe_marks_hold_the_quotation_alone():
         "““Every child here will learn in two languages,”” Kunjam said.\n",
         '\\"Every child here will learn in two languages,\\" Kunjam said.\n',
         "''Every child here will learn in two languages,'' Kunjam said.\n",
+        "''Every child here will learn in two languages,\" Kunjam said.\n",
     ):
         assert quotes(head + said) == [
             ("direct", "Every child here will learn in two languages,", "Ravi Kunjam")

@@ -134,6 +134,8 @@ def direct_in_block(
         close = _find_close(text, i, ch, closers)
         if close is None and ch == "“":
             close = _straight_close(text, i, closers)
+        if close is None and text[i : i + 2] == rules.TWO_APOSTROPHES:
+            close = _find_close(text, i + 1, '"', closers)  # ''…": a double mark typed as two
         line = _line_at(block, starts, base + i)
         if close is None:
             if ch in "'‘" and not _opens_item(raw, line, base + i):

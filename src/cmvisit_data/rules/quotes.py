@@ -5,6 +5,9 @@ quote rather than a term or a name."""
 # wrong way round (issue 22, class 11): ” opens only standing free before a word (REVERSED_OPENERS).
 QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’", "'": "'", "«": "»", "„": "“", "”": "“"}
 REVERSED_OPENERS = "”"
+# Two apostrophes typed for an opening double mark, which a straight double mark may close
+# (''…," she said; issue 22, class 2).
+TWO_APOSTROPHES = "''"
 # A quotation of at most this many words, in the middle of a sentence that runs on after it
 # with a lower-case word that is no verb, pronoun or article, is a term the writer marks.
 MAX_TERM_WORDS = 5
