@@ -101,35 +101,6 @@ def test_bullets_keep_marker_and_item_offsets():
         assert raw[line.item_start : line.end] == line.item
 
 
-def test_an_emoji_arrow_opens_a_list_item_with_or_without_its_presentation_selector():
-    raw = "➡️ Farm loans rise to five lakh rupees\n➡ Ten new cold stores for the district\n"
-    lines = [line for line in lines_of(raw) if line.kind != BLANK]
-    assert [line.kind for line in lines] == [BULLET, BULLET]
-    assert [line.detail for line in lines] == ["➡\ufe0f", "➡"]
-    assert [line.item for line in lines] == [
-        "Farm loans rise to five lakh rupees",
-        "Ten new cold stores for the district",
-    ]
-    for line in lines:
-        assert raw[line.item_start : line.end] == line.item
-
-
-def test_an_emoji_arrow_list_under_the_lead_is_highlights():
-    from cmvisit_data.parse import parse_text
-
-    raw = (
-        "Budget Brings Relief to Farmers of Bastar\n\n"
-        "Raipur: The state budget presented on Friday raised support for farmers in every district.\n\n"
-        "➡️ Interest-free farm loans rise from three lakh to five lakh rupees\n\n"
-        "➡️ Ten new cold stores will be built in the tribal districts\n\n"
-        "The finance minister said the plan would be reviewed next year.\n"
-    )
-    assert [h["text"] for h in parse_text(raw)["highlights"]] == [
-        "Interest-free farm loans rise from three lakh to five lakh rupees",
-        "Ten new cold stores will be built in the tribal districts",
-    ]
-
-
 def test_short_bullet_runs_are_menus():
     raw = "  • Home\n  • About\n    • State\n  • Sports\n\nReal body sentence goes here."
     lines = lines_of(raw)

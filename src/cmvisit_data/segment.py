@@ -23,9 +23,7 @@ BLANK, TEXT, BULLET, BOILERPLATE = "blank", "text", "bullet", "boilerplate"
 TITLE, META, POST, HEADING = "title", "meta", "post", "heading"
 
 _BULLET_RE = re.compile(
-    r"(?P<marker>["
-    + re.escape(rules.BULLETS.replace("-", "").replace("–", "").replace("—", ""))
-    + rf"]{rules.EMOJI_PRESENTATION}?"
+    r"(?P<marker>[" + re.escape(rules.BULLETS.replace("-", "").replace("–", "").replace("—", "")) + r"]"
     r"|[-–—](?![-–—])|\d{1,2}[.)](?=\s))[ \t\u00a0]*(?=\S)"
 )
 _CAPTION_END_RE = re.compile(

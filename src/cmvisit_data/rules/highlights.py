@@ -1,11 +1,8 @@
 """Bullets and highlights: bullet characters, navigation runs, headings that announce
 highlights, where a list of highlights stands, and the labels of metadata items."""
 
-# Bullet characters that open a list item; numbered items ("1.", "2)") are recognised too. The
-# arrow ➡ is printed as an emoji bullet ("➡️", with the emoji presentation selector U+FE0F,
-# which may follow any bullet), as pages written on phones do (issue 22, class 10).
-BULLETS = "•▪●◦‣∙·▸►▹✓✔✅■□➤➢➡*-–—"
-EMOJI_PRESENTATION = "\ufe0f"
+# Bullet characters that open a list item; numbered items ("1.", "2)") are recognised too.
+BULLETS = "•▪●◦‣∙·▸►▹✓✔✅■□➤➢*-–—"
 # A run of bullet items most of which have at most this many words is a navigation menu:
 # at least NAV_RUN_MIN_ITEMS items, at least NAV_RUN_SHORT_SHARE of them short and no sentence.
 NAV_ITEM_MAX_WORDS = 3
