@@ -188,8 +188,8 @@ def test_a_date_nested_in_an_item_is_converted(monkeypatch):
 
 
 def test_checks_use_the_tables_keys(monkeypatch):
-    from cmvisit_data.validation import tables as checks
     from cmvisit_data.tables import TABLE_KEYS, row_key
+    from cmvisit_data.validation import tables as checks
 
     checks.pandera_schema.cache_clear()
     monkeypatch.setitem(TABLE_KEYS, "quotes", ("doc_id",))
