@@ -127,6 +127,21 @@ def read_posts(tree: Any) -> list[Post]:
     return posts
 
 
+# A page whose body text is mostly link text is a listing (a section front, a tag page, a
+# menu): trafilatura then returns the links' text, which is no article.
+LISTING_LINK_SHARE = 0.6
+
+
+def _link_share(tree: Any) -> float:
+    """Share of the body's text (scripts and styles left out) that is inside <a> elements."""
+    body = tree.find("body")
+    if body is None:
+        return 0.0
+    total = sum(len(t.strip()) for t in body.xpath(".//text()[not(ancestor::script or ancestor::style)]"))
+    linked = sum(len(t.strip()) for t in body.xpath(".//a//text()"))
+    return linked / total if total else 0.0
+
+
 def render(text: str, name: str) -> Rendering | list[Problem]:
     """The page's rendering, or a typed problem when it has no main content."""
     import lxml.etree
@@ -141,6 +156,9 @@ def render(text: str, name: str) -> Rendering | list[Problem]:
         return [
             Problem("no-main-content", "the page cannot be read as HTML: it holds no elements", file=name)
         ]
+    if _link_share(tree) > LISTING_LINK_SHARE:
+        return [Problem("no-main-content", "most of the page's text is links: a listing or a menu, "
+                        "not an article", file=name)]  # fmt: skip
     values, sources = read_structured(tree)
     posts = read_posts(tree)
     xml = trafilatura.extract(tree, **EXTRACT_OPTIONS)
@@ -151,6 +169,9 @@ def render(text: str, name: str) -> Rendering | list[Problem]:
         return [Problem("no-main-content", "trafilatura finds no main text on this page (a listing, "
                         "a menu or an empty page?)", file=name)]  # fmt: skip
     blocks += [_post_block(p) for i, p in enumerate(posts) if i not in used]
+    heading = main.find("head")
+    if "title" not in values and heading is not None and heading.get("rend") == "h1" and _inline(heading):
+        values["title"], sources["title"] = _inline(heading), "heading"  # the page's own <h1>
     return _assemble(blocks, values, sources)
 
 
