@@ -92,3 +92,10 @@ def test_folders_give_html_pages_as_documents(tmp_path):
     files, skipped = expand([str(tmp_path)])
     assert [f.rsplit("/", 1)[1] for f in files] == ["a.html", "b.htm", "c.txt"]
     assert [f.rsplit("/", 1)[1] for f in skipped] == ["d.pdf"]
+
+
+def test_a_page_whose_text_does_not_give_its_bytes_back_is_refused():
+    # ISO-2022-JP: a redundant escape sequence decodes to nothing, so it would be lost.
+    data = b'<html><head><meta charset="iso-2022-jp"></head><body>\x1b(Bhello\x1b(B</body></html>'
+    (problem,) = decode(data, "p.html", html=True)
+    assert problem.type == "encoding-not-reversible"

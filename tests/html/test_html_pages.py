@@ -69,7 +69,10 @@ def test_a_tweet_blockquote_becomes_a_post_with_author_handle_date():
         "2024-08-23",
     )
     assert tweet["text"] == "Great meeting with investors in Tokyo today. pic.twitter.com/abc123"
-    assert "— Vishnu Deo Sai (@vishnudsai) August 23, 2024" in record["rendering"]
+    rendering = record["rendering"]
+    attribution = "— Vishnu Deo Sai (@vishnudsai) August 23, 2024"
+    # In its place: after the quote's paragraph, before the paragraph that follows it on the page.
+    assert rendering.index("Sai said") < rendering.index(attribution) < rendering.index("The visit ends")
 
 
 def test_list_items_are_bullets_in_the_rendering_and_highlights_of_the_record():
