@@ -124,9 +124,17 @@ def _format_problem(data: bytes, name: str) -> Problem | None:
     odd, even = sample[1::2].count(0), sample[0::2].count(0)
     pairs = max(1, len(sample) // 2)
     pattern = max(odd, even) / pairs > UTF16_NUL_SHARE and min(odd, even) / pairs < UTF16_NUL_SHARE / 8
-    if sample[:2] in (b"\xff\xfe", b"\xfe\xff") or pattern:
+    if (sample[:2] in (b"\xff\xfe", b"\xfe\xff") and _utf16(data)) or pattern:
         return Problem("utf16-document", 'the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8', file=name)
     return None
+
+
+def _utf16(data: bytes) -> bool:
+    try:
+        data.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def decode(data: bytes, name: str, html: bool = False) -> Document | list[Problem]:
