@@ -3,7 +3,7 @@
 rendering alone (`pages.render.render`), beside `trafilatura.extract` alone on the same pages
 in the same run (issue 26's target: at most 1.3x trafilatura's own time for the rendering).
 
-    python benchmarks/html.py [--n 300] [--seed 1234]
+    python benchmarks/html_pages.py [--n 300] [--seed 1234]
 
 The pages are the shared generator's texts wrapped in three templates: JSON-LD with a nav and
 footer, OpenGraph only, and a bare page with no structured data. One process; prints JSON.
