@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from cmvisit_data import loader
@@ -54,7 +55,7 @@ def test_an_html_page_goes_through_every_command(tmp_path, monkeypatch):
     assert row["rendering"].startswith("CM visits Japan\n") and row["metadata_sources"]["title"] == "json-ld"
 
 
-def _release(tmp_path: Path, name: str, order: list[Path], workers: str) -> dict[str, bytes]:
+def _release(tmp_path: Path, name: str, order: list[Path], workers: str, *extra: str) -> dict[str, bytes]:
     seeds, out = tmp_path / f"seeds-{name}", tmp_path / f"build-{name}"
     for path in order:  # one add per file: the manifest lists them in this order
         assert _run("add", "--seeds", str(seeds), "--init", str(path)).exit_code == 0
@@ -73,3 +74,13 @@ def test_a_mixed_release_is_the_same_bytes_in_any_order_and_any_workers(tmp_path
     second = _release(tmp_path, "b", files[::-1], "2")
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+@pytest.mark.slow
+def test_a_mixed_release_is_the_same_bytes_on_the_dask_engine(tmp_path, monkeypatch):
+    pytest.importorskip("dask.distributed")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    files = _inputs(tmp_path / "in")
+    local = _release(tmp_path, "local", files, "1")
+    dask = _release(tmp_path, "dask", files[::-1], "2", "--engine", "dask")
+    assert [name for name in local if local[name] != dask.get(name)] == [] and local.keys() == dask.keys()
