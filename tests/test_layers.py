@@ -24,9 +24,9 @@ STAGES: dict[str, int] = {
     # the process pools that run a step over many documents (the step is theirs to be given)
     "engines": 0,
     # 1: bytes -> text, or JSON
-    "inputs": 1, "strictjson": 1,
+    "inputs": 1, "strictjson": 1, "pages": 1, "pages.encoding": 1,
     # 2: text -> lines -> the parsed parts
-    "segment": 2, "header": 2, "extract": 2, "parse": 2,
+    "segment": 2, "header": 2, "extract": 2, "parse": 2, "pages.render": 2,
     # 3: the parts -> one validated record; the seeds that hold the documents
     "record": 3, "validation.records": 3, "seeds": 3, "intake": 3,
     # 4: records -> typed tables, checked; the per-document contract and its batches

@@ -89,7 +89,32 @@ CATALOGUE: dict[str, ErrorType] = {
     "html-document": ErrorType(
         "HTML document",
         "this is an HTML page, not its text",
-        "Save the page's text (not its HTML source) as the .txt; HTML input is not read yet.",
+        "Rename the file to .html (or .htm): HTML pages are read as pages, .txt files as text.",
+    ),
+    "unsupported-format": ErrorType(
+        "Unsupported format",
+        "this file's format is not read",
+        "Save the release's text as .txt (or the page as .html); PDF and other formats are not read.",
+    ),
+    "utf16-document": ErrorType(
+        "UTF-16 document",
+        "the file is UTF-16, not UTF-8",
+        "Re-save as UTF-8 (in Notepad: Save As, Encoding: UTF-8).",
+    ),
+    "invalid-encoding": ErrorType(
+        "Invalid encoding",
+        "the page's bytes are not in its encoding",
+        "Re-save the page as UTF-8, or fix its <meta charset> to the encoding it is saved in.",
+    ),
+    "encoding-not-reversible": ErrorType(
+        "Encoding not reversible",
+        "the page's bytes cannot be recovered from its text",
+        "Re-save the page as UTF-8: its bytes must come back exactly from the text kept.",
+    ),
+    "no-main-content": ErrorType(
+        "No main content",
+        "the page has no article text",
+        "Give an article page: this one (a listing, a menu, an empty page) has no main text to parse.",
     ),
     "parser-failure": ErrorType(
         "Parser failure",

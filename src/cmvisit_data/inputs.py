@@ -33,6 +33,21 @@ class Document:
     text: str
     sha256: str
     size: int
+    media_type: str = "text/plain"
+    encoding: str = "utf-8"  # text.encode(encoding) gives the file's bytes back, exactly
+
+
+# The names of HTML documents (issue 26): read as pages, every other document as text.
+HTML_SUFFIXES = (".html", ".htm")
+# A PDF starts with this signature (ISO 32000), after at most a little white space.
+_PDF_MAGIC = b"%PDF-"
+# UTF-16 without a byte-order mark: NUL in one byte of most pairs of the first bytes looked at.
+UTF16_SAMPLE = 512
+UTF16_NUL_SHARE = 0.4
+
+
+def is_html_name(name: str) -> bool:
+    return name.lower().endswith(HTML_SUFFIXES)
 
 
 def _line_col(data: bytes | str, offset: int) -> tuple[int, int]:
@@ -98,14 +113,39 @@ def read_path(
             return [Problem(os_error_type(exc), f"cannot read the file ({exc.strerror})", file=name)]
     if len(data) > max_bytes:  # the file grew while we looked
         return [Problem("file-too-large", f"the file is over the limit of {max_bytes:,} bytes", file=name)]
-    return decode(data, name)
+    return decode(data, name, html=is_html_name(name))
 
 
-def decode(data: bytes, name: str) -> Document | list[Problem]:
-    """Check raw bytes and decode them as UTF-8, or say why they are not a text document."""
+def _format_problem(data: bytes, name: str) -> Problem | None:
+    """A PDF or a UTF-16 file: named as what it is, not as binary data or bad UTF-8."""
+    if data.lstrip()[:5] == _PDF_MAGIC:
+        return Problem("unsupported-format", "pdf: not supported; save the release's text as .txt", file=name)
+    sample = data[:UTF16_SAMPLE]
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    pairs = max(1, len(sample) // 2)
+    pattern = max(odd, even) / pairs > UTF16_NUL_SHARE and min(odd, even) / pairs < UTF16_NUL_SHARE / 8
+    if (sample[:2] in (b"\xff\xfe", b"\xfe\xff") and _utf16(data)) or pattern:
+        return Problem("utf16-document", 'the file is UTF-16 (Notepad\'s "Unicode"), not UTF-8', file=name)
+    return None
+
+
+def _utf16(data: bytes) -> bool:
+    try:
+        data.decode("utf-16")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode(data: bytes, name: str, html: bool = False) -> Document | list[Problem]:
+    """Check raw bytes and decode them (a text as UTF-8; an HTML page, `html`, in the encoding
+    its bytes give), or say why they are not a document."""
     if not data.strip():
         what = "the file is empty" if not data else "the file holds only white space"
         return [Problem("empty-document", what, file=name)]
+    fmt = _format_problem(data, name)
+    if fmt is not None:
+        return [fmt]
     nul = data.find(b"\x00")
     if nul >= 0:
         if _binary_share(data) > rules.BINARY_SHARE:
@@ -121,6 +161,8 @@ def decode(data: bytes, name: str) -> Document | list[Problem]:
                 column=col,
             )
         ]
+    if html:
+        return _decode_html(data, name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -146,6 +188,27 @@ def decode(data: bytes, name: str) -> Document | list[Problem]:
     if problems:
         return problems
     return Document(file=name, text=text, sha256=hashlib.sha256(data).hexdigest(), size=len(data))
+
+
+def _decode_html(data: bytes, name: str) -> Document | list[Problem]:
+    """An HTML page in the encoding its bytes give (`pages.encoding`), under the text policy."""
+    from .pages.encoding import decode_page
+
+    sample = data[:65536]  # controls only: a windows-1252 page is not UTF-8, and that is no sign
+    odd = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    if odd >= rules.BINARY_MIN_BYTES and odd / len(sample) > rules.BINARY_SHARE:
+        return [Problem("binary-content", "the file holds binary data, not text", file=name)]
+    decoded = decode_page(data, name)
+    if isinstance(decoded, list):
+        return decoded
+    text, encoding = decoded
+    if not text.strip():
+        return [Problem("empty-document", "the file holds only white space", file=name)]
+    problems = control_character_problems(text, name)
+    if problems:
+        return problems
+    sha = hashlib.sha256(data).hexdigest()
+    return Document(name, text, sha, len(data), media_type="text/html", encoding=encoding)
 
 
 _HTML_START_RE = re.compile(r"\A[\s\ufeff]*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])", re.IGNORECASE)

@@ -28,7 +28,15 @@ def build_record(
     explain: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Parse a readable document into a record and validate it; raises CmvisitError if invalid."""
-    parts = parse_text(doc.text, model, explain)
+    rendering = None
+    if doc.media_type == "text/html":
+        from .pages.render import render
+
+        rendering = render(doc.text, doc.file)
+        if isinstance(rendering, list):
+            raise CmvisitError(rendering)
+    parts = parse_text(doc.text if rendering is None else rendering.text, model, explain)
+    _sources(parts["metadata"], rendering)
     source = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.size, **empty_provenance()}
     if provenance:
         source.update({k: provenance.get(k) for k in PROVENANCE_FIELDS})
@@ -36,14 +44,38 @@ def build_record(
         "schema_version": SCHEMA_VERSION,
         "doc_id": doc_id_for(doc.sha256),
         "source": source,
+        "media_type": doc.media_type,
+        "encoding": doc.encoding,
         **parts,
         "raw_text": doc.text,
+        "rendering": None if rendering is None else rendering.text,
     }
     # doc comes from inputs.decode: its text policy, checksum and size are already its own.
     problems = validate_record(record, file=doc.file, decoded=True)
     if problems:
         raise CmvisitError(problems)
     return record
+
+
+# The metadata fields whose source a record names (metadata.sources).
+SOURCED_FIELDS = ("title", "published", "byline", "dateline")
+
+
+def _sources(meta: dict[str, Any], rendering: Any) -> None:
+    """The page's structured values over the text parser's (HTML pages), each with its span in
+    the rendering where the rendering prints it; and metadata.sources: where each value came
+    from ("json-ld", "opengraph", "meta" or "text"), null for a value not found."""
+    structured = {} if rendering is None else rendering.sources
+    for field in structured:
+        value, printed = rendering.values[field], rendering.printed[field]
+        text = rendering.text
+        spans = [{"text": text[a:b], "start": a, "end": b} for a, b in printed]
+        meta[field] = value
+        meta["spans"][field] = spans if field == "byline" else spans[0]
+    meta["sources"] = {
+        field: structured.get(field, "text") if meta[field] not in (None, []) else None
+        for field in SOURCED_FIELDS
+    }
 
 
 def parse_path(

@@ -221,10 +221,13 @@ def _write_hf(folder: Path, table: str, rows_table) -> None:
     """The Hub copy of a table in a layout-1 release, written as the build wrote it."""
     import pyarrow as pa
     import pyarrow.parquet as pq
+    from datasets import Features
 
     from cmvisit_data.hub import features
+    from cmvisit_data.release.parquet import COLUMNS_SINCE_1_2_0
 
-    schema = features.hf_schema(features.hf_features(table))
+    layout_1 = {k: v for k, v in features.hf_features(table).items() if k not in COLUMNS_SINCE_1_2_0}
+    schema = features.hf_schema(Features(layout_1))
     columns = [rows_table.column(f.name).cast(f.type) for f in schema]
     pq.write_table(pa.Table.from_arrays(columns, schema=schema), _hf_path(folder, table))
 

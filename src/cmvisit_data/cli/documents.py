@@ -19,7 +19,7 @@ from .options import FORMAT, MAX_BYTES, emit
 @MAX_BYTES
 @_QUIET
 def validate(paths: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> None:
-    """Check raw documents (.txt) and records (.json, .jsonl); directories are searched.
+    """Check raw documents (.txt, .html, .htm) and records (.json, .jsonl); directories are searched.
 
     Prints OK or every problem with its place (file, line, JSON pointer), the offending
     value and what to do. Exit 0 when all inputs are valid, 1 when any is not; with -q, only
@@ -51,7 +51,7 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> N
                 click.echo(f"{shown(report.file or '')}: OK")
             for problem in report.problems:
                 click.echo(problem.one_line())
-        _echo_skipped(summary.skipped, "not a document (.txt) or record (.json, .jsonl)")
+        _echo_skipped(summary.skipped, "not a document (.txt, .html, .htm) or record (.json, .jsonl)")
         skipped = f", {_count(len(summary.skipped), 'file')} skipped" if summary.skipped else ""
         click.echo(
             f"{len(summary.reports) - summary.invalid} valid, {summary.invalid} invalid{skipped}", err=True
@@ -91,7 +91,7 @@ def parse(
     paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | None, fmt: str, max_bytes: int
 ) -> None:
     """Parse raw documents into records, one JSON record per line, in argument order (a folder:
-    its .txt documents, sorted, every other file named as skipped).
+    its .txt and .html/.htm documents, sorted, every other file named as skipped).
 
     A document that cannot be parsed still gets its line, an object {"file", "valid": false,
     "problems"}, so lines stay aligned with the arguments; the exit code is then 1. With
@@ -106,7 +106,7 @@ def parse(
     except WeightsError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from None
     files, skipped = expand(list(paths), DOCUMENT_SUFFIXES)
-    _echo_skipped(skipped, "not a document (.txt)")
+    _echo_skipped(skipped, "not a document (.txt, .html, .htm)")
     records: list[dict[str, object]] = []
     problems: list[Problem] = []
     failed = 0

@@ -87,8 +87,9 @@ def add(
 ) -> None:
     """Validate documents and add the valid ones to the seeds with manifest entries.
 
-    PATHS are .txt files or folders (every .txt under them). Invalid documents are reported
-    and nothing of them is written; documents whose bytes are already listed are skipped.
+    PATHS are .txt or .html/.htm files, or folders (every such file under them). Invalid
+    documents are reported and nothing of them is written; documents whose bytes are already
+    listed are skipped.
     Where each came from is given by a provenance table (--provenance), or by the options for
     one document (for several, only with --same-provenance). A long list is summarised:
     --format json lists every file.
@@ -121,7 +122,7 @@ def add(
         for problem in report.problems:
             click.echo(problem.one_line())
         if not quiet:
-            _echo_skipped(result.skipped, "not a document (.txt)")
+            _echo_skipped(result.skipped, "not a document (.txt, .html, .htm)")
             click.echo(
                 f"{len(result.added)} added, {len(result.present)} already present, "
                 f"{len(result.invalid)} invalid",

@@ -18,6 +18,7 @@ from ..errors import Problem
 from ..tables import enum_values
 from . import sealed as reading
 from .audit import first_difference, short
+from .parquet import COLUMNS_SINCE_1_2_0
 
 
 @cache
@@ -29,6 +30,8 @@ def _layouts(table: str) -> tuple[tuple[Any, dict[str, list[str]]], ...]:
     from ..hub.features import hf_features
 
     current = hf_features(table)
+    # Layout-1 releases were built before the columns of HTML pages (record schema 1.2.0).
+    current = Features({name: f for name, f in current.items() if name not in COLUMNS_SINCE_1_2_0})
     labels = {name: enum_values(table, name) for name in current}
     labels = {name: values for name, values in labels.items() if values}
     legacy = Features(

@@ -21,6 +21,10 @@ from .layout import FIRST_LAYOUT, LAYOUT, table_file
 BATCH_DOCS = 1000
 
 
+# The documents columns record schema 1.2.0 added (HTML pages): no layout-1 release has them.
+COLUMNS_SINCE_1_2_0 = frozenset({"media_type", "encoding", "metadata_sources", "rendering"})
+
+
 def stored_schema(table: str, layout: int = LAYOUT) -> Any:
     """The Arrow schema a table is stored with in a release of this layout: in layout 2 the
     declared schema with the Hub's features in its metadata; in layout 1 the declared schema
@@ -32,6 +36,8 @@ def stored_schema(table: str, layout: int = LAYOUT) -> Any:
 
         return hub_table_schema(table)
     schema = table_schema(table)
+    for name in COLUMNS_SINCE_1_2_0 & set(schema.names):
+        schema = schema.remove(schema.get_field_index(name))
     for i, field in enumerate(schema):
         if enum_values(table, field.name):
             schema = schema.set(i, field.with_type(pa.dictionary(pa.int8(), pa.string())))

@@ -309,6 +309,7 @@ def _declared(name: str, table: Any) -> Any:
     import pyarrow as pa
 
     schema = table_schema(name)
+    schema = pa.schema([f for f in schema if f.name in table.schema.names])  # layout 1: before 1.2.0
     return pa.Table.from_arrays([table.column(f.name).cast(f.type) for f in schema], schema=schema)
 
 

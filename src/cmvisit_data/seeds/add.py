@@ -30,10 +30,10 @@ from typing import Any
 
 from .. import rules
 from ..atomic import exclusive_temp, write_problem
-from ..engines.local import ChunkMap, terminate_as_interrupt
 from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
+from ..engines.local import ChunkMap, terminate_as_interrupt
 from ..errors import CmvisitError, Problem, Report
-from ..inputs import open_regular
+from ..inputs import HTML_SUFFIXES, open_regular
 from .folders import DOCUMENT_SUFFIXES, expand
 from .manifest import (
     MANIFEST_NAME,
@@ -285,12 +285,18 @@ def _prepare(
         return None
     name = Path(path).name
     if not SAFE_FILE_NAME.match(name) or name in index.names or name == MANIFEST_NAME:
-        name = f"{sha[:16]}.txt"
+        name = f"{sha[:16]}{_suffix(path)}"
     tmp = exclusive_temp(index.seeds, data, "add-")
     # Held once per checksum: a second copy of the same bytes in this run is already present.
     index.by_sha[sha] = Entry(name, sha, language or "en", **index.provenance(path))
-    names = tuple(dict.fromkeys((name, f"{sha[:16]}.txt")))
+    names = tuple(dict.fromkeys((name, f"{sha[:16]}{_suffix(path)}")))
     return _Ready(path, sha, language or "en", tmp, names, index.provenance(path))
+
+
+def _suffix(path: str) -> str:
+    """The suffix a document keeps in seeds/: .html or .htm for a page, .txt for any other."""
+    suffix = Path(path).suffix.lower()
+    return suffix if suffix in HTML_SUFFIXES else ".txt"
 
 
 def _entry(item: _Ready, name: str) -> Entry:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..inputs import HTML_SUFFIXES
 from .manifest import ADD_TEMPORARY, JOURNAL_NAME, LOCK_NAME
 
-DOCUMENT_SUFFIXES = (".txt",)
+DOCUMENT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 RECORD_SUFFIXES = (".json", ".jsonl")
 
 
@@ -37,6 +38,5 @@ def _bookkeeping(name: str) -> bool:
     """Whether name is one of the files an add keeps in the seeds folder while it runs (read
     as a .jsonl record file, an interrupted add's journal gave thousands of false errors)."""
     from fnmatch import fnmatchcase
-
 
     return name in (JOURNAL_NAME, LOCK_NAME) or any(fnmatchcase(name, p) for p in ADD_TEMPORARY)

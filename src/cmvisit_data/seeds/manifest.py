@@ -31,6 +31,7 @@ from ..atomic import NOFOLLOW, file_lock, write_atomic, write_problem
 from ..contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
 from ..errors import Problem, os_error_type
 from ..hashing import sha256_of_handle
+from ..inputs import HTML_SUFFIXES
 from ..strictjson import DuplicateKey, no_duplicate_keys
 
 MANIFEST_NAME = "manifest.json"
@@ -204,7 +205,7 @@ def unlisted(seeds_dir: str | os.PathLike[str], entries: list[Entry]) -> list[Pr
     listed = {e.file for e in entries}
     return [
         Problem("unlisted-document", "this document has no entry in seeds/manifest.json", file=str(path))
-        for path in sorted(Path(seeds_dir).glob("*.txt"))
+        for path in sorted(p for p in Path(seeds_dir).iterdir() if p.suffix in (".txt", *HTML_SUFFIXES))
         if path.name not in listed
     ]
 

@@ -151,7 +151,9 @@ def _semantic_problems(
 
 
 def _span_problems(record: dict[str, Any], problem: Any) -> list[Problem]:
-    raw = record["raw_text"]
+    """Every span selects its text: in `rendering` for an HTML page, in raw_text otherwise."""
+    raw = record["raw_text"] if record.get("rendering") is None else record["rendering"]
+    name = "raw_text" if record.get("rendering") is None else "rendering"
     out = []
     for pointer, span in spans_of(record):
         start, end = span["start"], span["end"]
@@ -159,7 +161,7 @@ def _span_problems(record: dict[str, Any], problem: Any) -> list[Problem]:
             out.append(
                 problem(
                     "span-out-of-range",
-                    f"offsets {start}..{end} are outside the raw text of {len(raw)} characters",
+                    f"offsets {start}..{end} are outside {name} of {len(raw)} characters",
                     pointer,
                 )
             )
@@ -167,7 +169,7 @@ def _span_problems(record: dict[str, Any], problem: Any) -> list[Problem]:
             out.append(
                 problem(
                     "span-mismatch",
-                    f"raw_text[{start}:{end}] is {raw[start:end][:60]!r}, not the text given",
+                    f"{name}[{start}:{end}] is {raw[start:end][:60]!r}, not the text given",
                     pointer + "/text",
                     span["text"][:60],
                 )
@@ -204,7 +206,10 @@ def _metadata_problems(record: dict[str, Any], problem: Any) -> list[Problem]:
 def _identity_problems(record: dict[str, Any], problem: Any) -> list[Problem]:
     """The checksum, doc_id and byte count are those of the raw text."""
     raw, source = record["raw_text"], record["source"]
-    encoded = raw.encode("utf-8")
+    try:
+        encoded = raw.encode(record.get("encoding", "utf-8"))
+    except (LookupError, UnicodeEncodeError):
+        encoded = b""  # not the document's bytes: the checks below say so
     out = []
     if source["sha256"] != hashlib.sha256(encoded).hexdigest():
         out.append(

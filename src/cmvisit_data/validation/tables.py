@@ -191,14 +191,19 @@ class CrossTable:
             *spans,
         )
         columns = {name: batch.column(name).to_pylist() for name in dict.fromkeys(names)}
-        for i, (doc_id, raw) in enumerate(zip(columns["doc_id"], columns["raw_text"], strict=True)):
+        for name in ("rendering", "encoding"):  # HTML pages (schema 1.2.0); older releases have none
+            present = name in batch.schema.names
+            columns[name] = batch.column(name).to_pylist() if present else [None] * batch.num_rows
+        for i, (doc_id, page) in enumerate(zip(columns["doc_id"], columns["raw_text"], strict=True)):
+            rendering = columns["rendering"][i]
+            raw = page if rendering is None else rendering  # what every span indexes
             self.raw[doc_id] = raw
             self.order.setdefault(doc_id, len(self.order))
             self.counts[doc_id] = {table: columns[column][i] for column, table in COUNTED.items()}
             self.body[doc_id] = columns["body_text"][i]
             self.paragraphs[doc_id] = []
             row = {name: values[i] for name, values in columns.items()}
-            self._identity(doc_id, raw, row, file)
+            self._identity(doc_id, page, row, file)
             for column in spans:
                 value = row[column]
                 for span in value if isinstance(value, list) else [value] if value else []:
@@ -207,8 +212,12 @@ class CrossTable:
             self._metadata(doc_id, row, file)
 
     def _identity(self, doc_id: str, raw: str, row: dict[str, Any], file: str | None) -> None:
-        """raw_sha256 and raw_bytes are raw_text's, and doc_id is its sha256's first 16 digits."""
-        encoded = raw.encode("utf-8")
+        """raw_sha256 and raw_bytes are raw_text's in its encoding, and doc_id is its sha256's
+        first 16 digits."""
+        try:
+            encoded = raw.encode(row.get("encoding") or "utf-8")
+        except (LookupError, UnicodeEncodeError):
+            encoded = b""  # not the recorded bytes: the checksum check below says so
         if hashlib.sha256(encoded).hexdigest() != row["raw_sha256"]:
             self._fail("documents", doc_id, "raw_text", "raw_text does not encode to the recorded bytes",
                        file, kind="checksum-mismatch")  # fmt: skip
@@ -226,7 +235,7 @@ class CrossTable:
                 "documents",
                 doc_id,
                 "raw_bytes",
-                f"raw_bytes is {row['raw_bytes']}, and raw_text is {len(encoded)} bytes in UTF-8",
+                f"raw_bytes is {row['raw_bytes']}, and raw_text is {len(encoded)} bytes in its encoding",
                 file,
             )
 
@@ -381,11 +390,20 @@ def printed_date(text: str) -> str | None:
     return found[0].iso if len(found) == 1 and (found[0].start, found[0].end) == (0, len(text)) else None
 
 
+# The documents columns record schema 1.2.0 added (HTML pages), absent from older releases.
+COLUMNS_SINCE_1_2_0 = ("media_type", "encoding", "metadata_sources", "rendering")
+
+
 def check_batch(tables: dict[str, pa.Table], file: str | None = None) -> list[Problem]:
     """Every check over one batch of a release: documents and the item rows of the same
     documents (a chunk while building, a row group and its items while verifying)."""
     documents = tables["documents"]
-    problems = check_frame("documents", documents.drop_columns(["raw_text"]).to_pandas(), file, ("raw_text",))
+    # The long texts are checked by CrossTable, not pandera; the columns of schema 1.2.0 only
+    # where the table has them (layout-1 releases were built before).
+    texts = [name for name in ("raw_text", "rendering") if name in documents.schema.names]
+    absent = tuple(n for n in COLUMNS_SINCE_1_2_0 if n not in documents.schema.names)
+    frame = documents.drop_columns(texts).to_pandas()
+    problems = check_frame("documents", frame, file, ("raw_text", "rendering", *absent))
     cross = CrossTable()
     cross.add_documents(documents, file)
     for name in TABLE_NAMES[1:]:
