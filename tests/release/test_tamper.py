@@ -368,6 +368,38 @@ def _croissant_not_json(folder):
     (folder / "hf" / "croissant.json").write_text("<html>not JSON</html>\n")
 
 
+def _card_path_repointed(folder):
+    card = folder / "hf" / "README.md"
+    text = card.read_text(encoding="utf-8")
+    own = "path: data/quotes/train-00000-of-00001.parquet"
+    card.write_text(text.replace(own, "path: data/tweets/train-00000-of-00001.parquet", 1), encoding="utf-8")
+
+
+def _edit_croissant(folder, edit):
+    path = folder / "hf" / "croissant.json"
+    value = json.loads(path.read_text(encoding="utf-8"))
+    edit(value)
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def _record_set(value, name):
+    return next(r for r in value["recordSet"] if r["@id"] == name)
+
+
+def _croissant_enum(folder):
+    def forge(value):
+        _record_set(value, "quotes_kind_values")["data"].append({"quotes_kind_values/value": "rumoured"})
+
+    _edit_croissant(folder, forge)
+
+
+def _croissant_file_object(folder):
+    def repoint(value):
+        _record_set(value, "quotes")["field"][0]["source"]["fileObject"]["@id"] = "tweets-parquet"
+
+    _edit_croissant(folder, repoint)
+
+
 def _reseal_manifest_only(folder):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     for name, meta in manifest["files"].items():
@@ -411,6 +443,24 @@ RESEALED = {
     "hf features metadata": (_hub_features, "quotes", None, "release-invalid"),
     "croissant sha256": (_croissant_sha, "croissant.json", "/distribution/2", "checksum-mismatch"),
     "croissant not JSON": (_croissant_not_json, "croissant.json", None, "release-invalid"),
+    "card config reads another table": (
+        _card_path_repointed,
+        "README.md",
+        "/configs/2/data_files",
+        "release-invalid",
+    ),
+    "croissant enum values forged": (
+        _croissant_enum,
+        "croissant.json",
+        "/recordSet/4/data",
+        "release-invalid",
+    ),
+    "croissant field from another file": (
+        _croissant_file_object,
+        "croissant.json",
+        "/recordSet/3/field/0/source/fileObject",
+        "release-invalid",
+    ),
     "hf/README.md deleted with its entry": (
         _deleted("hf/README.md"),
         "manifest.json",

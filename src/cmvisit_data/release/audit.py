@@ -15,7 +15,8 @@ itself holds no claim the data does not support:
   duplicates) are the tables'; each input is a document's file, checksum, language and
   provenance; the rejected list is rejected.jsonl's; the schema checksum is that of the
   shipped schema of the records' version (or of its published copy under schema/history/);
-- croissant.json is strict JSON and describes the hf/ data files by their recorded sha256.
+- croissant.json is strict JSON and describes the hf/ data files by their recorded sha256
+  (in layout 2, with what it and the card say about the data: `described`).
 
 A difference is printed as its first differing place and the two values there, shortened
 (`short_diff`): never a whole list of inputs on one line.
@@ -36,7 +37,15 @@ from ..errors import Problem
 from ..hashing import sha256_of
 from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
-from .layout import REJECTED, RELEASE_MANIFEST, hf_data_file, hub_data_path, layout_of, table_path
+from .layout import (
+    FIRST_LAYOUT,
+    REJECTED,
+    RELEASE_MANIFEST,
+    hf_data_file,
+    hub_data_path,
+    layout_of,
+    table_path,
+)
 
 # Unlisted or missing files reported at most (a folder can hold a million of them).
 MAX_LISTED_PROBLEMS = 20
@@ -297,7 +306,8 @@ def rejected_summary(data: bytes, where: str) -> tuple[list[dict[str, Any]], lis
 
 def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> list[Problem]:
     """croissant.json is strict JSON describing each hf/ data file by its recorded size and
-    sha256 (and nothing else), for this release's version."""
+    sha256 (and nothing else), for this release's version; in layout 2, each table's fields
+    read from its own file and each enumeration lists the schema's values (`described`)."""
     try:
         value = json.loads(
             data.decode("utf-8"), object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant
@@ -357,6 +367,10 @@ def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> lis
                     pointer=f"/distribution/{i}",
                 )
             )
+    if layout_of(manifest) != FIRST_LAYOUT:
+        from .described import croissant_data_problems
+
+        problems += croissant_data_problems(value, where)
     return problems
 
 
