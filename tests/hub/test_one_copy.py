@@ -164,7 +164,7 @@ def test_verify_reads_the_layout_the_manifest_declares(release, tmp_path):
     is refused: verify looks for the tables where the declared layout puts them."""
     for source, edit in [
         (release, lambda m: m.pop("layout")),
-        (ROOT / "build" / "0.6.0", lambda m: m.update(layout=2)),
+        (ROOT / "build" / "0.6.0", lambda m: m.update(layout=2, released="2026-01-01")),
     ]:
         copy = tmp_path / source.parent.name / source.name
         shutil.copytree(source, copy)

@@ -608,3 +608,26 @@ def test_forged_parquet_statistics_are_caught(release, tmp_path):
     assert filtered.num_rows == 0  # the forgery works on a filtered read
     lines = [p.one_line() for p in verify(copy).problems]
     assert any("the statistics of doc_id are not its values'" in line for line in lines), lines
+
+
+def test_a_layout_2_manifest_must_record_released(release, tmp_path):
+    copy = _copy(release, tmp_path)
+    _edit_manifest(copy, lambda m: m.pop("released"))
+    report = verify(copy)
+    found = [(p.file, p.pointer, p.message) for p in report.problems]
+    assert any(file.endswith("manifest.json") and at == "/released" for file, at, _ in found), found
+
+
+def test_a_release_is_not_dated_before_its_newest_document(release, tmp_path):
+    copy = _copy(release, tmp_path)
+
+    def backdate(value):
+        value["datePublished"] = "2025-01-01"
+
+    _edit_croissant(copy, backdate)
+    _edit_manifest(copy, lambda m: m.update(released="2025-01-01"))
+    reseal(copy)
+    report = verify(copy)
+    found = [(p.file, p.pointer, p.message) for p in report.problems]
+    assert [(p.type, p.pointer) for p in report.problems] == [("release-invalid", "/released")], found
+    assert "2025-08-23" in report.problems[0].message

@@ -227,6 +227,7 @@ def derived_fields(
     for path, rows in hf_rows.items():
         differs(f"/files/{path}/rows", manifest["files"][path]["rows"], rows)
     differs("/rejected", manifest["rejected"], rejected)
+    problems += _released(folder, manifest, documents)
     if REJECTED in manifest["files"] and "rows" in manifest["files"][REJECTED]:
         differs(f"/files/{REJECTED}/rows", manifest["files"][REJECTED]["rows"], len(rejected))
     versions = sorted({row["schema_version"] for row in documents})
@@ -234,6 +235,18 @@ def derived_fields(
     if manifest["schema_sha256"] not in set.intersection(*map(set, accepted)):
         differs("/schema_sha256", manifest["schema_sha256"], (accepted[0] or (None,))[0])
     return problems
+
+
+def _released(folder: Path, manifest: dict[str, Any], documents: list[dict[str, Any]]) -> list[Problem]:
+    """A release is not dated before the newest document it holds was published."""
+    dated = [row["published"] for row in documents if row["published"] is not None]
+    if "released" not in manifest or not dated or manifest["released"] >= max(dated).isoformat():
+        return []
+    return [
+        Problem("release-invalid", f"the release is dated {manifest['released']}, before its newest document "
+                f"was published ({max(dated).isoformat()}): restore manifest.json from the published copy",
+                file=str(folder / RELEASE_MANIFEST), pointer="/released")
+    ]  # fmt: skip
 
 
 # What intake lets into a release's provenance: an http(s) URL (the seeds manifest's pattern), and

@@ -184,8 +184,7 @@ def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list
         return refuse("manifest.json nests too deep")
     errors = list(itertools.islice(_validator().iter_errors(value), MAX_MANIFEST_ERRORS + 1))
     problems = [
-        Problem("release-invalid", error.message[:300], file=where,
-                pointer="/" + "/".join(str(p) for p in error.absolute_path)[:200])
+        Problem("release-invalid", _schema_message(error), file=where, pointer=_schema_pointer(error))
         for error in sorted(errors[:MAX_MANIFEST_ERRORS], key=lambda e: list(map(str, e.absolute_path)))
     ]  # fmt: skip
     if len(errors) > MAX_MANIFEST_ERRORS:
@@ -197,6 +196,24 @@ def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list
             )
         )
     return (None, problems) if problems else (value, [])
+
+
+def _schema_pointer(error: Any) -> str:
+    """Where a schema error is: the value's place, or the missing field's."""
+    at = "/" + "/".join(str(p) for p in error.absolute_path)[:200]
+    if error.validator == "dependentRequired":
+        return at.rstrip("/") + "/released"
+    return at
+
+
+def _schema_message(error: Any) -> str:
+    """A schema error in words a release's reader can act on, where jsonschema's are not."""
+    if error.validator == "dependentRequired":  # only `layout` requires another field
+        return (
+            "a layout-2 release records the day it was released (released: YYYY-MM-DD), and this "
+            "manifest does not: restore manifest.json from the published copy"
+        )
+    return str(error.message[:300])
 
 
 @cache
