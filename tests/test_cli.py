@@ -569,3 +569,14 @@ def test_build_from_a_subfolder_writes_to_the_projects_build(run, seeds_dir, tmp
     below = run("build", "--version", "2.0.0")
     assert below.exit_code == 2 and "not above the newest" in below.stderr  # a refused --version: usage
     assert not (project / "notes" / "build").exists()
+
+
+@pytest.mark.parametrize("epoch", ["abc", "99999999999999999", "-5", " 12", "1.5"])
+def test_a_bad_source_date_epoch_is_a_usage_problem_before_anything_is_written(
+    run, tmp_path, monkeypatch, epoch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run("build", "--seeds", str(PROJECT_SEEDS), "--out", str(tmp_path / "out"), "--version", "0.7.0")
+    assert result.exit_code == 2, result.output
+    assert "bad-source-date-epoch" in result.stderr and "unset it" in result.stderr
+    assert not (tmp_path / "out" / "0.7.0").exists()
