@@ -580,3 +580,16 @@ def test_a_bad_source_date_epoch_is_a_usage_problem_before_anything_is_written(
     assert result.exit_code == 2, result.output
     assert "bad-source-date-epoch" in result.stderr and "unset it" in result.stderr
     assert not (tmp_path / "out" / "0.7.0").exists()
+
+
+@pytest.mark.parametrize("command", [["verify"], ["publish", "--dry-run"], ["diff", "{folder}"]])
+def test_a_folder_without_manifest_is_not_a_release_for_every_command(run, tmp_path, command):
+    folder = tmp_path / "build"
+    folder.mkdir()
+    release = Path(__file__).resolve().parents[1] / "build" / "0.6.0"
+    args = [a.replace("{folder}", str(release)) for a in command]
+    result = run(args[0], str(folder), *args[1:], "--format", "json")
+    assert result.exit_code == 2, result.output
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["type"], p["file"]) for p in problems] == [("release-missing", str(folder))], problems
+    assert "not a release folder" in problems[0]["message"]

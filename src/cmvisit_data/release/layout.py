@@ -48,6 +48,13 @@ LAYOUT = 2
 FIRST_LAYOUT = 1
 
 
+def not_a_release(folder: str | os.PathLike[str]) -> Problem:
+    """The answer to a folder without manifest.json given as a release (a usage problem)."""
+    hint = "Give a release folder, one that holds manifest.json, e.g. build/0.6.0."
+    message = f"is not a release folder: it has no {RELEASE_MANIFEST}"
+    return Problem("release-missing", message, file=str(folder), hint=hint)
+
+
 def layout_of(manifest: dict[str, Any]) -> int:
     """The layout a release's manifest declares."""
     return int(manifest.get("layout", FIRST_LAYOUT))

@@ -44,6 +44,7 @@ from .layout import (
     RELEASE_MANIFEST,
     hf_data_file,
     layout_of,
+    not_a_release,
     parse_manifest,
     table_path,
 )
@@ -182,9 +183,9 @@ def _manifest(
     sealed, problem = reading.open_sealed(folder, RELEASE_MANIFEST)
     if sealed is None:
         assert problem is not None
-        missing = problem.message == "the file is missing"
-        message = f"the release has no {RELEASE_MANIFEST}" if missing else problem.message
-        return None, [Problem("release-invalid", message, file=where)]
+        if problem.message == "the file is missing":  # no release here: a usage problem, as diff says
+            return None, [not_a_release(folder)]
+        return None, [Problem("release-invalid", problem.message, file=where)]
     opened[RELEASE_MANIFEST] = sealed
     if sealed.info.st_size > MAX_MANIFEST_BYTES:
         return None, [
