@@ -593,3 +593,18 @@ def test_a_folder_without_manifest_is_not_a_release_for_every_command(run, tmp_p
     problems = json.loads(result.stdout)["problems"]
     assert [(p["type"], p["file"]) for p in problems] == [("release-missing", str(folder))], problems
     assert "not a release folder" in problems[0]["message"]
+
+
+def test_add_json_report_has_its_keys_when_it_stops_before_adding(run, seeds_dir, tmp_path):
+    doc = tmp_path / "incoming.txt"
+    doc.write_text(INCOMING)
+    seeds = _seeds_copy(seeds_dir, tmp_path)
+    added = json.loads(run("add", str(doc), "--seeds", str(seeds), "--format", "json").stdout)
+    new = _pages(tmp_path / "new", 2)
+    several = [str(new), "--seeds", str(seeds), "--outlet", "Example Times"]  # refused: not confirmed
+    for args in ([str(doc), "--seeds", str(tmp_path / "nonexistent")], several):
+        result = run("add", *args, "--format", "json")
+        assert result.exit_code in (1, 2), result.output
+        refused = json.loads(result.stdout)
+        assert set(refused) == set(added), (set(added) - set(refused), args)
+        assert refused["added"] == refused["already_present"] == refused["skipped"] == []
