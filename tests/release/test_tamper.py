@@ -631,3 +631,13 @@ def test_a_release_is_not_dated_before_its_newest_document(release, tmp_path):
     found = [(p.file, p.pointer, p.message) for p in report.problems]
     assert [(p.type, p.pointer) for p in report.problems] == [("release-invalid", "/released")], found
     assert "2025-08-23" in report.problems[0].message
+
+
+@pytest.mark.parametrize("layout", [1, 3, "2"])
+def test_a_forged_layout_is_named_at_layout_in_words(release, tmp_path, layout):
+    copy = _copy(release, tmp_path)
+    _edit_manifest(copy, lambda m: m.update(layout=layout))
+    problems = verify(copy).problems
+    found = [(p.file, p.pointer, p.message) for p in problems]
+    assert [(p.pointer, p.file.endswith("manifest.json")) for p in problems] == [("/layout", True)], found
+    assert "is not one a manifest declares" in problems[0].message or "integer" in problems[0].message, found

@@ -39,6 +39,7 @@ from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
 from .layout import (
     FIRST_LAYOUT,
+    LAYOUT,
     REJECTED,
     RELEASE_MANIFEST,
     hf_data_file,
@@ -109,12 +110,12 @@ def required_files(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
 
 def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
     """The folder holds the listed files and nothing else, none of them a link."""
-    problems = []
+    problems = _layout_problems(folder, manifest)
     listed = listed_paths(manifest)
     for name, meta in manifest["tables"].items():
         path = table_path(name, layout_of(manifest))
         if meta["file"] != path:
-            problems.append(Problem("release-invalid", f"table {name} must be {path}", file=str(folder)))
+            continue  # said by _layout_problems
         elif path in manifest["files"] and {k: manifest["files"][path][k] for k in ("bytes", "sha256")} != {
             k: meta[k] for k in ("bytes", "sha256")
         }:
@@ -151,6 +152,30 @@ def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
         summary = Problem("release-invalid", f"{more} more files are missing or not listed", file=str(folder))
         problems = [*problems[:MAX_LISTED_PROBLEMS], summary]
     return problems
+
+
+def _layout_problems(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
+    """Each table's file is where the declared layout puts it: when they all are where the other
+    layout would, it is the manifest's `layout` that is wrong (one problem, at /layout)."""
+    layout = layout_of(manifest)
+    where = str(folder / RELEASE_MANIFEST)
+    wrong = {n: m["file"] for n, m in manifest["tables"].items() if m["file"] != table_path(n, layout)}
+    if not wrong:
+        return []
+    other = LAYOUT if layout == FIRST_LAYOUT else FIRST_LAYOUT
+    if len(wrong) == len(manifest["tables"]) and all(f == table_path(n, other) for n, f in wrong.items()):
+        declared = f"declares layout {layout}" if "layout" in manifest else "declares no layout (layout 1)"
+        return [
+            Problem("release-invalid", f"manifest.json {declared}, but its tables are where layout "
+                    f"{other} puts them ({table_path('documents', other)}, …)",
+                    file=where, pointer="/layout")
+        ]  # fmt: skip
+    return [
+        Problem("release-invalid", f"table {name} is {short(file)}, not {table_path(name, layout)} where "
+                f"layout {layout} puts it",
+                file=where, pointer=f"/tables/{name}/file")
+        for name, file in wrong.items()
+    ]  # fmt: skip
 
 
 def short(value: Any) -> str:
@@ -244,7 +269,7 @@ def _released(folder: Path, manifest: dict[str, Any], documents: list[dict[str, 
         return []
     return [
         Problem("release-invalid", f"the release is dated {manifest['released']}, before its newest document "
-                f"was published ({max(dated).isoformat()}): restore manifest.json from the published copy",
+                f"was published ({max(dated).isoformat()})",
                 file=str(folder / RELEASE_MANIFEST), pointer="/released")
     ]  # fmt: skip
 

@@ -63,7 +63,7 @@ def card_problems(data: bytes, where: str) -> list[Problem]:
     import yaml
 
     def problem(message: str, pointer: str = "/configs") -> Problem:
-        return Problem("release-invalid", f"{message}: rebuild the release", file=where, pointer=pointer)
+        return Problem("release-invalid", message, file=where, pointer=pointer)
 
     try:
         front = _front_matter(data.decode("utf-8"))
@@ -96,7 +96,7 @@ def croissant_data_problems(value: dict[str, Any], where: str) -> list[Problem]:
     schema's values. `value` is croissant.json, already read strictly."""
 
     def problem(message: str, pointer: str) -> Problem:
-        return Problem("release-invalid", f"{message}: rebuild the release", file=where, pointer=pointer)
+        return Problem("release-invalid", message, file=where, pointer=pointer)
 
     distribution = value.get("distribution")
     urls = {

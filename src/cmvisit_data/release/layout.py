@@ -194,6 +194,7 @@ def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list
         Problem("release-invalid", _schema_message(error), file=where, pointer=_schema_pointer(error))
         for error in sorted(errors[:MAX_MANIFEST_ERRORS], key=lambda e: list(map(str, e.absolute_path)))
     ]  # fmt: skip
+    problems = list({(p.pointer, p.message): p for p in problems}.values())  # a wrong layout once
     if len(errors) > MAX_MANIFEST_ERRORS:
         problems.append(
             Problem(
@@ -218,7 +219,12 @@ def _schema_message(error: Any) -> str:
     if error.validator == "dependentRequired":  # only `layout` requires another field
         return (
             "a layout-2 release records the day it was released (released: YYYY-MM-DD), and this "
-            "manifest does not: restore manifest.json from the published copy"
+            "manifest does not"
+        )
+    if error.validator in ("enum", "type") and list(error.absolute_path) == ["layout"]:
+        return (
+            f"layout {json.dumps(error.instance)[:40]} is not one a manifest declares: it is {LAYOUT} "
+            "(0.7.0 on), or absent (layout 1, releases 0.1.0 to 0.6.0)"
         )
     return str(error.message[:300])
 
