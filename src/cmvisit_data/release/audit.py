@@ -344,8 +344,8 @@ def rejected_summary(data: bytes, where: str) -> tuple[list[dict[str, Any]], lis
 
 def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> list[Problem]:
     """croissant.json is strict JSON describing each hf/ data file by its recorded size and
-    sha256 (and nothing else), for this release's version; in layout 2, each table's fields
-    read from its own file and each enumeration lists the schema's values (`described`)."""
+    sha256 (and nothing else), for this release's version (what it says of the data in layout
+    2: `described`)."""
     try:
         value = json.loads(
             data.decode("utf-8"), object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant
@@ -405,10 +405,6 @@ def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> lis
                     pointer=f"/distribution/{i}",
                 )
             )
-    if layout_of(manifest) != FIRST_LAYOUT:
-        from .described import croissant_data_problems
-
-        problems += croissant_data_problems(value, where)
     return problems
 
 

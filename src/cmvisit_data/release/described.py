@@ -91,9 +91,12 @@ def card_problems(data: bytes, where: str) -> list[Problem]:
     return problems
 
 
-def croissant_data_problems(value: dict[str, Any], where: str) -> list[Problem]:
+def croissant_data_problems(data: bytes, where: str) -> list[Problem]:
     """Each table's Croissant fields are read from its own file; each enumeration lists the
-    schema's values. `value` is croissant.json, already read strictly."""
+    schema's values. `data` is croissant.json, which `audit.croissant_problems` found strict."""
+    import json
+
+    value = json.loads(data)
 
     def problem(message: str, pointer: str) -> Problem:
         return Problem("release-invalid", message, file=where, pointer=pointer)

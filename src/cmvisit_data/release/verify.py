@@ -265,7 +265,10 @@ def _rejected(sealed: reading.Sealed | None) -> tuple[list[dict[str, Any]], list
 def _croissant(sealed: reading.Sealed, manifest: dict[str, Any]) -> list[Problem]:
     if sealed.data is None:
         return [Problem("release-invalid", "too large to be a Croissant description", file=sealed.path)]
-    return audit.croissant_problems(sealed.data, sealed.path, manifest)
+    problems = audit.croissant_problems(sealed.data, sealed.path, manifest)
+    if layout_of(manifest) != FIRST_LAYOUT and not problems:
+        problems = described.croissant_data_problems(sealed.data, sealed.path)
+    return problems
 
 
 def _card(sealed: reading.Sealed) -> list[Problem]:
