@@ -569,3 +569,42 @@ def test_build_from_a_subfolder_writes_to_the_projects_build(run, seeds_dir, tmp
     below = run("build", "--version", "2.0.0")
     assert below.exit_code == 2 and "not above the newest" in below.stderr  # a refused --version: usage
     assert not (project / "notes" / "build").exists()
+
+
+@pytest.mark.parametrize("epoch", ["abc", "99999999999999999", "-5", " 12", "1.5"])
+def test_a_bad_source_date_epoch_is_a_usage_problem_before_anything_is_written(
+    run, tmp_path, monkeypatch, epoch
+):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    result = run("build", "--seeds", str(PROJECT_SEEDS), "--out", str(tmp_path / "out"), "--version", "0.7.0")
+    assert result.exit_code == 2, result.output
+    assert "bad-source-date-epoch" in result.stderr and "unset it" in result.stderr
+    assert not (tmp_path / "out" / "0.7.0").exists()
+
+
+@pytest.mark.parametrize("command", [["verify"], ["publish", "--dry-run"], ["diff", "{folder}"]])
+def test_a_folder_without_manifest_is_not_a_release_for_every_command(run, tmp_path, command):
+    folder = tmp_path / "build"
+    folder.mkdir()
+    release = Path(__file__).resolve().parents[1] / "build" / "0.6.0"
+    args = [a.replace("{folder}", str(release)) for a in command]
+    result = run(args[0], str(folder), *args[1:], "--format", "json")
+    assert result.exit_code == 2, result.output
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["type"], p["file"]) for p in problems] == [("release-missing", str(folder))], problems
+    assert "not a release folder" in problems[0]["message"]
+
+
+def test_add_json_report_has_its_keys_when_it_stops_before_adding(run, seeds_dir, tmp_path):
+    doc = tmp_path / "incoming.txt"
+    doc.write_text(INCOMING)
+    seeds = _seeds_copy(seeds_dir, tmp_path)
+    added = json.loads(run("add", str(doc), "--seeds", str(seeds), "--format", "json").stdout)
+    new = _pages(tmp_path / "new", 2)
+    several = [str(new), "--seeds", str(seeds), "--outlet", "Example Times"]  # refused: not confirmed
+    for args in ([str(doc), "--seeds", str(tmp_path / "nonexistent")], several):
+        result = run("add", *args, "--format", "json")
+        assert result.exit_code in (1, 2), result.output
+        refused = json.loads(result.stdout)
+        assert set(refused) == set(added), (set(added) - set(refused), args)
+        assert refused["added"] == refused["already_present"] == refused["skipped"] == []

@@ -203,3 +203,17 @@ def test_a_release_built_and_not_committed_is_never_the_default_and_loads_by_nam
         ValueError, match=r"bundled: 0\.1\.0; built here and not published \(by name only\): 0\.2\.0"
     ):
         loader.load("documents", version="9.9.9")
+
+
+@pytest.mark.parametrize("version", ["0.1.0", "0.2.0"])
+def test_arrow_from_a_hub_folder_gives_labels_not_class_ids(tmp_path, version):
+    """The Hub copies of 0.1.0 and 0.2.0 store enums as class-label ids: arrow reads them back
+    as labels, as pandas and a bundled release do."""
+    from cmvisit_data.loader import releases_root
+
+    hub_folder = str(releases_root() / version / "hf")
+    table = cmvisit_data.load("quotes", repo_id=hub_folder, cache_dir=tmp_path, format="arrow")
+    frame = cmvisit_data.load("quotes", repo_id=hub_folder, cache_dir=tmp_path, format="pandas")
+    bundled = cmvisit_data.load("quotes", version=version, format="arrow")
+    assert table.column("kind").to_pylist() == list(frame["kind"]) == bundled.column("kind").to_pylist()
+    assert set(table.column("kind").to_pylist()) <= {"direct", "reported"}

@@ -259,6 +259,13 @@ CATALOGUE: dict[str, ErrorType] = {
         "Give the version as MAJOR.MINOR.PATCH, e.g. 0.2.0.",
         usage=True,
     ),
+    "bad-source-date-epoch": ErrorType(
+        "Bad SOURCE_DATE_EPOCH",
+        "SOURCE_DATE_EPOCH is not a time a release can be dated",
+        "Set SOURCE_DATE_EPOCH to whole seconds since 1970-01-01 UTC (digits only, e.g. "
+        "$(git log -1 --format=%ct)), or unset it to date the release today.",
+        usage=True,
+    ),
     "engine-missing": ErrorType(
         "Engine missing",
         "the engine is not installed",

@@ -138,7 +138,7 @@ def _as(dataset: Any, format: str) -> Any:
     if format == "pandas":
         return _pandas(_labels(dataset))
     if format == "arrow":
-        return dataset.data.table
+        return _labels(dataset)
     return dataset
 
 

@@ -1,6 +1,6 @@
 """The Parquet writer's options, pinned: the same inputs and library versions give the same
-bytes. A release records them in its manifest; its tables and their Hub copy are written
-with them."""
+bytes. A release records them in its manifest; its tables are written with them (in layout 1,
+releases 0.1.0 to 0.6.0, their hf/ copies too; in layout 2 the table is the Hub's file)."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ description are derived from it, never inferred from data: dates become `date32`
 strings (their values are the schema's), spans structs, lists typed lists, and a column is
 nullable exactly when the schema allows `null`.
 
-Checking tables (pandera) is `checks`' job; writing them is `release`'s.
+Checking tables (pandera) is `validation.tables`' job; writing them is `release`'s.
 """
 
 from __future__ import annotations

@@ -164,15 +164,17 @@ def test_verify_reads_the_layout_the_manifest_declares(release, tmp_path):
     is refused: verify looks for the tables where the declared layout puts them."""
     for source, edit in [
         (release, lambda m: m.pop("layout")),
-        (ROOT / "build" / "0.6.0", lambda m: m.update(layout=2)),
+        (ROOT / "build" / "0.6.0", lambda m: m.update(layout=2, released="2026-01-01")),
     ]:
         copy = tmp_path / source.parent.name / source.name
         shutil.copytree(source, copy)
         manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
         edit(manifest)
         (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-        lines = [p.one_line() for p in verify(copy).problems]
-        assert any("table documents must be" in line for line in lines), lines
+        problems = verify(copy).problems
+        found = [(p.file, p.pointer, p.message) for p in problems]
+        assert len(problems) == 1 and problems[0].pointer == "/layout", found
+        assert problems[0].file.endswith("manifest.json") and "where layout" in problems[0].message, found
 
 
 @pytest.mark.parametrize("folder", COMMITTED, ids=[p.name for p in COMMITTED])

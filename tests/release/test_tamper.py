@@ -371,6 +371,38 @@ def _croissant_not_json(folder):
     (folder / "hf" / "croissant.json").write_text("<html>not JSON</html>\n")
 
 
+def _card_path_repointed(folder):
+    card = folder / "hf" / "README.md"
+    text = card.read_text(encoding="utf-8")
+    own = "path: data/quotes/train-00000-of-00001.parquet"
+    card.write_text(text.replace(own, "path: data/tweets/train-00000-of-00001.parquet", 1), encoding="utf-8")
+
+
+def _edit_croissant(folder, edit):
+    path = folder / "hf" / "croissant.json"
+    value = json.loads(path.read_text(encoding="utf-8"))
+    edit(value)
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+
+def _record_set(value, name):
+    return next(r for r in value["recordSet"] if r["@id"] == name)
+
+
+def _croissant_enum(folder):
+    def forge(value):
+        _record_set(value, "quotes_kind_values")["data"].append({"quotes_kind_values/value": "rumoured"})
+
+    _edit_croissant(folder, forge)
+
+
+def _croissant_file_object(folder):
+    def repoint(value):
+        _record_set(value, "quotes")["field"][0]["source"]["fileObject"]["@id"] = "tweets-parquet"
+
+    _edit_croissant(folder, repoint)
+
+
 def _reseal_manifest_only(folder):
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     for name, meta in manifest["files"].items():
@@ -414,6 +446,24 @@ RESEALED = {
     "hf features metadata": (_hub_features, "quotes", None, "release-invalid"),
     "croissant sha256": (_croissant_sha, "croissant.json", "/distribution/2", "checksum-mismatch"),
     "croissant not JSON": (_croissant_not_json, "croissant.json", None, "release-invalid"),
+    "card config reads another table": (
+        _card_path_repointed,
+        "README.md",
+        "/configs/2/data_files",
+        "release-invalid",
+    ),
+    "croissant enum values forged": (
+        _croissant_enum,
+        "croissant.json",
+        "/recordSet/4/data",
+        "release-invalid",
+    ),
+    "croissant field from another file": (
+        _croissant_file_object,
+        "croissant.json",
+        "/recordSet/3/field/0/source/fileObject",
+        "release-invalid",
+    ),
     "hf/README.md deleted with its entry": (
         _deleted("hf/README.md"),
         "manifest.json",
@@ -561,3 +611,36 @@ def test_forged_parquet_statistics_are_caught(release, tmp_path):
     assert filtered.num_rows == 0  # the forgery works on a filtered read
     lines = [p.one_line() for p in verify(copy).problems]
     assert any("the statistics of doc_id are not its values'" in line for line in lines), lines
+
+
+def test_a_layout_2_manifest_must_record_released(release, tmp_path):
+    copy = _copy(release, tmp_path)
+    _edit_manifest(copy, lambda m: m.pop("released"))
+    report = verify(copy)
+    found = [(p.file, p.pointer, p.message) for p in report.problems]
+    assert any(file.endswith("manifest.json") and at == "/released" for file, at, _ in found), found
+
+
+def test_a_release_is_not_dated_before_its_newest_document(release, tmp_path):
+    copy = _copy(release, tmp_path)
+
+    def backdate(value):
+        value["datePublished"] = "2025-01-01"
+
+    _edit_croissant(copy, backdate)
+    _edit_manifest(copy, lambda m: m.update(released="2025-01-01"))
+    reseal(copy)
+    report = verify(copy)
+    found = [(p.file, p.pointer, p.message) for p in report.problems]
+    assert [(p.type, p.pointer) for p in report.problems] == [("release-invalid", "/released")], found
+    assert "2025-08-23" in report.problems[0].message
+
+
+@pytest.mark.parametrize("layout", [1, 3, "2"])
+def test_a_forged_layout_is_named_at_layout_in_words(release, tmp_path, layout):
+    copy = _copy(release, tmp_path)
+    _edit_manifest(copy, lambda m: m.update(layout=layout))
+    problems = verify(copy).problems
+    found = [(p.file, p.pointer, p.message) for p in problems]
+    assert [(p.pointer, p.file.endswith("manifest.json")) for p in problems] == [("/layout", True)], found
+    assert "is not one a manifest declares" in problems[0].message or "integer" in problems[0].message, found

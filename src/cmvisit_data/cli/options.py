@@ -122,7 +122,12 @@ def out_beside(out_dir: str | None, seeds_dir: str | None, found: str) -> str:
 
 
 def release_or_exit(path: str, fmt: str, **payload: object) -> None:
-    """A release argument that names nothing is a usage error (exit 2), reported as the
-    command's report with --format json."""
+    """A release argument that names nothing, or a folder without manifest.json, is a usage
+    error (exit 2), reported as the command's report with --format json."""
+    from ..release.layout import RELEASE_MANIFEST, not_a_release
+
     if not Path(path).exists():
         refuse([Problem("release-missing", "there is no release here", file=path)], fmt, **payload)
+    manifest = Path(path) / RELEASE_MANIFEST
+    if Path(path).is_dir() and not manifest.exists() and not manifest.is_symlink():
+        refuse([not_a_release(path)], fmt, **payload)

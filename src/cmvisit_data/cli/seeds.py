@@ -45,6 +45,10 @@ def _add_report(result: Any) -> Report:
     return Report(problems=problems, stats=stats, payload=payload)
 
 
+# add's report when it stops before adding anything: the same keys as any other add's.
+_NOTHING_ADDED: dict[str, list[Any]] = {"added": [], "already_present": [], "skipped": []}
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @SEEDS_OPTION
@@ -99,7 +103,7 @@ def add(
     found = seeds_folder(seeds_dir, "add --init starts one there")
     if not isinstance(found, str):
         if not init:
-            refuse(found, fmt)
+            refuse(found, fmt, **_NOTHING_ADDED)
         found = seeds_dir or "seeds"
     progress = None if quiet or fmt != "text" else _Progress("adding")
     try:
@@ -109,7 +113,7 @@ def add(
         if progress is not None:
             progress.finish()
     if problems:
-        refuse(problems, fmt)
+        refuse(problems, fmt, **_NOTHING_ADDED)
     report = _add_report(result)
     emit(report, fmt)
     if fmt == "text":

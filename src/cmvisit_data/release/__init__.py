@@ -1,9 +1,11 @@
 """Releases: build, verify and compare versioned Parquet releases.
 
-A release is `build/<version>/`: one Parquet file per table, `manifest.json` (versions,
-schema checksum, every input with its checksum, every output with rows, bytes and
-checksum, rejected inputs), the `hf/` folder and, when some inputs were rejected under
-`--allow-rejects`, `rejected.jsonl`. `build/CHANGELOG.md` is regenerated from the releases
+A release is `build/<version>/`: `manifest.json` (versions, layout, schema checksum, every
+input with its checksum, every output with rows, bytes and checksum, rejected inputs), the
+`hf/` folder and, when some inputs were rejected under `--allow-rejects`, `rejected.jsonl`.
+In layout 2 (0.7.0 on) each table is one file, `hf/data/<table>/train-00000-of-00001.parquet`,
+the release's and the Hub's; in layout 1 (0.1.0 to 0.6.0) `<table>.parquet` sits beside the
+manifest with a copy of each in `hf/` (see `layout`). `build/CHANGELOG.md` is regenerated from the releases
 that verify, and never rewrites a recorded sha256.
 
 Guarantees:
@@ -18,12 +20,14 @@ Guarantees:
   allowed, in which case they are recorded;
 - provable: `verify` reads each file once, recomputes every checksum, runs the build's own
   table checks on the stored rows and checks every invariant the data implies (counts,
-  identities, values against their spans, the hf/ copy row for row, croissant, the file set).
+  identities, values against their spans, in layout 1 the hf/ copy row for row, croissant and
+  the card's configs, the file set).
 
 Modules: `layout` (paths, versions, reading a manifest, atomic writes),
 `parquet` (writer options, row groups), `contents` (inputs,
 counts, the manifest), `sealed` (opening, bounding and reading a release file once),
-`mirror` (the hf/ copy against the tables), `build`, `existing` (a build of a version that
+`mirror` (layout 1's hf/ copy against the tables), `described` (what the card and
+croissant.json say about the data), `build`, `existing` (a build of a version that
 exists), `versioning` (which version a release may take), `cut` (`cmvisit release`), `verify`,
 `diff` and `diff_text`, `changelog`.
 The table checks are `validation.tables`; adding documents to the seeds is `seeds.add`.

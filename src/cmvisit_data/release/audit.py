@@ -15,7 +15,8 @@ itself holds no claim the data does not support:
   duplicates) are the tables'; each input is a document's file, checksum, language and
   provenance; the rejected list is rejected.jsonl's; the schema checksum is that of the
   shipped schema of the records' version (or of its published copy under schema/history/);
-- croissant.json is strict JSON and describes the hf/ data files by their recorded sha256.
+- croissant.json is strict JSON and describes the hf/ data files by their recorded sha256
+  (in layout 2, with what it and the card say about the data: `described`).
 
 A difference is printed as its first differing place and the two values there, shortened
 (`short_diff`): never a whole list of inputs on one line.
@@ -36,7 +37,16 @@ from ..errors import Problem
 from ..hashing import sha256_of
 from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
-from .layout import REJECTED, RELEASE_MANIFEST, hf_data_file, hub_data_path, layout_of, table_path
+from .layout import (
+    FIRST_LAYOUT,
+    LAYOUT,
+    REJECTED,
+    RELEASE_MANIFEST,
+    hf_data_file,
+    hub_data_path,
+    layout_of,
+    table_path,
+)
 
 # Unlisted or missing files reported at most (a folder can hold a million of them).
 MAX_LISTED_PROBLEMS = 20
@@ -100,12 +110,12 @@ def required_files(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
 
 def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
     """The folder holds the listed files and nothing else, none of them a link."""
-    problems = []
+    problems = _layout_problems(folder, manifest)
     listed = listed_paths(manifest)
     for name, meta in manifest["tables"].items():
         path = table_path(name, layout_of(manifest))
         if meta["file"] != path:
-            problems.append(Problem("release-invalid", f"table {name} must be {path}", file=str(folder)))
+            continue  # said by _layout_problems
         elif path in manifest["files"] and {k: manifest["files"][path][k] for k in ("bytes", "sha256")} != {
             k: meta[k] for k in ("bytes", "sha256")
         }:
@@ -142,6 +152,30 @@ def exact_contents(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
         summary = Problem("release-invalid", f"{more} more files are missing or not listed", file=str(folder))
         problems = [*problems[:MAX_LISTED_PROBLEMS], summary]
     return problems
+
+
+def _layout_problems(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
+    """Each table's file is where the declared layout puts it: when they all are where the other
+    layout would, it is the manifest's `layout` that is wrong (one problem, at /layout)."""
+    layout = layout_of(manifest)
+    where = str(folder / RELEASE_MANIFEST)
+    wrong = {n: m["file"] for n, m in manifest["tables"].items() if m["file"] != table_path(n, layout)}
+    if not wrong:
+        return []
+    other = LAYOUT if layout == FIRST_LAYOUT else FIRST_LAYOUT
+    if len(wrong) == len(manifest["tables"]) and all(f == table_path(n, other) for n, f in wrong.items()):
+        declared = f"declares layout {layout}" if "layout" in manifest else "declares no layout (layout 1)"
+        return [
+            Problem("release-invalid", f"manifest.json {declared}, but its tables are where layout "
+                    f"{other} puts them ({table_path('documents', other)}, …)",
+                    file=where, pointer="/layout")
+        ]  # fmt: skip
+    return [
+        Problem("release-invalid", f"table {name} is {short(file)}, not {table_path(name, layout)} where "
+                f"layout {layout} puts it",
+                file=where, pointer=f"/tables/{name}/file")
+        for name, file in wrong.items()
+    ]  # fmt: skip
 
 
 def short(value: Any) -> str:
@@ -218,6 +252,7 @@ def derived_fields(
     for path, rows in hf_rows.items():
         differs(f"/files/{path}/rows", manifest["files"][path]["rows"], rows)
     differs("/rejected", manifest["rejected"], rejected)
+    problems += _released(folder, manifest, documents)
     if REJECTED in manifest["files"] and "rows" in manifest["files"][REJECTED]:
         differs(f"/files/{REJECTED}/rows", manifest["files"][REJECTED]["rows"], len(rejected))
     versions = sorted({row["schema_version"] for row in documents})
@@ -225,6 +260,18 @@ def derived_fields(
     if manifest["schema_sha256"] not in set.intersection(*map(set, accepted)):
         differs("/schema_sha256", manifest["schema_sha256"], (accepted[0] or (None,))[0])
     return problems
+
+
+def _released(folder: Path, manifest: dict[str, Any], documents: list[dict[str, Any]]) -> list[Problem]:
+    """A release is not dated before the newest document it holds was published."""
+    dated = [row["published"] for row in documents if row["published"] is not None]
+    if "released" not in manifest or not dated or manifest["released"] >= max(dated).isoformat():
+        return []
+    return [
+        Problem("release-invalid", f"the release is dated {manifest['released']}, before its newest document "
+                f"was published ({max(dated).isoformat()})",
+                file=str(folder / RELEASE_MANIFEST), pointer="/released")
+    ]  # fmt: skip
 
 
 # What intake lets into a release's provenance: an http(s) URL (the seeds manifest's pattern), and
@@ -297,7 +344,8 @@ def rejected_summary(data: bytes, where: str) -> tuple[list[dict[str, Any]], lis
 
 def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> list[Problem]:
     """croissant.json is strict JSON describing each hf/ data file by its recorded size and
-    sha256 (and nothing else), for this release's version."""
+    sha256 (and nothing else), for this release's version (what it says of the data in layout
+    2: `described`)."""
     try:
         value = json.loads(
             data.decode("utf-8"), object_pairs_hook=no_duplicate_keys, parse_constant=_no_constant

@@ -39,7 +39,7 @@ from ..info import INFO
 from ..seeds.manifest import reading
 from ..tables import TABLE_NAMES, table_schema
 from .changelog import RELEASES_LOCK, changelog_text
-from .contents import Inputs, Stats, release_manifest
+from .contents import Inputs, Stats, release_manifest, source_date_problem
 from .existing import settle_existing
 from .layout import (
     CHANGELOG,
@@ -118,6 +118,10 @@ def build(
     bad_repo = repo_id_problem(hub_repo)
     if bad_repo is not None:  # it is written into the card's code: checked before anything is
         result.problems.append(Problem("bad-repo-id", bad_repo))
+        return result
+    bad_date = source_date_problem()
+    if bad_date is not None:  # it dates the release: checked before anything is written
+        result.problems.append(bad_date)
         return result
     processes = workers or os.cpu_count() or 1
     options = BuildOptions(

@@ -15,6 +15,7 @@ from typing import Any
 
 from .._version import __version__
 from ..contract import schema_path
+from ..errors import Problem
 from ..hashing import sha256_of
 from ..info import INFO
 from ..parquet_options import PARQUET_OPTIONS
@@ -85,6 +86,28 @@ class Stats:
                 "undated": self.undated,
             },
         }
+
+
+# SOURCE_DATE_EPOCH as the reproducible-builds convention gives it: ASCII digits, seconds since
+# 1970-01-01 UTC; at most the last second of 9999, the last day written YYYY-MM-DD.
+MAX_SOURCE_DATE_EPOCH = 253_402_300_799
+
+
+def source_date_problem() -> Problem | None:
+    """Why SOURCE_DATE_EPOCH, when set, cannot date a release (None when it can, or is unset)."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    if not (epoch.isascii() and epoch.isdigit()) or int(epoch) > MAX_SOURCE_DATE_EPOCH:
+        shown = epoch if len(epoch) <= 40 else epoch[:39] + "…"
+        return Problem(
+            "bad-source-date-epoch",
+            f"SOURCE_DATE_EPOCH is {shown!r}, not a time a release can be dated "
+            f"(at most {MAX_SOURCE_DATE_EPOCH})",
+        )
+    return None
 
 
 def released(existing: Path | None = None) -> str:

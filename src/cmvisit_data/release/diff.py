@@ -24,7 +24,7 @@ from typing import Any
 
 from ..errors import CmvisitError, Problem
 from ..tables import TABLE_NAMES
-from .layout import MAX_MANIFEST_BYTES, RELEASE_MANIFEST, manifest_head, table_file
+from .layout import MAX_MANIFEST_BYTES, RELEASE_MANIFEST, manifest_head, not_a_release, table_file
 from .verify import rows_of
 
 ITEM_TABLES = tuple(name for name in TABLE_NAMES if name != "documents")
@@ -66,9 +66,7 @@ def _head(folder: Path) -> dict[str, Any]:
     """The manifest's version, package, schema and tables, read without its list of inputs."""
     path = folder / RELEASE_MANIFEST
     if not path.is_file():
-        hint = "Give two release folders, e.g. build/0.5.0 build/0.6.0."
-        message = "is not a release folder: it has no manifest.json"
-        raise CmvisitError([Problem("release-missing", message, file=str(folder), hint=hint)])
+        raise CmvisitError([not_a_release(folder)])
     try:
         if path.stat().st_size > MAX_MANIFEST_BYTES:
             raise ValueError(f"larger than {MAX_MANIFEST_BYTES} bytes")

@@ -48,6 +48,13 @@ LAYOUT = 2
 FIRST_LAYOUT = 1
 
 
+def not_a_release(folder: str | os.PathLike[str]) -> Problem:
+    """The answer to a folder without manifest.json given as a release (a usage problem)."""
+    hint = "Give a release folder, one that holds manifest.json, e.g. build/0.6.0."
+    message = f"is not a release folder: it has no {RELEASE_MANIFEST}"
+    return Problem("release-missing", message, file=str(folder), hint=hint)
+
+
 def layout_of(manifest: dict[str, Any]) -> int:
     """The layout a release's manifest declares."""
     return int(manifest.get("layout", FIRST_LAYOUT))
@@ -184,10 +191,10 @@ def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list
         return refuse("manifest.json nests too deep")
     errors = list(itertools.islice(_validator().iter_errors(value), MAX_MANIFEST_ERRORS + 1))
     problems = [
-        Problem("release-invalid", error.message[:300], file=where,
-                pointer="/" + "/".join(str(p) for p in error.absolute_path)[:200])
+        Problem("release-invalid", _schema_message(error), file=where, pointer=_schema_pointer(error))
         for error in sorted(errors[:MAX_MANIFEST_ERRORS], key=lambda e: list(map(str, e.absolute_path)))
     ]  # fmt: skip
+    problems = list({(p.pointer, p.message): p for p in problems}.values())  # a wrong layout once
     if len(errors) > MAX_MANIFEST_ERRORS:
         problems.append(
             Problem(
@@ -197,6 +204,29 @@ def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list
             )
         )
     return (None, problems) if problems else (value, [])
+
+
+def _schema_pointer(error: Any) -> str:
+    """Where a schema error is: the value's place, or the missing field's."""
+    at = "/" + "/".join(str(p) for p in error.absolute_path)[:200]
+    if error.validator == "dependentRequired":
+        return at.rstrip("/") + "/released"
+    return at
+
+
+def _schema_message(error: Any) -> str:
+    """A schema error in words a release's reader can act on, where jsonschema's are not."""
+    if error.validator == "dependentRequired":  # only `layout` requires another field
+        return (
+            "a layout-2 release records the day it was released (released: YYYY-MM-DD), and this "
+            "manifest does not"
+        )
+    if error.validator in ("enum", "type") and list(error.absolute_path) == ["layout"]:
+        return (
+            f"layout {json.dumps(error.instance)[:40]} is not one a manifest declares: it is {LAYOUT} "
+            "(0.7.0 on), or absent (layout 1, releases 0.1.0 to 0.6.0)"
+        )
+    return str(error.message[:300])
 
 
 @cache

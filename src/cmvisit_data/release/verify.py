@@ -14,8 +14,9 @@ ones before it pass:
    (`layout.py`): in layout 2 the table is the Hub's file, with its descriptions and features;
    in layout 1 each hf/ copy has the Hub layout;
 6. every field the data determines agrees (`audit.derived_fields`), croissant.json describes
-   the data files, and the build's `check_batch` holds on the stored rows (row group by row
-   group, with the items of the same documents merged in);
+   the data files (in layout 2 it and the card's configs name each table's own file, and the
+   enumerations the schema's values: `described`), and the build's `check_batch` holds on
+   the stored rows (row group by row group, with the items of the same documents merged in);
 7. in layout 1, each hf/ copy holds its table's rows, value for value;
 8. no file was changed or swapped while it was read.
 
@@ -34,7 +35,7 @@ from typing import Any
 from ..errors import Problem, Report, os_error_type
 from ..tables import TABLE_NAMES, row_key, table_schema, to_table
 from ..validation.tables import check_batch
-from . import audit, mirror
+from . import audit, described, mirror
 from . import sealed as reading
 from .layout import (
     FIRST_LAYOUT,
@@ -43,6 +44,7 @@ from .layout import (
     RELEASE_MANIFEST,
     hf_data_file,
     layout_of,
+    not_a_release,
     parse_manifest,
     table_path,
 )
@@ -152,6 +154,8 @@ def _verify(
     rejected, problems = _rejected(opened.get(REJECTED))
     problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
     problems += _croissant(opened["hf/croissant.json"], manifest)
+    if layout != FIRST_LAYOUT:  # the card of a layout-1 release is left as it was published
+        problems += _card(opened["hf/README.md"])
     for sealed, file in [*tables.values(), *copies.values()]:
         problems += _statistics(sealed, file)
     problems += _verify_rows(tables)
@@ -179,9 +183,9 @@ def _manifest(
     sealed, problem = reading.open_sealed(folder, RELEASE_MANIFEST)
     if sealed is None:
         assert problem is not None
-        missing = problem.message == "the file is missing"
-        message = f"the release has no {RELEASE_MANIFEST}" if missing else problem.message
-        return None, [Problem("release-invalid", message, file=where)]
+        if problem.message == "the file is missing":  # no release here: a usage problem, as diff says
+            return None, [not_a_release(folder)]
+        return None, [Problem("release-invalid", problem.message, file=where)]
     opened[RELEASE_MANIFEST] = sealed
     if sealed.info.st_size > MAX_MANIFEST_BYTES:
         return None, [
@@ -261,7 +265,16 @@ def _rejected(sealed: reading.Sealed | None) -> tuple[list[dict[str, Any]], list
 def _croissant(sealed: reading.Sealed, manifest: dict[str, Any]) -> list[Problem]:
     if sealed.data is None:
         return [Problem("release-invalid", "too large to be a Croissant description", file=sealed.path)]
-    return audit.croissant_problems(sealed.data, sealed.path, manifest)
+    problems = audit.croissant_problems(sealed.data, sealed.path, manifest)
+    if layout_of(manifest) != FIRST_LAYOUT and not problems:
+        problems = described.croissant_data_problems(sealed.data, sealed.path)
+    return problems
+
+
+def _card(sealed: reading.Sealed) -> list[Problem]:
+    if sealed.data is None:
+        return [Problem("release-invalid", "too large to be a dataset card", file=sealed.path)]
+    return described.card_problems(sealed.data, sealed.path)
 
 
 def _verify_rows(tables: dict[str, tuple[reading.Sealed, Any]]) -> list[Problem]:
