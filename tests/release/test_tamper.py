@@ -455,13 +455,13 @@ RESEALED = {
     "croissant enum values forged": (
         _croissant_enum,
         "croissant.json",
-        "/recordSet/4/data",
+        "/recordSet/5/data",  # the record sets follow the tables and their enum columns
         "release-invalid",
     ),
     "croissant field from another file": (
         _croissant_file_object,
         "croissant.json",
-        "/recordSet/3/field/0/source/fileObject",
+        "/recordSet/4/field/0/source/fileObject",
         "release-invalid",
     ),
     "hf/README.md deleted with its entry": (
