@@ -70,7 +70,8 @@ def _exit(ok: bool, report: Report) -> None:
 @click.option(
     "--discover",
     is_flag=True,
-    help="For a folder with no manifest.json (a benchmark corpus): build every .txt, .html and .htm, provenance unknown.",
+    help="For a folder with no manifest.json (a benchmark corpus): build every .txt, .html and .htm, "
+    "provenance unknown.",
 )
 @WORKERS
 @MAX_BYTES
