@@ -4,9 +4,14 @@ rendering alone (`pages.render.render`), beside `trafilatura.extract` alone on t
 in the same run (issue 26's target: at most 1.3x trafilatura's own time for the rendering).
 
     python benchmarks/html_pages.py [--n 300] [--seed 1234]
+    python benchmarks/html_pages.py --release 10000 [--workers W]   # a whole build, its memory
 
 The pages are the shared generator's texts wrapped in three templates: JSON-LD with a nav and
 footer, OpenGraph only, and a bare page with no structured data. One process; prints JSON.
+With --release N: N such pages are written to a folder and `cmvisit build --discover` makes a
+release of them (this package, as `python -m cmvisit_data.cli`); printed are its wall time,
+pages per second and the whole process tree's peak memory (RSS and PSS, sampled as
+benchmarks/run.py does).
 """
 
 from __future__ import annotations
@@ -57,11 +62,56 @@ def _rate(fn, pages: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def release(n: int, seed: int, workers: int | None) -> dict:
+    """Build a release of n generated pages; its time and the process tree's peak memory."""
+
+    from run import TreeMemory
+
+    with tempfile.TemporaryDirectory() as tmp:
+        texts, corpus = Path(tmp) / "texts", Path(tmp) / "pages"
+        subprocess.run([sys.executable, str(GENERATOR), str(texts), str(n), "--seed", str(seed)],
+                       check=True, capture_output=True)  # fmt: skip
+        corpus.mkdir()
+        for i, source in enumerate(sorted(texts.glob("*.txt"))):
+            (corpus / f"{i:06d}.html").write_text(
+                _page(source.read_text(encoding="utf-8"), i), encoding="utf-8"
+            )
+        cmd = [sys.executable, "-m", "cmvisit_data.cli", "build", "--discover", "--seeds", str(corpus),
+               "--out", str(Path(tmp) / "out"), "--version", "0.0.1", "--format", "json"]  # fmt: skip
+        if workers:
+            cmd += ["--workers", str(workers)]
+        started = time.perf_counter()
+        process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        tree = TreeMemory(process.pid)
+        tree.start()
+        stdout, stderr = process.communicate()
+        tree.done.set()
+        seconds = time.perf_counter() - started
+        tree.join()
+        report = json.loads(stdout or b"{}")
+    return {
+        "pages": n,
+        "exit_code": process.returncode,
+        "seconds": round(seconds, 1),
+        "pages_per_second": round(n / seconds, 1),
+        "tree_peak_rss_mb": round(tree.rss_kb / 1024, 1),
+        "tree_peak_pss_mb": round(tree.pss_kb / 1024, 1),
+        "stats": report.get("stats"),
+        "stderr_tail": stderr.decode(errors="replace")[-500:] if process.returncode else "",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300)
     parser.add_argument("--seed", type=int, default=1234)
+    parser.add_argument("--release", type=int, default=None, metavar="N", help="build a release of N pages")
+    parser.add_argument("--workers", type=int, default=None)
     args = parser.parse_args()
+    if args.release:
+        sys.path.insert(0, str(HERE))
+        print(json.dumps(release(args.release, args.seed, args.workers), indent=2))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, str(GENERATOR), tmp, str(args.n), "--seed", str(args.seed)],
                        check=True, capture_output=True)  # fmt: skip

@@ -309,6 +309,7 @@ def test_every_command_reads_a_folder_alike_and_names_what_it_skips(run, tmp_pat
     shutil.copy(root / "seeds" / "000_a25e3bb1cf0e3701.txt", folder / "page.txt")
     (folder / "notes.docx").write_bytes(b"PK\x03\x04 not a document")
     (folder / "release.pdf").write_bytes(b"%PDF-1.4 not read")  # (an .html is a document since issue 26)
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # hidden: skipped, never a problem
     skipped = {f"{folder / 'release.pdf'}: skipped", f"{folder / 'notes.docx'}: skipped"}
     seeds = tmp_path / "seeds"
     shutil.copytree(root / "seeds", seeds)
@@ -317,14 +318,47 @@ def test_every_command_reads_a_folder_alike_and_names_what_it_skips(run, tmp_pat
         ["parse", str(folder)],
         ["add", str(folder), "--seeds", str(seeds)],
     ):
-        result = run(*args)
+        result = run(*args, "--skip-unsupported")
         named = {
             line.split(": skipped")[0] + ": skipped"
             for line in result.stderr.splitlines()
             if ": skipped" in line
         }
-        assert named == skipped, (args, result.stderr)
-    assert len(run("parse", str(folder)).stdout.strip().splitlines()) == 1  # the one document
+        assert named == skipped | {f"{folder / '.DS_Store'}: skipped"}, (args, result.stderr)
+        assert result.exit_code == 0, (args, result.output)
+    assert len(run("parse", str(folder), "--skip-unsupported").stdout.strip().splitlines()) == 1
+
+
+def test_an_unsupported_file_in_a_folder_is_a_problem_of_its_own_and_exit_1(run, tmp_path):
+    """Issue 26: a PDF left among the pages is work undone: each such file is an
+    `unsupported-file` problem naming it and what to do, and the exit code is 1, for validate,
+    parse and add alike; the documents beside it are still read (add still adds them)."""
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(root / "seeds" / "000_a25e3bb1cf0e3701.txt", folder / "page.txt")
+    (folder / "release.pdf").write_bytes(b"%PDF-1.4 not read")
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (folder / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    seeds = tmp_path / "seeds"
+    (seeds).mkdir()
+    (seeds / "manifest.json").write_text('{"manifest_version": 1, "documents": []}\n')
+    for args in (
+        ["validate", str(folder), "--format", "json"],
+        ["parse", str(folder), "--format", "json"],
+        ["add", str(folder), "--seeds", str(seeds), "--format", "json"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 1, (args, result.output)
+        report = json.loads(result.stdout)
+        found = {(p["file"], p["type"]) for p in report["problems"]}
+        assert found == {(str(folder / n), "unsupported-file") for n in ("release.pdf", "photo.png")}, args
+        assert all("--skip-unsupported" in p["hint"] for p in report["problems"]), args
+    assert [i["as"].endswith(".txt") for i in json.loads(result.stdout)["added"]] == [True]
+    text = run("validate", str(folder))
+    assert "release.pdf: unsupported-file: .pdf: not a document" in text.stdout, text.output
 
 
 # --- issue 23 S3: provenance options pass the text policy; null is no value -----------------
@@ -509,7 +543,8 @@ def test_quiet_add_and_validate_print_nothing_but_problems(run, seeds_dir, tmp_p
         result = run(*args)
         assert result.exit_code == 1
         output = (result.stdout + result.stderr).strip().splitlines()
-        assert len(output) == 1 and "empty-document" in output[0], (args, output)
+        assert len(output) == 2, (args, output)  # the .docx is a problem of its own (issue 26)
+        assert {line.split(": ")[1] for line in output} == {"empty-document", "unsupported-file"}, output
 
 
 def test_seeds_set_and_remove_show_the_old_value_beside_the_new(run, seeds_dir, tmp_path):

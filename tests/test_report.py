@@ -143,6 +143,7 @@ def test_parse_json_is_one_report_and_json_lines_stay_the_default(english_seed, 
         "parsed": 1,
         "failed": 1,
         "skipped": 0,
+        "unsupported": 0,
     }
     assert [r["doc_id"] for r in report["records"]] == [first["doc_id"]]
     assert _types(whole) == {"empty-document"}

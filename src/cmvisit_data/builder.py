@@ -20,7 +20,7 @@ from typing import Any
 
 from . import rules
 from .errors import CmvisitError, Problem
-from .inputs import read_path
+from .inputs import HTML_SUFFIXES, read_path
 from .seeds.manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
 
 
@@ -91,14 +91,19 @@ def process(job: Job) -> Outcome:
     return outcome
 
 
+# The documents --discover takes from a folder without a manifest: text and HTML pages alike.
+DISCOVERED_SUFFIXES = (".txt", *HTML_SUFFIXES)
+
+
 def sources(seeds_dir: str | os.PathLike[str], discover: bool = False) -> tuple[list[Entry], list[Problem]]:
     """The manifest's entries, and the problems with the manifest and the seeds folder.
 
-    With `discover`, a folder without a manifest gives every .txt in it as an entry with
-    unknown provenance (checksum and language are then taken from the document itself)."""
+    With `discover`, a folder without a manifest gives every document in it (.txt, .html,
+    .htm) as an entry with unknown provenance (checksum and language are then taken from the
+    document itself)."""
     if discover and not (Path(seeds_dir) / MANIFEST_NAME).exists():
         with os.scandir(seeds_dir) as found:  # names only: no Path object per file
-            names = sorted(e.name for e in found if e.name.endswith(".txt"))
+            names = sorted(e.name for e in found if e.name.endswith(DISCOVERED_SUFFIXES))
         return [Entry(name, "", "", None, None, None, None) for name in names], []
     entries, problems = load_manifest(seeds_dir)
     if not problems:

@@ -169,14 +169,15 @@ CATALOGUE: dict[str, ErrorType] = {
     "seeds-missing": ErrorType(
         "Seeds folder missing",
         "no seeds folder here",
-        "Check --seeds; `cmvisit add --init` starts one, and --discover builds a folder of .txt files "
-        "that has no manifest.",
+        "Check --seeds; `cmvisit add --init` starts one, and --discover builds a folder of .txt and "
+        ".html files that has no manifest.",
         usage=True,
     ),
     "manifest-missing": ErrorType(
         "Manifest missing",
         "the seeds folder has no manifest.json",
-        "Start one with `cmvisit add --init`, or build a folder of .txt files that has none with --discover.",
+        "Start one with `cmvisit add --init`, or build a folder of .txt and .html files that has none "
+        "with --discover.",
     ),
     "manifest-invalid": ErrorType(
         "Manifest invalid",

@@ -18,7 +18,7 @@ from .errors import CmvisitError, Problem, Report
 from .hashing import sha256_of_handle
 from .inputs import open_regular, read_path
 from .record import parse_path
-from .seeds.folders import RECORD_SUFFIXES, expand
+from .seeds.folders import RECORD_SUFFIXES, expand, unsupported
 from .seeds.manifest import MANIFEST_NAME, load_manifest, reading, resolve_entry, unlisted
 from .strictjson import DuplicateKey, no_duplicate_keys
 from .validation.records import validate_record
@@ -42,11 +42,17 @@ class Summary:
         return sum(not r.valid for r in self.reports)
 
 
-def validate_paths(paths: list[str], max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Summary:
+def validate_paths(
+    paths: list[str], max_bytes: int = rules.DEFAULT_MAX_BYTES, skip_unsupported: bool = False
+) -> Summary:
     """A report for every input under paths (directories are searched), one bad input never
-    stopping the others: what `cmvisit validate` prints."""
+    stopping the others: what `cmvisit validate` prints. A file a folder holds that is no
+    input is a report with its problem, unless skip_unsupported (then it is named as skipped)."""
     files, skipped = expand(paths)
-    return Summary([check_path(path, max_bytes) for path in files], skipped)
+    skipped, problems = unsupported(skipped, skip_unsupported)
+    reports = [check_path(path, max_bytes) for path in files]
+    reports += [Report(file=p.file, kind="document", problems=[p]) for p in problems]
+    return Summary(reports, skipped)
 
 
 def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:

@@ -37,6 +37,7 @@ def build_record(
             raise CmvisitError(rendering)
     parts = parse_text(doc.text if rendering is None else rendering.text, model, explain)
     _sources(parts["metadata"], rendering)
+    _status_urls(parts["tweets"], [] if rendering is None else rendering.posts)
     source = {"file": doc.file, "sha256": doc.sha256, "bytes": doc.size, **empty_provenance()}
     if provenance:
         source.update({k: provenance.get(k) for k in PROVENANCE_FIELDS})
@@ -55,6 +56,17 @@ def build_record(
     if problems:
         raise CmvisitError(problems)
     return record
+
+
+def _status_urls(tweets: list[dict[str, Any]], posts: list[Any]) -> None:
+    """Each post its status link: that of the page's blockquote whose text and attribution line
+    the post prints (in order, each blockquote once); None where there is none (a text document)."""
+    links: dict[tuple[str, str], list[str | None]] = {}
+    for post in posts:
+        links.setdefault((post.text, post.attribution), []).append(post.url)
+    for tweet in tweets:
+        found = links.get((tweet["text"], tweet["attribution"]["text"]))
+        tweet["status_url"] = found.pop(0) if found else None
 
 
 # The metadata fields whose source a record names (metadata.sources).

@@ -75,6 +75,40 @@ def test_a_tweet_blockquote_becomes_a_post_with_author_handle_date():
     assert rendering.index("Sai said") < rendering.index(attribution) < rendering.index("The visit ends")
 
 
+def _tweet(text: str, who: str, handle: str, url: str, date: str) -> str:
+    return (
+        f'<blockquote class="twitter-tweet"><p lang="en" dir="ltr">{text}</p>&mdash; {who} (@{handle}) '
+        f'<a href="{url}">{date}</a></blockquote>'
+    )
+
+
+def test_each_post_keeps_its_own_status_url_and_a_text_document_has_none():
+    """The status link is read from each blockquote (its query left out) and stored on its own
+    post, in order, though the rendering does not print it; a .txt document's posts have null."""
+    page = (
+        "<html><body><article><h1>Sai meets investors</h1>"
+        + BODY
+        + _tweet("Met investors in Tokyo today.", "Vishnu Deo Sai", "vishnudsai",
+                 "https://twitter.com/vishnudsai/status/1826?ref_src=twsrc%5Etfw", "August 23, 2024")
+        + "<p>The delegation then travelled to Osaka for talks with the steel makers of the region.</p>"
+        + _tweet("A warm welcome in Osaka.", "CMO Chhattisgarh", "ChhattisgarhCMO",
+                 "https://twitter.com/ChhattisgarhCMO/status/1827", "August 24, 2024")
+        + "<p>The visit ends on Friday, when the delegation returns to Raipur by the evening flight.</p>"
+        + "</article></body></html>"
+    )  # fmt: skip
+    record = _record(page)
+    assert [(t["handle"], t["status_url"]) for t in record["tweets"]] == [
+        ("vishnudsai", "https://twitter.com/vishnudsai/status/1826"),
+        ("ChhattisgarhCMO", "https://twitter.com/ChhattisgarhCMO/status/1827"),
+    ]
+    assert "/status/" not in record["rendering"]
+    assert validate_record(record) == []
+    text = "Raipur, March 5: text.\n\nMet investors in Tokyo today.\n— Vishnu Deo Sai (@vishnudsai) August 23, 2024\n"
+    plain = decode(text.encode(), "post.txt")
+    (post,) = build_record(plain)["tweets"]
+    assert post["handle"] == "vishnudsai" and post["status_url"] is None
+
+
 def test_list_items_are_bullets_in_the_rendering_and_highlights_of_the_record():
     record = _record((HERE / "jsonld.html").read_bytes())
     assert (

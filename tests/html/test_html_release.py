@@ -55,6 +55,17 @@ def test_an_html_page_goes_through_every_command(tmp_path, monkeypatch):
     assert row["rendering"].startswith("CM visits Japan\n") and row["metadata_sources"]["title"] == "json-ld"
 
 
+def test_build_discover_takes_the_html_pages_of_a_folder_without_a_manifest(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    folder = tmp_path / "in"
+    _inputs(folder)
+    out = tmp_path / "build"
+    built = _run("build", "--discover", "--seeds", str(folder), "--out", str(out), "--version", "0.1.0",
+                 "--format", "json")  # fmt: skip
+    assert built.exit_code == 0, built.output
+    assert json.loads(built.stdout)["stats"]["documents"] == 4  # two pages (.html, .htm), two texts
+
+
 def _release(tmp_path: Path, name: str, order: list[Path], workers: str, *extra: str) -> dict[str, bytes]:
     seeds, out = tmp_path / f"seeds-{name}", tmp_path / f"build-{name}"
     for path in order:  # one add per file: the manifest lists them in this order

@@ -8,17 +8,18 @@ import sys
 
 import click
 
-from ..errors import Problem, Report, shown
+from ..errors import Report, shown
 from .base import _QUIET, _count, _echo_problems, _echo_skipped
-from .options import FORMAT, MAX_BYTES, emit
+from .options import FORMAT, MAX_BYTES, SKIP_UNSUPPORTED, emit
 
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @FORMAT
 @MAX_BYTES
+@SKIP_UNSUPPORTED
 @_QUIET
-def validate(paths: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> None:
+def validate(paths: tuple[str, ...], fmt: str, max_bytes: int, skip_unsupported: bool, quiet: bool) -> None:
     """Check raw documents (.txt, .html, .htm) and records (.json, .jsonl); directories are searched.
 
     Prints OK or every problem with its place (file, line, JSON pointer), the offending
@@ -27,7 +28,7 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> N
     """
     from ..intake import validate_paths
 
-    summary = validate_paths(list(paths), max_bytes)
+    summary = validate_paths(list(paths), max_bytes, skip_unsupported)
     if fmt == "json":
         inputs = [{k: v for k, v in r.to_dict().items() if k != "problems"} for r in summary.reports]
         stats = {
@@ -87,8 +88,15 @@ def validate(paths: tuple[str, ...], fmt: str, max_bytes: int, quiet: bool) -> N
     "records) at the end.",
 )
 @MAX_BYTES
+@SKIP_UNSUPPORTED
 def parse(
-    paths: tuple[str, ...], pretty: bool, explain: bool, weights: str | None, fmt: str, max_bytes: int
+    paths: tuple[str, ...],
+    pretty: bool,
+    explain: bool,
+    weights: str | None,
+    fmt: str,
+    max_bytes: int,
+    skip_unsupported: bool,
 ) -> None:
     """Parse raw documents into records, one JSON record per line, in argument order (a folder:
     its .txt and .html/.htm documents, sorted, every other file named as skipped).
@@ -99,16 +107,17 @@ def parse(
     """
     from ..header.model import WeightsError, load
     from ..record import parse_path
-    from ..seeds.folders import DOCUMENT_SUFFIXES, expand
+    from ..seeds.folders import DOCUMENT_SUFFIXES, expand, unsupported
 
     try:
         model = load(weights)
     except WeightsError as exc:
         raise click.BadParameter(str(exc), param_hint="--weights") from None
     files, skipped = expand(list(paths), DOCUMENT_SUFFIXES)
+    skipped, problems = unsupported(skipped, skip_unsupported)
     _echo_skipped(skipped, "not a document (.txt, .html, .htm)")
+    _echo_problems(problems, "text" if fmt == "jsonl" else fmt)
     records: list[dict[str, object]] = []
-    problems: list[Problem] = []
     failed = 0
     for path in files:
         why: dict[str, object] | None = {} if explain else None
@@ -130,6 +139,7 @@ def parse(
         "parsed": len(files) - failed,
         "failed": failed,
         "skipped": len(skipped),
+        "unsupported": sum(p.type == "unsupported-file" for p in problems),
     }
     emit(Report(problems=problems, stats=stats, payload={"records": records, "skipped": skipped}), fmt)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if problems else 0)

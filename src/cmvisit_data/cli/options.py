@@ -29,6 +29,12 @@ FORMAT = click.option(
     show_default=True,
     help="Human-readable lines, or one JSON report for scripts (valid, stats, problems, and the result).",
 )
+SKIP_UNSUPPORTED = click.option(
+    "--skip-unsupported",
+    is_flag=True,
+    help="Name the files a folder holds that are not documents (a .pdf, .docx, .png …) as skipped, "
+    "instead of reporting each as a problem (exit 1).",
+)
 WORKERS = click.option(
     "--workers",
     type=click.IntRange(min=1),

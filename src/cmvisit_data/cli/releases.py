@@ -70,7 +70,8 @@ def _exit(ok: bool, report: Report) -> None:
 @click.option(
     "--discover",
     is_flag=True,
-    help="For a folder with no manifest.json (a benchmark corpus): build every .txt, provenance unknown.",
+    help="For a folder with no manifest.json (a benchmark corpus): build every .txt, .html and .htm, "
+    "provenance unknown.",
 )
 @WORKERS
 @MAX_BYTES
@@ -117,7 +118,7 @@ def build(
         seeds_dir = seeds_dir or "seeds"  # a corpus with no manifest: the folder as given
         out_dir = out_dir or "build"
     else:
-        found = seeds_folder(seeds_dir, "--discover builds a folder of .txt files that has none")
+        found = seeds_folder(seeds_dir, "--discover builds a folder of .txt and .html files that has none")
         if not isinstance(found, str):
             refuse(found, fmt, release=refused)
         out_dir = out_beside(out_dir, seeds_dir, found)

@@ -21,7 +21,17 @@ from .base import (
     _provenance_change_options,
     _provenance_options,
 )
-from .options import FORMAT, MAX_BYTES, SEEDS_OPTION, WORKERS, emit, refuse, seeds_folder, seeds_or_exit
+from .options import (
+    FORMAT,
+    MAX_BYTES,
+    SEEDS_OPTION,
+    SKIP_UNSUPPORTED,
+    WORKERS,
+    emit,
+    refuse,
+    seeds_folder,
+    seeds_or_exit,
+)
 
 
 def _table_path(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -75,6 +85,7 @@ _NOTHING_ADDED: dict[str, list[Any]] = {"added": [], "already_present": [], "ski
 )
 @WORKERS
 @MAX_BYTES
+@SKIP_UNSUPPORTED
 @FORMAT
 @_QUIET
 def add(
@@ -108,7 +119,8 @@ def add(
     progress = None if quiet or fmt != "text" else _Progress("adding")
     try:
         result, problems = run_add(list(paths), found, provenance, workers, max_bytes, table=table,
-                                   same_provenance=same_provenance, init=init, progress=progress)  # fmt: skip
+                                   same_provenance=same_provenance, init=init, progress=progress,
+                                   skip_unsupported=provenance.pop("skip_unsupported"))  # fmt: skip
     finally:
         if progress is not None:
             progress.finish()

@@ -51,6 +51,7 @@ class Rendering:
     sources: dict[str, str] = field(default_factory=dict)
     # field -> (start, end) of each printed value in text (byline: one per name).
     printed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    posts: list[Post] = field(default_factory=list)  # the page's blockquote.twitter-tweet, in order
 
 
 def _clean(text: str) -> str:
@@ -172,7 +173,9 @@ def render(text: str, name: str) -> Rendering | list[Problem]:
     heading = main.find("head")
     if "title" not in values and heading is not None and heading.get("rend") == "h1" and _inline(heading):
         values["title"], sources["title"] = _inline(heading), "heading"  # the page's own <h1>
-    return _assemble(blocks, values, sources)
+    rendering = _assemble(blocks, values, sources)
+    rendering.posts = posts
+    return rendering
 
 
 def _assemble(blocks: list[str], values: dict[str, Any], sources: dict[str, str]) -> Rendering:

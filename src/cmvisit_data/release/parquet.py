@@ -21,8 +21,8 @@ from .layout import FIRST_LAYOUT, LAYOUT, table_file
 BATCH_DOCS = 1000
 
 
-# The documents columns record schema 1.2.0 added (HTML pages): no layout-1 release has them.
-COLUMNS_SINCE_1_2_0 = frozenset({"media_type", "encoding", "metadata_sources", "rendering"})
+# The columns record schema 1.2.0 added (HTML pages; tweets.status_url): no layout-1 release has them.
+COLUMNS_SINCE_1_2_0 = frozenset({"media_type", "encoding", "metadata_sources", "rendering", "status_url"})
 
 
 def stored_schema(table: str, layout: int = LAYOUT) -> Any:

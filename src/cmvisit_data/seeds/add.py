@@ -34,7 +34,7 @@ from ..contract import PROVENANCE_FIELDS, SAFE_FILE_NAME, empty_provenance
 from ..engines.local import ChunkMap, terminate_as_interrupt
 from ..errors import CmvisitError, Problem, Report
 from ..inputs import HTML_SUFFIXES, open_regular
-from .folders import DOCUMENT_SUFFIXES, expand
+from .folders import DOCUMENT_SUFFIXES, expand, unsupported
 from .manifest import (
     MANIFEST_NAME,
     Entry,
@@ -90,19 +90,22 @@ def add(
     same_provenance: bool = False,
     init: bool = False,
     progress: Progress | None = None,
+    skip_unsupported: bool = False,
 ) -> tuple[AddResult, list[Problem]]:
     """Validate documents and copy the valid ones into the seeds folder with manifest entries.
 
     Each entry records the provenance of its document: its row of the provenance `table`
     (a .csv or .jsonl file), or `provenance` (url, outlet, rights, obtained; None where not
     known), which may be given for several documents only with `same_provenance`. The seeds
-    folder must hold its manifest.json, unless `init` starts one there."""
+    folder must hold its manifest.json, unless `init` starts one there. A file a folder holds
+    that is no document is an invalid input of its own, unless `skip_unsupported`."""
     given = {k: v for k, v in (provenance or {}).items() if k in PROVENANCE_FIELDS}
     shared = {**empty_provenance(), **given}
     problems = provenance_problems(shared)
     if problems:
         return AddResult(), problems
     files, skipped = expand(paths, DOCUMENT_SUFFIXES)  # a folder gives its documents
+    skipped, unread = unsupported(skipped, skip_unsupported)
     per_file, problems = _provenance_per_file(files, paths, shared, table, same_provenance)
     if problems:
         return AddResult(skipped=skipped), problems
@@ -115,7 +118,9 @@ def add(
         with terminate_as_interrupt(), seeds_lock(seeds):  # waits for another add to finish
             recover(seeds)  # what an add that was killed placed is listed first
             run = _Run(files, skipped, per_file, workers, max_bytes, progress)
-            return _add_locked(run, seeds)
+            result, problems = _add_locked(run, seeds)
+            result.invalid[:0] = [Report(file=p.file, kind="document", problems=[p]) for p in unread]
+            return result, problems
     except CmvisitError as exc:
         return AddResult(), exc.problems
     except OSError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import Problem
 from ..inputs import HTML_SUFFIXES
 from .manifest import ADD_TEMPORARY, JOURNAL_NAME, LOCK_NAME
 
@@ -32,6 +33,32 @@ def expand(
                 continue  # an add's own journal, lock or temporary file: never an input
             (files if found.suffix in suffixes else skipped).append(str(found))
     return files, skipped
+
+
+def unsupported(skipped: list[str], skip: bool) -> tuple[list[str], list[Problem]]:
+    """(files still named as skipped, problems) for the files a folder held that no command
+    reads: each is a problem of its own (a PDF left in a folder of pages is work undone, not
+    a detail), unless `skip` (--skip-unsupported) names it as skipped. A record file skipped
+    by a command on documents, and a hidden file (.DS_Store and the like), stay skipped."""
+    if skip:
+        return skipped, []
+    kept: list[str] = []
+    problems: list[Problem] = []
+    for path in skipped:
+        name = Path(path).name
+        if name.startswith(".") or Path(path).suffix.lower() in DOCUMENT_SUFFIXES + RECORD_SUFFIXES:
+            kept.append(path)
+            continue
+        kind = Path(path).suffix.lower() or "a file with no suffix"
+        problems.append(Problem("unsupported-file", f"{kind}: not a document or record file; it is not read",
+                                file=path, hint=UNSUPPORTED_HINT))  # fmt: skip
+    return kept, problems
+
+
+UNSUPPORTED_HINT = (
+    "Save the document's text as .txt or the page as .html, or move the file out of the folder; "
+    "--skip-unsupported passes over such files."
+)
 
 
 def _bookkeeping(name: str) -> bool:

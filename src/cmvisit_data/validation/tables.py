@@ -392,6 +392,8 @@ def printed_date(text: str) -> str | None:
 
 # The documents columns record schema 1.2.0 added (HTML pages), absent from older releases.
 COLUMNS_SINCE_1_2_0 = ("media_type", "encoding", "metadata_sources", "rendering")
+# The item columns it added, by table, likewise absent from older releases.
+ITEM_COLUMNS_SINCE_1_2_0 = {"tweets": ("status_url",)}
 
 
 def check_batch(tables: dict[str, pa.Table], file: str | None = None) -> list[Problem]:
@@ -408,6 +410,9 @@ def check_batch(tables: dict[str, pa.Table], file: str | None = None) -> list[Pr
     cross.add_documents(documents, file)
     for name in TABLE_NAMES[1:]:
         if name in tables:
-            problems.extend(check_frame(name, tables[name].to_pandas(), file))
+            since = tuple(
+                n for n in ITEM_COLUMNS_SINCE_1_2_0.get(name, ()) if n not in tables[name].schema.names
+            )
+            problems.extend(check_frame(name, tables[name].to_pandas(), file, since))
             cross.check_items(name, tables[name], file)
     return problems + cross.summary(file)
