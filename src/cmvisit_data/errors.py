@@ -61,7 +61,8 @@ CATALOGUE: dict[str, ErrorType] = {
     "unsupported-file": ErrorType(
         "Unsupported file",
         "not a file kind this command reads",
-        "Give .txt or .html/.htm documents or .json/.jsonl records; move other files out of the folder, or pass --skip-unsupported.",
+        "Give .txt or .html/.htm documents or .json/.jsonl records; move other files out of the "
+        "folder, or pass --skip-unsupported.",
     ),
     # A document's text
     "empty-document": ErrorType(
