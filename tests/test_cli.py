@@ -329,6 +329,20 @@ def test_every_command_reads_a_folder_alike_and_names_what_it_skips(run, tmp_pat
     assert len(run("parse", str(folder), "--skip-unsupported").stdout.strip().splitlines()) == 1
 
 
+def test_a_document_with_its_suffix_in_capitals_is_named_not_passed_over(run, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "PAGE.TXT").write_text(
+        "Raipur: The minister opened the new school on Monday.\n", encoding="utf-8"
+    )
+    result = run("validate", str(folder), "--format", "json")
+    assert result.exit_code == 1, result.output
+    problems = json.loads(result.stdout)["problems"]
+    assert [(p["type"], p["file"], p["hint"]) for p in problems] == [
+        ("unsupported-file", str(folder / "PAGE.TXT"), "Rename it with .txt.")
+    ]
+
+
 def test_an_unsupported_file_in_a_folder_is_a_problem_of_its_own_and_exit_1(run, tmp_path):
     """Issue 26: a PDF left among the pages is work undone: each such file is an
     `unsupported-file` problem naming it and what to do, and the exit code is 1, for validate,

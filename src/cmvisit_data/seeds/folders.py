@@ -45,11 +45,17 @@ def unsupported(skipped: list[str], skip: bool) -> tuple[list[str], list[Problem
     kept: list[str] = []
     problems: list[Problem] = []
     for path in skipped:
-        name = Path(path).name
-        if name.startswith(".") or Path(path).suffix.lower() in DOCUMENT_SUFFIXES + RECORD_SUFFIXES:
+        name, suffix = Path(path).name, Path(path).suffix
+        if suffix != suffix.lower() and suffix.lower() in DOCUMENT_SUFFIXES:
+            # "PAGE.TXT": a document whose suffix a folder's search does not match (they are
+            # matched as written, as the seeds manifest names its files).
+            problems.append(Problem("unsupported-file", f"{suffix}: a document's suffix in capitals; it is not read",
+                                    file=path, hint=f"Rename it with {suffix.lower()}."))  # fmt: skip
+            continue
+        if name.startswith(".") or suffix.lower() in DOCUMENT_SUFFIXES + RECORD_SUFFIXES:
             kept.append(path)
             continue
-        kind = Path(path).suffix.lower() or "a file with no suffix"
+        kind = suffix.lower() or "a file with no suffix"
         problems.append(Problem("unsupported-file", f"{kind}: not a document or record file; it is not read",
                                 file=path, hint=UNSUPPORTED_HINT))  # fmt: skip
     return kept, problems
