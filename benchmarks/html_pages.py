@@ -65,7 +65,7 @@ def _rate(fn, pages: list[str]) -> float:
 def release(n: int, seed: int, workers: int | None) -> dict:
     """Build a release of n generated pages; its time and the process tree's peak memory."""
 
-    from run import TreeMemory
+    from run import run_build
 
     with tempfile.TemporaryDirectory() as tmp:
         texts, corpus = Path(tmp) / "texts", Path(tmp) / "pages"
@@ -76,28 +76,15 @@ def release(n: int, seed: int, workers: int | None) -> dict:
             (corpus / f"{i:06d}.html").write_text(
                 _page(source.read_text(encoding="utf-8"), i), encoding="utf-8"
             )
-        cmd = [sys.executable, "-m", "cmvisit_data.cli", "build", "--discover", "--seeds", str(corpus),
-               "--out", str(Path(tmp) / "out"), "--version", "0.0.1", "--format", "json"]  # fmt: skip
-        if workers:
-            cmd += ["--workers", str(workers)]
-        started = time.perf_counter()
-        process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        tree = TreeMemory(process.pid)
-        tree.start()
-        stdout, stderr = process.communicate()
-        tree.done.set()
-        seconds = time.perf_counter() - started
-        tree.join()
-        report = json.loads(stdout or b"{}")
+        built = run_build(corpus, Path(tmp) / "out", workers)  # the scale benchmark's own measure
     return {
         "pages": n,
-        "exit_code": process.returncode,
-        "seconds": round(seconds, 1),
-        "pages_per_second": round(n / seconds, 1),
-        "tree_peak_rss_mb": round(tree.rss_kb / 1024, 1),
-        "tree_peak_pss_mb": round(tree.pss_kb / 1024, 1),
-        "stats": report.get("stats"),
-        "stderr_tail": stderr.decode(errors="replace")[-500:] if process.returncode else "",
+        "exit_code": built["exit_code"],
+        "seconds": round(built["seconds"], 1),
+        "pages_per_second": round(n / built["seconds"], 1),
+        "tree_peak_rss_mb": round(built["tree_rss_mb"], 1),
+        "tree_peak_pss_mb": round(built["tree_pss_mb"], 1),
+        "stats": built["report"].get("stats"),
     }
 
 
