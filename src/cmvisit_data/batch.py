@@ -74,7 +74,7 @@ class Batch:
 
     kept: list[Kept]
     rejected: list[Rejection]
-    tables: dict[str, Any]  # table name -> pyarrow.Table (dictionary columns as plain strings)
+    tables: dict[str, Any]  # table name -> pyarrow.Table, in its declared schema
     problems: list[Problem]
     seconds: dict[str, float]
     worker: int = 0  # the process that made it (never written to a release)
@@ -114,9 +114,7 @@ def build_batch(jobs: list[Job]) -> Batch:
         "tables": tabulated.seconds,
         "table_checks": checked - built,
     }
-    return Batch(
-        kept, rejected, {name: plain(t) for name, t in tables.items()}, problems, seconds, os.getpid()
-    )
+    return Batch(kept, rejected, tables, problems, seconds, os.getpid())
 
 
 class _Tables:
@@ -192,15 +190,3 @@ def _process_or_name(job: Job) -> Outcome:
     except Exception as exc:
         message = f"the parser failed on this document ({type(exc).__name__}: {str(exc)[:200]})"
         return Outcome(key=job.entry.file, problems=[Problem("parser-failure", message, file=job.entry.file)])
-
-
-def plain(table: Any) -> Any:
-    """Dictionary columns as plain strings, so that tables from any chunks concatenate and
-    are encoded again per row group (the same bytes whatever the chunking)."""
-    import pyarrow as pa
-
-    for i, column in enumerate(table.schema):
-        if pa.types.is_dictionary(column.type):
-            plain = pa.field(column.name, pa.string(), column.nullable, column.metadata)
-            table = table.set_column(i, plain, table.column(i).cast(pa.string()))
-    return table

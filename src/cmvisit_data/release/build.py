@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import rules
 from ..atomic import file_lock, write_atomic, write_problem
-from ..batch import Batch, Kept, Rejection, generate_batches, plain
+from ..batch import Batch, Kept, Rejection, generate_batches
 from ..builder import sources
 from ..dedup import Signatures
 from ..engines.local import parallel, start_workers, terminate_as_interrupt
@@ -285,7 +285,7 @@ def _collect(options: BuildOptions, entries: list[Any], tmp: Path, rejected: lis
     )
     with batches_of as batches:
         pass1 = tmp / ".documents.pass1.arrow"
-        documents = pa.ipc.new_file(pass1, plain(table_schema("documents").empty_table()).schema)
+        documents = pa.ipc.new_file(pass1, table_schema("documents"))
         inputs, writers = Inputs(tmp / ".inputs.jsonl"), Writers(tmp, TABLE_NAMES[1:])
         c = _Collected(inputs, Signatures(), writers, HubSizes(tmp), pass1, rejected)
         groups = RowGroups(c.writers, documents)

@@ -13,7 +13,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
 
-from ..batch import plain
 from ..parquet_options import PARQUET_OPTIONS
 from ..tables import COUNTED, TABLE_NAMES, enum_values, table_schema
 from .layout import FIRST_LAYOUT, LAYOUT, table_file
@@ -72,11 +71,11 @@ class Writers:
 
 
 def encoded(name: str, tables: list[Any]) -> Any:
-    """Chunks of a table -> one table with the declared schema (dictionaries re-encoded)."""
+    """Chunks of a table -> one table with the declared schema."""
     import pyarrow as pa
 
     schema = table_schema(name)
-    combined = pa.concat_tables(tables).combine_chunks() if tables else plain(schema.empty_table())
+    combined = pa.concat_tables(tables).combine_chunks() if tables else schema.empty_table()
     columns = [combined.column(f.name).cast(f.type) for f in schema]
     return pa.Table.from_arrays(columns, schema=schema)
 
@@ -115,6 +114,6 @@ class RowGroups:
             table = encoded(name, [items.slice(0, count)])
             self.writers.write(name, table)
             self.buffer[name] = [items.slice(count)]
-        self.documents_writer.write_table(plain(encoded("documents", [head])))
+        self.documents_writer.write_table(encoded("documents", [head]))
         self.buffer["documents"] = [documents.slice(k)]
         self.docs -= k
