@@ -31,14 +31,10 @@ TASK_CATEGORIES = ["text-classification", "token-classification", "summarization
 HF_DIR = "hf"  # a release's Hub folder
 
 
-def hub_data_path(table: str) -> str:
-    """A table's data file inside the Hub folder (hf/), as the card's configs name it."""
-    return f"data/{table}/train-00000-of-00001.parquet"
-
-
 def data_file(table: str) -> str:
-    """A table's data file inside hf/ (the card's and Croissant's path)."""
-    return hub_data_path(table)
+    """A table's data file inside the Hub folder (hf/), as the card's configs and Croissant
+    name it."""
+    return f"data/{table}/train-00000-of-00001.parquet"
 
 
 def _feature(field: pa.Field, table: str) -> Any:

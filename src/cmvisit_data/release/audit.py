@@ -42,8 +42,8 @@ from .layout import (
     LAYOUT,
     REJECTED,
     RELEASE_MANIFEST,
+    data_file,
     hf_data_file,
-    hub_data_path,
     layout_of,
     table_path,
 )
@@ -378,7 +378,7 @@ def croissant_problems(data: bytes, where: str, manifest: dict[str, Any]) -> lis
     described = {}
     if isinstance(distribution, list):
         described = {d.get("contentUrl"): d for d in distribution if isinstance(d, dict)}
-    expected = {hub_data_path(t): manifest["files"][hf_data_file(t)] for t in TABLE_NAMES}
+    expected = {data_file(t): manifest["files"][hf_data_file(t)] for t in TABLE_NAMES}
     if (
         not isinstance(distribution, list)
         or len(distribution) != len(expected)

@@ -6,7 +6,7 @@ YAML front matter and croissant.json tell a reader is part of the release: a car
 enumeration listing other values would mislead every reader while each file keeps its sha256.
 `verify` checks (releases 0.1.0 to 0.6.0, layout 1, are left as they were published):
 
-- each config of the card reads exactly its own table's file (`hub_data_path`), and the card
+- each config of the card reads exactly its own table's file (`data_file`), and the card
   has one config per table;
 - each Croissant field (and sub-field) of a table's record set is read from a file object whose
   `contentUrl` is that table's file;
@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
-from ..hub.features import hub_data_path
+from ..hub.features import data_file
 from ..tables import TABLE_NAMES, enum_values, table_schema
 from . import audit
 
@@ -83,10 +83,10 @@ def card_problems(data: bytes, where: str) -> list[Problem]:
         if name not in TABLE_NAMES:
             continue
         paths = _paths(config.get("data_files"))
-        if paths != [hub_data_path(name)]:
+        if paths != [data_file(name)]:
             problems.append(
                 problem(f"config {name} reads {audit.short(paths)}, not its table's file "
-                        f"{hub_data_path(name)}", f"/configs/{i}/data_files")
+                        f"{data_file(name)}", f"/configs/{i}/data_files")
             )  # fmt: skip
     return problems
 
@@ -121,10 +121,10 @@ def croissant_data_problems(data: bytes, where: str) -> list[Problem]:
             file_object = source.get("fileObject") if isinstance(source, dict) else None
             file_id = file_object.get("@id") if isinstance(file_object, dict) else None
             url = urls.get(file_id) if isinstance(file_id, str) else None
-            if url != hub_data_path(table):
+            if url != data_file(table):
                 problems.append(
                     problem(f"a field of {table} is read from {audit.short(url or file_id)}, not its "
-                            f"table's file {hub_data_path(table)}", f"{pointer}/source/fileObject")
+                            f"table's file {data_file(table)}", f"{pointer}/source/fileObject")
                 )  # fmt: skip
                 break  # one per table: the rest say the same
         for column in [f.name for f in table_schema(table) if enum_values(table, f.name)]:

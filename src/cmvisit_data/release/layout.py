@@ -31,7 +31,7 @@ from typing import Any
 from ..atomic import write_atomic
 from ..contract import load_schema
 from ..errors import CmvisitError, Problem
-from ..hub.features import HF_DIR, hub_data_path
+from ..hub.features import HF_DIR, data_file
 from ..strictjson import no_duplicate_keys
 
 __all__ = ["write_atomic"]
@@ -62,7 +62,7 @@ def layout_of(manifest: dict[str, Any]) -> int:
 
 def hf_data_file(table: str) -> str:
     """The path inside a release of a table's file in the Hub folder."""
-    return f"{HF_DIR}/{hub_data_path(table)}"
+    return f"{HF_DIR}/{data_file(table)}"
 
 
 def table_path(table: str, layout: int = LAYOUT) -> str:
