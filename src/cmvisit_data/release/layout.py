@@ -12,8 +12,9 @@ declares (`layout`; absent in the releases made before there were two):
   which is both the release's table and the Hub's: enums as strings (Parquet's dictionary
   encoding stores them compactly), column descriptions in the field metadata.
 
-`table_path` and `table_file` are the only places a table's file name is made: the build, the
-loader, verify, diff and the changelog ask them. Writes are atomic: a release is assembled in a
+`table_path` and `table_file` are the only places a table's file name in a release is made
+(the name inside hf/ is `hub.features.data_file`, which the card and Croissant print too): the
+build, the loader, verify, diff and the changelog ask them. Writes are atomic: a release is assembled in a
 temporary folder, flushed to disk and renamed into place under a per-version lock the kernel
 releases if the process dies.
 """
