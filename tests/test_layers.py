@@ -28,7 +28,7 @@ STAGES: dict[str, int] = {
     # 2: text -> lines -> the parsed parts
     "segment": 2, "header": 2, "extract": 2, "parse": 2, "pages.render": 2,
     # 3: the parts -> one validated record; the seeds that hold the documents
-    "record": 3, "validation.records": 3, "seeds": 3, "intake": 3,
+    "record": 3, "validation.records": 3, "seeds": 3, "intake": 3, "curation": 3,
     # 4: records -> typed tables, checked; the per-document contract and its batches
     "tables": 4, "dedup": 4, "validation.tables": 4, "builder": 4, "batch": 4,
     # 5: the tables described for readers (Hub features, Croissant, the card, the Hub repository id)
