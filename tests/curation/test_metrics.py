@@ -212,3 +212,12 @@ def test_the_figures_are_the_evaluation_scorers_on_the_development_pages(tmp_pat
     ):
         assert ours[share] == expected[share], share
     assert ours["fields"]["language"]["accuracy"] == expected["language_accuracy"]
+
+
+def test_items_match_from_half_their_words_in_common():
+    """The scorer's threshold: shared-token F1 of at least 0.5 (3 of 8 words: .545) matches; 0.4 does not."""
+    from cmvisit_data.curation.metrics import match
+
+    gold = ["the state is ready for every investor now"]
+    assert match(gold, ["the state is"]) == [(0, 0)]
+    assert match(gold, ["the state"]) == []
