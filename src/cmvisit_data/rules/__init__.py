@@ -7,8 +7,9 @@ How it is organised:
   `bylines` (bylines and datelines), `title`, `header_scorer` (the fitted scorer's features),
   `highlights` (bullets and highlights), `boilerplate` (with press-office footers), `speech`
   (verbs and cues, titles and roles, pronouns, where a name or a sentence ends, subject
-  phrases), `quotes` (quotation marks), `posts` (embedded posts), `inputs` (input policy). A
-  `# --- Section: topic ---` header groups entries inside a module.
+  phrases), `quotes` (quotation marks), `posts` (embedded posts), `inputs` (input policy),
+  `curation` (scoring against annotations). A `# --- Section: topic ---` header groups
+  entries inside a module.
 - Every entry has its reason in the comment right above it: what convention of press pages it
   stands for, and for a threshold what a value past it means. One comment may cover a few
   entries that belong together; it names them.
@@ -30,6 +31,7 @@ does not belong here; every entry must describe a general convention of press pa
 
 from .boilerplate import *  # noqa: F403
 from .bylines import *  # noqa: F403
+from .curation import *  # noqa: F403
 from .dates import *  # noqa: F403
 from .header_scorer import *  # noqa: F403
 from .highlights import *  # noqa: F403

@@ -1,0 +1,291 @@
+"""The extraction contract's metrics: the parser's record against a person's annotation.
+
+The same measures as the evaluation's scorer (../shared/eval/score.py, described in the
+contract's "Scoring" section), so that a figure on the dataset's own curated documents means
+what the development pages' figure means:
+
+- `language`: accuracy over documents;
+- `title`, `published`, `byline`, `dateline`: precision, recall and F1 over non-empty values; a
+  value is right when it equals the annotated one (title and dateline after whitespace and case
+  folding, byline as a set after case folding, published exactly);
+- `highlights`, `quotes`, `tweets`: each annotated item matches at most one extracted item, best
+  pairs first, when their shared-token F1 is at least `rules.MATCH_MIN_OVERLAP`; pooled
+  precision, recall and F1. On matched quotes the speaker is scored by last name and by whole
+  name; on matched posts, the handle and the date. English `reported` quotes are not scored.
+- spans: the share of extracted items whose span holds in the document's text, and, where the
+  annotation gives positions, the share of matched items whose span equals the annotated one.
+
+Only the fields a person checked (an annotation's keys) are counted. A document's counts are a
+`Counter`, so a corpus's are their sum, and `figures` turns a sum into the reported figures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from .. import rules
+
+METADATA_FIELDS = ("title", "published", "byline", "dateline")
+ITEM_FIELDS = ("highlights", "quotes", "tweets")
+# Every field an annotation can check, in the order figures and records list them.
+CURATED_FIELDS = ("language", *METADATA_FIELDS, *ITEM_FIELDS)
+
+# The scorer's token split: whitespace and the punctuation of both scripts.
+_SPLIT = re.compile(r"[\s.,;:!?\"'“”‘’«»()\[\]{}<>।॥—–\-/|…]+")
+
+
+def tokens(text: str | None) -> list[str]:
+    text = unicodedata.normalize("NFC", text or "").casefold()
+    return [t for t in _SPLIT.split(text) if t]
+
+
+def overlap(a: str, b: str) -> float:
+    """Shared-token F1 of two texts."""
+    ta, tb = Counter(tokens(a)), Counter(tokens(b))
+    common = sum((ta & tb).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(tb.values()), common / sum(ta.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def text_of(item: Any) -> str:
+    return item if isinstance(item, str) else (item.get("text") or "")
+
+
+def match(gold: list[Any], pred: list[Any]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), best overlap first, ties by position."""
+    pairs = sorted(
+        ((overlap(text_of(g), text_of(p)), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    out = []
+    for score, i, j in pairs:
+        if score < rules.MATCH_MIN_OVERLAP:
+            break
+        if i not in used_g and j not in used_p:
+            used_g.add(i)
+            used_p.add(j)
+            out.append((i, j))
+    return sorted(out)
+
+
+def same(name: str, gold: Any, pred: Any) -> bool:
+    if name == "byline":
+        return {b.casefold().strip() for b in gold or []} == {b.casefold().strip() for b in pred or []}
+    if name in ("title", "dateline"):
+        return " ".join((gold or "").split()).casefold() == " ".join((pred or "").split()).casefold()
+    return gold == pred
+
+
+def last_name(name: str | None) -> str:
+    parts = tokens(name)
+    return parts[-1] if parts else ""
+
+
+def _speaker_right(gold: str | None, said: str | None) -> bool:
+    return bool(last_name(said)) and last_name(said) in tokens(gold)
+
+
+def _metadata(record: dict[str, Any]) -> dict[str, Any]:
+    return record.get("metadata") or {}
+
+
+def _value(record: dict[str, Any], name: str) -> Any:
+    """A metadata value, empty ones (None, [], "") as None."""
+    return _metadata(record).get(name) or None
+
+
+def _items(source: dict[str, Any], name: str, language: str | None) -> list[Any]:
+    items = source.get(name) or []
+    if name == "quotes":  # English indirect speech may be emitted, but is not scored
+        items = [q for q in items if not (language == "en" and q.get("kind") == "reported")]
+    return items
+
+
+def _document_text(record: dict[str, Any]) -> str:
+    """The text a record's spans index: the rendering of an HTML page, else the raw text."""
+    return record.get("rendering") or record.get("raw_text") or ""
+
+
+def _count_metadata(counts: Counter, name: str, gold: Any, pred: Any) -> None:
+    gold, pred = gold or None, pred or None
+    counts[f"{name}.gold"] += gold is not None
+    counts[f"{name}.pred"] += pred is not None
+    counts[f"{name}.tp"] += gold is not None and pred is not None and same(name, gold, pred)
+
+
+def _count_pair(counts: Counter, name: str, g: Any, p: dict[str, Any]) -> None:
+    """The measures of one matched pair beyond the match itself."""
+    if name == "quotes":
+        counts["speaker.n"] += 1
+        counts["speaker.ok"] += _speaker_right(g.get("speaker"), p.get("speaker"))
+        counts["speaker.exact"] += tokens(p.get("speaker")) == tokens(g.get("speaker"))
+    if name == "tweets":
+        counts["tweet.n"] += 1
+        counts["tweet.handle"] += (p.get("handle") or "").lstrip("@").casefold() == (
+            g.get("handle") or ""
+        ).casefold()
+        counts["tweet.posted"] += p.get("posted") == g.get("posted")
+    if isinstance(g, dict) and "start" in g and "end" in g:
+        counts["span_agreement.n"] += 1
+        counts["span_agreement.ok"] += (g["start"], g["end"]) == (p.get("start"), p.get("end"))
+
+
+def _count_items(counts: Counter, name: str, gold: list[Any], pred: list[Any], text: str) -> None:
+    pairs = match(gold, pred)
+    counts[f"{name}.gold"] += len(gold)
+    counts[f"{name}.pred"] += len(pred)
+    counts[f"{name}.tp"] += len(pairs)
+    for i, j in pairs:
+        _count_pair(counts, name, gold[i], pred[j])
+    for item in pred:
+        if isinstance(item, dict) and "start" in item and "end" in item:
+            counts["spans.n"] += 1
+            counts["spans.ok"] += text[item["start"] : item["end"]] == item.get("text")
+
+
+def document_counts(gold: dict[str, Any], record: dict[str, Any], fields: Iterable[str]) -> Counter:
+    """The counts of one document: the parser's `record` (before any annotation is applied)
+    against `gold` (an annotation in the contract's gold format), on `fields` only."""
+    counts: Counter = Counter(documents=1)
+    language = gold.get("language") or _value(record, "language")
+    text = _document_text(record)
+    for name in fields:
+        counts[f"{name}.documents"] += 1
+        if name == "language":
+            counts["language.n"] += 1
+            counts["language.ok"] += gold.get("language") == _value(record, "language")
+        elif name in METADATA_FIELDS:
+            _count_metadata(counts, name, gold.get(name), _value(record, name))
+        elif name in ITEM_FIELDS:
+            _count_items(counts, name, _items(gold, name, language), _items(record, name, language), text)
+        else:
+            raise ValueError(
+                f"{name!r} is not a field an annotation checks; expected one of {CURATED_FIELDS}"
+            )
+    return counts
+
+
+def _share(hits: int, n: int) -> float | None:
+    return round(hits / n, 3) if n else None
+
+
+def _prf(counts: Counter, name: str) -> dict[str, Any]:
+    gold, pred, tp = counts[f"{name}.gold"], counts[f"{name}.pred"], counts[f"{name}.tp"]
+    precision = tp / pred if pred else (1.0 if not gold else 0.0)
+    recall = tp / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {
+        "documents": counts[f"{name}.documents"],
+        "gold": gold,
+        "predicted": pred,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
+        "f1": round(f1, 3),
+    }
+
+
+def figures(counts: Counter) -> dict[str, Any]:
+    """The reported figures of summed counts: per checked field its documents, gold and predicted
+    counts, precision, recall and F1 (language: accuracy), then the speaker, post and span
+    shares (None where nothing was there to measure)."""
+    fields: dict[str, Any] = {}
+    for name in CURATED_FIELDS:
+        if not counts[f"{name}.documents"]:
+            continue
+        if name == "language":
+            fields[name] = {
+                "documents": counts["language.documents"],
+                "accuracy": _share(counts["language.ok"], counts["language.n"]),
+            }
+        else:
+            fields[name] = _prf(counts, name)
+    return {
+        "documents": counts["documents"],
+        "fields": fields,
+        "quote_speaker_accuracy": _share(counts["speaker.ok"], counts["speaker.n"]),
+        "quote_speaker_exact": _share(counts["speaker.exact"], counts["speaker.n"]),
+        "tweet_handle_accuracy": _share(counts["tweet.handle"], counts["tweet.n"]),
+        "tweet_posted_accuracy": _share(counts["tweet.posted"], counts["tweet.n"]),
+        "span_accuracy": _share(counts["spans.ok"], counts["spans.n"]),
+        "span_agreement": _share(counts["span_agreement.ok"], counts["span_agreement.n"]),
+    }
+
+
+def flat(result: dict[str, Any]) -> dict[str, Any]:
+    """`figures`' result under the evaluation scorer's keys ("title_f1", "quotes_gold",
+    "language_accuracy", "quote_speaker_exact" …), as quality.json and the card name them."""
+    out = {}
+    for name, field in result["fields"].items():
+        if name == "language":
+            out["language_accuracy"] = field["accuracy"]
+            continue
+        for key in ("precision", "recall", "f1", "gold"):
+            out[f"{name}_{key}"] = field[key]
+    out.update({k: v for k, v in result.items() if k not in ("documents", "fields")})
+    return out
+
+
+def _shown(item: Any) -> Any:
+    """An item as a disagreement shows it: its text, or for a quote its text and speaker."""
+    if isinstance(item, dict) and "speaker" in item:
+        return {"text": item.get("text"), "speaker": item.get("speaker")}
+    return text_of(item)
+
+
+def _item_disagreements(name: str, gold: list[Any], pred: list[Any]) -> list[dict[str, Any]]:
+    found = []
+    pairs = match(gold, pred)
+    for i, j in pairs:
+        g, p = gold[i], pred[j]
+        checks = {"quotes": ("speaker", "kind"), "tweets": ("handle", "posted", "author")}.get(name, ())
+        for key in checks:
+            if isinstance(g, dict) and key in g and not _agree(key, g.get(key), p.get(key)):
+                found.append(_disagreement(name, f"/{name}/{i}/{key}", g.get(key), p.get(key), j))
+    matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
+    found += [
+        _disagreement(name, f"/{name}/{i}", _shown(g), None, None)
+        for i, g in enumerate(gold)
+        if i not in matched_g
+    ]
+    found += [_disagreement(name, None, None, _shown(p), j) for j, p in enumerate(pred) if j not in matched_p]
+    return found
+
+
+def _agree(key: str, gold: Any, pred: Any) -> bool:
+    if key == "speaker":
+        return tokens(gold) == tokens(pred)
+    if key == "handle":
+        return (pred or "").lstrip("@").casefold() == (gold or "").casefold()
+    return gold == pred
+
+
+def _disagreement(name: str, pointer: str | None, gold: Any, pred: Any, index: int | None) -> dict[str, Any]:
+    """One disagreement: the field, the annotation's JSON pointer (None for an item the parser
+    found and the annotation has not), both values, and the parser's item index where there is one."""
+    return {"field": name, "pointer": pointer, "annotation": gold, "parser": pred, "parser_index": index}
+
+
+def disagreements(
+    gold: dict[str, Any], record: dict[str, Any], fields: Iterable[str]
+) -> list[dict[str, Any]]:
+    """Where the parser's `record` and the annotation `gold` differ, on `fields`, in field order:
+    a metadata value, an annotated item the parser missed, an item the annotation has not, and on
+    matched items a different speaker, kind, handle, date or author."""
+    language = gold.get("language") or _value(record, "language")
+    found: list[dict[str, Any]] = []
+    for name in (f for f in CURATED_FIELDS if f in set(fields)):
+        if name in ITEM_FIELDS:
+            found += _item_disagreements(name, _items(gold, name, language), _items(record, name, language))
+            continue
+        ours, theirs = _value(record, name), gold.get(name) or None
+        if not (ours == theirs if name == "language" else same(name, theirs, ours)):
+            found.append(_disagreement(name, f"/{name}", theirs, ours, None))
+    return found
