@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import rules
-from .curation.annotations import annotation_path
+from .curation.annotations import annotation_path, orphans
 from .errors import CmvisitError, Problem
 from .inputs import HTML_SUFFIXES, read_path
 from .seeds.manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
@@ -109,7 +109,7 @@ def curated(
 ) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
     """The parser's record with the seed's annotation applied and validated, and the parser's
     counts against the annotation; or (None, None, problems) for an annotation that is wrong."""
-    from .curation.annotations import annotation_name, read_annotation, resolve
+    from .curation.annotations import annotation_name, plain, read_annotation, resolve
     from .curation.apply import apply
     from .curation.metrics import document_counts
     from .validation.records import validate_record
@@ -125,7 +125,7 @@ def curated(
     problems = validate_record(result, file=str(path), decoded=True)
     if problems:
         return None, None, problems
-    return result, document_counts(annotation, record, resolved.fields), []
+    return result, document_counts(plain(annotation), record, resolved.fields), []
 
 
 # The documents --discover takes from a folder without a manifest: text and HTML pages alike.
@@ -144,7 +144,7 @@ def sources(seeds_dir: str | os.PathLike[str], discover: bool = False) -> tuple[
         return [Entry(name, "", "", None, None, None, None) for name in names], []
     entries, problems = load_manifest(seeds_dir)
     if not problems:
-        problems = unlisted(seeds_dir, entries)
+        problems = unlisted(seeds_dir, entries) + orphans(seeds_dir, {e.file for e in entries})
     return entries, problems
 
 

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Problem
+from .metrics import CURATED_FIELDS  # the fields an annotation may check, in the record's order
 
-# The fields an annotation may check, in the order a record's curation.fields lists them.
-CURATED_FIELDS = ("language", "title", "published", "byline", "dateline", "highlights", "quotes", "tweets")
 # Keys of the gold format that are no checked field: read, and ignored.
 IGNORED_KEYS = ("notes", "id")
 # The keys an item of each list may hold; the first ones are required.
@@ -57,6 +56,22 @@ def seed_of(annotation_file: str | os.PathLike[str]) -> str | None:
     """The seed file an annotation's name belongs to (x.txt for x.txt.json), or None."""
     name = Path(annotation_file).name
     return name.removesuffix(".json") if name.endswith(".json") and len(name) > len(".json") else None
+
+
+def orphans(seeds_dir: str | os.PathLike[str], listed: set[str]) -> list[Problem]:
+    """The files of seeds/annotations/ that are no annotation of a listed document: a build
+    refuses them, as it refuses a document the manifest does not list."""
+    folder = Path(seeds_dir) / ANNOTATIONS_DIR
+    if not folder.is_dir():
+        return []
+    return [orphan(path) for path in sorted(folder.iterdir()) if seed_of(path) not in listed]
+
+
+def orphan(path: Path) -> Problem:
+    """The problem of an annotation whose seed the manifest does not list."""
+    seed = seed_of(path)
+    why = f"no document {seed!r} in seeds/manifest.json" if seed else "not named <seed file name>.json"
+    return Problem("annotation-orphan", f"the annotation names {why}", file=str(path))
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -220,6 +235,18 @@ def _keys(
     return out
 
 
+def plain(annotation: dict[str, Any]) -> dict[str, Any]:
+    """The annotation with each placed title, dateline and byline name as its text alone (the
+    gold format the metrics read)."""
+    out = dict(annotation)
+    for name in ("title", "dateline"):
+        if isinstance(out.get(name), dict):
+            out[name] = out[name]["text"]
+    if isinstance(out.get("byline"), list):
+        out["byline"] = [b["text"] if isinstance(b, dict) else b for b in out["byline"]]
+    return out
+
+
 # --- placing the texts in the document ----------------------------------------------------------
 
 
@@ -332,7 +359,8 @@ def locate(
         if given["occurrence"] > len(found):
             return None, Problem(
                 "annotation-wrong-place",
-                f"occurrence {given['occurrence']} of a text that occurs {len(found)} times",
+                f"occurrence {given['occurrence']} of a text that occurs {len(found)} times (at "
+                f"{', '.join(map(str, found[:5]))})",
                 file=file,
                 pointer=pointer + "/occurrence",
             )
