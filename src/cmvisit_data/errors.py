@@ -170,8 +170,7 @@ CATALOGUE: dict[str, ErrorType] = {
     "annotation-malformed": ErrorType(
         "Malformed annotation",
         "the annotation is not strict JSON",
-        "Fix the JSON at the place given (each key once, UTF-8); `cmvisit annotate SEED --force` writes "
-        "a fresh one.",
+        "Fix the JSON at the place given (each key once, UTF-8), or start again: cmvisit annotate --force.",
     ),
     "annotation-invalid": ErrorType(
         "Invalid annotation",
@@ -204,8 +203,7 @@ CATALOGUE: dict[str, ErrorType] = {
     "annotation-speaker-not-found": ErrorType(
         "Annotation speaker not printed",
         "the speaker is not printed in the document",
-        "Give the speaker as the document prints them (their fullest form), or null where the text names "
-        "no one.",
+        "Give the speaker as the document prints them (their fullest form), or null where none is named.",
     ),
     "annotation-date-not-printed": ErrorType(
         "Annotation date not printed",
@@ -217,6 +215,11 @@ CATALOGUE: dict[str, ErrorType] = {
         "the post's attribution line is not where the annotation says",
         "A post's text ends right before its attribution line ('— Name (@handle) Month D, YYYY'); give "
         "author, handle and posted as that line prints them.",
+    ),
+    "annotation-exists": ErrorType(
+        "Annotation exists",
+        "an annotation is there already",
+        "Edit the annotation that is there, or pass --force to replace it with a new start.",
     ),
     "annotation-orphan": ErrorType(
         "Annotation without its seed",
