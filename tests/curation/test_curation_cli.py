@@ -72,13 +72,20 @@ def test_annotate_marks_the_start_of_a_text_printed_twice_and_of_a_title_not_fir
 def test_an_html_pages_annotation_round_trips_through_its_rendering(tmp_path):
     page = tmp_path / "page.html"
     shutil.copy(ROOT / "tests" / "html" / "jsonld.html", page)
-    out = tmp_path / "page.json"
+    out = annotation_path(tmp_path, "page.html")
+    out.parent.mkdir()
     assert run("annotate", str(page), "--out", str(out)).exit_code == 0
     annotation = json.loads(out.read_text(encoding="utf-8"))
     record, _ = parse_path(page)
     resolved, problems = resolve(annotation, record["rendering"], str(out))
     assert not problems
     assert _values(apply(record, resolved, "annotations/page.html.json", "0" * 64)) == _values(record)
+    # validate places it in the page's rendering: "Tokyo" at its offset there, not the markup's.
+    start = record["rendering"].index("Tokyo")
+    assert record["raw_text"][start : start + 5] != "Tokyo"
+    out.write_text(json.dumps({"dateline": {"text": "Tokyo", "start": start}}), encoding="utf-8")
+    result = run("validate", str(out))
+    assert result.exit_code == 0, result.output
 
 
 def test_annotate_never_replaces_an_annotation_without_force(tmp_path):

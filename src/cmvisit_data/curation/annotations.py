@@ -235,6 +235,12 @@ def _keys(
     return out
 
 
+def document_text(record: dict[str, Any]) -> str:
+    """The text a record's spans index, where an annotation's texts are placed: an HTML page's
+    rendering, else the raw text."""
+    return record["raw_text"] if record.get("rendering") is None else record["rendering"]
+
+
 def plain(annotation: dict[str, Any]) -> dict[str, Any]:
     """The annotation with each placed title, dateline and byline name as its text alone (the
     gold format the metrics read)."""
