@@ -56,17 +56,27 @@ def test_annotate_writes_a_start_that_validates_and_gives_the_parsers_values_bac
     assert _values(apply(record, resolved, "annotations/x.json", "0" * 64)) == _values(record)
 
 
-def test_annotate_marks_the_start_of_a_text_printed_twice_and_of_a_title_not_first(tmp_path):
-    page = tmp_path / "page.txt"
-    page.write_text("Intro line\n\nA Headline Here\n\nA Headline Here is repeated here.\n", encoding="utf-8")
-    result = run("annotate", str(page))  # not a listed seed: to standard output
-    assert result.exit_code == 0
-    annotation = json.loads(result.stdout)
-    record, _ = parse_path(page)
-    title = record["metadata"]["spans"]["title"]
-    if title is not None and title["start"] != record["raw_text"].index(title["text"]):
-        assert annotation["title"] == {"text": title["text"], "start": title["start"]}
-    assert not any(isinstance(v, dict) for v in annotation["highlights"])  # none printed twice
+def test_a_start_annotation_marks_the_start_of_a_text_printed_twice_and_of_a_title_not_first():
+    from cmvisit_data.curation.start import starting_annotation
+
+    record, _ = parse_path(ROOT / "seeds" / ENGLISH)
+    raw = record["raw_text"]
+    title = record["metadata"]["title"]  # printed three times: the parser took the first
+    second_title = raw.index(title, raw.index(title) + 1)
+    second_japan = raw.index("Japan", raw.index("Japan") + 1)
+    record["metadata"]["spans"]["title"] = {
+        "text": title,
+        "start": second_title,
+        "end": second_title + len(title),
+    }
+    record["highlights"] = [{"text": "Japan", "start": second_japan, "end": second_japan + 5, "marker": "-"}]
+    annotation = starting_annotation(record)
+    assert annotation["title"] == {"text": title, "start": second_title}
+    assert annotation["highlights"] == [{"text": "Japan", "start": second_japan}]
+    assert annotation["byline"] == ["Asia Manufacturing Review Team"]  # printed once: the text alone
+    resolved, problems = resolve(annotation, raw, "x.json")
+    assert not problems
+    assert _values(apply(record, resolved, "annotations/x.json", "0" * 64)) == _values(record)
 
 
 def test_an_html_pages_annotation_round_trips_through_its_rendering(tmp_path):
