@@ -104,6 +104,8 @@ WRONG = [
     pytest.param(HINDI, {"tweets": [{"text": "QUOTE", "author": "Vishnu Deo Sai", "handle": "vishnudsai",
                                      "posted": "2025-08-23"}]}, "annotation-no-attribution", "/tweets/0/text",
                  id="post without attribution line"),
+    pytest.param(ENGLISH, {"highlights": ["Japan and South Korea", {"text": "Japan and South Korea", "occurrence": 1}]},
+                 "annotation-invalid", "/highlights/1", id="one piece twice"),
     pytest.param(ENGLISH, '{"title": null, "title": null}', "annotation-malformed", "", id="key twice"),
 ]  # fmt: skip
 

@@ -301,12 +301,17 @@ def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved 
 def _items(
     name: str, value: list[Any], text: str, file: str, place: Any, problems: list[Problem]
 ) -> list[Any]:
-    out = []
+    out, seen = [], {}
     for i, item in enumerate(value):
         pointer = f"{'/' + name}/{i}"
         span = place(item, pointer)
         if span is None:
             continue
+        if (span["start"], span["end"]) in seen:  # one printed piece is one item
+            why = f"the same text at the same place as /{name}/{seen[span['start'], span['end']]}"
+            problems.append(Problem("annotation-invalid", why, file=file, pointer=pointer))
+            continue
+        seen[span["start"], span["end"]] = i
         if name == "quotes":
             speaker = item["speaker"]
             if speaker is not None and speaker not in text:
