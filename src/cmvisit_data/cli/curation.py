@@ -3,6 +3,7 @@ output, for a person to correct)."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -47,11 +48,11 @@ def annotate(file: str, out: str | None, force: bool, max_bytes: int) -> None:
     if target is None:
         click.echo(text, nl=False)
         sys.exit(0)
-    if target.exists() and not force:
+    if os.path.lexists(target) and not force:
         _stop([Problem("annotation-exists", file=str(target))])
-    if target == annotation_path(Path(file).parent, Path(file).name):
-        target.parent.mkdir(exist_ok=True)
     try:
+        if target == annotation_path(Path(file).parent, Path(file).name):
+            target.parent.mkdir(exist_ok=True)
         write_atomic(target, text.encode("utf-8"))
     except OSError as exc:
         _stop([Problem("write-failed", f"cannot write the annotation ({exc.strerror})", file=str(target))])
