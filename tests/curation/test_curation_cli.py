@@ -200,3 +200,10 @@ def test_records_carry_curation_in_the_new_schema():
     record, _ = parse_path(ROOT / "seeds" / ENGLISH)
     assert record["schema_version"] == "1.3.0" and record["curation"] is None
     assert Path(ROOT / "schema/history/press_release-1.2.0.schema.json").is_file()
+
+
+def test_annotate_where_annotations_is_no_folder_says_so(tmp_path):
+    seeds = copy_seeds(tmp_path / "seeds")
+    (seeds / "annotations").write_text("not a folder", encoding="utf-8")
+    result = run("annotate", str(seeds / ENGLISH))
+    assert result.exit_code == 1 and "write-failed" in result.stderr and "Traceback" not in result.output
