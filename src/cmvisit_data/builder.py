@@ -83,9 +83,9 @@ def process(job: Job) -> Outcome:
         outcome.problems.extend(exc.problems)
         return outcome
     record["source"]["file"] = entry.file  # the name inside seeds/, not the path this machine read
-    annotation = annotation_path(job.seeds_dir, entry.file)
+    annotation, counts = annotation_path(job.seeds_dir, entry.file), None
     if os.path.lexists(annotation):
-        record, outcome.counts, problems = curated(record, annotation, entry.file)
+        record, counts, problems = curated(record, annotation, entry.file)
         if record is None:
             outcome.problems.extend(problems)
             return outcome
@@ -98,7 +98,7 @@ def process(job: Job) -> Outcome:
             )
         )
         return outcome
-    outcome.record = record
+    outcome.record, outcome.counts = record, counts  # counts only for a document kept
     outcome.columns = record_columns(record)
     outcome.signature = signature(record)
     return outcome

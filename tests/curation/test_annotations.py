@@ -154,3 +154,9 @@ def test_a_curated_post_finds_its_attribution_line():
     assert not problems
     without_parser = apply({**record, "tweets": []}, resolved, "annotations/x.json", "0" * 64)
     assert without_parser["tweets"] == record["tweets"]
+
+
+def test_a_document_refused_after_its_annotation_brings_no_counts(tmp_path):
+    seeds, _ = _seeds_with(tmp_path, ENGLISH, {"language": "hi"})  # the manifest says en
+    outcome = _process(seeds, ENGLISH)
+    assert [p.type for p in outcome.problems] == ["language-mismatch"] and outcome.counts is None
