@@ -21,6 +21,7 @@ from .base import _EXAMPLES, _Group
 from .documents import parse, validate
 from .published import diff, publish, verify
 from .releases import build, release_command
+from .review import review
 from .seeds import add, seeds
 
 __all__ = ["main"]
@@ -37,5 +38,5 @@ def main() -> None:
     """Build and check the cmvisit press-release dataset."""
 
 
-for _command in (validate, parse, add, seeds, build, release_command, verify, diff, publish):
+for _command in (validate, parse, add, seeds, build, release_command, verify, diff, publish, review):
     main.add_command(_command)
