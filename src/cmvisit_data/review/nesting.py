@@ -6,9 +6,10 @@ document order, are exactly the piece's text (`text[start:end]`). Elements nest 
 spans nest; where two spans cross, the one that starts later (or, at one start, the shorter)
 is closed where the other ends and opened again after it, so that it is split into parts and
 the HTML stays well formed. A piece of no length is an empty element at its offset. Text is
-escaped here and nowhere else on the way; characters HTML would not keep as they are (a
-carriage return, other C0 controls) are written as character references, so that the DOM's
-text is the document's text to the character.
+escaped here and nowhere else on the way; a carriage return, which an HTML parser would turn
+into a line feed, is written as a character reference (which it keeps), so that the DOM's text
+is the document's text to the character. (A NUL, which a browser drops, is no document's:
+reading refuses it.)
 """
 
 from __future__ import annotations
@@ -30,18 +31,13 @@ class Mark:
     title: str = ""
 
 
-# C0 controls that an HTML parser would drop or turn into something else (\r, \r\n -> \n;
-# NUL -> U+FFFD): written as character references, which the parser keeps as they are.
-_KEPT = {"\t", "\n"}
-_REFERENCES = {chr(c): f"&#{c};" for c in range(1, 32) if chr(c) not in _KEPT}
+# An HTML parser turns \r and \r\n into \n in text, and keeps "&#13;" as \r.
+_CR = "\r"
 
 
 def escape_text(text: str) -> str:
     """Text for an HTML text node (or attribute) whose DOM text is `text` itself."""
-    out = html.escape(text, quote=True)
-    if any(c in out for c in _REFERENCES):
-        out = "".join(_REFERENCES.get(c, c) for c in out)
-    return out
+    return html.escape(text, quote=True).replace(_CR, "&#13;")
 
 
 def _open(mark: Mark, part: int, anchor: Callable[[Mark], str]) -> str:
