@@ -100,10 +100,17 @@ def _title(piece: Piece) -> str:
     return label + (f": {piece.value}" if piece.value else "") + f" [{piece.start}-{piece.end}]"
 
 
+def _kind(piece: Piece) -> str:
+    """A piece's kind as the side list names it: "quote 2", "quote's cue (quote 2)"."""
+    if piece.kind in ("quote", "tweet") and piece.index is not None:
+        return f"{KINDS[piece.kind]} {piece.index + 1}"
+    return KINDS[piece.kind] + (f" ({piece.of})" if piece.of else "")
+
+
 def _side_list(doc: int, found: Sequence[Piece], lang: str) -> str:
     rows = [
         f'<tr><td><a href="#{_anchor(doc, p.number)}">{p.number}</a></td>'
-        f'<td class="kind">{escape_text(KINDS[p.kind])}{escape_text(" (" + p.of + ")" if p.of else "")}</td>'
+        f'<td class="kind">{escape_text(_kind(p))}</td>'
         f'<td lang="{lang}">{escape_text(p.value)}</td><td lang="{lang}">{escape_text(_excerpt(p.text))}</td>'
         f'<td class="span">{p.start}-{p.end}</td></tr>'
         for p in found

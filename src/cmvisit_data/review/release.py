@@ -63,12 +63,17 @@ def _rows(release: Path, table: str, doc_ids: list[str]) -> list[dict[str, Any]]
 def _records(release: Path, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
     """doc_id -> its record, rebuilt from the release's tables."""
     pointers = {c.name: c.pointer for c in DOCUMENT_COLUMNS if c.pointer}
+    # Columns copied from under a nullable object (curated_fields from /curation/fields): put
+    # back where they hold something (an uncurated document has no curation).
+    copied = {c.name: c.node["x-from"] for c in DOCUMENT_COLUMNS if c.node and "x-from" in c.node}
     records: dict[str, dict[str, Any]] = {}
     for row in _rows(release, "documents", doc_ids):
         record: dict[str, Any] = {"rendering": None, "boilerplate": []}
         for name, value in row.items():
             if name in pointers:
                 _put(record, pointers[name], value)
+            elif name in copied and value:
+                _put(record, copied[name], value)
         records[row["doc_id"]] = record
     for table, pointer in ITEM_TABLES.items():
         rows = sorted(_rows(release, table, doc_ids), key=lambda r: (r["doc_id"], r["position"]))
