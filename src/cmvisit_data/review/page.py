@@ -44,9 +44,9 @@ section.doc{padding:1em 1.2em;border-bottom:3px solid #999}
  border:1px solid #ddd;padding:.8em;background:#fffefa}
 aside{flex:2;min-width:0;max-height:90vh;overflow:auto;position:sticky;top:0}
 table{border-collapse:collapse;font-size:.85em;width:100%}
-th,td{border:1px solid #ddd;padding:.2em .4em;vertical-align:top;text-align:left;overflow-wrap:anywhere}
+th,td{border:1px solid #ddd;padding:.2em .4em;vertical-align:top;text-align:left;overflow-wrap:break-word}
 th{background:#eee}
-td.kind,td.span{white-space:nowrap;overflow-wrap:normal}
+td.span,td.field{white-space:nowrap}
 .meta{color:#555;font-size:.9em;margin:.2em 0 .6em}
 .disagree{background:#fff0f0;border:1px solid #d88;padding:.5em;margin:.5em 0}
 .notes{color:#444;font-size:.9em}
@@ -79,7 +79,13 @@ class Reviewed:
     notes: list[str] = field(default_factory=list)  # what the reader should know (problems)
 
 
-def _value(value: Any) -> str:
+_ITEMS = ("highlights", "quotes", "tweets")
+
+
+def _value(value: Any, absent: bool = False) -> str:
+    """A value as the disagreements show it; `absent`: an item one side has not."""
+    if absent:
+        return "(not there)"
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False)
@@ -133,6 +139,18 @@ def _parser_link(doc: int, found: Sequence[Piece], found_at: dict[str, Any]) -> 
     return ""
 
 
+def _row(doc: int, d: dict[str, Any], found: Sequence[Piece], lang: str) -> str:
+    """One disagreement: field, the annotation's pointer, both values, a link to the parser's piece."""
+    theirs = _value(d["annotation"], d["pointer"] is None)
+    ours = _value(d["parser"], d["parser_index"] is None and d["field"] in _ITEMS)
+    return (
+        f'<tr><td class="field">{escape_text(d["field"])}</td>'
+        f'<td class="field">{escape_text(d["pointer"] or "")}</td>'
+        f'<td lang="{lang}">{escape_text(theirs)}</td>'
+        f'<td lang="{lang}">{escape_text(ours)}{_parser_link(doc, found, d)}</td></tr>'
+    )
+
+
 def _disagreements(doc: int, item: Reviewed, found: Sequence[Piece], lang: str) -> str:
     notes = "".join(f"<p>{escape_text(note)}</p>" for note in item.notes)
     notes = f'<div class="notes">{notes}</div>' if notes else ""
@@ -142,12 +160,7 @@ def _disagreements(doc: int, item: Reviewed, found: Sequence[Piece], lang: str) 
     if not item.disagreements:
         agree = f"The parser agrees with the {where} on every checked field."
         return f'{notes}<div class="agree"><p>{agree}</p></div>'
-    rows = "".join(
-        f"<tr><td>{escape_text(d['field'])}</td><td>{escape_text(d['pointer'] or '(not annotated)')}</td>"
-        f'<td lang="{lang}">{escape_text(_value(d["annotation"]))}</td>'
-        f'<td lang="{lang}">{escape_text(_value(d["parser"]))}{_parser_link(doc, found, d)}</td></tr>'
-        for d in item.disagreements
-    )
+    rows = "".join(_row(doc, d, found, lang) for d in item.disagreements)
     count = len(item.disagreements)
     return (
         f'{notes}<div class="disagree"><p>The parser and the {where} disagree ({count}):</p>'
