@@ -149,3 +149,14 @@ def test_every_committed_release_can_be_reviewed():
             page = read(review_page([item]))
             texts = {n: "".join(parts) for (s, n), parts in page.pieces.items() if s == "d1"}
             assert texts == {str(p.number): p.text for p in pieces(item.record)}, version
+
+
+def test_an_html_page_is_shown_as_the_rendering_its_spans_index():
+    from pathlib import Path
+
+    record = _record(Path(__file__).resolve().parents[1] / "html" / "jsonld.html")
+    assert record["rendering"] is not None and record["rendering"] != record["raw_text"]
+    page = read(review_page([Reviewed("page.html", record)]))
+    assert "".join(page.texts["d1"]) == record["rendering"]
+    texts = {n: "".join(parts) for (s, n), parts in page.pieces.items() if s == "d1"}
+    assert texts == {str(p.number): p.text for p in pieces(record)} and texts
