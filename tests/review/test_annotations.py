@@ -78,3 +78,29 @@ def test_a_release_compares_its_annotation_with_the_parser_run_again(tmp_path, r
     _annotate(copy / "hf", HINDI, _changed_speaker(record))
     (item,) = from_release(copy, [record["doc_id"]])
     assert [d["pointer"] for d in item.disagreements] == ["/quotes/1/speaker"]
+
+
+def test_a_curated_release_shows_which_fields_a_person_checked(tmp_path, hindi_seed):
+    from cmvisit_data.release import build
+
+    record = _parsed(hindi_seed)
+    seeds = copy_seeds(tmp_path / "seeds")
+    _annotate(seeds, HINDI, _changed_speaker(record))
+    result = build(seeds, tmp_path / "out", "0.1.0", workers=1)
+    assert result.status == "built", [p.one_line() for p in result.problems]
+    (item,) = from_release(tmp_path / "out" / "0.1.0", [record["doc_id"]])
+    assert item.record["curation"]["fields"] == ["title", "quotes"]
+    assert item.record["quotes"][1]["speaker"] == "नाकाजो काज़ुया"  # the release holds the person's value
+    page = CliRunner().invoke(
+        main,
+        [
+            "review",
+            str(tmp_path / "out" / "0.1.0"),
+            "--doc",
+            record["doc_id"],
+            "--out",
+            str(tmp_path / "p.html"),
+        ],
+    )
+    assert page.exit_code == 0, page.output
+    assert "fields a person checked: title, quotes" in (tmp_path / "p.html").read_text(encoding="utf-8")
