@@ -33,10 +33,12 @@ STAGES: dict[str, int] = {
     "tables": 4, "dedup": 4, "validation.tables": 4, "builder": 4, "batch": 4,
     # 5: the tables described for readers (Hub features, Croissant, the card, the Hub repository id)
     "hub": 5,
+    # the review page of records (parsed documents, compared with their annotations)
+    "review": 5,
     # 6: a release: built, cut, verified, compared
     "release": 6,
     # 7: what users run: publishing, loading, the command line
-    "release.publish": 7, "loader": 7, "cli": 7, "__init__": 7,
+    "release.publish": 7, "review.release": 7, "loader": 7, "cli": 7, "__init__": 7,
 }  # fmt: skip
 
 

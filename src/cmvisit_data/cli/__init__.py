@@ -7,9 +7,9 @@ Bad input is reported one line per problem on stderr (text) or as the one JSON r
 command shares (--format json: valid, stats, problems, and the command's result), never as a
 traceback.
 
-The group is here; the commands are in `documents` (validate, parse), `seeds` (add, seeds),
-`releases` (build, release) and `published` (verify, diff, publish); what they share in
-`base` and `options`.
+The group is here; the commands are in `documents` (validate, parse), `review` (review),
+`seeds` (add, seeds), `curation` (annotate, score), `releases` (build, release) and
+`published` (verify, diff, publish); what they share in `base` and `options`.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .curation import annotate
 from .documents import parse, validate
 from .published import diff, publish, verify
 from .releases import build, release_command
+from .review import review
 from .seeds import add, seeds
 
 __all__ = ["main"]
@@ -38,5 +39,5 @@ def main() -> None:
     """Build and check the cmvisit press-release dataset."""
 
 
-for _command in (validate, parse, add, seeds, annotate, build, release_command, verify, diff, publish):
+for _command in (validate, parse, review, add, annotate, seeds, build, release_command, verify, diff, publish):
     main.add_command(_command)

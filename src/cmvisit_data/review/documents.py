@@ -1,0 +1,71 @@
+"""The documents a review shows when it is given raw documents or folders of them: each parsed
+with the package's parser, and compared with its annotation where it has one.
+
+A document's annotation is `annotations/<file name>.json` in the seeds folder given
+(`--seeds DIR`), else in the document's own folder (a seeds folder holds its documents beside
+`annotations/`). What is compared is the parser's own output, before any annotation is
+applied: the page shows what the parser made of the document and where a person disagrees.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import rules
+from ..errors import Problem
+from ..record import parse_path
+from ..seeds.folders import DOCUMENT_SUFFIXES, expand
+from .page import Reviewed
+
+ANNOTATIONS = "annotations"  # the folder of a seeds folder that holds its annotations
+
+
+def annotation_file(document: str, seeds: str | None) -> Path | None:
+    """The annotation of a document, or None where it has none."""
+    folder = Path(seeds) if seeds is not None else Path(document).parent
+    if not (folder / ANNOTATIONS).is_dir():
+        return None
+    from ..curation.annotations import annotation_path
+
+    found = annotation_path(folder, Path(document).name)
+    return found if found.is_file() else None
+
+
+def compared(item: Reviewed, annotation: Path, text: str) -> Reviewed:
+    """The item with what its annotation file says: where the annotation and the parser's
+    record disagree, or the annotation's own problems when it cannot be compared."""
+    from ..curation.annotations import load_annotation, resolve
+    from ..curation.metrics import CURATED_FIELDS, disagreements
+
+    item.annotation = str(annotation)
+    gold, problems = load_annotation(annotation)
+    if gold is not None:
+        _, more = resolve(gold, text, str(annotation))
+        problems = [*problems, *more]
+        fields = [f for f in CURATED_FIELDS if f in gold]
+        item.disagreements = disagreements(gold, item.record, fields)
+    item.notes += [p.one_line() for p in problems]
+    return item
+
+
+def from_documents(
+    paths: list[str], seeds: str | None = None, max_bytes: int = rules.DEFAULT_MAX_BYTES
+) -> tuple[list[Reviewed], list[Problem]]:
+    """(the documents to show, the problems of those that cannot be parsed): every document
+    the paths name (a folder: its .txt/.html/.htm documents, sorted), each with its annotation
+    compared where it has one."""
+    files, _ = expand(paths, DOCUMENT_SUFFIXES)
+    items: list[Reviewed] = []
+    problems: list[Problem] = []
+    for path in files:
+        record, found = parse_path(path, max_bytes)
+        if record is None:
+            problems += found
+            continue
+        item = Reviewed(path, record)
+        annotation = annotation_file(path, seeds)
+        if annotation is not None:
+            text = record["rendering"] if record.get("rendering") is not None else record["raw_text"]
+            item = compared(item, annotation, text)
+        items.append(item)
+    return items, problems

@@ -1,0 +1,106 @@
+"""The review page beside an annotation: where a person and the parser disagree, from a seeds
+folder (the parser's own output is compared), with --seeds, and from a release."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from cmvisit_data.cli import main
+from cmvisit_data.record import parse_path
+from cmvisit_data.review.documents import from_documents
+from cmvisit_data.review.release import from_release
+
+from ..conftest import copy_seeds
+
+HINDI = "001_f633bab6aa95e6a6.txt"
+
+
+def _parsed(path) -> dict:
+    record, problems = parse_path(path)
+    assert record is not None, problems
+    return record
+
+
+def _annotate(folder, seed, data) -> None:
+    (folder / "annotations").mkdir(exist_ok=True)
+    text = json.dumps(data, ensure_ascii=False)
+    (folder / "annotations" / f"{seed}.json").write_text(text, encoding="utf-8")
+
+
+def _changed_speaker(record: dict) -> dict:
+    quotes = [{"text": q["text"], "kind": q["kind"], "speaker": q["speaker"]} for q in record["quotes"]]
+    quotes[1]["speaker"] = "नाकाजो काज़ुया"
+    return {"title": record["metadata"]["title"], "quotes": quotes}
+
+
+def test_a_changed_speaker_is_the_one_disagreement(tmp_path):
+    seeds = copy_seeds(tmp_path / "seeds")
+    record = _parsed(seeds / HINDI)
+    _annotate(seeds, HINDI, _changed_speaker(record))
+    items, problems = from_documents([str(seeds)])
+    assert problems == []
+    shown = {i.name.rsplit("/", 1)[-1]: i for i in items}
+    assert shown["000_a25e3bb1cf0e3701.txt"].disagreements is None  # no annotation: nothing compared
+    hindi = shown[HINDI]
+    assert hindi.record == record  # the parser's own output is shown and compared
+    assert [(d["field"], d["pointer"], d["annotation"], d["parser"]) for d in hindi.disagreements] == [
+        ("quotes", "/quotes/1/speaker", "नाकाजो काज़ुया", record["quotes"][1]["speaker"])
+    ]
+    out = tmp_path / "page.html"
+    result = CliRunner().invoke(main, ["review", str(seeds), "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "disagree (1)" in page and "/quotes/1/speaker" in page and "नाकाजो काज़ुया" in page
+
+
+def test_an_agreeing_annotation_and_a_wrong_one(tmp_path, hindi_seed):
+    record = _parsed(hindi_seed)
+    elsewhere = tmp_path / "docs"
+    elsewhere.mkdir()
+    shutil.copy2(hindi_seed, elsewhere / HINDI)
+    seeds = tmp_path / "curated"
+    seeds.mkdir()
+    _annotate(seeds, HINDI, {"title": record["metadata"]["title"]})
+    (item,), _ = from_documents([str(elsewhere / HINDI)], seeds=str(seeds))
+    assert item.disagreements == [] and item.annotation.endswith(f"annotations/{HINDI}.json")
+    _annotate(seeds, HINDI, {"title": "not in this document"})
+    (item,), _ = from_documents([str(elsewhere / HINDI)], seeds=str(seeds))
+    assert any("/title" in note for note in item.notes), item.notes
+
+
+def test_a_release_compares_its_annotation_with_the_parser_run_again(tmp_path, release, hindi_seed):
+    record = _parsed(hindi_seed)
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    _annotate(copy / "hf", HINDI, _changed_speaker(record))
+    (item,) = from_release(copy, [record["doc_id"]])
+    assert [d["pointer"] for d in item.disagreements] == ["/quotes/1/speaker"]
+
+
+def test_a_curated_release_shows_which_fields_a_person_checked(tmp_path, hindi_seed):
+    from cmvisit_data.release import build
+
+    record = _parsed(hindi_seed)
+    seeds = copy_seeds(tmp_path / "seeds")
+    _annotate(seeds, HINDI, _changed_speaker(record))
+    result = build(seeds, tmp_path / "out", "0.1.0", workers=1)
+    assert result.status == "built", [p.one_line() for p in result.problems]
+    (item,) = from_release(tmp_path / "out" / "0.1.0", [record["doc_id"]])
+    assert item.record["curation"]["fields"] == ["title", "quotes"]
+    assert item.record["quotes"][1]["speaker"] == "नाकाजो काज़ुया"  # the release holds the person's value
+    page = CliRunner().invoke(
+        main,
+        [
+            "review",
+            str(tmp_path / "out" / "0.1.0"),
+            "--doc",
+            record["doc_id"],
+            "--out",
+            str(tmp_path / "p.html"),
+        ],
+    )
+    assert page.exit_code == 0, page.output
+    assert "fields a person checked: title, quotes" in (tmp_path / "p.html").read_text(encoding="utf-8")
