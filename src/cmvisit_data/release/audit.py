@@ -37,6 +37,7 @@ from ..errors import Problem
 from ..hashing import sha256_of
 from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
+from .annotated import FIELDS_COLUMN, SHA_COLUMN, annotated_files, annotation_file, curated_counts
 from .layout import (
     FIRST_LAYOUT,
     LAYOUT,
@@ -58,6 +59,8 @@ HF_META_FILES = ("hf/LICENSE.md", "hf/README.md", "hf/croissant.json")
 # The documents' columns the manifest's derived fields come from.
 DOCUMENT_FACTS = ("doc_id", "source_file", "raw_sha256", "language", "source_url", "outlet", "rights",
                    "obtained", "published", "duplicate_of", "schema_version")  # fmt: skip
+# and those of the tables that record annotations (schema 1.3.0 on): the inputs' annotations, `curated`.
+CURATION_FACTS = (SHA_COLUMN, FIELDS_COLUMN)
 
 
 def listed_paths(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -75,7 +78,7 @@ def required_files(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
     hf/load.py to publish), nothing less (a file deleted with its entry)."""
     where = str(folder / RELEASE_MANIFEST)
     counted = {hf_data_file(t) for t in TABLE_NAMES} | ({REJECTED} if manifest["rejected"] else set())
-    expected = counted | set(HF_META_FILES)
+    expected = counted | set(HF_META_FILES) | annotated_files(manifest)
     listed = set(manifest["files"])
     problems = [
         Problem(
@@ -249,6 +252,9 @@ def derived_fields(
     differs("/version", manifest["version"], folder.name)
     differs("/inputs", manifest["inputs"], [_input_of(row) for row in documents])
     differs("/counts", manifest["counts"], _counts(documents))
+    curated = manifest.get("curated")
+    claimed = None if curated is None else {k: curated[k] for k in ("documents", "fields")}
+    differs("/curated", claimed, curated_counts(documents))
     for path, rows in hf_rows.items():
         differs(f"/files/{path}/rows", manifest["files"][path]["rows"], rows)
     differs("/rejected", manifest["rejected"], rejected)
@@ -306,9 +312,16 @@ def _provenance(file: Path, documents: list[dict[str, Any]]) -> list[Problem]:
 
 
 def _input_of(row: dict[str, Any]) -> dict[str, Any]:
-    return {"file": row["source_file"], "sha256": row["raw_sha256"], "doc_id": row["doc_id"],
-            "language": str(row["language"]), "url": row["source_url"], "outlet": row["outlet"],
-            "rights": row["rights"], "obtained": row["obtained"]}  # fmt: skip
+    """A document's input as the manifest lists it: with its annotation (or null) when the
+    documents table records one (schema 1.3.0 on), the annotation named after the document's file."""
+    found = {"file": row["source_file"], "sha256": row["raw_sha256"], "doc_id": row["doc_id"],
+             "language": str(row["language"]), "url": row["source_url"], "outlet": row["outlet"],
+             "rights": row["rights"], "obtained": row["obtained"]}  # fmt: skip
+    if SHA_COLUMN in row:
+        sha256 = row[SHA_COLUMN]
+        found["annotation"] = None if sha256 is None else {"file": annotation_file(row["source_file"]),
+                                                           "sha256": sha256}  # fmt: skip
+    return found
 
 
 def _counts(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from typing import Any
 from ..errors import Problem, Report, os_error_type
 from ..tables import TABLE_NAMES, row_key, table_schema, to_table
 from ..validation.tables import check_batch
-from . import audit, described, mirror
+from . import annotated, audit, described, mirror
 from . import sealed as reading
 from .layout import (
     FIRST_LAYOUT,
@@ -145,14 +145,15 @@ def _verify(
             )
     if problems:
         return problems
+    stored = tables["documents"][1].schema_arrow.names
+    facts = [*audit.DOCUMENT_FACTS, *(c for c in audit.CURATION_FACTS if c in stored)]
     documents = [
-        row
-        for batch in reading.batches(*tables["documents"], columns=list(audit.DOCUMENT_FACTS))
-        for row in batch.to_pylist()
+        row for batch in reading.batches(*tables["documents"], columns=facts) for row in batch.to_pylist()
     ]
     hf_rows = {hf_data_file(name): file.metadata.num_rows for name, (_, file) in (copies or tables).items()}
     rejected, problems = _rejected(opened.get(REJECTED))
     problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
+    problems += annotated.proof(opened, manifest, tables["documents"])
     problems += _croissant(opened["hf/croissant.json"], manifest)
     if layout != FIRST_LAYOUT:  # the card of a layout-1 release is left as it was published
         problems += _card(opened["hf/README.md"])
@@ -207,6 +208,7 @@ def _manifest(
 def _checksums(folder: Path, manifest: dict[str, Any], opened: dict[str, reading.Sealed]) -> list[Problem]:
     """Every file the manifest lists, opened once, has its recorded size and sha256."""
     problems = []
+    annotations = annotated.annotated_files(manifest)
     for name, meta in sorted(audit.listed_paths(manifest).items()):
         if name == RELEASE_MANIFEST:
             continue
@@ -217,7 +219,7 @@ def _checksums(folder: Path, manifest: dict[str, Any], opened: dict[str, reading
             continue
         opened[name] = sealed
         if sealed.info.st_size != meta["bytes"] or sealed.hash() != meta["sha256"]:
-            problems.append(
+            problems.append(annotated.changed(sealed.path) if name in annotations else
                 Problem("checksum-mismatch", "the file differs from its size or sha256 in manifest.json",
                         file=sealed.path)
             )  # fmt: skip
