@@ -28,13 +28,18 @@ def test_load_every_config_in_every_format(config, tmp_path):
     frame = cmvisit_data.load(config, format="pandas")
     table = cmvisit_data.load(config, format="arrow")
     assert dataset.num_rows == len(frame) == table.num_rows > 0
-    # A release built before record schema 1.2.0 (layout 1) has none of the columns it added.
+    # A release built before record schema 1.2.0 (layout 1) has none of the columns it added,
+    # and one built before 1.3.0 none of the curation columns.
     from datasets import Features
 
+    from cmvisit_data.contract import version_of_schema
+    from cmvisit_data.release.layout import read_manifest
     from cmvisit_data.release.parquet import COLUMNS_SINCE_1_2_0
 
+    version = version_of_schema(read_manifest(cmvisit_data.loader._release(None))["schema_sha256"])
     old = COLUMNS_SINCE_1_2_0 - set(dataset.features)
-    assert dataset.features == Features({k: v for k, v in hf_features(config).items() if k not in old})
+    wanted = hf_features(config, version)
+    assert dataset.features == Features({k: v for k, v in wanted.items() if k not in old})
 
 
 def test_load_from_a_hub_folder_with_repo_id(tmp_path):

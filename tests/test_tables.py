@@ -48,8 +48,12 @@ def test_every_declared_record_field_has_a_column():
     schema = load_schema()
     used = {c.pointer for c in DOCUMENT_COLUMNS if c.pointer}
     used |= set(ITEM_TABLES.values())
+    used |= {c.node["x-from"] for c in DOCUMENT_COLUMNS if c.node and "x-from" in c.node}
     for key in schema["properties"]:
-        if key in ("metadata", "source"):
+        if key == "curation":  # its annotation file is annotations/<source_file>.json
+            for sub in schema["$defs"][key]["properties"]:
+                assert f"/{key}/{sub}" in used or sub == "annotation", f"/{key}/{sub} is in no table"
+        elif key in ("metadata", "source"):
             for sub in schema["$defs"][key]["properties"]:
                 assert f"/{key}/{sub}" in used or sub == "spans", f"/{key}/{sub} is in no table"
         elif key != "boilerplate":

@@ -82,6 +82,31 @@ def constraints(node: dict[str, Any]) -> dict[str, Any]:
 SCHEMA_VERSION: str = load_schema()["properties"]["schema_version"]["const"]
 
 
+def version_key(version: str) -> tuple[int, ...]:
+    """A semantic version as a tuple that orders as the versions do ("1.10.0" after "1.9.0")."""
+    return tuple(int(part) for part in version.split("."))
+
+
+@cache
+def version_of_schema(sha256: str) -> str:
+    """The record schema version whose published bytes have this checksum (a release's
+    schema_sha256): the shipped schema's, or a copy's under schema/history/; the shipped
+    version if none has it (the release's checks then report the checksum)."""
+    import hashlib
+
+    current = schema_path()
+    for path in [current, *sorted((current.parent / "history").glob("press_release-*.schema.json"))]:
+        if hashlib.sha256(path.read_bytes()).hexdigest() == sha256:
+            return str(json.loads(path.read_bytes())["properties"]["schema_version"]["const"])
+    return SCHEMA_VERSION
+
+
+def is_since(node: dict[str, Any], version: str) -> bool:
+    """Whether a declared column exists in records of `version`: a column the schema marks
+    `"x-since": "1.3.0"` is absent from tables of releases whose records are older."""
+    return version_key(node.get("x-since", "0")) <= version_key(version)
+
+
 def is_span(node: dict[str, Any]) -> bool:
     """Whether a (non-null) schema node is a span: an object with text, start and end."""
     properties = node.get("properties", {})

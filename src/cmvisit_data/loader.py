@@ -91,9 +91,10 @@ def load(
         # an empty table is returned with its declared features instead.
         import datasets
 
+        from .contract import version_of_schema
         from .hub.features import hf_features
 
-        features = hf_features(config)
+        features = hf_features(config, version_of_schema(manifest["schema_sha256"]))
         return datasets.Dataset.from_dict({name: [] for name in features}, features=features)
     import datasets
 

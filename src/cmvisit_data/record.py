@@ -50,6 +50,7 @@ def build_record(
         **parts,
         "raw_text": doc.text,
         "rendering": None if rendering is None else rendering.text,
+        "curation": None,  # a person's annotation, applied by the build (`curation.apply`)
     }
     # doc comes from inputs.decode: its text policy, checksum and size are already its own.
     problems = validate_record(record, file=doc.file, decoded=True)

@@ -6,10 +6,12 @@ Every table's layout is declared in the JSON Schema (`schema/press_release.schem
 never here: the array each item table comes from (`x-table`), the tables' order (`x-tables`),
 their descriptions (`x-table-description`) and keys (`x-key`, `x-item-key`), the documents'
 columns (`x-columns`, with the columns that are no record field: counts, the cleaned body,
-`duplicate_of`) and narrow integers (`x-arrow-type`). Every column's Arrow type and
-description are derived from it, never inferred from data: dates become `date32`, enums plain
-strings (their values are the schema's), spans structs, lists typed lists, and a column is
-nullable exactly when the schema allows `null`.
+`duplicate_of`, and the curation columns, which copy a value from under a nullable field:
+`x-from`, with `default` where it is null; `x-since` for a column added after the first
+releases) and narrow integers (`x-arrow-type`). Every column's Arrow type and description are
+derived from it, never inferred from data: dates become `date32`, enums plain strings (their
+values are the schema's), spans structs, lists typed lists, and a column is nullable exactly
+when the schema allows `null`.
 
 Checking tables (pandera) is `validation.tables`' job; writing them is `release`'s.
 """
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from .contract import constraints, is_span, load_schema, resolve, split_null
+from .contract import SCHEMA_VERSION, constraints, is_since, is_span, load_schema, resolve, split_null
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -160,12 +162,15 @@ def item_properties(table: str) -> dict[str, dict[str, Any]]:
 
 
 @cache
-def table_schema(table: str) -> pa.Schema:
-    """The Arrow schema of a table, with each field's description in its metadata."""
+def table_schema(table: str, version: str = SCHEMA_VERSION) -> pa.Schema:
+    """The Arrow schema of a table, with each field's description in its metadata; for an
+    older record schema `version`, without the columns added since (`x-since`)."""
     import pyarrow as pa
 
     if table == "documents":
-        fields = [arrow_field(c.name, column_node(c)) for c in DOCUMENT_COLUMNS]
+        fields = [
+            arrow_field(c.name, column_node(c)) for c in DOCUMENT_COLUMNS if is_since(c.node or {}, version)
+        ]
     else:
         fields = [
             *(arrow_field(name, ITEM_KEY[name]) for name in TABLE_KEYS[table]),
@@ -266,6 +271,27 @@ def _document_plan() -> tuple[tuple[str, tuple[str, ...], Callable[[Any], Any] |
     return tuple(plan)
 
 
+def _at_or_none(record: dict[str, Any], path: tuple[str, ...]) -> Any:
+    """The value at a path, or None where a value on the way is null (a record without curation)."""
+    value: Any = record
+    for part in path:
+        if value is None:
+            return None
+        value = value[part]
+    return value
+
+
+@cache
+def _derived_plan() -> tuple[tuple[str, tuple[str, ...], Any], ...]:
+    """(column, path in the record, value where the path meets null) for every derived column
+    that copies a value from under a nullable field (`x-from`, `default`: the curation columns)."""
+    return tuple(
+        (c.name, _path(c.node["x-from"]), c.node.get("default"))
+        for c in DOCUMENT_COLUMNS
+        if c.node is not None and "x-from" in c.node
+    )
+
+
 _Converters = tuple[tuple[str, Callable[[Any], Any] | None], ...]
 
 
@@ -304,6 +330,9 @@ def record_columns(
         document[name] = len(out[table]["doc_id"])
     document["body_text"] = "\n\n".join(p["text"] for p in record["paragraphs"])
     document["duplicate_of"] = duplicate_of
+    for name, path, default in _derived_plan():
+        value = _at_or_none(record, path)
+        document[name] = default if value is None else value
     out["documents"] = {c.name: [document[c.name]] for c in DOCUMENT_COLUMNS}
     return out
 

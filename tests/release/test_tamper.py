@@ -229,7 +229,7 @@ def _write_hf(folder: Path, table: str, rows_table) -> None:
     from cmvisit_data.hub import features
     from cmvisit_data.release.parquet import COLUMNS_SINCE_1_2_0
 
-    layout_1 = {k: v for k, v in features.hf_features(table).items() if k not in COLUMNS_SINCE_1_2_0}
+    layout_1 = {k: v for k, v in features.hf_features(table, "1.2.0").items() if k not in COLUMNS_SINCE_1_2_0}
     schema = features.hf_schema(Features(layout_1))
     columns = [rows_table.column(f.name).cast(f.type) for f in schema]
     pq.write_table(pa.Table.from_arrays(columns, schema=schema), _hf_path(folder, table))

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..contract import SCHEMA_VERSION
 from ..tables import TABLE_NAMES, table_schema
 
 if TYPE_CHECKING:
@@ -59,11 +60,12 @@ def _feature(field: pa.Field, table: str) -> Any:
     return Value(names[t])
 
 
-def hf_features(table: str) -> Any:
-    """The `datasets.Features` of a table, derived from its Arrow schema (enums as strings)."""
+def hf_features(table: str, version: str = SCHEMA_VERSION) -> Any:
+    """The `datasets.Features` of a table, derived from its Arrow schema (enums as strings);
+    for an older record schema `version`, without the columns added since."""
     from datasets import Features
 
-    return Features({field.name: _feature(field, table) for field in table_schema(table)})
+    return Features({field.name: _feature(field, table) for field in table_schema(table, version)})
 
 
 def hf_schema(features: Any) -> pa.Schema:
@@ -75,11 +77,12 @@ def hf_schema(features: Any) -> pa.Schema:
     )
 
 
-def hub_table_schema(table: str) -> pa.Schema:
+def hub_table_schema(table: str, version: str = SCHEMA_VERSION) -> pa.Schema:
     """The Arrow schema a table is stored with (layout 2): its declared schema, column
-    descriptions and all, with its `datasets` features in the `huggingface` metadata."""
-    schema = table_schema(table)
-    return schema.with_metadata({**schema.metadata, **hf_schema(hf_features(table)).metadata})
+    descriptions and all, with its `datasets` features in the `huggingface` metadata (of the
+    record schema `version`: a release keeps the columns of its records' version)."""
+    schema = table_schema(table, version)
+    return schema.with_metadata({**schema.metadata, **hf_schema(hf_features(table, version)).metadata})
 
 
 class HubSizes:

@@ -29,7 +29,7 @@ def _layouts(table: str) -> tuple[tuple[Any, dict[str, list[str]]], ...]:
 
     from ..hub.features import hf_features
 
-    current = hf_features(table)
+    current = hf_features(table, "1.2.0")  # layout 1 ends before record schema 1.3.0
     # Layout-1 releases were built before the columns of HTML pages (record schema 1.2.0).
     current = Features({name: f for name, f in current.items() if name not in COLUMNS_SINCE_1_2_0})
     labels = {name: enum_values(table, name) for name in current}

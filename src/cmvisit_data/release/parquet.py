@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, ClassVar
 
+from ..contract import SCHEMA_VERSION
 from ..parquet_options import PARQUET_OPTIONS
 from ..tables import COUNTED, TABLE_NAMES, enum_values, table_schema
 from .layout import FIRST_LAYOUT, LAYOUT, table_file
@@ -24,17 +25,17 @@ BATCH_DOCS = 1000
 COLUMNS_SINCE_1_2_0 = frozenset({"media_type", "encoding", "metadata_sources", "rendering", "status_url"})
 
 
-def stored_schema(table: str, layout: int = LAYOUT) -> Any:
-    """The Arrow schema a table is stored with in a release of this layout: in layout 2 the
-    declared schema with the Hub's features in its metadata; in layout 1 the declared schema
-    with each enum column dictionary-encoded (int8 indices)."""
+def stored_schema(table: str, layout: int = LAYOUT, version: str = SCHEMA_VERSION) -> Any:
+    """The Arrow schema a table is stored with in a release of this layout and record schema
+    version: in layout 2 the declared schema with the Hub's features in its metadata; in
+    layout 1 the declared schema with each enum column dictionary-encoded (int8 indices)."""
     import pyarrow as pa
 
     if layout != FIRST_LAYOUT:
         from ..hub.features import hub_table_schema
 
-        return hub_table_schema(table)
-    schema = table_schema(table)
+        return hub_table_schema(table, version)
+    schema = table_schema(table, version)
     for name in COLUMNS_SINCE_1_2_0 & set(schema.names):
         schema = schema.remove(schema.get_field_index(name))
     for i, field in enumerate(schema):

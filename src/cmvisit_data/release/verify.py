@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..contract import version_of_schema
 from ..errors import Problem, Report, os_error_type
 from ..tables import TABLE_NAMES, row_key, table_schema, to_table
 from ..validation.tables import check_batch
@@ -236,7 +237,8 @@ def _shapes(manifest: dict[str, Any], tables: dict[str, Any], layout: int) -> li
     problems = []
     for name in TABLE_NAMES:
         sealed, file = tables[name]
-        got, want = file.schema_arrow, stored_schema(name, layout)
+        version = version_of_schema(manifest["schema_sha256"])  # a release keeps its records' columns
+        got, want = file.schema_arrow, stored_schema(name, layout, version)
         shape = [(f.name, str(f.type), f.nullable) for f in got]
         if shape != [(f.name, str(f.type), f.nullable) for f in want]:
             problems.append(

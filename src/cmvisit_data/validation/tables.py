@@ -21,7 +21,16 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
-from ..tables import COUNTED, TABLE_KEYS, TABLE_NAMES, column_constraints, row_key, span_columns, table_schema
+from ..tables import (
+    COUNTED,
+    DOCUMENT_COLUMNS,
+    TABLE_KEYS,
+    TABLE_NAMES,
+    column_constraints,
+    row_key,
+    span_columns,
+    table_schema,
+)
 from .records import doc_id_for
 
 if TYPE_CHECKING:
@@ -392,6 +401,9 @@ def printed_date(text: str) -> str | None:
 
 # The documents columns record schema 1.2.0 added (HTML pages), absent from older releases.
 COLUMNS_SINCE_1_2_0 = ("media_type", "encoding", "metadata_sources", "rendering")
+# The documents columns the schema marks as added later (`x-since`: 1.3.0's curation columns),
+# absent from the releases built before.
+LATER_COLUMNS = tuple(c.name for c in DOCUMENT_COLUMNS if "x-since" in (c.node or {}))
 # The item columns it added, by table, likewise absent from older releases.
 ITEM_COLUMNS_SINCE_1_2_0 = {"tweets": ("status_url",)}
 
@@ -403,7 +415,7 @@ def check_batch(tables: dict[str, pa.Table], file: str | None = None) -> list[Pr
     # The long texts are checked by CrossTable, not pandera; the columns of schema 1.2.0 only
     # where the table has them (layout-1 releases were built before).
     texts = [name for name in ("raw_text", "rendering") if name in documents.schema.names]
-    absent = tuple(n for n in COLUMNS_SINCE_1_2_0 if n not in documents.schema.names)
+    absent = tuple(n for n in (*COLUMNS_SINCE_1_2_0, *LATER_COLUMNS) if n not in documents.schema.names)
     frame = documents.drop_columns(texts).to_pandas()
     problems = check_frame("documents", frame, file, ("raw_text", "rendering", *absent))
     cross = CrossTable()
