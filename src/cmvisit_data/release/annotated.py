@@ -97,12 +97,39 @@ def curated_block(fields: Counter[str], documents: int, counts: Counter[str]) ->
 
 def curated_counts(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
     """What the documents table says of `curated`: the curated documents and the documents per
-    checked field (None when no document is curated, or the table predates annotations)."""
+    checked field, which the figures count too (None when no document is curated, or the table
+    predates annotations). `curated_claims` is what the manifest says of the same."""
     curated = [row for row in rows if row.get(SHA_COLUMN) is not None]
     if not curated:
         return None
-    fields = Counter(field for row in curated for field in row.get(FIELDS_COLUMN) or [])
-    return {"documents": len(curated), "fields": dict(sorted(fields.items()))}
+    fields = dict(sorted(Counter(f for row in curated for f in row.get(FIELDS_COLUMN) or []).items()))
+    return {
+        "documents": len(curated),
+        "fields": fields,
+        "figures": {"documents": len(curated), "fields": fields},
+    }
+
+
+def curated_claims(manifest: dict[str, Any]) -> dict[str, Any] | None:
+    """The counts the manifest's `curated` block states, in `curated_counts`' shape."""
+    curated = manifest.get("curated")
+    if curated is None:
+        return None
+    figures = curated["figures"]
+    per_field = figures.get("fields")
+    return {
+        "documents": curated["documents"],
+        "fields": curated["fields"],
+        "figures": {
+            "documents": figures.get("documents"),
+            "fields": {
+                name: value.get("documents") if isinstance(value, dict) else value
+                for name, value in sorted(per_field.items())
+            }
+            if isinstance(per_field, dict)
+            else per_field,
+        },
+    }
 
 
 # --- verify ------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Comparing releases: the documents added, removed and changed (file names and titles), what
-changed in each (its fields, its items per table) and why (the text, the schema, the parser,
-the provenance), with a summary first. That summary as text, for the command line and the changelog alike, is
-`diff_text`'s; the changelog itself is `changelog`'s.
+changed in each (its fields, its items per table) and why (the text, an annotation added,
+changed or removed, the schema, the parser, the provenance), with a summary first. That summary
+as text, for the command line and the changelog alike, is `diff_text`'s; the changelog itself
+is `changelog`'s.
 
 Memory stays bounded on a large release: tables are read a batch at a time, and per document
 only a few 64-bit hashes are kept (Python's `hash`, enough to tell values apart within one

@@ -17,6 +17,9 @@ ones before it pass:
    the data files (in layout 2 it and the card's configs name each table's own file, and the
    enumerations the schema's values: `described`), and the build's `check_batch` holds on
    the stored rows (row group by row group, with the items of the same documents merged in);
+   each annotation the release holds has the sha256 its input and its document record, and,
+   resolved again against the document's text, gives the curated fields' values and spans
+   (`annotated`);
 7. in layout 1, each hf/ copy holds its table's rows, value for value;
 8. no file was changed or swapped while it was read.
 
