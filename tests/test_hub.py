@@ -181,3 +181,45 @@ def test_card_quality_table_leads_with_the_new_outlets_and_counts_their_items():
         byline == f"{data['check']['scores']['byline_f1']:.3f} ({data['check']['gold']['byline_gold']} items)"
     )
     assert f"{data['check']['pages']} annotated pages from {data['check']['outlets']} outlets" in text
+
+
+def _curated_manifest() -> dict:
+    from collections import Counter
+
+    from cmvisit_data.curation.metrics import figures
+
+    counts = Counter(
+        {"documents": 2, "title.documents": 2, "title.gold": 2, "title.pred": 2, "title.tp": 1,
+         "quotes.documents": 1, "quotes.gold": 4, "quotes.pred": 4, "quotes.tp": 4,
+         "speaker.n": 4, "speaker.ok": 4, "speaker.exact": 3}
+    )  # fmt: skip
+    return {
+        "counts": {"documents": 5},
+        "curated": {"documents": 2, "fields": {"title": 2, "quotes": 1}, "figures": figures(counts)},
+    }
+
+
+def test_card_prints_the_parser_against_the_curated_documents_beside_the_development_figures():
+    from cmvisit_data.hub import card
+
+    text = card._quality(_curated_manifest())
+    header, _, *rows = [line for line in text.splitlines() if line.startswith("|")]
+    assert header.split("|")[5].strip() == "the parser against 2 curated documents of this release"
+    by_label = {row.split("|")[1].strip(): row.split("|") for row in rows}
+    assert by_label["title F1"][5].strip() == "0.500 (2 items)"
+    assert by_label["quotes F1"][5].strip() == "1.000 (4 items)"
+    assert by_label["quote speaker, whole name"][5].strip() == "0.750"
+    assert by_label["byline F1"][5].strip() == "n/a"  # no curated document checks bylines
+    assert "documents per field: title 2, quotes 1" in text
+    assert "A person checked" not in card._annotations({"counts": {"documents": 5}})
+    assert "in 2 of the release's 5 documents" in card._annotations(_curated_manifest())
+
+
+def test_card_without_curated_documents_keeps_its_four_columns():
+    from cmvisit_data.hub import card
+
+    header = next(
+        line for line in card._quality({"curated": {"documents": 0}}).splitlines() if line.startswith("|")
+    )
+    assert header.count("|") == 6
+    assert "none are made by hand" in card._annotations({"counts": {"documents": 5}})

@@ -14,11 +14,13 @@ run it unchanged. The build maps it a chunk at a time (`batch`).
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import rules
+from .curation.annotations import annotation_path, orphans
 from .errors import CmvisitError, Problem
 from .inputs import HTML_SUFFIXES, read_path
 from .seeds.manifest import MANIFEST_NAME, Entry, load_manifest, resolve_entry, unlisted
@@ -41,6 +43,9 @@ class Outcome:
     columns: dict[str, dict[str, list[Any]]] | None = None  # the record's values per table and column
     signature: bytes | None = None
     problems: list[Problem] = field(default_factory=list)
+    # The parser against the document's annotation (curation.metrics.document_counts), or None
+    # for a document without one: what the release's curated figures sum.
+    counts: Counter[str] | None = None
 
     @property
     def ok(self) -> bool:
@@ -48,7 +53,9 @@ class Outcome:
 
 
 def process(job: Job) -> Outcome:
-    """One document: read it, check it against its manifest entry, parse and validate it."""
+    """One document: read it, check it against its manifest entry, parse and validate it; where
+    the seeds hold its annotation (annotations/<file>.json), apply it (a wrong one rejects the
+    document with its problems)."""
     from .dedup import signature
     from .record import build_record
     from .tables import record_columns
@@ -76,6 +83,12 @@ def process(job: Job) -> Outcome:
         outcome.problems.extend(exc.problems)
         return outcome
     record["source"]["file"] = entry.file  # the name inside seeds/, not the path this machine read
+    annotation = annotation_path(job.seeds_dir, entry.file)
+    if os.path.lexists(annotation):
+        record, outcome.counts, problems = curated(record, annotation, entry.file)
+        if record is None:
+            outcome.problems.extend(problems)
+            return outcome
     if job.listed and record["metadata"]["language"] != entry.language:
         outcome.problems.append(
             Problem(
@@ -89,6 +102,30 @@ def process(job: Job) -> Outcome:
     outcome.columns = record_columns(record)
     outcome.signature = signature(record)
     return outcome
+
+
+def curated(
+    record: dict[str, Any], path: Path, seed_file: str
+) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
+    """The parser's record with the seed's annotation applied and validated, and the parser's
+    counts against the annotation; or (None, None, problems) for an annotation that is wrong."""
+    from .curation.annotations import annotation_name, plain, read_annotation, resolve
+    from .curation.apply import apply
+    from .curation.metrics import document_counts
+    from .validation.records import validate_record
+
+    annotation, sha256, problems = read_annotation(path, follow_links=False)
+    if annotation is None or sha256 is None:
+        return None, None, problems
+    text = record["raw_text"] if record["rendering"] is None else record["rendering"]
+    resolved, problems = resolve(annotation, text, str(path))
+    if resolved is None:
+        return None, None, problems
+    result = apply(record, resolved, annotation_name(seed_file), sha256)
+    problems = validate_record(result, file=str(path), decoded=True)
+    if problems:
+        return None, None, problems
+    return result, document_counts(plain(annotation), record, resolved.fields), []
 
 
 # The documents --discover takes from a folder without a manifest: text and HTML pages alike.
@@ -107,7 +144,7 @@ def sources(seeds_dir: str | os.PathLike[str], discover: bool = False) -> tuple[
         return [Entry(name, "", "", None, None, None, None) for name in names], []
     entries, problems = load_manifest(seeds_dir)
     if not problems:
-        problems = unlisted(seeds_dir, entries)
+        problems = unlisted(seeds_dir, entries) + orphans(seeds_dir, {e.file for e in entries})
     return entries, problems
 
 

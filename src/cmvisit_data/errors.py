@@ -166,6 +166,66 @@ CATALOGUE: dict[str, ErrorType] = {
         "the bytes are not those their checksum records",
         "The bytes changed since their checksum was recorded; restore them or re-record it.",
     ),
+    # Annotations (seeds/annotations/<seed file>.json)
+    "annotation-malformed": ErrorType(
+        "Malformed annotation",
+        "the annotation is not strict JSON",
+        "Fix the JSON at the place given (each key once, UTF-8), or start again: cmvisit annotate --force.",
+    ),
+    "annotation-invalid": ErrorType(
+        "Invalid annotation",
+        "the value is not what the gold format allows",
+        "Give the value in the extraction contract's gold format (title, published, byline, dateline, "
+        "highlights, quotes, tweets, language), as `cmvisit annotate` writes it.",
+    ),
+    "annotation-unknown-key": ErrorType(
+        "Unknown annotation key",
+        "no field an annotation checks",
+        "Remove the key, or correct its spelling: an annotation holds language, title, published, "
+        "byline, dateline, highlights, quotes and tweets (notes and id are ignored).",
+    ),
+    "annotation-text-not-found": ErrorType(
+        "Annotation text not found",
+        "text not found in the document",
+        "Copy the text exactly as the document prints it (the rendering, for an HTML page: see "
+        "`cmvisit parse`), without the quotation marks or bullet around it.",
+    ),
+    "annotation-ambiguous": ErrorType(
+        "Ambiguous annotation text",
+        "the text occurs more than once in the document",
+        'Say which one: give the item as {"text": ..., "start": OFFSET} or {"text": ..., "occurrence": N}.',
+    ),
+    "annotation-wrong-place": ErrorType(
+        "Annotation text not at its place",
+        "the text does not occur where the annotation says",
+        "Give the start of one of the offsets listed, or an occurrence the text has.",
+    ),
+    "annotation-speaker-not-found": ErrorType(
+        "Annotation speaker not printed",
+        "the speaker is not printed in the document",
+        "Give the speaker as the document prints them (their fullest form), or null where none is named.",
+    ),
+    "annotation-date-not-printed": ErrorType(
+        "Annotation date not printed",
+        "no printed date reads as this date",
+        "A record's publication date is one the document prints: correct the date, or give null.",
+    ),
+    "annotation-no-attribution": ErrorType(
+        "Post without its attribution line",
+        "the post's attribution line is not where the annotation says",
+        "A post's text ends right before its attribution line ('— Name (@handle) Month D, YYYY'); give "
+        "author, handle and posted as that line prints them.",
+    ),
+    "annotation-exists": ErrorType(
+        "Annotation exists",
+        "an annotation is there already",
+        "Edit the annotation that is there, or pass --force to replace it with a new start.",
+    ),
+    "annotation-orphan": ErrorType(
+        "Annotation without its seed",
+        "the annotation names no document of the manifest",
+        "Name the annotation after its seed file (annotations/<seed file>.json), or remove it with its seed.",
+    ),
     # The seeds and their manifest
     "seeds-missing": ErrorType(
         "Seeds folder missing",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import rules
+from .curation.check import check_annotation, is_annotation
 from .errors import CmvisitError, Problem, Report
 from .hashing import sha256_of_handle
 from .inputs import open_regular, read_path
@@ -56,9 +57,12 @@ def validate_paths(
 
 
 def check_path(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
-    """A report for one input: a seeds manifest, a record file, or (anything else) a document."""
+    """A report for one input: a seeds manifest, an annotation (annotations/*.json), a record
+    file, or (anything else) a document."""
     if Path(path).name == MANIFEST_NAME:
         return check_manifest(path)
+    if is_annotation(path):
+        return check_annotation(path, max_bytes)
     if Path(path).suffix.lower() in RECORD_SUFFIXES:
         return check_record_file(path, max_bytes)
     report = Report(file=path, kind="document")

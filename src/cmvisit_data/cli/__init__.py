@@ -18,6 +18,7 @@ import click
 
 from .._version import __version__
 from .base import _EXAMPLES, _Group
+from .curation import annotate
 from .documents import parse, validate
 from .published import diff, publish, verify
 from .releases import build, release_command
@@ -37,5 +38,5 @@ def main() -> None:
     """Build and check the cmvisit press-release dataset."""
 
 
-for _command in (validate, parse, add, seeds, build, release_command, verify, diff, publish):
+for _command in (validate, parse, add, seeds, annotate, build, release_command, verify, diff, publish):
     main.add_command(_command)

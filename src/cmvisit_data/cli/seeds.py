@@ -209,12 +209,14 @@ def seeds_set(file: str, seeds_dir: str | None, fmt: str, **options: object) -> 
 @click.option(
     "--keep-file",
     is_flag=True,
-    help="Keep the document in the seeds folder (unlisted: move it out, or add it again, before a build).",
+    help="Keep the document and its annotation in the seeds folder (unlisted: move them out, or add the "
+    "document again, before a build).",
 )
 @FORMAT
 def seeds_remove(file: str, seeds_dir: str | None, keep_file: bool, fmt: str) -> None:
-    """Remove one document's entry from the seeds manifest, and the document from the seeds
-    folder unless --keep-file; its provenance is printed, so nothing is lost unsaid.
+    """Remove one document's entry from the seeds manifest, and the document and its annotation
+    (annotations/FILE.json) from the seeds folder unless --keep-file; its provenance is
+    printed, so nothing is lost unsaid.
 
     FILE is the entry's file name (or its path in the seeds folder).
     """
@@ -231,6 +233,13 @@ def seeds_remove(file: str, seeds_dir: str | None, keep_file: bool, fmt: str) ->
             click.echo(
                 f"kept {found}/{change.file}: it is unlisted now, so build refuses it until you move it out "
                 f"of {found}/ or list it again: cmvisit add {found}/{change.file} --url ... --outlet ..."
+            )
+        if change.annotation_removed:
+            click.echo(f"deleted its annotation {found}/{change.annotation}")
+        elif change.annotation is not None:
+            click.echo(
+                f"kept its annotation {found}/{change.annotation}: it names no entry now, so build refuses "
+                "it until the document is listed again or the annotation is moved out"
             )
     _finish_change(change, problems, fmt)
 

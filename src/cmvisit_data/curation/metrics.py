@@ -219,6 +219,20 @@ def figures(counts: Counter) -> dict[str, Any]:
     }
 
 
+def flat(result: dict[str, Any]) -> dict[str, Any]:
+    """`figures`' result under the evaluation scorer's keys ("title_f1", "quotes_gold",
+    "language_accuracy", "quote_speaker_exact" …), as quality.json and the card name them."""
+    out = {}
+    for name, field in result["fields"].items():
+        if name == "language":
+            out["language_accuracy"] = field["accuracy"]
+            continue
+        for key in ("precision", "recall", "f1", "gold"):
+            out[f"{name}_{key}"] = field[key]
+    out.update({k: v for k, v in result.items() if k not in ("documents", "fields")})
+    return out
+
+
 def _shown(item: Any) -> Any:
     """An item as a disagreement shows it: its text, or for a quote its text and speaker."""
     if isinstance(item, dict) and "speaker" in item:

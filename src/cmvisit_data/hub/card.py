@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from ..curation.metrics import flat
 from ..info import INFO
 from ..tables import TABLE_DESCRIPTIONS, TABLE_KEYS, TABLE_NAMES, enum_values, table_schema
 from .croissant import croissant
@@ -138,22 +139,28 @@ def _dedup_method() -> str:
     )
 
 
-def _quality() -> str:
-    """The parser's measured scores (quality.json, written by the eval gate), as a table."""
+def _quality(manifest: dict[str, Any] | None = None) -> str:
+    """The parser's measured scores (quality.json, written by the eval gate), as a table; with a
+    manifest whose release has curated documents, the parser against them in a column of its own
+    (its `curated` block, figures as `cmvisit score` gives them)."""
     data = json.loads((Path(__file__).resolve().parents[1] / "quality.json").read_text(encoding="utf-8"))
     check = data["check"]
-    rows = [
-        "| field | pages from outlets the parser was not developed on | development set, whole "
-        "| development set, cross-validated by outlet | how lenient |",
-        "|---|---|---|---|---|",
-    ]
+    curated = (manifest or {}).get("curated") or {}
+    ours = flat(curated["figures"]) if curated.get("documents") else None
+    head = "| field | pages from outlets the parser was not developed on | development set, whole "
+    head += "| development set, cross-validated by outlet |"
+    if ours is not None:
+        head += f" the parser against {curated['documents']} curated documents of this release |"
+    rows = [head + " how lenient |", "|---|---|---|---|" + ("---|" if ours is not None else "") + "---|"]
     for name, (label, leniency) in QUALITY_FIELDS.items():
-        gold = check["gold"].get(name.replace("_f1", "_gold"))
-        counted = f" ({gold} items)" if gold is not None and name.endswith("_f1") else ""
-        rows.append(
-            f"| {label} | {check['scores'][name]:.3f}{counted} | {data['whole'][name]:.3f} "
-            f"| {data['cross_validated'][name]:.3f} | {leniency} |"
-        )
+        cells = [
+            _score(check["scores"][name], check["gold"].get(name.replace("_f1", "_gold")), name),
+            _score(data["whole"][name]),
+            _score(data["cross_validated"][name]),
+        ]
+        if ours is not None:
+            cells.append(_score(ours.get(name), ours.get(name.replace("_f1", "_gold")), name))
+        rows.append(f"| {label} | " + " | ".join(cells) + f" | {leniency} |")
     return (
         f"Measured with {data['measured_with']}. The first column is the honest estimate for an "
         f"outlet the parser has never met: {check['pages']} annotated pages from {check['outlets']} "
@@ -161,7 +168,46 @@ def _quality() -> str:
         f"parser was written. The development set is {data['pages']} annotated pages from "
         f"{data['outlets']} outlets, read and fitted on; its cross-validated column parses each "
         "page with header weights fitted without its outlet. Where a field has few annotated "
-        "items on the new outlets, one item moves its score by several points.\n\n" + "\n".join(rows)
+        "items on the new outlets, one item moves its score by several points."
+        + (_curated_note(curated) if ours is not None else "")
+        + "\n\n"
+        + "\n".join(rows)
+    )
+
+
+def _score(value: float | None, gold: int | None = None, name: str = "") -> str:
+    """A figure, with its count of annotated items for an F1; "n/a" where nothing was measured
+    (a field no curated document checks)."""
+    if value is None:
+        return "n/a"
+    counted = f" ({gold} items)" if gold is not None and name.endswith("_f1") else ""
+    return f"{value:.3f}{counted}"
+
+
+def _curated_note(curated: dict[str, Any]) -> str:
+    fields = ", ".join(f"{name} {n}" for name, n in curated["fields"].items())
+    return (
+        f" The last column scores the parser against the {curated['documents']} documents of this "
+        "release whose fields a person checked (`cmvisit score`), on the checked fields only "
+        f"(documents per field: {fields}): the parser's own output, before the annotation "
+        "replaced it, measured on the dataset's own documents."
+    )
+
+
+def _annotations(manifest: dict[str, Any]) -> str:
+    """Who made the values: the parser, and where a person checked fields, that person."""
+    curated = manifest.get("curated") or {}
+    if not curated.get("documents"):
+        return "All annotations are produced by the parser (machine-generated); none are made by hand."
+    fields = ", ".join(f"{name} {n}" for name, n in curated["fields"].items())
+    return (
+        "The parser produces the values (machine-generated), except in "
+        f"{curated['documents']} of the release's {manifest['counts']['documents']} documents, "
+        "where a curator checked some fields against the text and wrote them in an annotation "
+        f"file that the build applied (documents per field: {fields}). In the `documents` table, "
+        "`curated_fields` names the fields a person checked and `annotation_sha256` the "
+        "annotation's checksum; the annotation files themselves are in the release's "
+        "`annotations/` folder, in the extraction contract's gold format."
     )
 
 
@@ -249,7 +295,8 @@ def render_card(
         "citation": INFO.citation,
         "sources": sources if sources is not None else sources_text(manifest),
         "hub_repo": manifest.get("hub_repo", INFO.hub_repo),
-        "quality": _quality(),
+        "quality": _quality(manifest),
+        "annotations": _annotations(manifest),
         "examples": _examples(hf)
         if hf is not None
         else "(the examples are shown once the tables are written)",

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import NOFOLLOW, file_lock, write_atomic, write_problem
+from ..curation.annotations import annotation_name, annotation_path
 from ..contract import ENTRY_FIELDS, MANIFEST_VERSION, PROVENANCE_FIELDS, SEEDS_SCHEMA_NAME, load_schema
 from ..errors import Problem, os_error_type
 from ..hashing import sha256_of_handle
@@ -408,9 +409,14 @@ class EntryChange:
     old: dict[str, Any]
     new: dict[str, Any] | None
     file_removed: bool = False
+    # The document's annotation (annotations/<file>.json) where it has one: removed with the
+    # document's file, kept with it.
+    annotation: str | None = None
+    annotation_removed: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"file": self.file, "old": self.old, "new": self.new, "file_removed": self.file_removed}
+        return {"file": self.file, "old": self.old, "new": self.new, "file_removed": self.file_removed,
+                "annotation": self.annotation, "annotation_removed": self.annotation_removed}  # fmt: skip
 
 
 def set_provenance(
@@ -429,9 +435,10 @@ def set_provenance(
 def remove_entry(
     seeds_dir: str | os.PathLike[str], name: str, keep_file: bool = False
 ) -> tuple[EntryChange | None, list[Problem]]:
-    """Remove the listed document `name` from the manifest, and its file from the seeds folder
-    unless keep_file (the file is then unlisted: build refuses it until it is moved out or
-    added again). The manifest is written first: a run stopped between the two leaves an
+    """Remove the listed document `name` from the manifest, and its file and its annotation
+    (annotations/<file>.json) from the seeds folder unless keep_file (the file is then
+    unlisted and the annotation names no entry: build refuses both until they are moved out or
+    the file is added again). The manifest is written first: a run stopped between the two leaves an
     unlisted file that validate and build name, never an entry whose file is gone."""
     return _change(seeds_dir, name, lambda entry: None, keep_file)
 
@@ -453,13 +460,20 @@ def _change(
         changed = edit(entry)
         kept = [e for e in entries if e.file != entry.file] + ([changed] if changed is not None else [])
         write_manifest(seeds, kept)
-        removed = False
+        removed = annotation_removed = False
+        annotation = annotation_path(seeds, entry.file)
+        has_annotation = changed is None and os.path.lexists(annotation)
         if changed is None and not keep_file:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(seeds / entry.file)  # a plain name inside seeds/ (the schema's pattern)
                 removed = True
+            if has_annotation:  # the person's checks of a document that is gone go with it
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(annotation)
+                    annotation_removed = True
     new = changed.provenance() if changed is not None else None
-    return EntryChange(entry.file, entry.provenance(), new, removed), []
+    named = annotation_name(entry.file) if has_annotation else None
+    return EntryChange(entry.file, entry.provenance(), new, removed, named, annotation_removed), []
 
 
 def _listed(seeds: Path, entries: list[Entry], name: str) -> Entry | Problem:

@@ -1,0 +1,96 @@
+"""Applying a resolved annotation to the parser's record: the checked fields replace the parser's.
+
+`apply` returns a new record (the parser's is left as it was, for scoring): each checked
+metadata value with its span and `metadata.sources` "annotation"; each checked list of items
+in the record's shape, reusing what the parser found for the same span (a quote's cue and
+`truncated`, a post's attribution and status link) and deriving the rest from the text; and
+`curation` naming the annotation file, its sha256 and the fields it checked. Fields the
+annotation does not hold stay exactly the parser's. Whether the result is valid is
+`validation`'s to say (the build validates it).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from .annotations import Resolved
+
+# The metadata fields whose source a record names (record.SOURCED_FIELDS).
+SOURCED_FIELDS = ("title", "published", "byline", "dateline")
+# The marker a curated highlight gets where the parser found none at its span and its line
+# prints none before it (the parser's own default, extract.highlights).
+DEFAULT_MARKER = "-"
+# The longest marker the schema allows (highlight.marker maxLength).
+MAX_MARKER = 4
+
+
+def apply(record: dict[str, Any], resolved: Resolved, annotation_file: str, sha256: str) -> dict[str, Any]:
+    """The parser's record with the annotation's checked fields in place of its own."""
+    out = copy.deepcopy(record)
+    text = record["raw_text"] if record.get("rendering") is None else record["rendering"]
+    meta = out["metadata"]
+    for name, value in resolved.metadata.items():
+        meta[name] = value
+        if name in SOURCED_FIELDS:
+            meta["spans"][name] = resolved.spans[name]
+            meta["sources"][name] = "annotation" if value not in (None, []) else None
+    if "highlights" in resolved.items:
+        out["highlights"] = [
+            _highlight(item, record["highlights"], text) for item in resolved.items["highlights"]
+        ]
+    if "quotes" in resolved.items:
+        out["quotes"] = [_quote(item, record["quotes"], text) for item in resolved.items["quotes"]]
+    if "tweets" in resolved.items:
+        out["tweets"] = [_tweet(item, record["tweets"]) for item in resolved.items["tweets"]]
+    out["curation"] = {"annotation": annotation_file, "sha256": sha256, "fields": list(resolved.fields)}
+    return out
+
+
+def _same_span(item: dict[str, Any], found: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The parser's item with the same span, if it found one."""
+    return next((f for f in found if (f["start"], f["end"]) == (item["start"], item["end"])), None)
+
+
+def _highlight(item: dict[str, Any], found: list[dict[str, Any]], text: str) -> dict[str, Any]:
+    parser = _same_span(item, found)
+    if parser is not None:
+        marker = parser["marker"]
+    else:  # what the item's line prints before it, if that is short enough to be a bullet
+        line_start = text.rfind("\n", 0, item["start"]) + 1
+        before = text[line_start : item["start"]].strip()
+        marker = before if 0 < len(before) <= MAX_MARKER else DEFAULT_MARKER
+    return {"text": item["text"], "start": item["start"], "end": item["end"], "marker": marker}
+
+
+def _quote(item: dict[str, Any], found: list[dict[str, Any]], text: str) -> dict[str, Any]:
+    parser = _same_span(item, found)
+    cue = copy.deepcopy(parser["cue"]) if parser is not None else None
+    truncated = parser["truncated"] if parser is not None else item["end"] == len(text)
+    return {
+        "text": item["text"],
+        "start": item["start"],
+        "end": item["end"],
+        "kind": item["kind"],
+        "speaker": item["speaker"],
+        "cue": cue,
+        "truncated": truncated,
+    }
+
+
+def _tweet(item: dict[str, Any], found: list[dict[str, Any]]) -> dict[str, Any]:
+    from ..extract.posts import entities
+
+    parser = _same_span(item, found)
+    attribution = copy.deepcopy(parser["attribution"]) if parser is not None else item["attribution"]
+    return {
+        "text": item["text"],
+        "start": item["start"],
+        "end": item["end"],
+        "author": item["author"],
+        "handle": item["handle"],
+        "posted": item["posted"],
+        "attribution": attribution,
+        **entities(item["text"]),
+        "status_url": parser["status_url"] if parser is not None else None,
+    }

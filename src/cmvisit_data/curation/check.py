@@ -1,0 +1,58 @@
+"""Checking an annotation file against its document, as `cmvisit validate` and the build do.
+
+An annotation sits at seeds/annotations/<seed file name>.json: its seed is the document of
+that name in the seeds folder above, listed in seeds/manifest.json. The check reads the
+annotation (shape), parses the seed and places every text of the annotation in the text its
+spans index (the rendering of an HTML page), then validates the record the annotation makes:
+the report names each problem with the annotation file and the JSON pointer of the value.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import rules
+from ..errors import Report
+from .annotations import ANNOTATIONS_DIR, annotation_name, orphan, read_annotation, resolve, seed_of
+
+
+def is_annotation(path: str) -> bool:
+    """Whether a path names an annotation file: a .json file in a folder named annotations/."""
+    given = Path(path)
+    return given.suffix == ".json" and given.parent.name == ANNOTATIONS_DIR
+
+
+def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:
+    """A report on one annotation file: its shape, its seed (listed in the manifest of the
+    seeds folder it sits in), and every text placed in that seed's text."""
+    from ..record import parse_path
+    from ..seeds.manifest import MANIFEST_NAME, load_manifest
+    from ..validation.records import validate_record
+    from .apply import apply
+
+    report = Report(file=path, kind="annotation")
+    annotation, sha256, problems = read_annotation(path)
+    if annotation is None or sha256 is None:
+        report.problems.extend(problems)
+        return report
+    seeds, seed = Path(path).parent.parent, seed_of(path)
+    if seed is None or not (seeds / seed).is_file():
+        report.problems.append(orphan(Path(path)))
+        return report
+    if (seeds / MANIFEST_NAME).exists():
+        entries, problems = load_manifest(seeds)
+        if not problems and seed not in {e.file for e in entries}:
+            report.problems.append(orphan(Path(path)))
+            return report
+    record, problems = parse_path(seeds / seed, max_bytes)
+    if record is None:  # the document's own problems, which name it: it is to be fixed first
+        report.problems.extend(problems)
+        return report
+    text = record["raw_text"] if record["rendering"] is None else record["rendering"]
+    resolved, problems = resolve(annotation, text, path)
+    if resolved is None:
+        report.problems.extend(problems)
+        return report
+    report.problems.extend(validate_record(apply(record, resolved, annotation_name(seed), sha256), file=path))
+    report.records = 1
+    return report
