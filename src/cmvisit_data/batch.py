@@ -104,7 +104,7 @@ def build_batch(jobs: list[Job]) -> Batch:
             kept.append(
                 Kept(outcome.key, record["doc_id"], record["metadata"]["published"], outcome.signature,
                      record["source"]["bytes"], record["source"]["sha256"], record["metadata"]["language"],
-                     record.get("curation"), getattr(outcome, "counts", None))
+                     record.get("curation"), outcome.counts)
             )  # fmt: skip
             tabulated.add(outcome.columns)
     tables = tabulated.tables()

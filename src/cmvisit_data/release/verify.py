@@ -157,7 +157,7 @@ def _verify(
     hf_rows = {hf_data_file(name): file.metadata.num_rows for name, (_, file) in (copies or tables).items()}
     rejected, problems = _rejected(opened.get(REJECTED))
     problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
-    problems += annotated.proof(opened, manifest, tables["documents"])
+    problems += annotated.proof(opened, manifest, tables)
     problems += _croissant(opened["hf/croissant.json"], manifest)
     if layout != FIRST_LAYOUT:  # the card of a layout-1 release is left as it was published
         problems += _card(opened["hf/README.md"])
