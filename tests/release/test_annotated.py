@@ -220,3 +220,30 @@ def test_diff_shows_an_annotation_added_changed_and_removed(releases):
     assert "annotation added: checks language, title, highlights" in detail_lines(
         diff(releases["0.1.0"], releases["0.2.0"])["changed"][0]
     )
+
+
+def _input(manifest: dict) -> dict:
+    return next(item for item in manifest["inputs"] if item["file"] == ENGLISH)
+
+
+def _without_annotation(copy: Path, manifest: dict) -> None:
+    _input(manifest)["annotation"] = None
+    del manifest["files"][IN_RELEASE]
+    (copy / IN_RELEASE).unlink()
+
+
+@pytest.mark.parametrize(
+    ("edit", "pointer"),
+    [
+        (lambda copy, m: m["curated"]["fields"].update(title=2), "/curated"),
+        (lambda copy, m: m["curated"]["figures"].update(documents=2), "/curated"),
+        (lambda copy, m: m.pop("curated"), "/curated"),
+        (_without_annotation, "/inputs"),
+    ],
+    ids=["a field's count", "the figures' documents", "no curated block", "an input without its annotation"],
+)
+def test_verify_holds_the_manifests_curation_to_the_documents_table(releases, tmp_path, edit, pointer):
+    copy = _copy(releases["0.2.0"], tmp_path)
+    _reseal(copy, lambda manifest: edit(copy, manifest))
+    problems = verify(copy).problems
+    assert [p.pointer for p in problems] == [pointer], [p.one_line() for p in problems]
