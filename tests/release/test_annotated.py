@@ -209,6 +209,7 @@ def test_diff_shows_an_annotation_added_changed_and_removed(releases):
         assert (entry["file"], entry["cause"]) == (ENGLISH, "curation"), entry
         assert entry["curation"]["change"] == change
         assert entry["curation"]["fields"] == {"from": before, "to": after}
+        assert not {"annotation_sha256", "curated_fields"} & set(entry["fields"])  # told by `curation`
         assert result["summary"]["causes"]["curation"]["annotations"] == {change: 1}
     result = diff(releases["0.2.0"], releases["0.3.0"])
     [entry] = result["changed"]

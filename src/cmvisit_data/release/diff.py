@@ -341,9 +341,10 @@ class _Comparison:
         causes: dict[str, dict[str, Any]] = {}
         for doc_id in changed_ids:
             file, title = self.names[doc_id]
-            fields = [f for f in self.fields.get(doc_id, []) if f not in DERIVED]
-            items = dict(sorted(self.items.get(doc_id, {}).items(), key=lambda kv: ITEM_TABLES.index(kv[0])))
             cause = self._cause(doc_id)
+            told = DERIVED | (set(CURATION) if cause == "curation" else set())  # said by its `curation`
+            fields = [f for f in self.fields.get(doc_id, []) if f not in told]
+            items = dict(sorted(self.items.get(doc_id, {}).items(), key=lambda kv: ITEM_TABLES.index(kv[0])))
             entry = {
                 "doc_id": doc_id,
                 "file": file,

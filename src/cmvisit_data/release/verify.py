@@ -19,7 +19,7 @@ ones before it pass:
    the stored rows (row group by row group, with the items of the same documents merged in);
    each annotation the release holds has the sha256 its input and its document record, and,
    resolved again against the document's text, gives the curated fields' values and spans
-   (`annotated`);
+   (`curated`);
 7. in layout 1, each hf/ copy holds its table's rows, value for value;
 8. no file was changed or swapped while it was read.
 
@@ -39,7 +39,7 @@ from ..contract import version_of_schema
 from ..errors import Problem, Report, os_error_type
 from ..tables import TABLE_NAMES, row_key, table_schema, to_table
 from ..validation.tables import check_batch
-from . import annotated, audit, described, mirror
+from . import annotated, audit, curated, described, mirror
 from . import sealed as reading
 from .layout import (
     FIRST_LAYOUT,
@@ -157,7 +157,7 @@ def _verify(
     hf_rows = {hf_data_file(name): file.metadata.num_rows for name, (_, file) in (copies or tables).items()}
     rejected, problems = _rejected(opened.get(REJECTED))
     problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
-    problems += annotated.proof(opened, manifest, tables)
+    problems += curated.proof(opened, manifest, tables)
     problems += _croissant(opened["hf/croissant.json"], manifest)
     if layout != FIRST_LAYOUT:  # the card of a layout-1 release is left as it was published
         problems += _card(opened["hf/README.md"])
@@ -223,7 +223,7 @@ def _checksums(folder: Path, manifest: dict[str, Any], opened: dict[str, reading
             continue
         opened[name] = sealed
         if sealed.info.st_size != meta["bytes"] or sealed.hash() != meta["sha256"]:
-            problems.append(annotated.changed(sealed.path) if name in annotations else
+            problems.append(curated.changed(sealed.path) if name in annotations else
                 Problem("checksum-mismatch", "the file differs from its size or sha256 in manifest.json",
                         file=sealed.path)
             )  # fmt: skip
