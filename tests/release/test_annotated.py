@@ -248,3 +248,25 @@ def test_verify_holds_the_manifests_curation_to_the_documents_table(releases, tm
     _reseal(copy, lambda manifest: edit(copy, manifest))
     problems = verify(copy).problems
     assert [p.pointer for p in problems] == [pointer], [p.one_line() for p in problems]
+
+
+def test_the_annotation_of_an_html_page_is_resolved_against_its_rendering(tmp_path):
+    """In the raw HTML the title occurs first in the head (og:title); in the rendering, whose
+    offsets the spans are in, in the page's heading: verify resolves it where the build did."""
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    from ..html.test_html_release import PAGE_2
+
+    page = tmp_path / "water.htm"
+    page.write_bytes(PAGE_2.encode("cp1252"))
+    seeds = tmp_path / "seeds"
+    added = CliRunner().invoke(main, ["add", "--seeds", str(seeds), "--init", str(page)])
+    assert added.exit_code == 0, added.output
+    (seeds / "annotations").mkdir()
+    annotation = {"language": "en", "title": "Water for villages"}
+    (seeds / "annotations" / "water.htm.json").write_text(json.dumps(annotation), encoding="utf-8")
+    release = _build(seeds, tmp_path / "out", "0.1.0")
+    assert _manifest(release)["curated"]["fields"] == {"language": 1, "title": 1}
+    assert _problems(release) == []
