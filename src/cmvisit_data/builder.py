@@ -109,7 +109,7 @@ def curated(
 ) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
     """The parser's record with the seed's annotation applied and validated, and the parser's
     counts against the annotation; or (None, None, problems) for an annotation that is wrong."""
-    from .curation.annotations import annotation_name, plain, read_annotation, resolve
+    from .curation.annotations import annotation_name, document_text, plain, read_annotation, resolve
     from .curation.apply import apply
     from .curation.metrics import document_counts
     from .validation.records import validate_record
@@ -117,7 +117,7 @@ def curated(
     annotation, sha256, problems = read_annotation(path, follow_links=False)
     if annotation is None or sha256 is None:
         return None, None, problems
-    text = record["raw_text"] if record["rendering"] is None else record["rendering"]
+    text = document_text(record)
     resolved, problems = resolve(annotation, text, str(path))
     if resolved is None:
         return None, None, problems

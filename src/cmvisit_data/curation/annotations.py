@@ -138,7 +138,7 @@ def shape_problems(data: Any, file: str) -> list[Problem]:
             Problem("annotation-invalid", why, file=file, pointer=at)
             for at, why in _check(key, value, pointer)
         ]
-    if not any(key in CURATED_FIELDS for key in data):
+    if not out and not any(key in CURATED_FIELDS for key in data):
         out.append(Problem("annotation-invalid", "the annotation checks no field", file=file, pointer=""))
     return out
 
@@ -233,6 +233,12 @@ def _keys(
         if name in item and (type(item[name]) is not int or item[name] < least):
             out.append((f"{pointer}/{name}", f"{name} is an integer of at least {least}"))
     return out
+
+
+def document_text(record: dict[str, Any]) -> str:
+    """The text a record's spans index, where an annotation's texts are placed: an HTML page's
+    rendering, else the raw text."""
+    return record["raw_text"] if record.get("rendering") is None else record["rendering"]
 
 
 def plain(annotation: dict[str, Any]) -> dict[str, Any]:

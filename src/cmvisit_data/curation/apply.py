@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .annotations import Resolved
+from .annotations import Resolved, document_text
 
 # The metadata fields whose source a record names (record.SOURCED_FIELDS).
 SOURCED_FIELDS = ("title", "published", "byline", "dateline")
@@ -28,7 +28,7 @@ MAX_MARKER = 4
 def apply(record: dict[str, Any], resolved: Resolved, annotation_file: str, sha256: str) -> dict[str, Any]:
     """The parser's record with the annotation's checked fields in place of its own."""
     out = copy.deepcopy(record)
-    text = record["raw_text"] if record.get("rendering") is None else record["rendering"]
+    text = document_text(record)
     meta = out["metadata"]
     for name, value in resolved.metadata.items():
         meta[name] = value

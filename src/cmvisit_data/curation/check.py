@@ -13,7 +13,15 @@ from pathlib import Path
 
 from .. import rules
 from ..errors import Report
-from .annotations import ANNOTATIONS_DIR, annotation_name, orphan, read_annotation, resolve, seed_of
+from .annotations import (
+    ANNOTATIONS_DIR,
+    annotation_name,
+    document_text,
+    orphan,
+    read_annotation,
+    resolve,
+    seed_of,
+)
 
 
 def is_annotation(path: str) -> bool:
@@ -48,7 +56,7 @@ def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Rep
     if record is None:  # the document's own problems, which name it: it is to be fixed first
         report.problems.extend(problems)
         return report
-    text = record["raw_text"] if record["rendering"] is None else record["rendering"]
+    text = document_text(record)
     resolved, problems = resolve(annotation, text, path)
     if resolved is None:
         report.problems.extend(problems)

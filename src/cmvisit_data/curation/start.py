@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .annotations import occurrences
+from .annotations import document_text, occurrences
 
 
 def starting_annotation(record: dict[str, Any]) -> dict[str, Any]:
     """The gold-format annotation of every field, as the parser found them in `record`."""
-    text = record["raw_text"] if record.get("rendering") is None else record["rendering"]
+    text = document_text(record)
     meta, spans = record["metadata"], record["metadata"]["spans"]
 
     def placed(span: dict[str, Any] | None, first_by_default: bool = False) -> Any:

@@ -243,12 +243,14 @@ class _Collected:
 def _build_into(options: BuildOptions, tmp: Path, result: BuildResult) -> None:
     started = time.perf_counter()
     entries, problems = sources(options.seeds, options.discover)
-    if problems and not entries and not any(p.type == "unlisted-document" for p in problems):
+    # A file of seeds/ that no entry names (a document, an annotation) rejects only itself.
+    stray = ("unlisted-document", "annotation-orphan")
+    if problems and not entries and not any(p.type in stray for p in problems):
         result.problems.extend(problems)  # no usable manifest
         return
     if options.engine == "local" and parallel(len(entries), options.workers):
         start_workers(options.workers)  # they import their libraries while this process imports its own
-    unlisted = [Rejection(p.file or "", [p]) for p in problems if p.type == "unlisted-document"]
+    unlisted = [Rejection(p.file or "", [p]) for p in problems if p.type in stray]
     collected = _collect(options, entries, tmp, unlisted)
     rejected = collected.rejected
     if rejected and not options.allow_rejects:
