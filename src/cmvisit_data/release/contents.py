@@ -1,8 +1,9 @@
 """What a release records about itself: its inputs, its counts and its manifest.
 
 The manifest lists the versions (dataset, package, schema checksum, Parquet writer), every
-input with its checksum and provenance, every rejected input with its reasons, every file
-with its rows, bytes and sha256, and the counts the card and the changelog print.
+input with its checksum, provenance and annotation (`annotated`), every rejected input with
+its reasons, every file with its rows, bytes and sha256, and the counts the card and the
+changelog print (with the curated documents' counts and figures, when there are any).
 """
 
 from __future__ import annotations
