@@ -103,7 +103,7 @@ def _plain(value: Any) -> Any:
 def _resolved_again(sealed: Any, row: dict[str, Any]) -> list[Problem]:
     """One annotation resolved against its document's stored text, compared field by field with
     what the tables hold."""
-    from ..curation.annotations import resolve, shape_problems
+    from ..curation.annotations import document_text, resolve, shape_problems
     from ..strictjson import StrictJSONError, loads
 
     where = sealed.path
@@ -114,8 +114,7 @@ def _resolved_again(sealed: Any, row: dict[str, Any]) -> list[Problem]:
     problems = shape_problems(annotation, where)
     if problems:
         return problems
-    text = row["raw_text"] if row["rendering"] is None else row["rendering"]
-    resolved, problems = resolve(annotation, text, where)
+    resolved, problems = resolve(annotation, document_text(row), where)  # as the build placed it
     if resolved is None:
         return problems
     given = {"curated_fields": list(resolved.fields)}
