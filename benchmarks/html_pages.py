@@ -122,8 +122,8 @@ def main() -> None:
     render(pages[0], "warm.html")
     timings = {
         "trafilatura.extract (txt)": _rate(lambda p, i: trafilatura.extract(p, deduplicate=False), pages),
-        "trafilatura.bare_extraction (our options)": _rate(
-            lambda p, i: trafilatura.bare_extraction(p, **EXTRACT_OPTIONS), pages
+        "trafilatura.extract (our options)": _rate(
+            lambda p, i: trafilatura.extract(p, **EXTRACT_OPTIONS), pages
         ),
         "render": _rate(lambda p, i: render(p, f"{i}.html"), pages),
         "record (decode + render + parse + validate)": _rate(whole, pages),

@@ -54,6 +54,8 @@ class Kept:
     bytes: int
     sha256: str
     language: str
+    curation: dict[str, Any] | None = None  # the record's: the annotation applied, its fields
+    counts: Any = None  # a Counter: the parser against the annotation (curation.metrics)
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def build_batch(jobs: list[Job]) -> Batch:
             record = outcome.record
             kept.append(
                 Kept(outcome.key, record["doc_id"], record["metadata"]["published"], outcome.signature,
-                     record["source"]["bytes"], record["source"]["sha256"], record["metadata"]["language"])
+                     record["source"]["bytes"], record["source"]["sha256"], record["metadata"]["language"],
+                     record.get("curation"), outcome.counts)
             )  # fmt: skip
             tabulated.add(outcome.columns)
     tables = tabulated.tables()

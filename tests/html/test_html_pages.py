@@ -213,24 +213,3 @@ def test_the_rendering_does_not_depend_on_pages_parsed_before():
     for _ in range(3):  # trafilatura's dedup cache would drop repeated paragraphs from now on
         render(page, "a.html")
     assert render(page, "a.html").text == first
-
-
-def test_the_rendering_is_in_nfc_and_keeps_line_breaks_and_nested_paragraphs():
-    """The main content is read from trafilatura's tree, not its XML output: empty elements leave
-    no block, nested ones are read, and the text is given in NFC, as trafilatura's outputs give it."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFD", "Café Résumé")  # e + combining acute
-    page = (
-        "<html><body><article><h1>Water for forty villages</h1>"
-        f"<p>{decomposed}: रायपुर के चालीस गांवों के लिए नई जल योजना का शुभारंभ मंगलवार को किया गया, "
-        "अधिकारियों ने बताया।</p>"
-        "<p><p>A paragraph inside a paragraph, long enough for the extractor to keep it in the text.</p></p>"
-        "<p></p><p>One line<br>and the next, after a break, long enough to be kept by the extractor too.</p>"
-        f"{BODY}</article></body></html>"
-    )
-    rendering = _record(page)["rendering"]
-    assert unicodedata.normalize("NFC", decomposed) in rendering and decomposed not in rendering
-    assert "\n\nA paragraph inside a paragraph, long enough" in rendering
-    assert "One line\nand the next, after a break" in rendering
-    assert "\n\n\n" not in rendering  # the empty paragraph left no block

@@ -198,7 +198,10 @@ def reseal(folder: Path) -> None:
                     item.update(sha256=_sha(data), contentSize=f"{data.stat().st_size} B")
             croissant.write_text(json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    documents = pq.read_table(table_file(folder, "documents"), columns=list(audit.DOCUMENT_FACTS)).to_pylist()
+    path = table_file(folder, "documents")
+    stored = pq.ParquetFile(path).schema_arrow.names
+    facts = [*audit.DOCUMENT_FACTS, *(c for c in audit.CURATION_FACTS if c in stored)]
+    documents = pq.read_table(path, columns=facts).to_pylist()
     manifest["inputs"] = [audit._input_of(row) for row in documents]
     manifest["counts"] = audit._counts(documents)
     for meta in manifest["tables"].values():

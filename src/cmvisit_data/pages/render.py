@@ -2,10 +2,8 @@
 
 trafilatura chooses the main content (pinned in pyproject; `deduplicate=False`, since its
 dedup cache makes one page's output depend on the pages before it; every option given
-explicitly). The tree of elements it selects (`bare_extraction`'s body; the walker skips the
-empty elements and reads nested ones, as the XML output's cleaning would) is then rendered by
-the walker here, not by trafilatura's text output, and in Unicode's NFC form, as trafilatura's
-outputs are: the headline, byline and date lines the page's structured data gives first, then
+explicitly). Its XML output is then rendered by the walker here, not by trafilatura's text
+output: the headline, byline and date lines the page's structured data gives first, then
 headings, paragraphs and list items ("• ") in order, one blank line between blocks. Embedded
 posts (`blockquote.twitter-tweet`) are read from the page itself and written in the
 attribution-line form of EXTRACTION.md, so that the post finder reads them as it reads text.
@@ -13,7 +11,6 @@ The rendering is a pure function of the page's text and the pinned library."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,11 +20,8 @@ from .structured import read_structured
 
 BULLET = "• "
 # The options given to trafilatura, every one fixed (a default that moves would move the text).
-# The tree is read as it is, not through the XML output: serialising and parsing that again
-# cost a third of trafilatura's own time (benchmarks/html_pages.py) and gave the same rendering
-# on the benchmark's 300 pages and the tests' pages.
 EXTRACT_OPTIONS: dict[str, Any] = {
-    "output_format": "python",
+    "output_format": "xml",
     "include_comments": False,
     "include_formatting": False,
     "include_links": False,
@@ -61,7 +55,7 @@ class Rendering:
 
 
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join("".join(c for c in text if not refused(c)).split()))
+    return " ".join("".join(c for c in text if not refused(c)).split())
 
 
 def _inline(element: Any) -> str:
@@ -168,8 +162,8 @@ def render(text: str, name: str) -> Rendering | list[Problem]:
                         "not an article", file=name)]  # fmt: skip
     values, sources = read_structured(tree)
     posts = read_posts(tree)
-    document = trafilatura.bare_extraction(tree, **EXTRACT_OPTIONS)
-    main = document.body if document is not None else None
+    xml = trafilatura.extract(tree, **EXTRACT_OPTIONS)
+    main = lxml.etree.fromstring(xml).find("main") if xml else None
     used: set[int] = set()
     blocks = _blocks(main, posts, used) if main is not None else []
     if not blocks:

@@ -7,13 +7,16 @@ itself holds no claim the data does not support:
   against `schema/release_manifest.schema.json`;
 - it lists exactly the files a release must have (`required_files`: the six tables, where
   the layout it declares puts them (in layout 1 with an hf/ copy of each), the card,
-  LICENSE.md, croissant.json, and rejected.jsonl when inputs were rejected), and the folder
+  LICENSE.md, croissant.json, rejected.jsonl when inputs were rejected, and the annotation of
+  each input that names one, in hf/annotations/), and the folder
   holds exactly the files it lists, each a regular file at a plain relative path inside the
   folder (no symlink anywhere, nothing unlisted);
 - every field that can be derived equals what the data gives: the version is the folder's
   name; the row counts, the hf rows and the counts (documents, languages, outlets, dates,
   duplicates) are the tables'; each input is a document's file, checksum, language and
-  provenance; the rejected list is rejected.jsonl's; the schema checksum is that of the
+  provenance, with its annotation's name and sha256 (the documents' annotation_sha256); the
+  curated counts are the documents' curated_fields'; the rejected list is rejected.jsonl's;
+  the schema checksum is that of the
   shipped schema of the records' version (or of its published copy under schema/history/);
 - croissant.json is strict JSON and describes the hf/ data files by their recorded sha256
   (in layout 2, with what it and the card say about the data: `described`).
@@ -37,6 +40,14 @@ from ..errors import Problem
 from ..hashing import sha256_of
 from ..strictjson import no_duplicate_keys
 from ..tables import TABLE_NAMES
+from .annotated import (
+    FIELDS_COLUMN,
+    SHA_COLUMN,
+    annotated_files,
+    annotation_file,
+    curated_claims,
+    curated_counts,
+)
 from .layout import (
     FIRST_LAYOUT,
     LAYOUT,
@@ -58,6 +69,8 @@ HF_META_FILES = ("hf/LICENSE.md", "hf/README.md", "hf/croissant.json")
 # The documents' columns the manifest's derived fields come from.
 DOCUMENT_FACTS = ("doc_id", "source_file", "raw_sha256", "language", "source_url", "outlet", "rights",
                    "obtained", "published", "duplicate_of", "schema_version")  # fmt: skip
+# and those of the tables that record annotations (schema 1.3.0 on): the inputs' annotations, `curated`.
+CURATION_FACTS = (SHA_COLUMN, FIELDS_COLUMN)
 
 
 def listed_paths(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -70,12 +83,13 @@ def listed_paths(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def required_files(folder: Path, manifest: dict[str, Any]) -> list[Problem]:
     """The manifest lists exactly the files a release must have: the six tables, the hf/ copy
-    of each (with its rows), the card, LICENSE.md and croissant.json, and rejected.jsonl (with
-    its rows) exactly when inputs were rejected. Nothing more (no hf/.gitattributes or
-    hf/load.py to publish), nothing less (a file deleted with its entry)."""
+    of each (with its rows), the card, LICENSE.md and croissant.json, rejected.jsonl (with
+    its rows) exactly when inputs were rejected, and the annotations the inputs name. Nothing
+    more (no hf/.gitattributes or hf/load.py to publish), nothing less (a file deleted with its
+    entry)."""
     where = str(folder / RELEASE_MANIFEST)
     counted = {hf_data_file(t) for t in TABLE_NAMES} | ({REJECTED} if manifest["rejected"] else set())
-    expected = counted | set(HF_META_FILES)
+    expected = counted | set(HF_META_FILES) | annotated_files(manifest)
     listed = set(manifest["files"])
     problems = [
         Problem(
@@ -249,6 +263,7 @@ def derived_fields(
     differs("/version", manifest["version"], folder.name)
     differs("/inputs", manifest["inputs"], [_input_of(row) for row in documents])
     differs("/counts", manifest["counts"], _counts(documents))
+    differs("/curated", curated_claims(manifest), curated_counts(documents))
     for path, rows in hf_rows.items():
         differs(f"/files/{path}/rows", manifest["files"][path]["rows"], rows)
     differs("/rejected", manifest["rejected"], rejected)
@@ -306,9 +321,16 @@ def _provenance(file: Path, documents: list[dict[str, Any]]) -> list[Problem]:
 
 
 def _input_of(row: dict[str, Any]) -> dict[str, Any]:
-    return {"file": row["source_file"], "sha256": row["raw_sha256"], "doc_id": row["doc_id"],
-            "language": str(row["language"]), "url": row["source_url"], "outlet": row["outlet"],
-            "rights": row["rights"], "obtained": row["obtained"]}  # fmt: skip
+    """A document's input as the manifest lists it: with its annotation (or null) when the
+    documents table records one (schema 1.3.0 on), the annotation named after the document's file."""
+    found = {"file": row["source_file"], "sha256": row["raw_sha256"], "doc_id": row["doc_id"],
+             "language": str(row["language"]), "url": row["source_url"], "outlet": row["outlet"],
+             "rights": row["rights"], "obtained": row["obtained"]}  # fmt: skip
+    if SHA_COLUMN in row:
+        sha256 = row[SHA_COLUMN]
+        found["annotation"] = None if sha256 is None else {"file": annotation_file(row["source_file"]),
+                                                           "sha256": sha256}  # fmt: skip
+    return found
 
 
 def _counts(rows: list[dict[str, Any]]) -> dict[str, Any]:

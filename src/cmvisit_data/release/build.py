@@ -38,6 +38,7 @@ from ..hashing import sha256_of
 from ..info import INFO
 from ..seeds.manifest import reading
 from ..tables import TABLE_NAMES, table_schema
+from .annotated import SHA_COLUMN, copy_annotations, curated_block, input_annotation
 from .changelog import RELEASES_LOCK, changelog_text
 from .contents import Inputs, Stats, release_manifest, source_date_problem
 from .existing import settle_existing
@@ -234,6 +235,9 @@ class _Collected:
     problems: list[Problem] = field(default_factory=list)
     timing: Counter[str] = field(default_factory=Counter)
     bytes_in: int = 0
+    curated: int = 0  # documents with an annotation
+    curated_fields: Counter[str] = field(default_factory=Counter)  # field -> documents that curate it
+    counts: Counter[str] = field(default_factory=Counter)  # the parser against the annotations, summed
 
 
 def _build_into(options: BuildOptions, tmp: Path, result: BuildResult) -> None:
@@ -262,6 +266,7 @@ def _build_into(options: BuildOptions, tmp: Path, result: BuildResult) -> None:
     collected.problems.extend(_check_duplicates(dupes))
     collected.timing["near_duplicates"] = time.perf_counter() - t0
     stats = _write_documents(tmp, collected, dupes)
+    collected.problems.extend(copy_annotations(options.seeds, tmp, collected.inputs))
     if collected.problems:
         result.problems.extend(collected.problems)
         return
@@ -334,9 +339,19 @@ def _keep(doc: Kept, seen: dict[str, str], by_file: dict[str, Any], c: _Collecte
     seen[doc.doc_id] = doc.key
     c.bytes_in += doc.bytes
     identity = {"file": doc.key, "sha256": doc.sha256, "doc_id": doc.doc_id, "language": doc.language}
-    c.inputs.append({**identity, **by_file[doc.key].provenance()})
+    # An input names its annotation (or null) where the documents table records one (schema 1.3.0 on).
+    annotation = {"annotation": input_annotation(doc.curation)} if _records_annotations() else {}
+    c.inputs.append({**identity, **by_file[doc.key].provenance(), **annotation})
+    if doc.curation is not None:
+        c.curated += 1
+        c.curated_fields.update(doc.curation["fields"])
+        c.counts.update(doc.counts or Counter())
     c.signatures.add(doc.doc_id, doc.published, doc.signature)
     return True
+
+
+def _records_annotations() -> bool:
+    return SHA_COLUMN in table_schema("documents").names
 
 
 def _check_duplicates(dupes: dict[str, str]) -> list[Problem]:
@@ -394,9 +409,11 @@ def _finish(options: BuildOptions, tmp: Path, c: _Collected, stats: Stats, dupli
         with open(tmp / REJECTED, "w", encoding="utf-8") as handle:
             for item in rejected:
                 handle.write(json.dumps(item, ensure_ascii=False, sort_keys=True) + "\n")
+    curated = curated_block(c.curated_fields, c.curated, c.counts) if c.curated else None
     manifest = release_manifest(
         options.version, tmp, c.inputs, rejected, c.writers.rows, stats, duplicates, options.hub_repo,
         existing=tmp.parent / options.version,  # a rebuild keeps the day the release was built
+        curated=curated,
     )  # fmt: skip
     t0 = time.perf_counter()
     sizes = c.hub.close()

@@ -14,7 +14,7 @@ Because it is a root of trust:
 - every sha256 is printed whole, so that the `--expect` line can be copied as it is.
 
 A section written anew says what changed since the previous release listed, as `cmvisit diff`
-summarises it (the counts, then per cause: text, schema, parser, provenance); recorded
+summarises it (the counts, then per cause: text, curation, schema, parser, provenance); recorded
 sections keep what they recorded.
 
 The release being built (`pending`) is listed without `verify`: its tables were checked as

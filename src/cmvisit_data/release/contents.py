@@ -1,8 +1,9 @@
 """What a release records about itself: its inputs, its counts and its manifest.
 
 The manifest lists the versions (dataset, package, schema checksum, Parquet writer), every
-input with its checksum and provenance, every rejected input with its reasons, every file
-with its rows, bytes and sha256, and the counts the card and the changelog print.
+input with its checksum, provenance and annotation (`annotated`), every rejected input with
+its reasons, every file with its rows, bytes and sha256, and the counts the card and the
+changelog print (with the curated documents' counts and figures, when there are any).
 """
 
 from __future__ import annotations
@@ -142,9 +143,11 @@ def release_manifest(
     duplicates: int,
     hub_repo: str = INFO.hub_repo,
     existing: Path | None = None,
+    curated: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The manifest of the release in `folder`; `existing` is the release of that version
-    already published, if this build is a rebuild of it (whose day it keeps)."""
+    already published, if this build is a rebuild of it (whose day it keeps); `curated` the
+    counts and figures of the curated documents (`annotated.curated_block`), when there are any."""
     import pyarrow
 
     tables = {}
@@ -160,7 +163,7 @@ def release_manifest(
     if rejected:
         path = folder / REJECTED
         files[REJECTED] = {"bytes": path.stat().st_size, "sha256": sha256_of(path), "rows": len(rejected)}
-    return {
+    manifest = {
         "dataset": INFO.name,
         "hub_repo": hub_repo,
         "layout": LAYOUT,
@@ -175,3 +178,6 @@ def release_manifest(
         "files": files,
         "counts": {**stats.to_dict(), "documents": stats.documents, "duplicates": duplicates},
     }
+    if curated is not None:  # a release without annotations keeps the manifest's shape of before
+        manifest["curated"] = curated
+    return manifest

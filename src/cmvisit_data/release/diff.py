@@ -1,7 +1,8 @@
 """Comparing releases: the documents added, removed and changed (file names and titles), what
-changed in each (its fields, its items per table) and why (the text, the schema, the parser,
-the provenance), with a summary first. That summary as text, for the command line and the changelog alike, is
-`diff_text`'s; the changelog itself is `changelog`'s.
+changed in each (its fields, its items per table) and why (the text, an annotation added,
+changed or removed, the schema, the parser, the provenance), with a summary first. That summary
+as text, for the command line and the changelog alike, is `diff_text`'s; the changelog itself
+is `changelog`'s.
 
 Memory stays bounded on a large release: tables are read a batch at a time, and per document
 only a few 64-bit hashes are kept (Python's `hash`, enough to tell values apart within one
@@ -30,15 +31,19 @@ from .verify import rows_of
 ITEM_TABLES = tuple(name for name in TABLE_NAMES if name != "documents")
 # The fields printed old -> new when they change (the others are named only).
 SHOWN = ("source_file", "title", "published", "byline", "dateline", "language", "schema_version")
+# What a person checked (schema 1.3.0 on): read with SHOWN, told as the change's `curation`.
+CURATION = ("annotation_sha256", "curated_fields")
+CHANGES = ("added", "changed", "removed")  # what happened to a document's annotation
 PROVENANCE = frozenset({"source_file", "source_url", "outlet", "rights", "obtained"})
 DERIVED = frozenset(f"n_{name}" for name in ITEM_TABLES)  # the item counts: told per table instead
 OFFSETS = frozenset({"position", "start", "end"})  # where an item is, not what it says
-CAUSES = ("text", "schema", "parser", "provenance", "duplicates")  # the order the summary gives them
+# The order the summary gives the causes in.
+CAUSES = ("text", "curation", "schema", "parser", "provenance", "duplicates")
 # How a changed column of an item table is named in the summary ("speakers changed: 1").
 BATCH = 2048  # rows read at once
 CHUNK = 10_000  # documents whose rows are compared at once
 _MASK = (1 << 64) - 1
-_DocRow = tuple[str, list[str], tuple[int, ...], tuple[Any, ...]]  # doc_id, columns, hashes, SHOWN
+_DocRow = tuple[str, list[str], tuple[int, ...], tuple[Any, ...]]  # doc_id, columns, hashes, SHOWN + CURATION
 
 
 def diff(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> dict[str, Any]:
@@ -161,6 +166,7 @@ class _Comparison:
         self.values: dict[str, dict[str, Any]] = {}  # doc_id -> {field: {from, to}}
         self.items: dict[str, dict[str, Any]] = defaultdict(dict)  # doc_id -> table -> counts
         self.names: dict[str, tuple[str, str | None]] = {}  # doc_id -> (file, title) in B, for changed ones
+        self.curation: dict[str, dict[str, Any]] = {}  # doc_id -> its annotation's change, if it changed
 
     def run(self) -> None:
         if _same_file(self.a, self.b, "documents"):  # the same documents, fields and all
@@ -179,7 +185,7 @@ class _Comparison:
             names = [n for n in batch.schema.names if n != "doc_id"]
             columns = {n: _hashable(batch.column(n)) for n in names}
             missing = [None] * batch.num_rows
-            shown = zip(*[columns.get(n, missing) for n in SHOWN], strict=True)
+            shown = zip(*[columns.get(n, missing) for n in (*SHOWN, *CURATION)], strict=True)
             hashes = zip(*[map(hash, columns[n]) for n in names], strict=True)
             ids = batch.column("doc_id").to_pylist()
             for doc_id, row, values in zip(ids, hashes, shown, strict=True):
@@ -214,9 +220,12 @@ class _Comparison:
         for doc_id, shown in now_shown.items():
             self.values[doc_id] = {
                 name: {"from": _plain(x), "to": _plain(y)}
-                for name, x, y in zip(SHOWN, then_shown[doc_id], shown, strict=True)
+                for name, x, y in zip(SHOWN, then_shown[doc_id], shown, strict=False)
                 if name in self.fields[doc_id]
             }
+            change = _curation(then_shown[doc_id][len(SHOWN) :], shown[len(SHOWN) :])
+            if change is not None:
+                self.curation[doc_id] = change
 
     def _shown(self, folder: Path, doc_ids: list[str]) -> dict[str, tuple[Any, ...]]:
         """SHOWN's values of some documents, read for them only."""
@@ -227,11 +236,11 @@ class _Comparison:
 
         wanted = pa.array(doc_ids, type=pa.string())
         found: dict[str, tuple[Any, ...]] = {}
-        names = [n for n in ("doc_id", *SHOWN) if n in _columns(folder)]
+        names = [n for n in ("doc_id", *SHOWN, *CURATION) if n in _columns(folder)]
         for batch in _batches(folder, "documents", names):
             batch = batch.filter(pc.is_in(batch.column("doc_id"), value_set=wanted))
             missing = [None] * batch.num_rows
-            columns = [_hashable(batch.column(n)) if n in names else missing for n in SHOWN]
+            columns = [_hashable(batch.column(n)) if n in names else missing for n in (*SHOWN, *CURATION)]
             for i, doc_id in enumerate(batch.column("doc_id").to_pylist()):
                 found[doc_id] = tuple(c[i] for c in columns)
         return found
@@ -315,6 +324,8 @@ class _Comparison:
         fields = set(self.fields.get(doc_id, [])) - DERIVED
         if "raw_sha256" in fields:
             return "text"
+        if doc_id in self.curation:
+            return "curation"
         if self.old_head["schema_sha256"] != self.new_head["schema_sha256"]:
             return "schema"
         if not self.items.get(doc_id):
@@ -330,9 +341,10 @@ class _Comparison:
         causes: dict[str, dict[str, Any]] = {}
         for doc_id in changed_ids:
             file, title = self.names[doc_id]
-            fields = [f for f in self.fields.get(doc_id, []) if f not in DERIVED]
-            items = dict(sorted(self.items.get(doc_id, {}).items(), key=lambda kv: ITEM_TABLES.index(kv[0])))
             cause = self._cause(doc_id)
+            told = DERIVED | (set(CURATION) if cause == "curation" else set())  # said by its `curation`
+            fields = [f for f in self.fields.get(doc_id, []) if f not in told]
+            items = dict(sorted(self.items.get(doc_id, {}).items(), key=lambda kv: ITEM_TABLES.index(kv[0])))
             entry = {
                 "doc_id": doc_id,
                 "file": file,
@@ -342,15 +354,23 @@ class _Comparison:
                 "values": self.values.get(doc_id, {}),
                 "items": items,
             }
+            if cause == "curation":
+                entry["curation"] = self.curation[doc_id]
             changed.append(entry)
             total = causes.setdefault(cause, {"documents": 0, "fields": Counter(), "items": {}})
             total["documents"] += 1
             total["fields"].update(fields)
+            if cause == "curation":
+                total.setdefault("annotations", Counter())[entry["curation"]["change"]] += 1
             for table, counts in items.items():
                 _add_counts(total["items"].setdefault(table, _no_counts()), counts)
         for total in causes.values():
             total["fields"] = dict(sorted(total["fields"].items(), key=lambda kv: (-kv[1], kv[0])))
             total["items"] = {t: total["items"][t] for t in ITEM_TABLES if t in total["items"]}
+            if "annotations" in total:
+                total["annotations"] = {
+                    k: total["annotations"][k] for k in CHANGES if k in total["annotations"]
+                }
         listed = {
             kind: [
                 {"doc_id": d, "file": f, "title": t}
@@ -381,6 +401,23 @@ class _Comparison:
                 for name in TABLE_NAMES
             },
         }
+
+
+def _curation(then: tuple[Any, ...], now: tuple[Any, ...]) -> dict[str, Any] | None:
+    """How a document's annotation changed between two releases (its sha256 and checked fields,
+    from CURATION's columns: None in a release made before annotations), or None if it did not."""
+    (old_sha, old_fields), (new_sha, new_fields) = then, now
+    if old_sha == new_sha:
+        return None
+    change = "added" if old_sha is None else "removed" if new_sha is None else "changed"
+    return {
+        "change": change,
+        "sha256": {"from": old_sha, "to": new_sha},
+        "fields": {
+            "from": _plain(old_fields) if old_sha else None,
+            "to": _plain(new_fields) if new_sha else None,
+        },
+    }
 
 
 def _no_counts() -> dict[str, Any]:

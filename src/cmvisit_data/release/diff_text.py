@@ -36,6 +36,8 @@ def detail_lines(change: dict[str, Any]) -> list[str]:
     """A changed document's lines (after its heading): shown fields old -> new, the other
     fields, and the items per table."""
     lines = [f"{name}: {_value(v['from'])} -> {_value(v['to'])}" for name, v in change["values"].items()]
+    if "curation" in change:
+        lines.append(_curation_text(change["curation"]))
     others = [f for f in change["fields"] if f not in change["values"]]
     if others:
         lines.append(("other fields: " if change["values"] else "fields: ") + ", ".join(others))
@@ -69,6 +71,8 @@ def _cause_text(cause: str, releases: dict[str, Any]) -> str:
     old, new = releases["from"], releases["to"]
     if cause == "text":
         return "text changed (raw_sha256 differs)"
+    if cause == "curation":
+        return "curation changed (same text, an annotation added, changed or removed)"
     if cause == "schema":
         return f"schema changed (schema sha256 {old['schema_sha256']} -> {new['schema_sha256']})"
     if cause == "parser":
@@ -83,11 +87,29 @@ def _cause_text(cause: str, releases: dict[str, Any]) -> str:
 def _cause_counts(total: dict[str, Any]) -> str:
     documents = total["documents"]
     parts = [f"{documents:,} document{'' if documents == 1 else 's'}"]
+    if total.get("annotations"):
+        parts.append(", ".join(f"annotations {change} {n:,}" for change, n in total["annotations"].items()))
     if total["fields"]:
         parts.append(", ".join(f"{name} {n:,}" for name, n in total["fields"].items()))
     if total["items"]:
         parts.append(_items_text(total["items"]))
     return "; ".join(parts)
+
+
+def _curation_text(curation: dict[str, Any]) -> str:
+    """'annotation added: checks title, quotes' (or changed: before -> after, or removed)."""
+    fields = curation["fields"]
+
+    def listed(names: list[str] | None) -> str:
+        return ", ".join(names) if names else "no field"
+
+    if curation["change"] == "added":
+        return f"annotation added: checks {listed(fields['to'])}"
+    if curation["change"] == "removed":
+        return f"annotation removed: it checked {listed(fields['from'])}"
+    if fields["from"] == fields["to"]:
+        return f"annotation changed: checks {listed(fields['to'])}"
+    return f"annotation changed: checks {listed(fields['from'])} -> {listed(fields['to'])}"
 
 
 def _items_text(items: dict[str, Any]) -> str:

@@ -149,8 +149,28 @@ MAX_MANIFEST_VALUES = 20_000_000
 MAX_MANIFEST_ERRORS = 20
 
 
-def _no_float(text: str) -> Any:
-    raise ValueError(f"{text[:40]} is not an integer (a manifest holds no fractions)")
+def _bounded_float(text: str) -> float:
+    """A fraction, kept to be refused where the manifest holds none (`_fractions_outside_figures`)."""
+    if len(text) > 40:
+        raise ValueError(f"a number of {len(text)} characters")
+    return float(text)
+
+
+def _fractions_outside_figures(value: Any) -> str | None:
+    """The place of the first fraction outside /curated/figures (the curated documents' precision
+    and recall: the one place a manifest holds fractions), or None."""
+    stack: list[tuple[Any, str]] = [(value, "")]
+    while stack:
+        node, at = stack.pop()
+        if at == "/curated/figures":
+            continue
+        if isinstance(node, float):
+            return at or "/"
+        if isinstance(node, dict):
+            stack.extend((v, f"{at}/{k}") for k, v in node.items())
+        elif isinstance(node, list):
+            stack.extend((v, f"{at}/{i}") for i, v in enumerate(node))
+    return None
 
 
 def _bounded_int(text: str) -> int:
@@ -179,7 +199,7 @@ def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list
             text,
             object_pairs_hook=no_duplicate_keys,
             parse_constant=_no_constant,
-            parse_float=_no_float,
+            parse_float=_bounded_float,
             parse_int=_bounded_int,
         )
     except UnicodeDecodeError:
@@ -190,6 +210,9 @@ def parse_manifest(data: bytes, where: str) -> tuple[dict[str, Any] | None, list
         return refuse(f"manifest.json is not strict JSON: {str(exc)[:200]}")
     if not _depth(value, MAX_MANIFEST_DEPTH):
         return refuse("manifest.json nests too deep")
+    fraction = _fractions_outside_figures(value)
+    if fraction is not None:
+        return refuse(f"manifest.json holds a fraction at {fraction[:200]}: only curated.figures holds any")
     errors = list(itertools.islice(_validator().iter_errors(value), MAX_MANIFEST_ERRORS + 1))
     problems = [
         Problem("release-invalid", _schema_message(error), file=where, pointer=_schema_pointer(error))

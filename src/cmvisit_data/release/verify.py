@@ -17,6 +17,9 @@ ones before it pass:
    the data files (in layout 2 it and the card's configs name each table's own file, and the
    enumerations the schema's values: `described`), and the build's `check_batch` holds on
    the stored rows (row group by row group, with the items of the same documents merged in);
+   each annotation the release holds has the sha256 its input and its document record, and,
+   resolved again against the document's text, gives the curated fields' values and spans
+   (`curated`);
 7. in layout 1, each hf/ copy holds its table's rows, value for value;
 8. no file was changed or swapped while it was read.
 
@@ -36,7 +39,7 @@ from ..contract import version_of_schema
 from ..errors import Problem, Report, os_error_type
 from ..tables import TABLE_NAMES, row_key, table_schema, to_table
 from ..validation.tables import check_batch
-from . import audit, described, mirror
+from . import annotated, audit, curated, described, mirror
 from . import sealed as reading
 from .layout import (
     FIRST_LAYOUT,
@@ -146,14 +149,15 @@ def _verify(
             )
     if problems:
         return problems
+    stored = tables["documents"][1].schema_arrow.names
+    facts = [*audit.DOCUMENT_FACTS, *(c for c in audit.CURATION_FACTS if c in stored)]
     documents = [
-        row
-        for batch in reading.batches(*tables["documents"], columns=list(audit.DOCUMENT_FACTS))
-        for row in batch.to_pylist()
+        row for batch in reading.batches(*tables["documents"], columns=facts) for row in batch.to_pylist()
     ]
     hf_rows = {hf_data_file(name): file.metadata.num_rows for name, (_, file) in (copies or tables).items()}
     rejected, problems = _rejected(opened.get(REJECTED))
     problems += audit.derived_fields(folder, manifest, documents, hf_rows, rejected)
+    problems += curated.proof(opened, manifest, tables)
     problems += _croissant(opened["hf/croissant.json"], manifest)
     if layout != FIRST_LAYOUT:  # the card of a layout-1 release is left as it was published
         problems += _card(opened["hf/README.md"])
@@ -208,6 +212,7 @@ def _manifest(
 def _checksums(folder: Path, manifest: dict[str, Any], opened: dict[str, reading.Sealed]) -> list[Problem]:
     """Every file the manifest lists, opened once, has its recorded size and sha256."""
     problems = []
+    annotations = annotated.annotated_files(manifest)
     for name, meta in sorted(audit.listed_paths(manifest).items()):
         if name == RELEASE_MANIFEST:
             continue
@@ -218,7 +223,7 @@ def _checksums(folder: Path, manifest: dict[str, Any], opened: dict[str, reading
             continue
         opened[name] = sealed
         if sealed.info.st_size != meta["bytes"] or sealed.hash() != meta["sha256"]:
-            problems.append(
+            problems.append(curated.changed(sealed.path) if name in annotations else
                 Problem("checksum-mismatch", "the file differs from its size or sha256 in manifest.json",
                         file=sealed.path)
             )  # fmt: skip
