@@ -109,7 +109,7 @@ def curated(
 ) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
     """The parser's record with the seed's annotation applied and validated, and the parser's
     counts against the annotation; or (None, None, problems) for an annotation that is wrong."""
-    from .curation.annotations import annotation_name, document_text, plain, read_annotation, resolve
+    from .curation.annotations import annotation_name, as_gold, document_text, read_annotation, resolve
     from .curation.apply import apply
     from .curation.metrics import document_counts
     from .validation.records import validate_record
@@ -125,7 +125,7 @@ def curated(
     problems = validate_record(result, file=str(path), decoded=True)
     if problems:
         return None, None, problems
-    return result, document_counts(plain(annotation), record, resolved.fields), []
+    return result, document_counts(as_gold(resolved), record, resolved.fields), []
 
 
 # The documents --discover takes from a folder without a manifest: text and HTML pages alike.

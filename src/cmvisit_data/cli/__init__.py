@@ -18,7 +18,7 @@ import click
 
 from .._version import __version__
 from .base import _EXAMPLES, _Group
-from .curation import annotate
+from .curation import annotate, score
 from .documents import parse, validate
 from .published import diff, publish, verify
 from .releases import build, release_command
@@ -39,5 +39,7 @@ def main() -> None:
     """Build and check the cmvisit press-release dataset."""
 
 
-for _command in (validate, parse, review, add, annotate, seeds, build, release_command, verify, diff, publish):
+for _command in (
+    validate, parse, review, add, annotate, seeds, build, release_command, score, verify, diff, publish
+):  # fmt: skip
     main.add_command(_command)

@@ -41,7 +41,10 @@ class _Group(click.Group):
     reports an unexpected failure (a bug, never bad input) in one line instead of a
     traceback; CMVISIT_DEBUG=1 shows the traceback."""
 
-    ORDER = ("validate", "parse", "review", "add", "annotate", "seeds", "build", "release", "score", "verify", "diff", "publish")
+    ORDER = (
+        "validate", "parse", "review", "add", "annotate", "seeds",
+        "build", "release", "score", "verify", "diff", "publish",
+    )  # fmt: skip
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         known = [name for name in self.ORDER if name in self.commands]

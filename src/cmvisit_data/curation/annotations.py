@@ -241,16 +241,10 @@ def document_text(record: dict[str, Any]) -> str:
     return record["raw_text"] if record.get("rendering") is None else record["rendering"]
 
 
-def plain(annotation: dict[str, Any]) -> dict[str, Any]:
-    """The annotation with each placed title, dateline and byline name as its text alone (the
-    gold format the metrics read)."""
-    out = dict(annotation)
-    for name in ("title", "dateline"):
-        if isinstance(out.get(name), dict):
-            out[name] = out[name]["text"]
-    if isinstance(out.get("byline"), list):
-        out["byline"] = [b["text"] if isinstance(b, dict) else b for b in out["byline"]]
-    return out
+def as_gold(resolved: Resolved) -> dict[str, Any]:
+    """The resolved annotation in the gold format the metrics read, its items with their spans
+    (so that the metrics can say whether the parser's spans are the annotated ones)."""
+    return {**resolved.metadata, **resolved.items}
 
 
 # --- placing the texts in the document ----------------------------------------------------------
