@@ -296,7 +296,7 @@ def test_help_lists_commands_in_workflow_order_with_whole_summaries_and_examples
              if line.startswith("  ") and not line.startswith("   ") and line.strip()][:12]  # fmt: skip
     assert order == ["validate", "parse", "review", "add", "annotate", "seeds", "build", "release", "score",
                      "verify", "diff", "publish"]  # fmt: skip
-    assert "Examples:" in result.stdout and "cmvisit release 0.8.0" in result.stdout
+    assert "Examples:" in result.stdout and "cmvisit release 0.9.0" in result.stdout
     version = run("--version")
     assert "package" in version.stdout and "build --version" in version.stdout
 

@@ -195,7 +195,7 @@ def _curated_manifest() -> dict:
     )  # fmt: skip
     return {
         "counts": {"documents": 5},
-        "curated": {"documents": 2, "fields": {"title": 2, "quotes": 1}, "figures": figures(counts)},
+        "curated": {"documents": 2, "fields": {"quotes": 1, "title": 2}, "figures": figures(counts)},
     }
 
 
@@ -210,7 +210,10 @@ def test_card_prints_the_parser_against_the_curated_documents_beside_the_develop
     assert by_label["quotes F1"][5].strip() == "1.000 (4 items)"
     assert by_label["quote speaker, whole name"][5].strip() == "0.750"
     assert by_label["byline F1"][5].strip() == "n/a"  # no curated document checks bylines
-    assert "documents per field: title 2, quotes 1" in text
+    assert "documents per field: title 2, quotes 1" in text  # the record's order, not the manifest's
+    one = _curated_manifest()
+    one["curated"]["figures"]["fields"]["title"]["gold"] = 1
+    assert "| 0.500 (1 item) |" in card._quality(one)
     assert "A person checked" not in card._annotations({"counts": {"documents": 5}})
     assert "in 2 of the release's 5 documents" in card._annotations(_curated_manifest())
 

@@ -1,3 +1,3 @@
 """The package's version: one line, imported by the public face and the release manifest alike."""
 
-__version__ = "0.7.0"
+__version__ = "0.8.0"

@@ -365,3 +365,15 @@ def to_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     """Rows -> an Arrow table with exactly the declared schema (never inferred)."""
     # Column by column here, as from_pylist would do with a membership test per value.
     return columns_table(table, {name: [row.get(name) for row in rows] for name in table_schema(table).names})
+
+
+def record_value(value: Any) -> Any:
+    """A value read from a table as a record holds it: dates as YYYY-MM-DD text, at any depth
+    (the inverse of the columns' date conversion, for comparing a table with a record)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: record_value(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [record_value(v) for v in value]
+    return value

@@ -20,10 +20,13 @@ _EXAMPLES = """Examples:
   cmvisit parse new/page.txt --pretty        # see the record one document gives
   cmvisit add new/ --provenance sources.csv  # a row per file: file,url,outlet,rights,obtained
   cmvisit seeds set page.txt --url https://example.org/page   # correct an entry
-  cmvisit release 0.8.0                      # a new release (raise _version.py first)
-  cmvisit verify build/0.7.0                 # prove it from its data
-  cmvisit diff build/0.6.0 build/0.7.0       # what changed, and why
-  cmvisit publish build/0.7.0 --dry-run      # to the repository its card names
+  cmvisit review seeds/page.txt --out review.html   # what the parser made of a document
+  cmvisit annotate seeds/page.txt            # correct it: seeds/annotations/page.txt.json
+  cmvisit score                              # the parser against the corpus's annotations
+  cmvisit release 0.9.0                      # a new release (raise _version.py first)
+  cmvisit verify build/0.8.0                 # prove it from its data
+  cmvisit diff build/0.7.0 build/0.8.0       # what changed, and why
+  cmvisit publish build/0.8.0 --dry-run      # to the repository its card names
 """
 
 # Failures of the machine, not of cmvisit-data or the input: what to do about each.

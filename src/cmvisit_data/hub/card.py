@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from ..curation.metrics import flat
+from ..curation.metrics import CURATED_FIELDS, flat
 from ..info import INFO
 from ..tables import TABLE_DESCRIPTIONS, TABLE_KEYS, TABLE_NAMES, enum_values, table_schema
 from .croissant import croissant
@@ -180,12 +180,18 @@ def _score(value: float | None, gold: int | None = None, name: str = "") -> str:
     (a field no curated document checks)."""
     if value is None:
         return "n/a"
-    counted = f" ({gold} items)" if gold is not None and name.endswith("_f1") else ""
+    counted = f" ({gold} item{'s' * (gold != 1)})" if gold is not None and name.endswith("_f1") else ""
     return f"{value:.3f}{counted}"
 
 
+def _per_field(curated: dict[str, Any]) -> str:
+    """How many documents a person checked each field of, in the record's order of fields."""
+    counts = curated["fields"]
+    return ", ".join(f"{name} {counts[name]}" for name in CURATED_FIELDS if name in counts)
+
+
 def _curated_note(curated: dict[str, Any]) -> str:
-    fields = ", ".join(f"{name} {n}" for name, n in curated["fields"].items())
+    fields = _per_field(curated)
     return (
         f" The last column scores the parser against the {curated['documents']} documents of this "
         "release whose fields a person checked (`cmvisit score`), on the checked fields only "
@@ -199,7 +205,7 @@ def _annotations(manifest: dict[str, Any]) -> str:
     curated = manifest.get("curated") or {}
     if not curated.get("documents"):
         return "All annotations are produced by the parser (machine-generated); none are made by hand."
-    fields = ", ".join(f"{name} {n}" for name, n in curated["fields"].items())
+    fields = _per_field(curated)
     return (
         "The parser produces the values (machine-generated), except in "
         f"{curated['documents']} of the release's {manifest['counts']['documents']} documents, "

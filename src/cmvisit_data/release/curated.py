@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import Problem
+from ..tables import record_value
 from .annotated import FIELDS_COLUMN, REBUILD_HINT, in_release
 from .audit import first_difference, short
 
@@ -81,23 +82,13 @@ def _stored(tables: dict[str, Any], doc_ids: set[str]) -> dict[str, dict[str, An
                     found[row["doc_id"]][name].append(row)
     for row in found.values():
         for name, columns in _ITEM_COLUMNS.items():
-            row[name] = [_plain({c: item[c] for c in columns}) for item in sorted(row[name], key=_position)]
+            items = sorted(row[name], key=_position)
+            row[name] = [record_value({c: item[c] for c in columns}) for item in items]
     return found
 
 
 def _position(item: dict[str, Any]) -> int:
     return int(item["position"])
-
-
-def _plain(value: Any) -> Any:
-    """A stored value as an annotation gives it: dates as YYYY-MM-DD."""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
 
 
 def _resolved_again(sealed: Any, row: dict[str, Any]) -> list[Problem]:
@@ -127,7 +118,7 @@ def _resolved_again(sealed: Any, row: dict[str, Any]) -> list[Problem]:
             given[_SPAN_COLUMNS[name]] = resolved.spans[name]
     problems = []
     for name, value in given.items():
-        found = first_difference(value, _plain(row[name]), f"/{name}")
+        found = first_difference(value, record_value(row[name]), f"/{name}")
         if found is not None:
             at, ours, theirs = found
             problems.append(

@@ -12,13 +12,12 @@ left to a review of its seeds folder).
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from ..hub.features import HF_DIR
 from ..release.layout import RELEASE_MANIFEST, table_file
-from ..tables import DOCUMENT_COLUMNS, ITEM_TABLES
+from ..tables import DOCUMENT_COLUMNS, ITEM_TABLES, record_value
 from .documents import ANNOTATIONS, compared
 from .page import Reviewed
 
@@ -31,22 +30,11 @@ class ReviewRefused(ValueError):
     """A release review that cannot be made as asked (the message says what to do)."""
 
 
-def _plain(value: Any) -> Any:
-    """A table value as a record holds it: dates as ISO text, at any depth."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _put(record: dict[str, Any], pointer: str, value: Any) -> None:
     *parents, last = pointer.strip("/").split("/")
     for part in parents:
         record = record.setdefault(part, {})
-    record[last] = _plain(value)
+    record[last] = record_value(value)
 
 
 def _rows(release: Path, table: str, doc_ids: list[str]) -> list[dict[str, Any]]:
@@ -80,7 +68,7 @@ def _records(release: Path, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
         for record in records.values():
             record.setdefault(pointer.strip("/"), [])
         for row in rows:
-            item = {k: _plain(v) for k, v in row.items() if k not in ("doc_id", "position")}
+            item = {k: record_value(v) for k, v in row.items() if k not in ("doc_id", "position")}
             records[row["doc_id"]][pointer.strip("/")].append(item)
     return records
 
