@@ -66,7 +66,9 @@ def card_metadata(manifest: dict[str, Any], sizes: dict[str, dict[str, int]]) ->
         size_categories=[size_category(manifest["counts"]["documents"])],
         source_datasets=["original"],
         language_creators=["found"],
-        annotations_creators=["machine-generated"],
+        # the parser's values; and where a curator checked fields of some documents, theirs too
+        annotations_creators=["machine-generated"]
+        + (["expert-generated"] if (manifest.get("curated") or {}).get("documents") else []),
         tags=["press-releases", "government-communication", "hindi", "news", "quotes"],
         configs=configs,
         dataset_info=info,
@@ -177,9 +179,11 @@ def _quality(manifest: dict[str, Any] | None = None) -> str:
 
 def _score(value: float | None, gold: int | None = None, name: str = "") -> str:
     """A figure, with its count of annotated items for an F1; "n/a" where nothing was measured
-    (a field no curated document checks)."""
+    (a field no curated document checks, or an F1 with no annotated item)."""
     if value is None:
         return "n/a"
+    if gold == 0 and name.endswith("_f1"):
+        return "n/a (0 items)"  # nothing annotated to find: the scorer's 1.0 would say nothing
     counted = f" ({gold} item{'s' * (gold != 1)})" if gold is not None and name.endswith("_f1") else ""
     return f"{value:.3f}{counted}"
 
