@@ -13,6 +13,7 @@ from cmvisit_data.cli import main
 from cmvisit_data.release import build
 
 from ..conftest import copy_seeds
+from .dom import piece_texts
 
 ENGLISH = "000_a25e3bb1cf0e3701.txt"
 HIGHLIGHTS = [
@@ -20,6 +21,8 @@ HIGHLIGHTS = [
     "Emphasis on digital ecosystem strengthening through cloud, cybersecurity, and IT solutions.",
     "Cultural diplomacy and tourism promotion complement investment and trade-focused initiatives.",
 ]
+# A sentence of the body, printed once: a highlight the parser does not give.
+BODY = "The visit, combining elements of spirituality, trade diplomacy, and innovation"
 
 _ROW = re.compile(
     r'<tr><td class="field">([^<]*)</td><td class="field">([^<]*)</td><td[^>]*>([^<]*)</td>'
@@ -49,6 +52,21 @@ def _review(tmp_path, *args: str) -> str:
     result = CliRunner().invoke(main, ["review", *args, "--out", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return out.read_text(encoding="utf-8")
+
+
+def test_links_name_the_parsers_piece_and_none_for_an_item_it_has_not(tmp_path):
+    seeds = _seeds(tmp_path, [HIGHLIGHTS[2], BODY])
+    page = _review(tmp_path, str(seeds / ENGLISH))
+    texts = piece_texts(page, "d1")
+    rows = _rows(page)
+    assert sorted((r[1], r[3], r[4] is not None) for r in rows) == [
+        ("", HIGHLIGHTS[0], True),
+        ("", HIGHLIGHTS[1], True),
+        ("/highlights/1", "(not there)", False),  # the parser has no such piece: no link
+    ]
+    for _, _, _, parser, number in rows:
+        if number is not None:
+            assert texts[number] == parser  # the link goes to the very piece the parser gave
 
 
 def test_a_release_shows_the_parsers_values_without_links(tmp_path):

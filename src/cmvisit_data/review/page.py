@@ -134,13 +134,14 @@ _FIELD_KIND = {"highlights": "highlight", "quotes": "quote", "tweets": "tweet", 
 
 
 def _parser_link(doc: int, found: Sequence[Piece], found_at: dict[str, Any], parser_shown: bool) -> str:
-    """A link to the parser's piece a disagreement is about, where it has one on the page; none
+    """A link to the parser's piece a disagreement is about: the item its parser_index names, or
+    the field's one piece (title, date, dateline). None where the parser has no such piece, nor
     where the record shown is not the parser's (its pieces are other values)."""
     kind, index = _FIELD_KIND.get(found_at["field"]), found_at.get("parser_index")
     if not parser_shown:
         return ""
     for p in found:
-        if p.kind == kind and (index is None or p.index == index):
+        if p.kind == kind and p.index == index:
             return f' <a href="#{_anchor(doc, p.number)}">#{p.number}</a>'
     return ""
 
