@@ -32,19 +32,19 @@ def annotation_file(document: str, seeds: str | None) -> Path | None:
 
 
 def compared(item: Reviewed, annotation: Path, text: str) -> Reviewed:
-    """The item with what its annotation file says: where the annotation and the parser's
-    record disagree, or the annotation's own problems when it cannot be compared."""
-    from ..curation.annotations import load_annotation, resolve
-    from ..curation.metrics import CURATED_FIELDS, disagreements
+    """The item with what its annotation file says: where the annotation, placed in the text,
+    and the parser's record disagree (as `cmvisit score` reads it: each annotated item with its
+    span, so equal texts are told apart by place), or the annotation's own problems when it
+    cannot be placed (then nothing is compared)."""
+    from ..curation.annotations import as_gold, load_annotation, resolve
+    from ..curation.metrics import disagreements
 
     item.annotation = str(annotation)
     gold, problems = load_annotation(annotation)
-    if gold is not None:
-        _, more = resolve(gold, text, str(annotation))
-        problems = [*problems, *more]
-        fields = [f for f in CURATED_FIELDS if f in gold]
-        item.disagreements = disagreements(gold, item.record, fields)
-    item.notes += [p.one_line() for p in problems]
+    resolved, more = resolve(gold, text, str(annotation)) if gold is not None else (None, [])
+    if resolved is not None:
+        item.disagreements = disagreements(as_gold(resolved), item.record, resolved.fields)
+    item.notes += [p.one_line() for p in [*problems, *more]]
     return item
 
 
