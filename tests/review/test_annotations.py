@@ -129,3 +129,22 @@ def test_the_annotation_is_compared_as_placed_as_score_reads_it(tmp_path):
     assert problems == []
     assert item.disagreements == disagreements(as_gold(resolved), record, resolved.fields)
     assert len(item.disagreements) == 2  # the missed highlight, and one parser item too many
+
+
+def test_an_annotation_of_another_version_of_the_document_is_not_compared(tmp_path):
+    seeds = copy_seeds(tmp_path / "seeds")
+    record = _parsed(seeds / HINDI)
+    _annotate(seeds, HINDI, _changed_speaker(record))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / HINDI).write_bytes((seeds / HINDI).read_bytes() + "\nएक और पंक्ति।\n".encode())
+    shutil.copy2(seeds / HINDI, tmp_path / HINDI)  # the same bytes elsewhere: its annotation holds
+    (changed, same), _ = from_documents([str(other / HINDI), str(tmp_path / HINDI)], seeds=str(seeds))
+    assert [d["pointer"] for d in same.disagreements] == ["/quotes/1/speaker"]
+    assert changed.disagreements is None and changed.annotation.endswith(f"annotations/{HINDI}.json")
+    assert any("another version of this document" in note for note in changed.notes), changed.notes
+    out = tmp_path / "page.html"
+    args = ["review", str(other / HINDI), "--seeds", str(seeds), "--out", str(out)]
+    assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "another version of this document" in page and 'class="disagree"' not in page
