@@ -5,6 +5,8 @@ A document's annotation is `annotations/<file name>.json` in the seeds folder gi
 (`--seeds DIR`), else in the document's own folder (a seeds folder holds its documents beside
 `annotations/`). What is compared is the parser's own output, before any annotation is
 applied: the page shows what the parser made of the document and where a person disagrees.
+An annotation is of a seed's bytes: a document that the seeds manifest lists by its name with
+another sha256 is not compared with it (its texts and places are the other version's).
 """
 
 from __future__ import annotations
