@@ -69,6 +69,7 @@ def test_an_agreeing_annotation_and_a_wrong_one(tmp_path, hindi_seed):
     _annotate(seeds, HINDI, {"title": "not in this document"})
     (item,), _ = from_documents([str(elsewhere / HINDI)], seeds=str(seeds))
     assert any("/title" in note for note in item.notes), item.notes
+    assert item.disagreements is None  # an annotation that cannot be placed is not compared
 
 
 def test_a_release_compares_its_annotation_with_the_parser_run_again(tmp_path, release, hindi_seed):
@@ -104,3 +105,46 @@ def test_a_curated_release_shows_which_fields_a_person_checked(tmp_path, hindi_s
     )
     assert page.exit_code == 0, page.output
     assert "fields a person checked: title, quotes" in (tmp_path / "p.html").read_text(encoding="utf-8")
+
+
+def test_the_annotation_is_compared_as_placed_as_score_reads_it(tmp_path):
+    """Items with their spans, in the annotation's reading (`resolve` + `as_gold`, as `cmvisit
+    score`): the pointers and the pairing of equal texts are score's, not the raw file's."""
+    from cmvisit_data.curation.annotations import as_gold, resolve
+    from cmvisit_data.curation.metrics import disagreements
+    from cmvisit_data.review import Reviewed
+    from cmvisit_data.review.documents import compared
+
+    text = "Alpha beta gamma.\nA point made.\nA point made.\nDelta epsilon zeta.\n"
+    first, second = text.index("A point made."), text.rindex("A point made.")
+    parser = [
+        {"text": "A point made.", "start": at, "end": at + 13, "marker": None} for at in (first, second)
+    ]
+    record = {"raw_text": text, "rendering": None, "metadata": {"language": "en"}, "highlights": parser}
+    # Listed out of the text's order, the repeated text by its occurrence.
+    annotation = {"highlights": ["Delta epsilon zeta.", {"text": "A point made.", "occurrence": 2}]}
+    _annotate(tmp_path, "doc.txt", annotation)
+    item = compared(Reviewed("doc.txt", record), tmp_path / "annotations" / "doc.txt.json", text)
+    resolved, problems = resolve(annotation, text, "doc.txt.json")
+    assert problems == []
+    assert item.disagreements == disagreements(as_gold(resolved), record, resolved.fields)
+    assert len(item.disagreements) == 2  # the missed highlight, and one parser item too many
+
+
+def test_an_annotation_of_another_version_of_the_document_is_not_compared(tmp_path):
+    seeds = copy_seeds(tmp_path / "seeds")
+    record = _parsed(seeds / HINDI)
+    _annotate(seeds, HINDI, _changed_speaker(record))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / HINDI).write_bytes((seeds / HINDI).read_bytes() + "\nएक और पंक्ति।\n".encode())
+    shutil.copy2(seeds / HINDI, tmp_path / HINDI)  # the same bytes elsewhere: its annotation holds
+    (changed, same), _ = from_documents([str(other / HINDI), str(tmp_path / HINDI)], seeds=str(seeds))
+    assert [d["pointer"] for d in same.disagreements] == ["/quotes/1/speaker"]
+    assert changed.disagreements is None and changed.annotation.endswith(f"annotations/{HINDI}.json")
+    assert any("another version of this document" in note for note in changed.notes), changed.notes
+    out = tmp_path / "page.html"
+    args = ["review", str(other / HINDI), "--seeds", str(seeds), "--out", str(out)]
+    assert CliRunner().invoke(main, args, catch_exceptions=False).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    assert "another version of this document" in page and 'class="disagree"' not in page

@@ -77,6 +77,9 @@ class Reviewed:
     annotation: str | None = None  # the annotation file, where there is one
     disagreements: list[dict[str, Any]] | None = None  # None: nothing was compared
     notes: list[str] = field(default_factory=list)  # what the reader should know (problems)
+    # Whether the record shown is the one the disagreements' parser values come from (their
+    # parser_index names its items): False for a release, which shows the curated record.
+    parser_shown: bool = True
 
 
 _ITEMS = ("highlights", "quotes", "tweets")
@@ -130,16 +133,20 @@ _FIELD_KIND = {"highlights": "highlight", "quotes": "quote", "tweets": "tweet", 
                "published": "published", "dateline": "dateline"}  # fmt: skip
 
 
-def _parser_link(doc: int, found: Sequence[Piece], found_at: dict[str, Any]) -> str:
-    """A link to the parser's piece a disagreement is about, where it has one on the page."""
+def _parser_link(doc: int, found: Sequence[Piece], found_at: dict[str, Any], parser_shown: bool) -> str:
+    """A link to the parser's piece a disagreement is about: the item its parser_index names, or
+    the field's one piece (title, date, dateline). None where the parser has no such piece, nor
+    where the record shown is not the parser's (its pieces are other values)."""
     kind, index = _FIELD_KIND.get(found_at["field"]), found_at.get("parser_index")
+    if not parser_shown:
+        return ""
     for p in found:
-        if p.kind == kind and (index is None or p.index == index):
+        if p.kind == kind and p.index == index:
             return f' <a href="#{_anchor(doc, p.number)}">#{p.number}</a>'
     return ""
 
 
-def _row(doc: int, d: dict[str, Any], found: Sequence[Piece], lang: str) -> str:
+def _row(doc: int, d: dict[str, Any], found: Sequence[Piece], lang: str, parser_shown: bool) -> str:
     """One disagreement: field, the annotation's pointer, both values, a link to the parser's piece."""
     theirs = _value(d["annotation"], d["pointer"] is None)
     ours = _value(d["parser"], d["parser_index"] is None and d["field"] in _ITEMS)
@@ -147,7 +154,7 @@ def _row(doc: int, d: dict[str, Any], found: Sequence[Piece], lang: str) -> str:
         f'<tr><td class="field">{escape_text(d["field"])}</td>'
         f'<td class="field">{escape_text(d["pointer"] or "")}</td>'
         f'<td lang="{lang}">{escape_text(theirs)}</td>'
-        f'<td lang="{lang}">{escape_text(ours)}{_parser_link(doc, found, d)}</td></tr>'
+        f'<td lang="{lang}">{escape_text(ours)}{_parser_link(doc, found, d, parser_shown)}</td></tr>'
     )
 
 
@@ -160,7 +167,7 @@ def _disagreements(doc: int, item: Reviewed, found: Sequence[Piece], lang: str) 
     if not item.disagreements:
         agree = f"The parser agrees with the {where} on every checked field."
         return f'{notes}<div class="agree"><p>{agree}</p></div>'
-    rows = "".join(_row(doc, d, found, lang) for d in item.disagreements)
+    rows = "".join(_row(doc, d, found, lang, item.parser_shown) for d in item.disagreements)
     count = len(item.disagreements)
     return (
         f'{notes}<div class="disagree"><p>The parser and the {where} disagree ({count}):</p>'

@@ -134,8 +134,10 @@ def from_release(release: str | Path, doc_ids: list[str]) -> list[Reviewed]:
             else:
                 shown = compared(Reviewed(item.name, parsed), annotation, record["raw_text"])
                 item.annotation, item.disagreements = shown.annotation, shown.disagreements
+                item.parser_shown = False  # the pieces shown are the release's, not the parser's
                 item.notes += [
-                    "Compared with the parser of this package, run again on the text:",
+                    "Compared with the parser of this package, run again on the text; the text "
+                    "shows the release's (curated) pieces, so the parser's values are given as text:",
                     *shown.notes,
                 ]
         items.append(item)
