@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import Problem
 from .metrics import CURATED_FIELDS  # the fields an annotation may check, in the record's order
+from .placing import date_span, locate
 
 # Keys of the gold format that are no checked field: read, and ignored.
 IGNORED_KEYS = ("notes", "id")
@@ -280,7 +281,7 @@ def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved 
             span = None if value is None else place(value, pointer, first_by_default=name == "title")
             resolved.metadata[name], resolved.spans[name] = (span or {}).get("text"), span
         elif name == "published":
-            span, problem = _date_span(text, value, file)
+            span, problem = date_span(text, value, file)
             problems += [problem] if problem else []
             resolved.metadata[name], resolved.spans[name] = value, span
         elif name == "byline":
@@ -327,75 +328,6 @@ def _items(
             span["attribution"] = attribution
         out.append(span)
     return sorted(out, key=lambda s: (s["start"], s["end"]))
-
-
-def occurrences(text: str, needle: str) -> list[int]:
-    """Every offset where needle occurs in text (overlapping ones too), in order."""
-    found, at = [], text.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = text.find(needle, at + 1)
-    return found
-
-
-def locate(
-    text: str, value: Any, pointer: str, file: str, first_by_default: bool = False
-) -> tuple[dict[str, Any] | None, Problem | None]:
-    """A text of an annotation (a string, or an object with text and start or occurrence) as a
-    span of the document's text, or the problem that names its place and what to do."""
-    given = value if isinstance(value, dict) else {"text": value}
-    needle, at = given["text"], pointer + ("/text" if isinstance(value, dict) else "")
-    found = occurrences(text, needle)
-    if not found:
-        return None, Problem(
-            "annotation-text-not-found", "text not found in the document", file=file, pointer=at, value=needle
-        )
-    if "start" in given:
-        if given["start"] not in found:
-            shown = ", ".join(map(str, found[:5]))
-            return None, Problem(
-                "annotation-wrong-place",
-                f"the text is not at offset {given['start']}; it occurs at {shown}",
-                file=file,
-                pointer=pointer + "/start",
-            )
-        start = given["start"]
-    elif "occurrence" in given:
-        if given["occurrence"] > len(found):
-            return None, Problem(
-                "annotation-wrong-place",
-                f"occurrence {given['occurrence']} of a text that occurs {len(found)} times (at "
-                f"{', '.join(map(str, found[:5]))})",
-                file=file,
-                pointer=pointer + "/occurrence",
-            )
-        start = found[given["occurrence"] - 1]
-    elif len(found) > 1 and not first_by_default:
-        shown = ", ".join(map(str, found[:5]))
-        return None, Problem(
-            "annotation-ambiguous", f"the text occurs {len(found)} times (at {shown})", file=file, pointer=at
-        )
-    else:
-        start = found[0]
-    return {"text": needle, "start": start, "end": start + len(needle)}, None
-
-
-def _date_span(text: str, value: str | None, file: str) -> tuple[dict[str, Any] | None, Problem | None]:
-    """The span of a published date: the first printed date the package's date reader reads as it."""
-    if value is None:
-        return None, None
-    from ..extract.dates import find_dates
-
-    for found in find_dates(text):
-        if found.iso == value:
-            return {"text": text[found.start : found.end], "start": found.start, "end": found.end}, None
-    return None, Problem(
-        "annotation-date-not-printed",
-        f"no printed date of the document reads as {value}",
-        file=file,
-        pointer="/published",
-        value=value,
-    )
 
 
 def attribution_after(

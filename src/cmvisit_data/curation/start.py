@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .annotations import document_text, occurrences
+from .annotations import document_text
+from .placing import occurrences
 
 
 def starting_annotation(record: dict[str, Any]) -> dict[str, Any]:
