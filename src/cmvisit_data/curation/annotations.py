@@ -153,9 +153,7 @@ def _check(key: str, value: Any, pointer: str) -> list[tuple[str, str]]:
     if key == "language":
         return [] if value in LANGUAGES else [(pointer, f"language is one of {', '.join(LANGUAGES)}")]
     if key == "published":
-        return (
-            [] if value is None or _is_date(value) else [(pointer, "published is a YYYY-MM-DD date or null")]
-        )
+        return _published(value, pointer)
     if key in ("title", "dateline"):
         return _placed(value, pointer, nullable=True)
     if not isinstance(value, list):
@@ -169,6 +167,18 @@ def _check(key: str, value: Any, pointer: str) -> list[tuple[str, str]]:
             out += _text(item, at)
         else:
             out += _item(key, item, at)
+    return out
+
+
+def _published(value: Any, pointer: str) -> list[tuple[str, str]]:
+    """A date, null, or {"date", "start"|"occurrence"} for a date printed more than once."""
+    if value is None or _is_date(value):
+        return []
+    if not isinstance(value, dict):
+        return [(pointer, 'published is a YYYY-MM-DD date, {"date": ..., "start": N} or null')]
+    out = _keys(value, pointer, ("date",), ("start", "occurrence"))
+    if not out and not _is_date(value["date"]):
+        out.append((f"{pointer}/date", "published's date is a YYYY-MM-DD date"))
     return out
 
 
@@ -283,7 +293,8 @@ def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved 
         elif name == "published":
             span, problem = date_span(text, value, file)
             problems += [problem] if problem else []
-            resolved.metadata[name], resolved.spans[name] = value, span
+            date = value["date"] if isinstance(value, dict) else value
+            resolved.metadata[name], resolved.spans[name] = date, span
         elif name == "byline":
             spans = [place(v, f"{pointer}/{i}") for i, v in enumerate(value)]
             resolved.metadata[name] = [s["text"] for s in spans if s]

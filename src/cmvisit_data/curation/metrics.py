@@ -93,6 +93,17 @@ def _speaker_right(gold: str | None, said: str | None) -> bool:
     return bool(last_name(said)) and last_name(said) in tokens(gold)
 
 
+def _gold(gold: dict[str, Any], name: str) -> Any:
+    """An annotated metadata value as a value: the text of a placed title, dateline or byline
+    name ({"text", "start"}), the date of a placed published date ({"date", "start"})."""
+    value = gold.get(name)
+    if isinstance(value, dict):
+        return value.get("date") if name == "published" else value.get("text")
+    if name == "byline" and isinstance(value, list):
+        return [v.get("text") if isinstance(v, dict) else v for v in value]
+    return value
+
+
 def _metadata(record: dict[str, Any]) -> dict[str, Any]:
     return record.get("metadata") or {}
 
@@ -163,7 +174,7 @@ def document_counts(gold: dict[str, Any], record: dict[str, Any], fields: Iterab
             counts["language.n"] += 1
             counts["language.ok"] += gold.get("language") == _value(record, "language")
         elif name in METADATA_FIELDS:
-            _count_metadata(counts, name, gold.get(name), _value(record, name))
+            _count_metadata(counts, name, _gold(gold, name), _value(record, name))
         elif name in ITEM_FIELDS:
             _count_items(counts, name, _items(gold, name, language), _items(record, name, language), text)
         else:
@@ -285,7 +296,7 @@ def disagreements(
         if name in ITEM_FIELDS:
             found += _item_disagreements(name, _items(gold, name, language), _items(record, name, language))
             continue
-        ours, theirs = _value(record, name), gold.get(name) or None
+        ours, theirs = _value(record, name), _gold(gold, name) or None
         if not (ours == theirs if name == "language" else same(name, theirs, ours)):
             found.append(_disagreement(name, f"/{name}", theirs, ours, None))
     return found

@@ -60,19 +60,37 @@ def locate(
     return {"text": needle, "start": start, "end": start + len(needle)}, None
 
 
-def date_span(text: str, value: str | None, file: str) -> tuple[dict[str, Any] | None, Problem | None]:
-    """The span of a published date: the first printed date the package's date reader reads as it."""
-    if value is None:
-        return None, None
+def date_starts(text: str, date: str) -> list[int]:
+    """The starts of every printed date of the text that the package's date reader reads as `date`."""
     from ..extract.dates import find_dates
 
-    for found in find_dates(text):
-        if found.iso == value:
-            return {"text": text[found.start : found.end], "start": found.start, "end": found.end}, None
-    return None, Problem(
-        "annotation-date-not-printed",
-        f"no printed date of the document reads as {value}",
-        file=file,
-        pointer="/published",
-        value=value,
-    )
+    return [found.start for found in find_dates(text) if found.iso == date]
+
+
+def date_span(text: str, value: Any, file: str) -> tuple[dict[str, Any] | None, Problem | None]:
+    """The span of a published date: a date alone takes the first printed date the package's
+    date reader reads as it; {"date", "start"|"occurrence"} the printed one it names."""
+    from ..extract.dates import find_dates
+
+    if value is None:
+        return None, None
+    given = value if isinstance(value, dict) else {"date": value}
+    date, pointer = given["date"], "/published" + ("/date" if isinstance(value, dict) else "")
+    found = {f.start: f for f in find_dates(text) if f.iso == date}
+    if not found:
+        return None, Problem(
+            "annotation-date-not-printed",
+            f"no printed date of the document reads as {date}",
+            file=file,
+            pointer=pointer,
+            value=date,
+        )
+    starts, shown = list(found), ", ".join(map(str, list(found)[:5]))
+    if "start" in given and given["start"] not in found:
+        why = f"no printed date reading as {date} starts at offset {given['start']}; one starts at {shown}"
+        return None, Problem("annotation-wrong-place", why, file=file, pointer="/published/start")
+    if "occurrence" in given and given["occurrence"] > len(starts):
+        why = f"occurrence {given['occurrence']} of a date printed {len(starts)} times (at {shown})"
+        return None, Problem("annotation-wrong-place", why, file=file, pointer="/published/occurrence")
+    start = given["start"] if "start" in given else starts[given.get("occurrence", 1) - 1]
+    return {"text": text[start : found[start].end], "start": start, "end": found[start].end}, None

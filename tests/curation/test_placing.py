@@ -1,0 +1,73 @@
+"""Placing an annotation's texts in its document: the published date's printed occurrence, items
+that overlap, texts at word edges, texts in another Unicode form."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cmvisit_data.cli import main
+from cmvisit_data.curation.annotations import resolve, shape_problems
+from cmvisit_data.curation.apply import apply
+from cmvisit_data.record import parse_path
+
+# A date in the headline before the credit line's date: the parser takes the credit line's.
+DATED = (
+    "CM Sai to visit Osaka on 23 August 2025\n"
+    "By Meera Nair | Updated: 23 August 2025\n\n"
+    "RAIPUR: Chief Minister Vishnu Deo Sai will leave for Japan on Saturday. The visit will last "
+    "ten days.\n\nThe state government said the trip was planned months ago.\n"
+)
+
+
+def _annotate(tmp_path: Path, text: str) -> tuple[dict, dict]:
+    doc = tmp_path / "doc.txt"
+    doc.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["annotate", str(doc), "--out", "-"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    record, problems = parse_path(doc)
+    assert not problems
+    return json.loads(result.stdout), record
+
+
+def test_a_published_date_not_first_printed_is_written_and_placed_at_its_start(tmp_path):
+    annotation, record = _annotate(tmp_path, DATED)
+    span = record["metadata"]["spans"]["published"]
+    first = DATED.index("23 August 2025")
+    assert span["start"] != first  # the parser's date is the credit line's, the second printed
+    assert annotation["published"] == {"date": "2025-08-23", "start": span["start"]}
+    resolved, problems = resolve(annotation, record["raw_text"], "x.json")
+    assert not problems
+    curated = apply(record, resolved, "annotations/x.json", "0" * 64)
+    assert curated["metadata"]["published"] == "2025-08-23"
+    assert curated["metadata"]["spans"]["published"] == span
+    # The date alone is the first printed one; a start where no such date is printed is refused.
+    resolved, _ = resolve({"published": "2025-08-23"}, DATED, "x.json")
+    assert resolved.spans["published"]["start"] == first
+    resolved, _ = resolve({"published": {"date": "2025-08-23", "occurrence": 2}}, DATED, "x.json")
+    assert resolved.spans["published"] == span
+    _, problems = resolve({"published": {"date": "2025-08-23", "start": 3}}, DATED, "x.json")
+    assert [(p.type, p.pointer) for p in problems] == [("annotation-wrong-place", "/published/start")]
+    assert [p.pointer for p in shape_problems({"published": {"date": "2025-02-30"}}, "x")] == [
+        "/published/date"
+    ]
+    assert [p.pointer for p in shape_problems({"published": {"day": "2025-08-23"}}, "x")] == [
+        "/published/day",
+        "/published",
+    ]
+
+    # Printed first, the date is written alone.
+    annotation, _ = _annotate(tmp_path, DATED.replace(" on 23 August 2025\n", "\n", 1))
+    assert annotation["published"] == "2025-08-23"
+
+
+def test_the_metrics_read_a_placed_published_date_as_its_date():
+    from cmvisit_data.curation.metrics import disagreements, document_counts
+
+    record = {"metadata": {"published": "2025-08-23", "title": "CM Sai", "language": "en"}}
+    gold = {"published": {"date": "2025-08-23", "start": 67}, "title": {"text": "CM Sai", "start": 9}}
+    assert disagreements(gold, record, ["published", "title"]) == []
+    counts = document_counts(gold, record, ["published", "title"])
+    assert counts["published.tp"] == counts["title.tp"] == 1
