@@ -71,3 +71,39 @@ def test_the_metrics_read_a_placed_published_date_as_its_date():
     assert disagreements(gold, record, ["published", "title"]) == []
     counts = document_counts(gold, record, ["published", "title"])
     assert counts["published.tp"] == counts["title.tp"] == 1
+
+
+QUOTED = (
+    "CM Sai meets investors in Osaka\n\nBy Meera Nair | Saturday, 23 August 2025\n\n"
+    'OSAKA: Chief Minister Vishnu Deo Sai met investors on Saturday. "We are open for business," Sai '
+    "said. He said that the state was ready for investment.\n\n"
+    '"We are open for business," Industries Minister Lakhan Lal Dewangan said later.\n\n'
+    "The visit continues on Sunday.\n"
+)
+
+
+def test_disagreements_point_at_the_files_items_and_same_texts_match_at_their_spans(tmp_path):
+    from cmvisit_data.curation.annotations import as_gold
+    from cmvisit_data.curation.metrics import disagreements
+
+    annotation, record = _annotate(tmp_path, QUOTED)
+    first, second = annotation["quotes"]
+    assert first["text"] == second["text"] and first["start"] < second["start"]
+    # The file lists the later quote first; the earlier one's speaker is a person's correction.
+    annotation = {"quotes": [second, {**first, "speaker": "Sai"}]}
+    resolved, problems = resolve(annotation, record["raw_text"], "x.json")
+    assert not problems
+    found = disagreements(as_gold(resolved), record, ["quotes"])
+    assert [(d["pointer"], d["annotation"], d["parser"], d["parser_index"]) for d in found] == [
+        ("/quotes/1/speaker", "Sai", "Vishnu Deo Sai", 0)
+    ]
+
+
+def test_an_unscored_reported_quote_keeps_the_pointers_of_the_items_after_it():
+    from cmvisit_data.curation.metrics import disagreements
+
+    said = {"text": "the state was ready", "kind": "reported", "speaker": "Sai"}
+    direct = {"text": "We are open for business,", "kind": "direct", "speaker": "Sai"}
+    record = {"metadata": {"language": "en"}, "quotes": [{**direct, "speaker": "Lakhan Lal Dewangan"}]}
+    found = disagreements({"quotes": [said, direct]}, record, ["quotes"])
+    assert [d["pointer"] for d in found] == ["/quotes/1/speaker"]

@@ -254,8 +254,13 @@ def document_text(record: dict[str, Any]) -> str:
 
 def as_gold(resolved: Resolved) -> dict[str, Any]:
     """The resolved annotation in the gold format the metrics read, its items with their spans
-    (so that the metrics can say whether the parser's spans are the annotated ones)."""
-    return {**resolved.metadata, **resolved.items}
+    (so that the metrics can say whether the parser's spans are the annotated ones) in the
+    file's order (so that a disagreement's pointer names the file's item)."""
+    items = {
+        name: [item for _, item in sorted(zip(resolved.indexes[name], found, strict=True))]
+        for name, found in resolved.items.items()
+    }
+    return {**resolved.metadata, **items}
 
 
 # --- placing the texts in the document ----------------------------------------------------------
@@ -269,11 +274,13 @@ class Resolved:
     metadata: dict[str, Any] = field(default_factory=dict)  # field -> value
     spans: dict[str, Any] = field(default_factory=dict)  # metadata field -> its span(s)
     items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # highlights/quotes/tweets
+    # Each item's index in the annotation file's list, in the items' (document) order.
+    indexes: dict[str, list[int]] = field(default_factory=dict)
 
 
 def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved | None, list[Problem]]:
     """Every value of a (shape-checked) annotation placed in the document's text: (Resolved, [])
-    or (None, problems). Items come out in document order."""
+    or (None, problems). Items come out in document order, with their indexes in the file."""
     fields = tuple(f for f in CURATED_FIELDS if f in annotation)
     resolved, problems = Resolved(fields), []
 
@@ -300,7 +307,9 @@ def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved 
             resolved.metadata[name] = [s["text"] for s in spans if s]
             resolved.spans[name] = [s for s in spans if s]
         else:
-            resolved.items[name] = _items(name, value, text, file, place, problems)
+            placed = _items(name, value, text, file, place, problems)
+            resolved.items[name] = [item for _, item in placed]
+            resolved.indexes[name] = [i for i, _ in placed]
     return (None, problems) if problems else (resolved, [])
 
 
@@ -337,8 +346,8 @@ def _items(
                 problems.append(problem)
                 continue
             span["attribution"] = attribution
-        out.append(span)
-    return sorted(out, key=lambda s: (s["start"], s["end"]))
+        out.append((i, span))
+    return sorted(out, key=lambda pair: (pair[1]["start"], pair[1]["end"]))
 
 
 def attribution_after(

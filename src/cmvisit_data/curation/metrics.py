@@ -57,16 +57,28 @@ def text_of(item: Any) -> str:
     return item if isinstance(item, str) else (item.get("text") or "")
 
 
+def _same_span(a: Any, b: Any) -> bool:
+    """Whether both items give a span and it is the same one."""
+    spans = [(x.get("start"), x.get("end")) if isinstance(x, dict) else (None, None) for x in (a, b)]
+    return None not in spans[0] and spans[0] == spans[1]
+
+
 def match(gold: list[Any], pred: list[Any]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, predicted index), best overlap first, ties by position."""
+    """One-to-one pairs (gold index, predicted index), best overlap first; of equal overlaps,
+    pairs at the same span first (two annotated items of one text pair with the parser's at
+    their own places), then by position."""
     pairs = sorted(
-        ((overlap(text_of(g), text_of(p)), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)),
-        key=lambda t: (-t[0], t[1], t[2]),
+        (
+            (overlap(text_of(g), text_of(p)), not _same_span(g, p), i, j)
+            for i, g in enumerate(gold)
+            for j, p in enumerate(pred)
+        ),
+        key=lambda t: (-t[0], t[1], t[2], t[3]),
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
-    for score, i, j in pairs:
+    for score, _, i, j in pairs:
         if score < rules.MATCH_MIN_OVERLAP:
             break
         if i not in used_g and j not in used_p:
@@ -114,9 +126,14 @@ def _value(record: dict[str, Any], name: str) -> Any:
 
 
 def _items(source: dict[str, Any], name: str, language: str | None) -> list[Any]:
-    items = source.get(name) or []
+    return [item for _, item in _indexed(source, name, language)]
+
+
+def _indexed(source: dict[str, Any], name: str, language: str | None) -> list[tuple[int, Any]]:
+    """The scored items of a list, each with its index in the list (a pointer's index)."""
+    items = list(enumerate(source.get(name) or []))
     if name == "quotes":  # English indirect speech may be emitted, but is not scored
-        items = [q for q in items if not (language == "en" and q.get("kind") == "reported")]
+        items = [(i, q) for i, q in items if not (language == "en" and q.get("kind") == "reported")]
     return items
 
 
@@ -251,22 +268,30 @@ def _shown(item: Any) -> Any:
     return text_of(item)
 
 
-def _item_disagreements(name: str, gold: list[Any], pred: list[Any]) -> list[dict[str, Any]]:
+def _item_disagreements(
+    name: str, indexed: list[tuple[int, Any]], pred_indexed: list[tuple[int, Any]]
+) -> list[dict[str, Any]]:
+    """The disagreements of one list; pointers and parser indexes are the items' own indexes."""
     found = []
+    gold, pred = [g for _, g in indexed], [p for _, p in pred_indexed]
     pairs = match(gold, pred)
+    checks = {"quotes": ("speaker", "kind"), "tweets": ("handle", "posted", "author")}.get(name, ())
     for i, j in pairs:
-        g, p = gold[i], pred[j]
-        checks = {"quotes": ("speaker", "kind"), "tweets": ("handle", "posted", "author")}.get(name, ())
+        (at, g), (j_at, p) = indexed[i], pred_indexed[j]
         for key in checks:
             if isinstance(g, dict) and key in g and not _agree(key, g.get(key), p.get(key)):
-                found.append(_disagreement(name, f"/{name}/{i}/{key}", g.get(key), p.get(key), j))
+                found.append(_disagreement(name, f"/{name}/{at}/{key}", g.get(key), p.get(key), j_at))
     matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
     found += [
-        _disagreement(name, f"/{name}/{i}", _shown(g), None, None)
-        for i, g in enumerate(gold)
+        _disagreement(name, f"/{name}/{at}", _shown(g), None, None)
+        for i, (at, g) in enumerate(indexed)
         if i not in matched_g
     ]
-    found += [_disagreement(name, None, None, _shown(p), j) for j, p in enumerate(pred) if j not in matched_p]
+    found += [
+        _disagreement(name, None, None, _shown(p), j_at)
+        for j, (j_at, p) in enumerate(pred_indexed)
+        if j not in matched_p
+    ]
     return found
 
 
@@ -294,7 +319,9 @@ def disagreements(
     found: list[dict[str, Any]] = []
     for name in (f for f in CURATED_FIELDS if f in set(fields)):
         if name in ITEM_FIELDS:
-            found += _item_disagreements(name, _items(gold, name, language), _items(record, name, language))
+            found += _item_disagreements(
+                name, _indexed(gold, name, language), _indexed(record, name, language)
+            )
             continue
         ours, theirs = _value(record, name), _gold(gold, name) or None
         if not (ours == theirs if name == "language" else same(name, theirs, ours)):
