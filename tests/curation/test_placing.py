@@ -107,3 +107,33 @@ def test_an_unscored_reported_quote_keeps_the_pointers_of_the_items_after_it():
     record = {"metadata": {"language": "en"}, "quotes": [{**direct, "speaker": "Lakhan Lal Dewangan"}]}
     found = disagreements({"quotes": [said, direct]}, record, ["quotes"])
     assert [d["pointer"] for d in found] == ["/quotes/1/speaker"]
+
+
+def test_items_of_one_list_do_not_overlap():
+    quote = {
+        "text": "We are open for business,",
+        "start": QUOTED.index("We are"),
+        "kind": "direct",
+        "speaker": "Sai",
+    }
+    nested = {"text": "open for business", "occurrence": 1, "kind": "direct", "speaker": "Sai"}
+    wrong = [
+        (
+            {"byline": ["Meera Nair", "Meera Nair"]},
+            "/byline/1",
+            "the same text at the same place as /byline/0",
+        ),
+        ({"quotes": [quote, nested]}, "/quotes/1", "overlaps /quotes/0"),
+        (
+            {"highlights": ["the state was ready", "ready for investment"]},
+            "/highlights/1",
+            "overlaps /highlights/0",
+        ),
+    ]
+    for annotation, pointer, why in wrong:
+        _, problems = resolve(annotation, QUOTED, "x.json")
+        assert [(p.type, p.pointer) for p in problems] == [("annotation-invalid", pointer)], annotation
+        assert why in problems[0].message
+    # Pieces side by side are distinct.
+    resolved, problems = resolve({"highlights": ["the state was", "ready for investment"]}, QUOTED, "x.json")
+    assert not problems and len(resolved.items["highlights"]) == 2

@@ -304,6 +304,7 @@ def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved 
             resolved.metadata[name], resolved.spans[name] = date, span
         elif name == "byline":
             spans = [place(v, f"{pointer}/{i}") for i, v in enumerate(value)]
+            problems += overlaps(name, spans, file)
             resolved.metadata[name] = [s["text"] for s in spans if s]
             resolved.spans[name] = [s for s in spans if s]
         else:
@@ -316,17 +317,12 @@ def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved 
 def _items(
     name: str, value: list[Any], text: str, file: str, place: Any, problems: list[Problem]
 ) -> list[Any]:
-    out, seen = [], {}
-    for i, item in enumerate(value):
-        pointer = f"{'/' + name}/{i}"
-        span = place(item, pointer)
+    out, spans = [], [place(item, f"/{name}/{i}") for i, item in enumerate(value)]
+    problems += overlaps(name, spans, file)
+    for i, (item, span) in enumerate(zip(value, spans, strict=True)):
+        pointer = f"/{name}/{i}"
         if span is None:
             continue
-        if (span["start"], span["end"]) in seen:  # one printed piece is one item
-            why = f"the same text at the same place as /{name}/{seen[span['start'], span['end']]}"
-            problems.append(Problem("annotation-invalid", why, file=file, pointer=pointer))
-            continue
-        seen[span["start"], span["end"]] = i
         if name == "quotes":
             speaker = item["speaker"]
             if speaker is not None and speaker not in text:
@@ -348,6 +344,30 @@ def _items(
             span["attribution"] = attribution
         out.append((i, span))
     return sorted(out, key=lambda pair: (pair[1]["start"], pair[1]["end"]))
+
+
+def overlaps(name: str, spans: list[dict[str, Any] | None], file: str) -> list[Problem]:
+    """The items of one list whose spans overlap an earlier item's (one printed piece is one
+    item, and pieces do not nest): each named with the earlier item's pointer."""
+    out = []
+    for i, span in enumerate(spans):
+        for j, other in enumerate(spans[:i]):
+            if (
+                span is None
+                or other is None
+                or not (span["start"] < other["end"] and other["start"] < span["end"])
+            ):
+                continue
+            same = (span["start"], span["end"]) == (other["start"], other["end"])
+            why = (
+                f"the same text at the same place as /{name}/{j}"
+                if same
+                else f"overlaps /{name}/{j} (offsets {other['start']}-{other['end']}, this one "
+                f"{span['start']}-{span['end']}): the items of a list are distinct printed pieces"
+            )
+            out.append(Problem("annotation-invalid", why, file=file, pointer=f"/{name}/{i}"))
+            break
+    return out
 
 
 def attribution_after(
