@@ -39,7 +39,7 @@ def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Rep
     from .apply import apply
 
     report = Report(file=path, kind="annotation")
-    annotation, sha256, problems = read_annotation(path)
+    annotation, sha256, problems = read_annotation(path, follow_links=False)  # as the build reads it
     if annotation is None or sha256 is None:
         report.problems.extend(problems)
         return report
