@@ -137,3 +137,34 @@ def test_items_of_one_list_do_not_overlap():
     # Pieces side by side are distinct.
     resolved, problems = resolve({"highlights": ["the state was", "ready for investment"]}, QUOTED, "x.json")
     assert not problems and len(resolved.items["highlights"]) == 2
+
+
+def test_a_text_neither_starts_nor_ends_inside_a_word(tmp_path):
+    from cmvisit_data.curation.placing import occurrences
+
+    text = 'By Vista Rao and Rajesh Kumari | TOKYO: Kumar met Vist. "Kumar, go," he said. नमस्ते नम\n'
+    refused = [
+        ({"byline": ["Rajesh Kumar"]}, "/byline/0", "(at 17: 'Kumari')"),
+        ({"dateline": "TOK"}, "/dateline", "(at 33: 'TOKYO')"),
+    ]
+    for annotation, pointer, word in refused:
+        _, problems = resolve(annotation, text, "x.json")
+        assert [(p.type, p.pointer) for p in problems] == [("annotation-text-not-found", pointer)]
+        assert f"inside a longer word {word}" in problems[0].message
+    # Whole-word occurrences only: "Vist" once (not in "Vista"), "Kumar" twice (not in "Kumari"),
+    # "नम" once (a vowel sign continues its word: not in "नमस्ते"); an edge that is no word
+    # character is unconstrained ('Kumar,' and ', go,').
+    assert occurrences(text, "Vist") == [text.index("Vist.")]
+    assert occurrences(text, "Kumar") == [text.index("Kumar met"), text.index("Kumar,")]
+    assert occurrences(text, "नम") == [text.rindex("नम")]
+    assert occurrences(text, ", go,") == [text.index(", go,")]
+    assert occurrences(text, "r, go,") == []
+    resolved, problems = resolve({"byline": ["Vist"], "highlights": ["Kumar, go,"]}, text, "x.json")
+    assert not problems
+    _, problems = resolve({"highlights": ["Kumar"]}, text, "x.json")
+    assert "the text occurs 2 times" in problems[0].message
+    # A page that glues words ("Staff ReporterUpdated") prints a text inside one: its start names it,
+    # and a start annotation gives it.
+    glued = "Minister to visit Osaka\nStaff ReporterUpdated: 23 August 2025\n\nRAIPUR: The visit will last ten days.\n"
+    resolved, problems = resolve({"byline": [{"text": "Staff Reporter", "start": 24}]}, glued, "x.json")
+    assert not problems and resolved.spans["byline"] == [{"text": "Staff Reporter", "start": 24, "end": 38}]

@@ -4,18 +4,73 @@ Every problem names the annotation file and the JSON pointer of the value."""
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from ..errors import Problem
 
+# The Unicode categories of the characters that continue a word: letters, digits and marks (so
+# that a Devanagari vowel sign or virama, category M, belongs to its word).
+WORD_CATEGORIES = ("L", "N", "M")
 
-def occurrences(text: str, needle: str) -> list[int]:
-    """Every offset where needle occurs in text (overlapping ones too), in order."""
+
+# How much of the longer word around a text found only inside one a problem shows.
+SHOWN_WORD = 40
+
+
+def is_word_char(char: str) -> bool:
+    return unicodedata.category(char)[0] in WORD_CATEGORIES
+
+
+def whole_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] neither starts nor ends inside a word: at an edge whose character
+    continues a word, the character beyond it does not (an edge that is no word character, a
+    quotation mark or a comma, is not constrained)."""
+    if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
+        return False
+    return not (end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end]))
+
+
+def printed_at(text: str, needle: str) -> list[int]:
+    """Every offset where needle occurs in text (overlapping ones too, inside words too), in order."""
     found, at = [], text.find(needle)
     while at >= 0:
         found.append(at)
         at = text.find(needle, at + 1)
     return found
+
+
+def occurrences(text: str, needle: str) -> list[int]:
+    """Every offset where needle occurs in text as whole words (neither starting nor ending inside
+    a word: "Kumar" is not in "Kumari"), in order."""
+    return [at for at in printed_at(text, needle) if whole_word(text, at, at + len(needle))]
+
+
+def _not_found(text: str, needle: str, file: str, pointer: str) -> Problem:
+    """Why a text has no occurrence: nowhere printed, or only inside longer words."""
+    inside = printed_at(text, needle)
+    why = "text not found in the document"
+    if inside:
+        start, end = _word_around(text, inside[0], inside[0] + len(needle))
+        shown = text[start:end] if end - start <= SHOWN_WORD else text[start : start + SHOWN_WORD] + "…"
+        why += (
+            f" as whole words: it is printed only inside a longer word (at {inside[0]}: {shown!r}); where "
+            f'the page glues words, give {{"text": ..., "start": {inside[0]}}}'
+        )
+    return Problem("annotation-text-not-found", why, file=file, pointer=pointer, value=needle)
+
+
+def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The word the text starts inside (or, where it starts at a word's edge, ends inside)."""
+    if start > 0 and is_word_char(text[start]) and is_word_char(text[start - 1]):
+        end = start
+    else:
+        start = end
+    while start > 0 and is_word_char(text[start - 1]):
+        start -= 1
+    while end < len(text) and is_word_char(text[end]):
+        end += 1
+    return start, end
 
 
 def locate(
@@ -26,10 +81,11 @@ def locate(
     given = value if isinstance(value, dict) else {"text": value}
     needle, at = given["text"], pointer + ("/text" if isinstance(value, dict) else "")
     found = occurrences(text, needle)
+    if "start" in given and given["start"] not in found and given["start"] in printed_at(text, needle):
+        start = given["start"]  # inside a word where a page glues words ("किनई"): its start names it
+        return {"text": needle, "start": start, "end": start + len(needle)}, None
     if not found:
-        return None, Problem(
-            "annotation-text-not-found", "text not found in the document", file=file, pointer=at, value=needle
-        )
+        return None, _not_found(text, needle, file, at)
     if "start" in given:
         if given["start"] not in found:
             shown = ", ".join(map(str, found[:5]))
