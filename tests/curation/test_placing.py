@@ -168,3 +168,17 @@ def test_a_text_neither_starts_nor_ends_inside_a_word(tmp_path):
     glued = "Minister to visit Osaka\nStaff ReporterUpdated: 23 August 2025\n\nRAIPUR: The visit will last ten days.\n"
     resolved, problems = resolve({"byline": [{"text": "Staff Reporter", "start": 24}]}, glued, "x.json")
     assert not problems and resolved.spans["byline"] == [{"text": "Staff Reporter", "start": 24, "end": 38}]
+
+
+def test_a_text_in_another_unicode_form_is_said_to_be_so():
+    import unicodedata
+
+    # Composed é and ë; क़ as its one code point (U+0958), which NFC and NFD both write as क + nukta.
+    text = "R\u00e9union \u00e0 No\u00ebl\n\nLe ministre \u0958\u093f\u0932\u093e visite Tokyo.\n"
+    for given in ("Re\u0301union", "Noe\u0308l", "\u0915\u093c\u093f\u0932\u093e"):
+        assert given not in text and unicodedata.normalize("NFC", given) in unicodedata.normalize("NFC", text)
+        _, problems = resolve({"highlights": [given]}, text, "x.json")
+        assert [p.type for p in problems] == ["annotation-text-not-found"]
+        assert "another Unicode form" in problems[0].message, given
+    _, problems = resolve({"highlights": ["Osaka"]}, text, "x.json")
+    assert "Unicode" not in problems[0].message

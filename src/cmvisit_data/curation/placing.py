@@ -57,6 +57,13 @@ def _not_found(text: str, needle: str, file: str, pointer: str) -> Problem:
             f" as whole words: it is printed only inside a longer word (at {inside[0]}: {shown!r}); where "
             f'the page glues words, give {{"text": ..., "start": {inside[0]}}}'
         )
+    elif any(
+        unicodedata.normalize(form, needle) in unicodedata.normalize(form, text) for form in ("NFC", "NFD")
+    ):
+        why += (
+            ": the document writes it in another Unicode form (the same letters, composed or decomposed "
+            "differently); copy it from the document"
+        )
     return Problem("annotation-text-not-found", why, file=file, pointer=pointer, value=needle)
 
 
