@@ -182,3 +182,14 @@ def test_a_text_in_another_unicode_form_is_said_to_be_so():
         assert "another Unicode form" in problems[0].message, given
     _, problems = resolve({"highlights": ["Osaka"]}, text, "x.json")
     assert "Unicode" not in problems[0].message
+
+
+def test_a_speaker_printed_with_other_punctuation_is_printed():
+    text = 'Manipur CM N. Biren Singh was present. "We welcome the investors," he said.\n'
+    quote = {"text": "We welcome the investors,", "kind": "direct"}
+    for speaker in ("N Biren Singh", "N. Biren Singh"):
+        _, problems = resolve({"quotes": [{**quote, "speaker": speaker}]}, text, "x.json")
+        assert not problems, speaker
+    for speaker in ("Biren Sing", "Singh Biren"):
+        _, problems = resolve({"quotes": [{**quote, "speaker": speaker}]}, text, "x.json")
+        assert [p.type for p in problems] == ["annotation-speaker-not-found"], speaker

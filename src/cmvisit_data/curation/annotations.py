@@ -19,7 +19,7 @@ from typing import Any
 
 from ..errors import Problem
 from .metrics import CURATED_FIELDS  # the fields an annotation may check, in the record's order
-from .placing import date_span, locate, occurrences
+from .placing import date_span, locate, name_printed
 
 # Keys of the gold format that are no checked field: read, and ignored.
 IGNORED_KEYS = ("notes", "id")
@@ -325,7 +325,7 @@ def _items(
             continue
         if name == "quotes":
             speaker = item["speaker"]
-            if speaker is not None and not occurrences(text, speaker):
+            if speaker is not None and not name_printed(text, speaker):
                 problems.append(
                     Problem(
                         "annotation-speaker-not-found",

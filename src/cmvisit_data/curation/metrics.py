@@ -35,12 +35,12 @@ ITEM_FIELDS = ("highlights", "quotes", "tweets")
 CURATED_FIELDS = ("language", *METADATA_FIELDS, *ITEM_FIELDS)
 
 # The scorer's token split: whitespace and the punctuation of both scripts.
-_SPLIT = re.compile(r"[\s.,;:!?\"'“”‘’«»()\[\]{}<>।॥—–\-/|…]+")
+TOKEN_SPLIT = re.compile(r"[\s.,;:!?\"'“”‘’«»()\[\]{}<>।॥—–\-/|…]+")
 
 
 def tokens(text: str | None) -> list[str]:
     text = unicodedata.normalize("NFC", text or "").casefold()
-    return [t for t in _SPLIT.split(text) if t]
+    return [t for t in TOKEN_SPLIT.split(text) if t]
 
 
 def overlap(a: str, b: str) -> float:

@@ -46,6 +46,18 @@ def occurrences(text: str, needle: str) -> list[int]:
     return [at for at in printed_at(text, needle) if whole_word(text, at, at + len(needle))]
 
 
+def name_printed(text: str, name: str) -> bool:
+    """Whether a speaker's name is printed: as whole words, or as the same words with other
+    punctuation between them (the parser writes "N. Biren Singh" as "N Biren Singh")."""
+    if occurrences(text, name):
+        return True
+    from .metrics import TOKEN_SPLIT  # the scorer's split: white space and punctuation
+
+    words = [w for w in TOKEN_SPLIT.split(name) if w]
+    printed = [w for w in TOKEN_SPLIT.split(text) if w]
+    return bool(words) and any(printed[i : i + len(words)] == words for i in range(len(printed)))
+
+
 def _not_found(text: str, needle: str, file: str, pointer: str) -> Problem:
     """Why a text has no occurrence: nowhere printed, or only inside longer words."""
     inside = printed_at(text, needle)
