@@ -89,11 +89,21 @@ def process(job: Job) -> Outcome:
         if record is None:
             outcome.problems.extend(problems)
             return outcome
-    if job.listed and record["metadata"]["language"] != entry.language:
+    language = record["metadata"]["language"]
+    if (
+        job.listed
+        and language != entry.language
+        and "language" in (record["curation"] or {}).get("fields", ())
+    ):
+        from .curation.check import language_problem  # a person's language: the annotation is named
+
+        outcome.problems.append(language_problem(str(annotation), language, entry.language))
+        return outcome
+    if job.listed and language != entry.language:
         outcome.problems.append(
             Problem(
                 "language-mismatch",
-                f"the manifest says {entry.language!r} but the text is {record['metadata']['language']!r}",
+                f"the manifest says {entry.language!r} but the text is {language!r}",
                 file=str(path),
             )
         )

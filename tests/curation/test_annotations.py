@@ -160,3 +160,38 @@ def test_a_document_refused_after_its_annotation_brings_no_counts(tmp_path):
     seeds, _ = _seeds_with(tmp_path, ENGLISH, {"language": "hi"})  # the manifest says en
     outcome = _process(seeds, ENGLISH)
     assert [p.type for p in outcome.problems] == ["language-mismatch"] and outcome.counts is None
+
+
+def test_a_language_the_manifest_does_not_give_names_the_annotation_in_build_and_validate(tmp_path):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    seeds, path = _seeds_with(tmp_path, ENGLISH, {"language": "hi"})  # the manifest says en
+    outcome = _process(seeds, ENGLISH)
+    assert [(p.type, p.file, p.pointer) for p in outcome.problems] == [
+        ("language-mismatch", str(path), "/language")
+    ]
+    assert "the manifest says 'en'" in outcome.problems[0].message
+    result = CliRunner().invoke(main, ["validate", str(path)], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert (
+        "language-mismatch" in result.output + result.stderr and "/language" in result.output + result.stderr
+    )
+
+
+def test_a_symlinked_annotation_is_refused_by_validate_as_by_build(tmp_path):
+    from click.testing import CliRunner
+
+    from cmvisit_data.cli import main
+
+    elsewhere = tmp_path / "elsewhere.json"
+    elsewhere.write_text('{"title": null}', encoding="utf-8")
+    seeds, path = _seeds_with(tmp_path, ENGLISH, {"title": None})
+    path.unlink()
+    path.symlink_to(elsewhere)
+    built = _process(seeds, ENGLISH).problems
+    assert built and all(p.file == str(path) for p in built)
+    result = CliRunner().invoke(main, ["validate", str(path), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 1
+    assert {p.type for p in built} <= set(result.output.replace('"', " ").split())

@@ -207,3 +207,17 @@ def test_annotate_where_annotations_is_no_folder_says_so(tmp_path):
     (seeds / "annotations").write_text("not a folder", encoding="utf-8")
     result = run("annotate", str(seeds / ENGLISH))
     assert result.exit_code == 1 and "write-failed" in result.stderr and "Traceback" not in result.output
+
+
+def test_annotate_refuses_a_file_that_is_no_document(tmp_path):
+    seeds = copy_seeds(tmp_path / "seeds")
+    written = annotation_path(seeds, ENGLISH)
+    written.parent.mkdir()
+    written.write_text('{"title": null}\n', encoding="utf-8")
+    shutil.copy(seeds / ENGLISH, written.parent / ENGLISH)  # a document's copy among the annotations
+    for file in (written, written.parent / ENGLISH, seeds / "manifest.json"):
+        result = run("annotate", str(file))
+        assert result.exit_code == 1 and "unsupported-file" in result.stderr, file
+        assert not annotation_path(written.parent, file.name).exists()
+    assert sorted(p.name for p in written.parent.iterdir()) == [ENGLISH, f"{ENGLISH}.json"]
+    assert written.read_text(encoding="utf-8") == '{"title": null}\n'

@@ -40,6 +40,7 @@ def annotate(file: str, out: str | None, force: bool, max_bytes: int) -> None:
     from ..curation.start import annotation_text, starting_annotation
     from ..record import parse_path
 
+    _stop(_not_a_document(file))
     record, problems = parse_path(file, max_bytes)
     if record is None:
         _stop(problems)
@@ -75,7 +76,33 @@ def _seed_annotation(file: str) -> Path | None:
     return annotation_path(seeds, Path(file).name) if listed else None
 
 
+def _not_a_document(file: str) -> list[Problem]:
+    """The problem of a file annotate does not take: one that is no document (.txt, .html,
+    .htm), or one in an annotations folder (an annotation, or a file among them)."""
+    from ..curation.annotations import ANNOTATIONS_DIR
+    from ..seeds.folders import DOCUMENT_SUFFIXES
+
+    path = Path(file)
+    in_annotations = (
+        path.resolve().parent.name == ANNOTATIONS_DIR
+    )  # where annotations live: seeds/annotations/
+    if path.suffix.lower() in DOCUMENT_SUFFIXES and not in_annotations:
+        return []
+    what = "a file of an annotations folder" if in_annotations else "not a document"
+    return [
+        Problem(
+            "unsupported-file",
+            f"{what}: annotate writes the annotation of a document (.txt, .html, .htm)",
+            file=file,
+            hint="Give the document itself, e.g. cmvisit annotate seeds/FILE.txt; to check an "
+            "annotation, run cmvisit validate on it.",
+        )
+    ]
+
+
 def _stop(problems: list[Problem]) -> None:
+    if not problems:
+        return
     _echo_problems(problems, "text")
     sys.exit(Report(problems=problems).exit_code)
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from ..errors import Problem
 from .metrics import CURATED_FIELDS  # the fields an annotation may check, in the record's order
+from .placing import date_span, locate, name_printed
 
 # Keys of the gold format that are no checked field: read, and ignored.
 IGNORED_KEYS = ("notes", "id")
@@ -152,9 +153,7 @@ def _check(key: str, value: Any, pointer: str) -> list[tuple[str, str]]:
     if key == "language":
         return [] if value in LANGUAGES else [(pointer, f"language is one of {', '.join(LANGUAGES)}")]
     if key == "published":
-        return (
-            [] if value is None or _is_date(value) else [(pointer, "published is a YYYY-MM-DD date or null")]
-        )
+        return _published(value, pointer)
     if key in ("title", "dateline"):
         return _placed(value, pointer, nullable=True)
     if not isinstance(value, list):
@@ -168,6 +167,18 @@ def _check(key: str, value: Any, pointer: str) -> list[tuple[str, str]]:
             out += _text(item, at)
         else:
             out += _item(key, item, at)
+    return out
+
+
+def _published(value: Any, pointer: str) -> list[tuple[str, str]]:
+    """A date, null, or {"date", "start"|"occurrence"} for a date printed more than once."""
+    if value is None or _is_date(value):
+        return []
+    if not isinstance(value, dict):
+        return [(pointer, 'published is a YYYY-MM-DD date, {"date": ..., "start": N} or null')]
+    out = _keys(value, pointer, ("date",), ("start", "occurrence"))
+    if not out and not _is_date(value["date"]):
+        out.append((f"{pointer}/date", "published's date is a YYYY-MM-DD date"))
     return out
 
 
@@ -243,8 +254,13 @@ def document_text(record: dict[str, Any]) -> str:
 
 def as_gold(resolved: Resolved) -> dict[str, Any]:
     """The resolved annotation in the gold format the metrics read, its items with their spans
-    (so that the metrics can say whether the parser's spans are the annotated ones)."""
-    return {**resolved.metadata, **resolved.items}
+    (so that the metrics can say whether the parser's spans are the annotated ones) in the
+    file's order (so that a disagreement's pointer names the file's item)."""
+    items = {
+        name: [item for _, item in sorted(zip(resolved.indexes[name], found, strict=True))]
+        for name, found in resolved.items.items()
+    }
+    return {**resolved.metadata, **items}
 
 
 # --- placing the texts in the document ----------------------------------------------------------
@@ -258,11 +274,13 @@ class Resolved:
     metadata: dict[str, Any] = field(default_factory=dict)  # field -> value
     spans: dict[str, Any] = field(default_factory=dict)  # metadata field -> its span(s)
     items: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # highlights/quotes/tweets
+    # Each item's index in the annotation file's list, in the items' (document) order.
+    indexes: dict[str, list[int]] = field(default_factory=dict)
 
 
 def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved | None, list[Problem]]:
     """Every value of a (shape-checked) annotation placed in the document's text: (Resolved, [])
-    or (None, problems). Items come out in document order."""
+    or (None, problems). Items come out in document order, with their indexes in the file."""
     fields = tuple(f for f in CURATED_FIELDS if f in annotation)
     resolved, problems = Resolved(fields), []
 
@@ -280,35 +298,34 @@ def resolve(annotation: dict[str, Any], text: str, file: str) -> tuple[Resolved 
             span = None if value is None else place(value, pointer, first_by_default=name == "title")
             resolved.metadata[name], resolved.spans[name] = (span or {}).get("text"), span
         elif name == "published":
-            span, problem = _date_span(text, value, file)
+            span, problem = date_span(text, value, file)
             problems += [problem] if problem else []
-            resolved.metadata[name], resolved.spans[name] = value, span
+            date = value["date"] if isinstance(value, dict) else value
+            resolved.metadata[name], resolved.spans[name] = date, span
         elif name == "byline":
             spans = [place(v, f"{pointer}/{i}") for i, v in enumerate(value)]
+            problems += overlaps(name, spans, file)
             resolved.metadata[name] = [s["text"] for s in spans if s]
             resolved.spans[name] = [s for s in spans if s]
         else:
-            resolved.items[name] = _items(name, value, text, file, place, problems)
+            placed = _items(name, value, text, file, place, problems)
+            resolved.items[name] = [item for _, item in placed]
+            resolved.indexes[name] = [i for i, _ in placed]
     return (None, problems) if problems else (resolved, [])
 
 
 def _items(
     name: str, value: list[Any], text: str, file: str, place: Any, problems: list[Problem]
 ) -> list[Any]:
-    out, seen = [], {}
-    for i, item in enumerate(value):
-        pointer = f"{'/' + name}/{i}"
-        span = place(item, pointer)
+    out, spans = [], [place(item, f"/{name}/{i}") for i, item in enumerate(value)]
+    problems += overlaps(name, spans, file)
+    for i, (item, span) in enumerate(zip(value, spans, strict=True)):
+        pointer = f"/{name}/{i}"
         if span is None:
             continue
-        if (span["start"], span["end"]) in seen:  # one printed piece is one item
-            why = f"the same text at the same place as /{name}/{seen[span['start'], span['end']]}"
-            problems.append(Problem("annotation-invalid", why, file=file, pointer=pointer))
-            continue
-        seen[span["start"], span["end"]] = i
         if name == "quotes":
             speaker = item["speaker"]
-            if speaker is not None and speaker not in text:
+            if speaker is not None and not name_printed(text, speaker):
                 problems.append(
                     Problem(
                         "annotation-speaker-not-found",
@@ -325,77 +342,32 @@ def _items(
                 problems.append(problem)
                 continue
             span["attribution"] = attribution
-        out.append(span)
-    return sorted(out, key=lambda s: (s["start"], s["end"]))
+        out.append((i, span))
+    return sorted(out, key=lambda pair: (pair[1]["start"], pair[1]["end"]))
 
 
-def occurrences(text: str, needle: str) -> list[int]:
-    """Every offset where needle occurs in text (overlapping ones too), in order."""
-    found, at = [], text.find(needle)
-    while at >= 0:
-        found.append(at)
-        at = text.find(needle, at + 1)
-    return found
-
-
-def locate(
-    text: str, value: Any, pointer: str, file: str, first_by_default: bool = False
-) -> tuple[dict[str, Any] | None, Problem | None]:
-    """A text of an annotation (a string, or an object with text and start or occurrence) as a
-    span of the document's text, or the problem that names its place and what to do."""
-    given = value if isinstance(value, dict) else {"text": value}
-    needle, at = given["text"], pointer + ("/text" if isinstance(value, dict) else "")
-    found = occurrences(text, needle)
-    if not found:
-        return None, Problem(
-            "annotation-text-not-found", "text not found in the document", file=file, pointer=at, value=needle
-        )
-    if "start" in given:
-        if given["start"] not in found:
-            shown = ", ".join(map(str, found[:5]))
-            return None, Problem(
-                "annotation-wrong-place",
-                f"the text is not at offset {given['start']}; it occurs at {shown}",
-                file=file,
-                pointer=pointer + "/start",
+def overlaps(name: str, spans: list[dict[str, Any] | None], file: str) -> list[Problem]:
+    """The items of one list whose spans overlap an earlier item's (one printed piece is one
+    item, and pieces do not nest): each named with the earlier item's pointer."""
+    out = []
+    for i, span in enumerate(spans):
+        for j, other in enumerate(spans[:i]):
+            if (
+                span is None
+                or other is None
+                or not (span["start"] < other["end"] and other["start"] < span["end"])
+            ):
+                continue
+            same = (span["start"], span["end"]) == (other["start"], other["end"])
+            why = (
+                f"the same text at the same place as /{name}/{j}"
+                if same
+                else f"overlaps /{name}/{j} (offsets {other['start']}-{other['end']}, this one "
+                f"{span['start']}-{span['end']}): the items of a list are distinct printed pieces"
             )
-        start = given["start"]
-    elif "occurrence" in given:
-        if given["occurrence"] > len(found):
-            return None, Problem(
-                "annotation-wrong-place",
-                f"occurrence {given['occurrence']} of a text that occurs {len(found)} times (at "
-                f"{', '.join(map(str, found[:5]))})",
-                file=file,
-                pointer=pointer + "/occurrence",
-            )
-        start = found[given["occurrence"] - 1]
-    elif len(found) > 1 and not first_by_default:
-        shown = ", ".join(map(str, found[:5]))
-        return None, Problem(
-            "annotation-ambiguous", f"the text occurs {len(found)} times (at {shown})", file=file, pointer=at
-        )
-    else:
-        start = found[0]
-    return {"text": needle, "start": start, "end": start + len(needle)}, None
-
-
-def _date_span(text: str, value: str | None, file: str) -> tuple[dict[str, Any] | None, Problem | None]:
-    """The span of a published date: the first printed date the package's date reader reads as it."""
-    if value is None:
-        return None, None
-    from ..extract.dates import find_dates
-
-    for found in find_dates(text):
-        if found.iso == value:
-            return {"text": text[found.start : found.end], "start": found.start, "end": found.end}, None
-    return None, Problem(
-        "annotation-date-not-printed",
-        f"no printed date of the document reads as {value}",
-        file=file,
-        pointer="/published",
-        value=value,
-    )
+            out.append(Problem("annotation-invalid", why, file=file, pointer=f"/{name}/{i}"))
+            break
+    return out
 
 
 def attribution_after(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import rules
-from ..errors import Report
+from ..errors import Problem, Report
 from .annotations import (
     ANNOTATIONS_DIR,
     annotation_name,
@@ -39,7 +39,7 @@ def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Rep
     from .apply import apply
 
     report = Report(file=path, kind="annotation")
-    annotation, sha256, problems = read_annotation(path)
+    annotation, sha256, problems = read_annotation(path, follow_links=False)  # as the build reads it
     if annotation is None or sha256 is None:
         report.problems.extend(problems)
         return report
@@ -49,9 +49,12 @@ def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Rep
         return report
     if (seeds / MANIFEST_NAME).exists():
         entries, problems = load_manifest(seeds)
-        if not problems and seed not in {e.file for e in entries}:
+        entry = next((e for e in entries if e.file == seed), None)
+        if not problems and entry is None:
             report.problems.append(orphan(Path(path)))
             return report
+        if entry is not None and annotation.get("language", entry.language) != entry.language:
+            report.problems.append(language_problem(path, annotation["language"], entry.language))
     record, problems = parse_path(seeds / seed, max_bytes)
     if record is None:  # the document's own problems, which name it: it is to be fixed first
         report.problems.extend(problems)
@@ -64,3 +67,15 @@ def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Rep
     report.problems.extend(validate_record(apply(record, resolved, annotation_name(seed), sha256), file=path))
     report.records = 1
     return report
+
+
+def language_problem(path: str, annotated: str, listed: str) -> Problem:
+    """An annotation's language that the document's manifest entry does not give: the
+    annotation's place is named, as the build names it."""
+    return Problem(
+        "language-mismatch",
+        f"the annotation says {annotated!r}, the manifest says {listed!r}: correct one of them",
+        file=path,
+        pointer="/language",
+        hint="Correct the annotation's language, or the document's language in seeds/manifest.json.",
+    )

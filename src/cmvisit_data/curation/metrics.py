@@ -35,12 +35,12 @@ ITEM_FIELDS = ("highlights", "quotes", "tweets")
 CURATED_FIELDS = ("language", *METADATA_FIELDS, *ITEM_FIELDS)
 
 # The scorer's token split: whitespace and the punctuation of both scripts.
-_SPLIT = re.compile(r"[\s.,;:!?\"'“”‘’«»()\[\]{}<>।॥—–\-/|…]+")
+TOKEN_SPLIT = re.compile(r"[\s.,;:!?\"'“”‘’«»()\[\]{}<>।॥—–\-/|…]+")
 
 
 def tokens(text: str | None) -> list[str]:
     text = unicodedata.normalize("NFC", text or "").casefold()
-    return [t for t in _SPLIT.split(text) if t]
+    return [t for t in TOKEN_SPLIT.split(text) if t]
 
 
 def overlap(a: str, b: str) -> float:
@@ -57,16 +57,28 @@ def text_of(item: Any) -> str:
     return item if isinstance(item, str) else (item.get("text") or "")
 
 
+def _same_span(a: Any, b: Any) -> bool:
+    """Whether both items give a span and it is the same one."""
+    spans = [(x.get("start"), x.get("end")) if isinstance(x, dict) else (None, None) for x in (a, b)]
+    return None not in spans[0] and spans[0] == spans[1]
+
+
 def match(gold: list[Any], pred: list[Any]) -> list[tuple[int, int]]:
-    """One-to-one pairs (gold index, predicted index), best overlap first, ties by position."""
+    """One-to-one pairs (gold index, predicted index), best overlap first; of equal overlaps,
+    pairs at the same span first (two annotated items of one text pair with the parser's at
+    their own places), then by position."""
     pairs = sorted(
-        ((overlap(text_of(g), text_of(p)), i, j) for i, g in enumerate(gold) for j, p in enumerate(pred)),
-        key=lambda t: (-t[0], t[1], t[2]),
+        (
+            (overlap(text_of(g), text_of(p)), not _same_span(g, p), i, j)
+            for i, g in enumerate(gold)
+            for j, p in enumerate(pred)
+        ),
+        key=lambda t: (-t[0], t[1], t[2], t[3]),
     )
     used_g: set[int] = set()
     used_p: set[int] = set()
     out = []
-    for score, i, j in pairs:
+    for score, _, i, j in pairs:
         if score < rules.MATCH_MIN_OVERLAP:
             break
         if i not in used_g and j not in used_p:
@@ -93,6 +105,17 @@ def _speaker_right(gold: str | None, said: str | None) -> bool:
     return bool(last_name(said)) and last_name(said) in tokens(gold)
 
 
+def _gold(gold: dict[str, Any], name: str) -> Any:
+    """An annotated metadata value as a value: the text of a placed title, dateline or byline
+    name ({"text", "start"}), the date of a placed published date ({"date", "start"})."""
+    value = gold.get(name)
+    if isinstance(value, dict):
+        return value.get("date") if name == "published" else value.get("text")
+    if name == "byline" and isinstance(value, list):
+        return [v.get("text") if isinstance(v, dict) else v for v in value]
+    return value
+
+
 def _metadata(record: dict[str, Any]) -> dict[str, Any]:
     return record.get("metadata") or {}
 
@@ -103,9 +126,14 @@ def _value(record: dict[str, Any], name: str) -> Any:
 
 
 def _items(source: dict[str, Any], name: str, language: str | None) -> list[Any]:
-    items = source.get(name) or []
+    return [item for _, item in _indexed(source, name, language)]
+
+
+def _indexed(source: dict[str, Any], name: str, language: str | None) -> list[tuple[int, Any]]:
+    """The scored items of a list, each with its index in the list (a pointer's index)."""
+    items = list(enumerate(source.get(name) or []))
     if name == "quotes":  # English indirect speech may be emitted, but is not scored
-        items = [q for q in items if not (language == "en" and q.get("kind") == "reported")]
+        items = [(i, q) for i, q in items if not (language == "en" and q.get("kind") == "reported")]
     return items
 
 
@@ -163,7 +191,7 @@ def document_counts(gold: dict[str, Any], record: dict[str, Any], fields: Iterab
             counts["language.n"] += 1
             counts["language.ok"] += gold.get("language") == _value(record, "language")
         elif name in METADATA_FIELDS:
-            _count_metadata(counts, name, gold.get(name), _value(record, name))
+            _count_metadata(counts, name, _gold(gold, name), _value(record, name))
         elif name in ITEM_FIELDS:
             _count_items(counts, name, _items(gold, name, language), _items(record, name, language), text)
         else:
@@ -240,22 +268,30 @@ def _shown(item: Any) -> Any:
     return text_of(item)
 
 
-def _item_disagreements(name: str, gold: list[Any], pred: list[Any]) -> list[dict[str, Any]]:
+def _item_disagreements(
+    name: str, indexed: list[tuple[int, Any]], pred_indexed: list[tuple[int, Any]]
+) -> list[dict[str, Any]]:
+    """The disagreements of one list; pointers and parser indexes are the items' own indexes."""
     found = []
+    gold, pred = [g for _, g in indexed], [p for _, p in pred_indexed]
     pairs = match(gold, pred)
+    checks = {"quotes": ("speaker", "kind"), "tweets": ("handle", "posted", "author")}.get(name, ())
     for i, j in pairs:
-        g, p = gold[i], pred[j]
-        checks = {"quotes": ("speaker", "kind"), "tweets": ("handle", "posted", "author")}.get(name, ())
+        (at, g), (j_at, p) = indexed[i], pred_indexed[j]
         for key in checks:
             if isinstance(g, dict) and key in g and not _agree(key, g.get(key), p.get(key)):
-                found.append(_disagreement(name, f"/{name}/{i}/{key}", g.get(key), p.get(key), j))
+                found.append(_disagreement(name, f"/{name}/{at}/{key}", g.get(key), p.get(key), j_at))
     matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
     found += [
-        _disagreement(name, f"/{name}/{i}", _shown(g), None, None)
-        for i, g in enumerate(gold)
+        _disagreement(name, f"/{name}/{at}", _shown(g), None, None)
+        for i, (at, g) in enumerate(indexed)
         if i not in matched_g
     ]
-    found += [_disagreement(name, None, None, _shown(p), j) for j, p in enumerate(pred) if j not in matched_p]
+    found += [
+        _disagreement(name, None, None, _shown(p), j_at)
+        for j, (j_at, p) in enumerate(pred_indexed)
+        if j not in matched_p
+    ]
     return found
 
 
@@ -283,9 +319,11 @@ def disagreements(
     found: list[dict[str, Any]] = []
     for name in (f for f in CURATED_FIELDS if f in set(fields)):
         if name in ITEM_FIELDS:
-            found += _item_disagreements(name, _items(gold, name, language), _items(record, name, language))
+            found += _item_disagreements(
+                name, _indexed(gold, name, language), _indexed(record, name, language)
+            )
             continue
-        ours, theirs = _value(record, name), gold.get(name) or None
+        ours, theirs = _value(record, name), _gold(gold, name) or None
         if not (ours == theirs if name == "language" else same(name, theirs, ours)):
             found.append(_disagreement(name, f"/{name}", theirs, ours, None))
     return found

@@ -4,7 +4,8 @@ to correct (`cmvisit annotate`).
 Every checked field is written (`CURATED_FIELDS`), so that a curator deletes what they did not
 check rather than types what they did. A text is written alone where it occurs once in the
 document's text, and as {"text", "start"} where it occurs more than once (the title only where
-it is not its first occurrence): what `annotations.resolve` needs to place it again. Applied
+it is not its first occurrence), and the published date as {"date", "start"} where its
+printed date is not the first that reads as it: what `annotations.resolve` needs to place it again. Applied
 as it is, the annotation gives the parser's values back.
 """
 
@@ -13,7 +14,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .annotations import document_text, occurrences
+from .annotations import document_text
+from .placing import date_starts, occurrences
 
 
 def starting_annotation(record: dict[str, Any]) -> dict[str, Any]:
@@ -36,13 +38,21 @@ def starting_annotation(record: dict[str, Any]) -> dict[str, Any]:
     return {
         "language": meta["language"],
         "title": placed(spans["title"], first_by_default=True),
-        "published": meta["published"],
+        "published": _published(text, meta["published"], spans["published"]),
         "byline": [placed(span) for span in spans["byline"]],
         "dateline": placed(spans["dateline"]),
         "highlights": [placed(h) for h in record["highlights"]],
         "quotes": [item(q, ("kind", "speaker")) for q in record["quotes"]],
         "tweets": [item(t, ("author", "handle", "posted")) for t in record["tweets"]],
     }
+
+
+def _published(text: str, date: str | None, span: dict[str, Any] | None) -> Any:
+    """The date alone where its span is the first printed date that reads as it (where
+    `resolve` places a date), else {"date", "start"} naming the printed one."""
+    if span is None or date_starts(text, date)[:1] == [span["start"]]:
+        return date
+    return {"date": date, "start": span["start"]}
 
 
 def annotation_text(annotation: dict[str, Any]) -> str:
