@@ -221,3 +221,17 @@ def test_items_match_from_half_their_words_in_common():
     gold = ["the state is ready for every investor now"]
     assert match(gold, ["the state is"]) == [(0, 0)]
     assert match(gold, ["the state"]) == []
+
+
+def test_a_matched_item_read_at_another_place_is_a_disagreement():
+    """The same words printed twice: the parser read the other occurrence (a placed annotation)."""
+    record = _record()
+    gold = _gold_of(record)
+    start, end = gold["quotes"][0]["start"], gold["quotes"][0]["end"]
+    record["quotes"][0].update(start=start + 100, end=end + 100)
+    found = disagreements(gold, record, ["quotes"])
+    assert found == [
+        {"field": "quotes", "pointer": "/quotes/0/start", "annotation": f"{start}-{end}",
+         "parser": f"{start + 100}-{end + 100}", "parser_index": 0}
+    ]  # fmt: skip
+    assert disagreements(_gold_of(_record()), _record(), ["quotes"]) == []

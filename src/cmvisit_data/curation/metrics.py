@@ -268,6 +268,13 @@ def _shown(item: Any) -> Any:
     return text_of(item)
 
 
+def _span(item: Any) -> str | None:
+    """An item's span as a disagreement shows it ("120-145"), None where it has none."""
+    if isinstance(item, dict) and isinstance(item.get("start"), int) and isinstance(item.get("end"), int):
+        return f"{item['start']}-{item['end']}"
+    return None
+
+
 def _item_disagreements(
     name: str, indexed: list[tuple[int, Any]], pred_indexed: list[tuple[int, Any]]
 ) -> list[dict[str, Any]]:
@@ -281,6 +288,8 @@ def _item_disagreements(
         for key in checks:
             if isinstance(g, dict) and key in g and not _agree(key, g.get(key), p.get(key)):
                 found.append(_disagreement(name, f"/{name}/{at}/{key}", g.get(key), p.get(key), j_at))
+        if _span(g) and _span(p) and _span(g) != _span(p):  # the same words, read at another place
+            found.append(_disagreement(name, f"/{name}/{at}/start", _span(g), _span(p), j_at))
     matched_g, matched_p = {i for i, _ in pairs}, {j for _, j in pairs}
     found += [
         _disagreement(name, f"/{name}/{at}", _shown(g), None, None)
@@ -314,7 +323,8 @@ def disagreements(
 ) -> list[dict[str, Any]]:
     """Where the parser's `record` and the annotation `gold` differ, on `fields`, in field order:
     a metadata value, an annotated item the parser missed, an item the annotation has not, and on
-    matched items a different speaker, kind, handle, date or author."""
+    matched items a different speaker, kind, handle, date or author, or (where the annotation is
+    placed) another span, as "start-end"."""
     language = gold.get("language") or _value(record, "language")
     found: list[dict[str, Any]] = []
     for name in (f for f in CURATED_FIELDS if f in set(fields)):
