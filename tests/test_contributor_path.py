@@ -1,5 +1,6 @@
 """The README's contributor path, followed on a copy of the project as a contributor types it:
-validate, add documents with a provenance table, raise the package's version, cut the release, verify it against its
+validate, add documents with a provenance table, review, annotate and score one, raise the
+package's version, cut the release, verify it against its
 CHANGELOG line, diff it, publish --dry-run; then the suite's release checks on the copy (every
 release verifies, and a plain `cmvisit build` reproduces the package's own)."""
 
@@ -86,6 +87,17 @@ def test_the_readme_contributor_path_on_a_copy_of_the_project(tmp_path):
         "https://example.org/page-2",
         None,
     )
+    # correcting the parser: review, annotate, validate, score (the README's curation path)
+    review = cmvisit("review", "seeds/page.txt", "--out", str(tmp_path / "review.html"))
+    assert review.returncode == 0 and "Cabinet clears rice mill policy" in (tmp_path / "review.html").read_text()
+    assert cmvisit("annotate", "seeds/page.txt").returncode == 0
+    annotation_file = project / "seeds" / "annotations" / "page.txt.json"
+    annotation = json.loads(annotation_file.read_text(encoding="utf-8"))
+    checked = {"title": annotation["title"], "dateline": "Raipur"}  # what the contributor checked
+    annotation_file.write_text(json.dumps(checked, ensure_ascii=False), encoding="utf-8")
+    assert cmvisit("validate", "seeds/").returncode == 0
+    scored = json.loads(cmvisit("score", "--format", "json").stdout)["score"]
+    assert scored["documents"] == 3 and scored["fields"]["dateline"]["documents"] == 3
     # a plain build now names the next step
     plain = cmvisit("build", "-q")
     assert plain.returncode == 1 and f"`cmvisit release {following}`" in plain.stderr, plain.stderr
@@ -103,6 +115,10 @@ def test_the_readme_contributor_path_on_a_copy_of_the_project(tmp_path):
     changed = cmvisit("diff", f"build/{newest}", f"build/{following}", "--format", "json")
     report = json.loads(changed.stdout)["diff"]
     assert changed.returncode == 0 and len(report["added"]) == 2 and not report["removed"]
+    curated = json.loads((project / "build" / following / "manifest.json").read_text())["curated"]
+    assert curated["documents"] == 3 and curated["fields"]["title"] == 3
+    card = (project / "build" / following / "hf" / "README.md").read_text(encoding="utf-8")
+    assert "the parser against 3 curated documents of this release" in card
     plan = cmvisit("publish", f"build/{following}", "--dry-run")
     assert (
         plan.returncode == 0
