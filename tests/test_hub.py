@@ -215,7 +215,9 @@ def test_card_prints_the_parser_against_the_curated_documents_beside_the_develop
     one["curated"]["figures"]["fields"]["title"]["gold"] = 1
     assert "| 0.500 (1 item) |" in card._quality(one)
     one["curated"]["figures"]["fields"]["title"].update(gold=0, predicted=0, f1=1.0)
-    assert "| n/a (0 items) |" in card._quality(one)  # nothing to find: no figure
+    assert "| n/a (0 items) |" in card._quality(one)  # nothing to find, nothing found: no figure
+    one["curated"]["figures"]["fields"]["title"].update(gold=0, predicted=2, precision=0.0, f1=0.0)
+    assert "| 0.000 (0 items) |" in card._quality(one)  # a person checked there is none; the parser found 2
     assert "A person checked" not in card._annotations({"counts": {"documents": 5}})
     assert "in 2 of the release's 5 documents" in card._annotations(_curated_manifest())
 
@@ -235,6 +237,9 @@ def test_card_metadata_names_the_curators_where_a_person_checked_documents():
 
     sizes = {name: {"num_bytes": 1, "num_examples": 1, "download_size": 1} for name in card.TABLE_NAMES}
     manifest = _curated_manifest()
-    assert card.card_metadata(manifest, sizes).annotations_creators == ["machine-generated", "expert-generated"]
+    assert card.card_metadata(manifest, sizes).annotations_creators == [
+        "machine-generated",
+        "expert-generated",
+    ]
     manifest["curated"] = {"documents": 0}
     assert card.card_metadata(manifest, sizes).annotations_creators == ["machine-generated"]

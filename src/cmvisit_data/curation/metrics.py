@@ -255,7 +255,7 @@ def flat(result: dict[str, Any]) -> dict[str, Any]:
         if name == "language":
             out["language_accuracy"] = field["accuracy"]
             continue
-        for key in ("precision", "recall", "f1", "gold"):
+        for key in ("precision", "recall", "f1", "gold", "predicted"):
             out[f"{name}_{key}"] = field[key]
     out.update({k: v for k, v in result.items() if k not in ("documents", "fields")})
     return out

@@ -156,12 +156,13 @@ def _quality(manifest: dict[str, Any] | None = None) -> str:
     rows = [head + " how lenient |", "|---|---|---|---|" + ("---|" if ours is not None else "") + "---|"]
     for name, (label, leniency) in QUALITY_FIELDS.items():
         cells = [
-            _score(check["scores"][name], check["gold"].get(name.replace("_f1", "_gold")), name),
+            _score(check["scores"][name], check["gold"].get(name.replace("_f1", "_gold")), name=name),
             _score(data["whole"][name]),
             _score(data["cross_validated"][name]),
         ]
         if ours is not None:
-            cells.append(_score(ours.get(name), ours.get(name.replace("_f1", "_gold")), name))
+            counts = (ours.get(name.replace("_f1", "_gold")), ours.get(name.replace("_f1", "_predicted")))
+            cells.append(_score(ours.get(name), *counts, name=name))
         rows.append(f"| {label} | " + " | ".join(cells) + f" | {leniency} |")
     return (
         f"Measured with {data['measured_with']}. The first column is the honest estimate for an "
@@ -177,13 +178,15 @@ def _quality(manifest: dict[str, Any] | None = None) -> str:
     )
 
 
-def _score(value: float | None, gold: int | None = None, name: str = "") -> str:
+def _score(value: float | None, gold: int | None = None, predicted: int | None = None, name: str = "") -> str:
     """A figure, with its count of annotated items for an F1; "n/a" where nothing was measured
-    (a field no curated document checks, or an F1 with no annotated item)."""
+    (a field no curated document checks, or an F1 with nothing annotated and nothing found: the
+    scorer's 1.0 would say nothing; where the parser found what a person checked is not there,
+    the F1 is 0)."""
     if value is None:
         return "n/a"
-    if gold == 0 and name.endswith("_f1"):
-        return "n/a (0 items)"  # nothing annotated to find: the scorer's 1.0 would say nothing
+    if gold == 0 and predicted == 0 and name.endswith("_f1"):
+        return "n/a (0 items)"
     counted = f" ({gold} item{'s' * (gold != 1)})" if gold is not None and name.endswith("_f1") else ""
     return f"{value:.3f}{counted}"
 
