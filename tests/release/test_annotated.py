@@ -270,3 +270,27 @@ def test_the_annotation_of_an_html_page_is_resolved_against_its_rendering(tmp_pa
     release = _build(seeds, tmp_path / "out", "0.1.0")
     assert _manifest(release)["curated"]["fields"] == {"language": 1, "title": 1}
     assert _problems(release) == []
+
+
+def test_verify_catches_a_curated_span_moved_to_another_printing_of_its_text(releases, tmp_path):
+    """The curated title moved to the headline's second printing and every checksum resealed: the
+    text still holds at the new place, so only the annotation, placed again, shows the change."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    copy = _copy(releases["0.2.0"], tmp_path)
+    path = table_file(copy, "documents")
+    stored = pq.read_table(path)
+    index = stored.schema.get_field_index("title_span")
+    moved = []
+    texts = stored.column("raw_text").to_pylist()
+    for span, raw in zip(stored.column("title_span").to_pylist(), texts, strict=True):
+        again = raw.find(span["text"], span["end"]) if span is not None else -1
+        if again >= 0:  # the same words, printed again further down (the English seed's headline)
+            span = {**span, "start": again, "end": again + len(span["text"])}
+        moved.append(span)
+    column = pa.array(moved, stored.schema.field(index).type)
+    pq.write_table(stored.set_column(index, stored.schema.field(index), column), path)
+    reseal(copy)
+    problems = _problems(copy)
+    assert problems and any("title" in line and ENGLISH in line for line in problems), problems
