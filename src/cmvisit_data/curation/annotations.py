@@ -255,12 +255,13 @@ def document_text(record: dict[str, Any]) -> str:
 def as_gold(resolved: Resolved) -> dict[str, Any]:
     """The resolved annotation in the gold format the metrics read, its items with their spans
     (so that the metrics can say whether the parser's spans are the annotated ones) in the
-    file's order (so that a disagreement's pointer names the file's item)."""
+    file's order (so that a disagreement's pointer names the file's item), and its metadata
+    values' spans under "spans" (shaped as a record's metadata.spans)."""
     items = {
         name: [item for _, item in sorted(zip(resolved.indexes[name], found, strict=True))]
         for name, found in resolved.items.items()
     }
-    return {**resolved.metadata, **items}
+    return {**resolved.metadata, **items, "spans": dict(resolved.spans)}
 
 
 # --- placing the texts in the document ----------------------------------------------------------
