@@ -1,0 +1,40 @@
+"""What a curator meets when the seeds folder is not as the build wants it: a manifest with
+problems (nothing is scored, and no annotation is called an orphan of it), a folder or a byte-order
+mark among the annotations."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from cmvisit_data.cli import main
+
+from ..conftest import PROJECT_SEEDS
+
+HINDI = "001_f633bab6aa95e6a6.txt"
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def _seeds(tmp_path):
+    folder = tmp_path / "seeds"
+    shutil.copytree(PROJECT_SEEDS, folder)
+    return folder
+
+
+def test_score_with_a_broken_manifest_reports_it_and_scores_nothing(tmp_path):
+    seeds = _seeds(tmp_path)
+    manifest = seeds / "manifest.json"
+    manifest.write_text(manifest.read_text(encoding="utf-8")[:-20], encoding="utf-8")  # cut short
+    result = run("score", "--seeds", str(seeds))
+    assert result.exit_code == 1
+    assert "nothing scored" in result.stdout and "has an annotation" not in result.stdout
+    assert "manifest.json" in result.output and "annotation-orphan" not in result.output
+    report = json.loads(run("score", "--seeds", str(seeds), "--format", "json").stdout)
+    assert [p["type"] for p in report["problems"]] and all(
+        p["type"] != "annotation-orphan" for p in report["problems"]
+    )
