@@ -38,3 +38,36 @@ def test_score_with_a_broken_manifest_reports_it_and_scores_nothing(tmp_path):
     assert [p["type"] for p in report["problems"]] and all(
         p["type"] != "annotation-orphan" for p in report["problems"]
     )
+
+
+def test_folders_among_the_annotations_are_one_problem_each_for_validate_as_for_build(tmp_path):
+    from cmvisit_data.builder import sources
+
+    seeds = _seeds(tmp_path)
+    annotations = seeds / "annotations"
+    (annotations / "old").mkdir()
+    shutil.copy2(annotations / f"{HINDI}.json", annotations / "old" / f"{HINDI}.json")
+    (annotations / "x.json").mkdir()
+    (annotations / "x.json" / "a.json").write_text("{}", encoding="utf-8")
+    (annotations / "empty").mkdir()
+    folders = [str(annotations / name) + "/" for name in ("empty", "old", "x.json")]
+    _, problems = sources(seeds)
+    assert [(p.type, p.file) for p in problems] == [("annotation-orphan", f) for f in folders]
+    result = run("validate", str(seeds), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.stdout)
+    found = [(p["type"], p["file"]) for p in report["problems"]]
+    assert found == [("annotation-orphan", f) for f in folders], found
+    assert "a folder among the annotations" in run("validate", str(seeds)).output
+
+
+def test_an_annotation_not_named_after_a_seed_says_so_in_english(tmp_path):
+    from cmvisit_data.builder import sources
+
+    seeds = _seeds(tmp_path)
+    (seeds / "annotations" / "readme").write_text("notes", encoding="utf-8")
+    (problem,) = sources(seeds)[1]
+    assert problem.type == "annotation-orphan" and problem.file.endswith("readme")
+    assert problem.message.startswith(
+        "the file is not named after a seed: an annotation is named as its seed"
+    )

@@ -65,14 +65,35 @@ def orphans(seeds_dir: str | os.PathLike[str], listed: set[str]) -> list[Problem
     folder = Path(seeds_dir) / ANNOTATIONS_DIR
     if not folder.is_dir():
         return []
-    return [orphan(path) for path in sorted(folder.iterdir()) if seed_of(path) not in listed]
+    return [
+        stray_folder(path) if path.is_dir() else orphan(path)
+        for path in sorted(folder.iterdir())
+        if path.is_dir() or seed_of(path) not in listed
+    ]
 
 
 def orphan(path: Path) -> Problem:
     """The problem of an annotation whose seed the manifest does not list."""
     seed = seed_of(path)
-    why = f"no document {seed!r} in seeds/manifest.json" if seed else "not named <seed file name>.json"
-    return Problem("annotation-orphan", f"the annotation names {why}", file=str(path))
+    why = (
+        f"the annotation names no document {seed!r} of seeds/manifest.json"
+        if seed
+        else "the file is not named after a seed: an annotation is named as its seed file, then "
+        ".json (x.txt.json for the seed x.txt)"
+    )
+    return Problem("annotation-orphan", why, file=str(path))
+
+
+def stray_folder(path: Path) -> Problem:
+    """The problem of a folder inside seeds/annotations/, which holds files only: one problem for
+    the folder, whatever it holds (a build refuses it so)."""
+    return Problem(
+        "annotation-orphan",
+        "a folder among the annotations: annotations/ holds one file per annotated seed "
+        "(<seed file name>.json) and no folder",
+        file=f"{path}{os.sep}",
+        hint="Move the folder out of the seeds folder (keep old annotations elsewhere), or remove it.",
+    )
 
 
 # --- reading -----------------------------------------------------------------------------------
