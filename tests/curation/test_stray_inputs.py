@@ -71,3 +71,13 @@ def test_an_annotation_not_named_after_a_seed_says_so_in_english(tmp_path):
     assert problem.message.startswith(
         "the file is not named after a seed: an annotation is named as its seed"
     )
+
+
+def test_an_annotation_with_a_byte_order_mark_says_to_save_it_without(tmp_path):
+    seeds = _seeds(tmp_path)
+    path = seeds / "annotations" / f"{HINDI}.json"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "starts with a byte-order mark" in result.output and "UTF-8 without BOM" in result.output
+    assert "utf-8-sig" not in result.output

@@ -11,6 +11,7 @@ a record is `apply`'s job; scoring the parser against them is `metrics`'.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ ANNOTATIONS_DIR = "annotations"
 # An annotation lists one document's pieces: a megabyte is far more than any document holds
 # (the largest seed's annotation is a few kilobytes), and bounds what a stray file costs.
 MAX_ANNOTATION_BYTES = 1_000_000
+# What to do about a byte-order mark, as the package says of a UTF-16 document (utf16-document).
+BOM_HINT = 'Save it as UTF-8 without BOM (in Notepad: Save As, Encoding: UTF-8, not "UTF-8 with BOM").'
 # How far after a curated post its attribution line may start: the white space between the
 # post's text and the dash (the parser's posts end right before it).
 ATTRIBUTION_GAP = 8
@@ -125,6 +128,9 @@ def read_annotation(
     if len(data) > MAX_ANNOTATION_BYTES:
         why = f"the file is over the limit of {MAX_ANNOTATION_BYTES:,} bytes"
         return None, None, [Problem("annotation-malformed", why, file=where, pointer="")]
+    if data.startswith(codecs.BOM_UTF8):  # a JSON text has none (RFC 8259); Notepad's "UTF-8 with BOM"
+        why = "the file starts with a byte-order mark (BOM): an annotation is UTF-8 without one"
+        return None, None, [Problem("annotation-malformed", why, file=where, pointer="", hint=BOM_HINT)]
     try:
         annotation = loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
