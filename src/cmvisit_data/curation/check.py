@@ -9,6 +9,7 @@ the report names each problem with the annotation file and the JSON pointer of t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import rules
@@ -39,14 +40,14 @@ def stray_folders(paths: list[str], files: list[str]) -> tuple[list[str], list[P
     found: set[Path] = set()
     kept = []
     for file in files:
-        inside = [a for a in Path(file).parents if a.parent.name == ANNOTATIONS_DIR and a.is_dir()]
+        inside = [a for a in Path(file).parents if a.parent.name == ANNOTATIONS_DIR and os.path.isdir(a)]
         if inside:
             found.add(inside[-1])
         else:
             kept.append(file)
     for given in map(Path, paths):
         for folder in (given, given / ANNOTATIONS_DIR):
-            if folder.name == ANNOTATIONS_DIR and folder.is_dir():
+            if folder.name == ANNOTATIONS_DIR and os.path.isdir(folder):  # False on any OSError
                 found.update(p for p in folder.iterdir() if p.is_dir())
     return kept, [stray_folder(folder) for folder in sorted(found)]
 
