@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import rules
-from .curation.check import check_annotation, is_annotation
+from .curation.check import check_annotation, is_annotation, stray_folders
 from .errors import CmvisitError, Problem, Report
 from .hashing import sha256_of_handle
 from .inputs import open_regular, read_path
@@ -50,8 +50,10 @@ def validate_paths(
     stopping the others: what `cmvisit validate` prints. A file a folder holds that is no
     input is a report with its problem, unless skip_unsupported (then it is named as skipped)."""
     files, skipped = expand(paths)
-    skipped, problems = unsupported(skipped, skip_unsupported)
+    files, strays = stray_folders(paths, files)
+    skipped, problems = unsupported(stray_folders(paths, skipped)[0], skip_unsupported)
     reports = [check_path(path, max_bytes) for path in files]
+    reports += [Report(file=p.file, kind="annotation", problems=[p]) for p in strays]
     reports += [Report(file=p.file, kind="document", problems=[p]) for p in problems]
     return Summary(reports, skipped)
 

@@ -135,9 +135,12 @@ def score(seeds_dir: str | None, fmt: str, show: bool, max_bytes: int) -> None:
     report.payload["score"] = {**result, "per_document": scored.documents}
     emit(report, fmt)
     if fmt == "text":
-        click.echo("\n".join(score_lines(result, seeds)))
-        if show:
-            click.echo("\n".join(disagreement_lines(scored.documents)))
+        if scored.manifest_refused:
+            click.echo(f"nothing scored: the manifest of {shown(seeds)} has problems (below); correct them")
+        else:
+            click.echo("\n".join(score_lines(result, seeds)))
+            if show:
+                click.echo("\n".join(disagreement_lines(scored.documents)))
         _echo_problems(scored.problems, fmt)
     sys.exit(report.exit_code)
 

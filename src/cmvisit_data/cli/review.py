@@ -57,7 +57,9 @@ def review(
     attribution lines, related links; boilerplate greyed), beside a list of the pieces with
     their values and spans. Where a document has an annotation, the page lists where it and
     the parser disagree. The page loads nothing (no network, no file beside it) and uses the
-    system's fonts. Exit 1 when a document cannot be parsed (the page shows the others).
+    system's fonts. Exit 1 when a document cannot be parsed (the page shows the others); an
+    annotation that cannot be compared (not placed in its document, or of another version of
+    it) is named with its problems on stderr, and on the page.
     """
     from ..atomic import write_atomic
     from ..review import review_page
@@ -74,6 +76,8 @@ def review(
     except ReviewRefused as exc:
         raise click.UsageError(str(exc)) from None
     _echo_problems(problems, "text")
+    for item in items:  # annotations that could not be compared: the page says so, and so do we
+        _echo_problems(item.annotation_problems, "text")
     if not items:
         click.echo("no document to review: nothing written", err=True)
         sys.exit(1)

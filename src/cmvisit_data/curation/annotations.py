@@ -11,6 +11,7 @@ a record is `apply`'s job; scoring the parser against them is `metrics`'.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -35,6 +36,8 @@ ANNOTATIONS_DIR = "annotations"
 # An annotation lists one document's pieces: a megabyte is far more than any document holds
 # (the largest seed's annotation is a few kilobytes), and bounds what a stray file costs.
 MAX_ANNOTATION_BYTES = 1_000_000
+# What to do about a byte-order mark, as the package says of a UTF-16 document (utf16-document).
+BOM_HINT = 'Save it as UTF-8 without BOM (in Notepad: Save As, Encoding: UTF-8, not "UTF-8 with BOM").'
 # How far after a curated post its attribution line may start: the white space between the
 # post's text and the dash (the parser's posts end right before it).
 ATTRIBUTION_GAP = 8
@@ -65,14 +68,35 @@ def orphans(seeds_dir: str | os.PathLike[str], listed: set[str]) -> list[Problem
     folder = Path(seeds_dir) / ANNOTATIONS_DIR
     if not folder.is_dir():
         return []
-    return [orphan(path) for path in sorted(folder.iterdir()) if seed_of(path) not in listed]
+    return [
+        stray_folder(path) if path.is_dir() else orphan(path)
+        for path in sorted(folder.iterdir())
+        if path.is_dir() or seed_of(path) not in listed
+    ]
 
 
 def orphan(path: Path) -> Problem:
     """The problem of an annotation whose seed the manifest does not list."""
     seed = seed_of(path)
-    why = f"no document {seed!r} in seeds/manifest.json" if seed else "not named <seed file name>.json"
-    return Problem("annotation-orphan", f"the annotation names {why}", file=str(path))
+    why = (
+        f"the annotation names no document {seed!r} of seeds/manifest.json"
+        if seed
+        else "the file is not named after a seed: an annotation is named as its seed file, then "
+        ".json (x.txt.json for the seed x.txt)"
+    )
+    return Problem("annotation-orphan", why, file=str(path))
+
+
+def stray_folder(path: Path) -> Problem:
+    """The problem of a folder inside seeds/annotations/, which holds files only: one problem for
+    the folder, whatever it holds (a build refuses it so)."""
+    return Problem(
+        "annotation-orphan",
+        "a folder among the annotations: annotations/ holds one file per annotated seed "
+        "(<seed file name>.json) and no folder",
+        file=f"{path}{os.sep}",
+        hint="Move the folder out of the seeds folder (keep old annotations elsewhere), or remove it.",
+    )
 
 
 # --- reading -----------------------------------------------------------------------------------
@@ -104,6 +128,9 @@ def read_annotation(
     if len(data) > MAX_ANNOTATION_BYTES:
         why = f"the file is over the limit of {MAX_ANNOTATION_BYTES:,} bytes"
         return None, None, [Problem("annotation-malformed", why, file=where, pointer="")]
+    if data.startswith(codecs.BOM_UTF8):  # a JSON text has none (RFC 8259); Notepad's "UTF-8 with BOM"
+        why = "the file starts with a byte-order mark (BOM): an annotation is UTF-8 without one"
+        return None, None, [Problem("annotation-malformed", why, file=where, pointer="", hint=BOM_HINT)]
     try:
         annotation = loads(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -255,12 +282,13 @@ def document_text(record: dict[str, Any]) -> str:
 def as_gold(resolved: Resolved) -> dict[str, Any]:
     """The resolved annotation in the gold format the metrics read, its items with their spans
     (so that the metrics can say whether the parser's spans are the annotated ones) in the
-    file's order (so that a disagreement's pointer names the file's item)."""
+    file's order (so that a disagreement's pointer names the file's item), and its metadata
+    values' spans under "spans" (shaped as a record's metadata.spans)."""
     items = {
         name: [item for _, item in sorted(zip(resolved.indexes[name], found, strict=True))]
         for name, found in resolved.items.items()
     }
-    return {**resolved.metadata, **items}
+    return {**resolved.metadata, **items, "spans": dict(resolved.spans)}
 
 
 # --- placing the texts in the document ----------------------------------------------------------

@@ -2,11 +2,16 @@
 
 `apply` returns a new record (the parser's is left as it was, for scoring): each checked
 metadata value with its span and `metadata.sources` "annotation"; each checked list of items
-in the record's shape, reusing what the parser found for the same span (a quote's cue and
-`truncated`, a post's attribution and status link) and deriving the rest from the text; and
-`curation` naming the annotation file, its sha256 and the fields it checked. Fields the
-annotation does not hold stay exactly the parser's. Whether the result is valid is
+in the record's shape, reusing what the parser found for the same piece and deriving the rest
+from the text; and `curation` naming the annotation file, its sha256 and the fields it checked.
+Fields the annotation does not hold stay exactly the parser's. Whether the result is valid is
 `validation`'s to say (the build validates it).
+
+The parser's piece of a curated quote or post is the one `metrics.match` pairs it with (shared
+words, best first, the same span first among equals), so a person who trims a comma or the
+first words keeps what the parser found around the piece: a quote's cue (its own span in the
+text, so it stays where it was), a post's status link and, where the same line follows, its
+attribution. A quote's `truncated` is the parser's only for the very same span.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import copy
 from typing import Any
 
 from .annotations import Resolved, document_text
+from .metrics import match
 
 # The metadata fields whose source a record names (record.SOURCED_FIELDS).
 SOURCED_FIELDS = ("title", "published", "byline", "dateline")
@@ -40,9 +46,11 @@ def apply(record: dict[str, Any], resolved: Resolved, annotation_file: str, sha2
             _highlight(item, record["highlights"], text) for item in resolved.items["highlights"]
         ]
     if "quotes" in resolved.items:
-        out["quotes"] = [_quote(item, record["quotes"], text) for item in resolved.items["quotes"]]
+        items = resolved.items["quotes"]
+        out["quotes"] = [_quote(item, parser, text) for item, parser in _paired(items, record["quotes"])]
     if "tweets" in resolved.items:
-        out["tweets"] = [_tweet(item, record["tweets"]) for item in resolved.items["tweets"]]
+        items = resolved.items["tweets"]
+        out["tweets"] = [_tweet(item, parser) for item, parser in _paired(items, record["tweets"])]
     out["curation"] = {"annotation": annotation_file, "sha256": sha256, "fields": list(resolved.fields)}
     return out
 
@@ -50,6 +58,14 @@ def apply(record: dict[str, Any], resolved: Resolved, annotation_file: str, sha2
 def _same_span(item: dict[str, Any], found: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The parser's item with the same span, if it found one."""
     return next((f for f in found if (f["start"], f["end"]) == (item["start"], item["end"])), None)
+
+
+def _paired(
+    items: list[dict[str, Any]], found: list[dict[str, Any]]
+) -> list[tuple[dict[str, Any], dict[str, Any] | None]]:
+    """Each curated item with the parser's item it is paired with as the metrics pair them, or None."""
+    pairs = dict(match(items, found))
+    return [(item, found[pairs[i]] if i in pairs else None) for i, item in enumerate(items)]
 
 
 def _highlight(item: dict[str, Any], found: list[dict[str, Any]], text: str) -> dict[str, Any]:
@@ -63,10 +79,12 @@ def _highlight(item: dict[str, Any], found: list[dict[str, Any]], text: str) -> 
     return {"text": item["text"], "start": item["start"], "end": item["end"], "marker": marker}
 
 
-def _quote(item: dict[str, Any], found: list[dict[str, Any]], text: str) -> dict[str, Any]:
-    parser = _same_span(item, found)
+def _quote(item: dict[str, Any], parser: dict[str, Any] | None, text: str) -> dict[str, Any]:
     cue = copy.deepcopy(parser["cue"]) if parser is not None else None
-    truncated = parser["truncated"] if parser is not None else item["end"] == len(text)
+    if cue is not None and cue["start"] < item["end"] and item["start"] < cue["end"]:
+        cue = None  # the curated quote holds the parser's cue: it is no cue of it
+    same = parser is not None and (parser["start"], parser["end"]) == (item["start"], item["end"])
+    truncated = parser["truncated"] if same else item["end"] == len(text)
     return {
         "text": item["text"],
         "start": item["start"],
@@ -78,11 +96,12 @@ def _quote(item: dict[str, Any], found: list[dict[str, Any]], text: str) -> dict
     }
 
 
-def _tweet(item: dict[str, Any], found: list[dict[str, Any]]) -> dict[str, Any]:
+def _tweet(item: dict[str, Any], parser: dict[str, Any] | None) -> dict[str, Any]:
     from ..extract.posts import entities
 
-    parser = _same_span(item, found)
-    attribution = copy.deepcopy(parser["attribution"]) if parser is not None else item["attribution"]
+    attribution = item["attribution"]  # the line after the curated text, which resolve read
+    if parser is not None and (parser.get("attribution") or {}).get("start") == attribution["start"]:
+        attribution = copy.deepcopy(parser["attribution"])
     return {
         "text": item["text"],
         "start": item["start"],

@@ -9,6 +9,7 @@ the report names each problem with the annotation file and the JSON pointer of t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from .. import rules
@@ -21,6 +22,7 @@ from .annotations import (
     read_annotation,
     resolve,
     seed_of,
+    stray_folder,
 )
 
 
@@ -28,6 +30,26 @@ def is_annotation(path: str) -> bool:
     """Whether a path names an annotation file: a .json file in a folder named annotations/."""
     given = Path(path)
     return given.suffix == ".json" and given.parent.name == ANNOTATIONS_DIR
+
+
+def stray_folders(paths: list[str], files: list[str]) -> tuple[list[str], list[Problem]]:
+    """(the files still to check, one problem per folder inside an annotations/ folder): what
+    a folder there holds is no annotation (a build refuses the folder), so it is not checked as
+    records or documents. Folders are those the files lie in, and those of annotations/ folders
+    given or inside a folder given (an empty one too)."""
+    found: set[Path] = set()
+    kept = []
+    for file in files:
+        inside = [a for a in Path(file).parents if a.parent.name == ANNOTATIONS_DIR and os.path.isdir(a)]
+        if inside:
+            found.add(inside[-1])
+        else:
+            kept.append(file)
+    for given in map(Path, paths):
+        for folder in (given, given / ANNOTATIONS_DIR):
+            if folder.name == ANNOTATIONS_DIR and os.path.isdir(folder):  # False on any OSError
+                found.update(p for p in folder.iterdir() if p.is_dir())
+    return kept, [stray_folder(folder) for folder in sorted(found)]
 
 
 def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Report:

@@ -13,7 +13,9 @@ what the development pages' figure means:
   precision, recall and F1. On matched quotes the speaker is scored by last name and by whole
   name; on matched posts, the handle and the date. English `reported` quotes are not scored.
 - spans: the share of extracted items whose span holds in the document's text, and, where the
-  annotation gives positions, the share of matched items whose span equals the annotated one.
+  annotation gives positions, the share of matched items and right metadata values whose span
+  equals the annotated one (a resolved annotation gives its metadata spans under "spans", as a
+  record's metadata.spans; the evaluation's gold files give none).
 
 Only the fields a person checked (an annotation's keys) are counted. A document's counts are a
 `Counter`, so a corpus's are their sum, and `figures` turns a sum into the reported figures.
@@ -142,11 +144,26 @@ def _document_text(record: dict[str, Any]) -> str:
     return record.get("rendering") or record.get("raw_text") or ""
 
 
-def _count_metadata(counts: Counter, name: str, gold: Any, pred: Any) -> None:
+def _count_metadata(counts: Counter, name: str, gold: Any, pred: Any, spans: list[tuple[Any, Any]]) -> None:
     gold, pred = gold or None, pred or None
     counts[f"{name}.gold"] += gold is not None
     counts[f"{name}.pred"] += pred is not None
-    counts[f"{name}.tp"] += gold is not None and pred is not None and same(name, gold, pred)
+    agree = gold is not None and pred is not None and same(name, gold, pred)
+    counts[f"{name}.tp"] += agree
+    if agree:  # a right value read where the annotation places it (an annotation that places it)
+        counts["span_agreement.n"] += len(spans)
+        counts["span_agreement.ok"] += sum(_span(g) == _span(p) for g, p in spans)
+
+
+def _metadata_spans(gold: dict[str, Any], record: dict[str, Any], name: str) -> list[tuple[Any, Any]]:
+    """(annotated span, the parser's span) of a metadata value, one pair per byline name, where
+    the annotation is placed (a resolved annotation's "spans", as a record's metadata.spans)."""
+    given = (gold.get("spans") or {}).get(name)
+    found = (_metadata(record).get("spans") or {}).get(name)
+    if name != "byline":
+        return [(given, found)] if _span(given) else []
+    by_name = {(s.get("text") or "").casefold().strip(): s for s in (found or []) if isinstance(s, dict)}
+    return [(g, by_name.get((g.get("text") or "").casefold().strip())) for g in (given or []) if _span(g)]
 
 
 def _count_pair(counts: Counter, name: str, g: Any, p: dict[str, Any]) -> None:
@@ -191,7 +208,8 @@ def document_counts(gold: dict[str, Any], record: dict[str, Any], fields: Iterab
             counts["language.n"] += 1
             counts["language.ok"] += gold.get("language") == _value(record, "language")
         elif name in METADATA_FIELDS:
-            _count_metadata(counts, name, _gold(gold, name), _value(record, name))
+            spans = _metadata_spans(gold, record, name)
+            _count_metadata(counts, name, _gold(gold, name), _value(record, name), spans)
         elif name in ITEM_FIELDS:
             _count_items(counts, name, _items(gold, name, language), _items(record, name, language), text)
         else:
@@ -324,7 +342,7 @@ def disagreements(
     """Where the parser's `record` and the annotation `gold` differ, on `fields`, in field order:
     a metadata value, an annotated item the parser missed, an item the annotation has not, and on
     matched items a different speaker, kind, handle, date or author, or (where the annotation is
-    placed) another span, as "start-end"."""
+    placed) another span, as "start-end"; on a right metadata value, another span likewise."""
     language = gold.get("language") or _value(record, "language")
     found: list[dict[str, Any]] = []
     for name in (f for f in CURATED_FIELDS if f in set(fields)):
@@ -336,4 +354,17 @@ def disagreements(
         ours, theirs = _value(record, name), _gold(gold, name) or None
         if not (ours == theirs if name == "language" else same(name, theirs, ours)):
             found.append(_disagreement(name, f"/{name}", theirs, ours, None))
+        elif name in METADATA_FIELDS and theirs is not None:
+            found += _span_disagreements(name, _metadata_spans(gold, record, name))
     return found
+
+
+def _span_disagreements(name: str, spans: list[tuple[Any, Any]]) -> list[dict[str, Any]]:
+    """A right metadata value the parser read at another place than the annotation's: /title/start,
+    or /byline/i/start for the i-th name, with both spans as "start-end"."""
+    return [
+        _disagreement(name, f"/{name}/{i}/start" if name == "byline" else f"/{name}/start",
+                      _span(g), _span(p), None)
+        for i, (g, p) in enumerate(spans)
+        if _span(g) != _span(p)
+    ]  # fmt: skip

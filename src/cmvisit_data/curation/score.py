@@ -27,16 +27,22 @@ class Scored:
     counts: Counter = field(default_factory=Counter)
     documents: list[dict[str, Any]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # The manifest could not be read: nothing was scored (its problems say why).
+    manifest_refused: bool = False
 
     def figures(self) -> dict[str, Any]:
         return figures(self.counts)
 
 
 def score_seeds(seeds_dir: str | os.PathLike[str], max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Scored:
-    """Score the parser against every annotation of a seeds folder, in manifest order."""
+    """Score the parser against every annotation of a seeds folder, in manifest order. A
+    manifest with problems scores nothing: its problems are reported, and no annotation is
+    called an orphan of it (as the build, which refuses the manifest first)."""
     scored = Scored()
     entries, problems = load_manifest(seeds_dir)
-    scored.problems += problems + orphans(seeds_dir, {e.file for e in entries})
+    if problems:
+        return Scored(problems=problems, manifest_refused=True)
+    scored.problems += orphans(seeds_dir, {e.file for e in entries})
     for entry in entries:
         path = annotation_path(seeds_dir, entry.file)
         if os.path.lexists(path):

@@ -39,10 +39,11 @@ def annotation_file(document: str, seeds: str | None) -> Path | None:
     return found if found.is_file() else None
 
 
-def other_version(document: str, sha256: str, seeds: str | None) -> str | None:
-    """Why a document's annotation is not for it, or None: the seeds manifest lists a document
-    of its name with other bytes (the annotation's texts and places are that version's). A folder
-    without a manifest, or one that does not list the name, cannot say: the annotation is used."""
+def other_version(document: str, sha256: str, seeds: str | None, annotation: Path) -> Problem | None:
+    """Why a document's annotation is not for it (a problem naming the annotation), or None: the
+    seeds manifest lists a document of its name with other bytes (the annotation's texts and
+    places are that version's). A folder without a manifest, or one that does not list the name,
+    cannot say: the annotation is used."""
     from ..seeds.manifest import MANIFEST_NAME, load_manifest
 
     folder, name = _folder(document, seeds), Path(document).name
@@ -52,11 +53,13 @@ def other_version(document: str, sha256: str, seeds: str | None) -> str | None:
     listed = next((e.sha256 for e in entries if e.file == name), None)
     if listed is None or listed == sha256:
         return None
-    return (
+    return Problem(
+        "checksum-mismatch",
         f"Not compared: the annotation belongs to another version of this document "
         f"({folder / MANIFEST_NAME} lists {name} with sha256 {listed[:16]}..., this file's is "
-        f"{sha256[:16]}...). Review the seed itself, or write an annotation for this version "
-        f"(cmvisit annotate {document})."
+        f"{sha256[:16]}...)",
+        file=str(annotation),
+        hint=f"Review the seed itself, or annotate this version (cmvisit annotate {document}).",
     )
 
 
@@ -73,7 +76,8 @@ def compared(item: Reviewed, annotation: Path, text: str) -> Reviewed:
     resolved, more = resolve(gold, text, str(annotation)) if gold is not None else (None, [])
     if resolved is not None:
         item.disagreements = disagreements(as_gold(resolved), item.record, resolved.fields)
-    item.notes += [p.one_line() for p in [*problems, *more]]
+    item.annotation_problems += [*problems, *more]
+    item.notes += [p.one_line() for p in item.annotation_problems]
     return item
 
 
@@ -94,10 +98,11 @@ def from_documents(
         item = Reviewed(path, record)
         annotation = annotation_file(path, seeds)
         if annotation is not None:
-            elsewhere = other_version(path, record["source"]["sha256"], seeds)
+            elsewhere = other_version(path, record["source"]["sha256"], seeds, annotation)
             if elsewhere is not None:
                 item.annotation = str(annotation)
-                item.notes.append(elsewhere)
+                item.notes.append(f"{elsewhere.message}. {elsewhere.hint}")
+                item.annotation_problems.append(elsewhere)
             else:
                 item = compared(item, annotation, document_text(record))
         items.append(item)

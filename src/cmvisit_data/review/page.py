@@ -77,6 +77,9 @@ class Reviewed:
     annotation: str | None = None  # the annotation file, where there is one
     disagreements: list[dict[str, Any]] | None = None  # None: nothing was compared
     notes: list[str] = field(default_factory=list)  # what the reader should know (problems)
+    # Why the annotation was not compared (errors.Problem, each with its file and pointer),
+    # which the command prints too: the page is not the only place a curator looks.
+    annotation_problems: list[Any] = field(default_factory=list)
     # Whether the record shown is the one the disagreements' parser values come from (their
     # parser_index names its items): False for a release, which shows the curated record.
     parser_shown: bool = True
