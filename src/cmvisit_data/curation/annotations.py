@@ -430,7 +430,6 @@ def attribution_after(
                 pointer=f"{pointer}/{key}",
                 value=item[key],
             )
+    # the date matched, so it holds its year: the line ends with it
     stop = match.end("date")
-    while text[stop - 1] in " ,":
-        stop -= 1
     return {"text": text[match.start() : stop], "start": match.start(), "end": stop}, None
