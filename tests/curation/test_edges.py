@@ -7,27 +7,14 @@ import json
 import shutil
 from collections import Counter
 
-from click.testing import CliRunner
-
-from cmvisit_data.cli import main
 from cmvisit_data.curation.annotations import MAX_ANNOTATION_BYTES, overlaps, read_annotation, shape_problems
 from cmvisit_data.curation.check import check_annotation, is_annotation
 from cmvisit_data.curation.metrics import figures, match
 from cmvisit_data.curation.placing import occurrences
 
-from ..conftest import PROJECT_SEEDS
+from .common import run, seeds_copy
 
 ENGLISH = "000_a25e3bb1cf0e3701.txt"
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def _seeds(tmp_path):
-    folder = tmp_path / "seeds"
-    shutil.copytree(PROJECT_SEEDS, folder)
-    return folder
 
 
 def test_an_annotation_over_the_size_limit_is_refused_as_such(tmp_path):
@@ -75,7 +62,7 @@ def test_is_annotation_needs_the_annotations_folder():
 
 
 def test_check_annotation_counts_its_record_and_refuses_a_seed_the_manifest_does_not_list(tmp_path):
-    seeds = _seeds(tmp_path)
+    seeds = seeds_copy(tmp_path)
     report = check_annotation(str(seeds / "annotations" / f"{ENGLISH}.json"))
     assert report.valid and report.records == 1
     shutil.copy2(seeds / ENGLISH, seeds / "unlisted.txt")  # a document that exists, not listed
@@ -85,17 +72,17 @@ def test_check_annotation_counts_its_record_and_refuses_a_seed_the_manifest_does
 
 
 def test_score_names_a_stray_a_malformed_and_a_linked_annotation(tmp_path):
-    seeds = _seeds(tmp_path)
+    seeds = seeds_copy(tmp_path)
     (seeds / "annotations" / "zzz.txt.json").write_text('{"title": null}', encoding="utf-8")
     result = run("score", "--seeds", str(seeds))
     assert result.exit_code == 1 and "annotation-orphan" in result.output
 
-    seeds = _seeds(tmp_path / "b")
+    seeds = seeds_copy(tmp_path / "b")
     (seeds / "annotations" / f"{ENGLISH}.json").write_text("{", encoding="utf-8")
     result = run("score", "--seeds", str(seeds))
     assert result.exit_code == 1 and "annotation-malformed" in result.output
 
-    seeds = _seeds(tmp_path / "c")
+    seeds = seeds_copy(tmp_path / "c")
     target = tmp_path / "elsewhere.json"
     shutil.move(seeds / "annotations" / f"{ENGLISH}.json", target)
     (seeds / "annotations" / f"{ENGLISH}.json").symlink_to(target)

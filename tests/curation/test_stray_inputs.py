@@ -7,27 +7,13 @@ from __future__ import annotations
 import json
 import shutil
 
-from click.testing import CliRunner
-
-from cmvisit_data.cli import main
-
-from ..conftest import PROJECT_SEEDS
+from .common import run, seeds_copy
 
 HINDI = "001_f633bab6aa95e6a6.txt"
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def _seeds(tmp_path):
-    folder = tmp_path / "seeds"
-    shutil.copytree(PROJECT_SEEDS, folder)
-    return folder
-
-
 def test_score_with_a_broken_manifest_reports_it_and_scores_nothing(tmp_path):
-    seeds = _seeds(tmp_path)
+    seeds = seeds_copy(tmp_path)
     manifest = seeds / "manifest.json"
     manifest.write_text(manifest.read_text(encoding="utf-8")[:-20], encoding="utf-8")  # cut short
     result = run("score", "--seeds", str(seeds))
@@ -43,7 +29,7 @@ def test_score_with_a_broken_manifest_reports_it_and_scores_nothing(tmp_path):
 def test_folders_among_the_annotations_are_one_problem_each_for_validate_as_for_build(tmp_path):
     from cmvisit_data.builder import sources
 
-    seeds = _seeds(tmp_path)
+    seeds = seeds_copy(tmp_path)
     annotations = seeds / "annotations"
     (annotations / "old").mkdir()
     shutil.copy2(annotations / f"{HINDI}.json", annotations / "old" / f"{HINDI}.json")
@@ -64,7 +50,7 @@ def test_folders_among_the_annotations_are_one_problem_each_for_validate_as_for_
 def test_an_annotation_not_named_after_a_seed_says_so_in_english(tmp_path):
     from cmvisit_data.builder import sources
 
-    seeds = _seeds(tmp_path)
+    seeds = seeds_copy(tmp_path)
     (seeds / "annotations" / "readme").write_text("notes", encoding="utf-8")
     (problem,) = sources(seeds)[1]
     assert problem.type == "annotation-orphan" and problem.file.endswith("readme")
@@ -74,7 +60,7 @@ def test_an_annotation_not_named_after_a_seed_says_so_in_english(tmp_path):
 
 
 def test_an_annotation_with_a_byte_order_mark_says_to_save_it_without(tmp_path):
-    seeds = _seeds(tmp_path)
+    seeds = seeds_copy(tmp_path)
     path = seeds / "annotations" / f"{HINDI}.json"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     result = run("validate", str(path))

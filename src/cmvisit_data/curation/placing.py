@@ -48,7 +48,7 @@ def occurrences(text: str, needle: str) -> list[int]:
 
 def name_printed(text: str, name: str) -> bool:
     """Whether a speaker's name is printed: as whole words, or as the same words with other
-    punctuation between them (the parser writes "N. Biren Singh" as "N Biren Singh")."""
+    punctuation between them (the parser writes "R. Kumar Das" as "R Kumar Das")."""
     if occurrences(text, name):
         return True
     from .metrics import TOKEN_SPLIT  # the scorer's split: white space and punctuation
