@@ -68,18 +68,26 @@ _ITEM_COLUMNS = {
 
 def _stored(tables: dict[str, Any], doc_ids: set[str]) -> dict[str, dict[str, Any]]:
     """The curated documents' rows (the columns above), each with its items in position order."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     from . import sealed as reading
 
+    wanted = pa.array(sorted(doc_ids), pa.string())
+
+    def rows(table: str, columns: list[str]) -> Any:
+        """The table's rows of the curated documents only: each batch filtered before it becomes
+        Python objects (a release's text is not read into memory for a few documents)."""
+        for batch in reading.batches(*tables[table], columns=columns):
+            yield from batch.filter(pc.is_in(batch.column("doc_id"), value_set=wanted)).to_pylist()
+
     found: dict[str, dict[str, Any]] = {}
-    for batch in reading.batches(*tables["documents"], columns=list(_DOCUMENT_COLUMNS)):
-        for row in batch.to_pylist():
-            if row["doc_id"] in doc_ids:
-                found[row["doc_id"]] = {**row, **{name: [] for name in _ITEM_COLUMNS}}
+    for row in rows("documents", list(_DOCUMENT_COLUMNS)):
+        found[row["doc_id"]] = {**row, **{name: [] for name in _ITEM_COLUMNS}}
     for name, columns in _ITEM_COLUMNS.items():
-        for batch in reading.batches(*tables[name], columns=["doc_id", "position", *columns]):
-            for row in batch.to_pylist():
-                if row["doc_id"] in found:
-                    found[row["doc_id"]][name].append(row)
+        for row in rows(name, ["doc_id", "position", *columns]):
+            if row["doc_id"] in found:
+                found[row["doc_id"]][name].append(row)
     for row in found.values():
         for name, columns in _ITEM_COLUMNS.items():
             items = sorted(row[name], key=_position)
