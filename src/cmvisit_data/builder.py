@@ -119,7 +119,8 @@ def curated(
 ) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
     """The parser's record with the seed's annotation applied and validated, and the parser's
     counts against the annotation; or (None, None, problems) for an annotation that is wrong."""
-    from .curation.annotations import annotation_name, as_gold, document_text, read_annotation, resolve
+    from .contract import document_text
+    from .curation.annotations import annotation_name, as_gold, read_annotation, resolve
     from .curation.apply import apply
     from .curation.metrics import document_counts
     from .validation.records import validate_record

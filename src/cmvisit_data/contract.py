@@ -130,6 +130,13 @@ def span_paths() -> tuple[tuple[str, ...], ...]:
     return tuple(_span_paths(load_schema(), ()))
 
 
+def document_text(record: dict[str, Any]) -> str:
+    """The text a record's spans index: an HTML page's rendering, else the raw text (empty for a
+    partial record that holds neither, as the metrics may be given)."""
+    rendering = record.get("rendering")
+    return rendering if rendering is not None else record.get("raw_text", "")
+
+
 def spans_of(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """(JSON pointer, span) for every span in a record, in the schema's order."""
     found: list[tuple[str, dict[str, Any]]] = []

@@ -24,10 +24,11 @@ from pathlib import Path
 
 import pytest
 
+from cmvisit_data.contract import document_text
 from cmvisit_data.record import parse_path
 from cmvisit_data.review import Reviewed, review_page
 from cmvisit_data.review.page import CSP
-from cmvisit_data.review.pieces import document_text, pieces
+from cmvisit_data.review.pieces import pieces
 
 pytestmark = pytest.mark.slow
 

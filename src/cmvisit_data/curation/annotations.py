@@ -273,12 +273,6 @@ def _keys(
     return out
 
 
-def document_text(record: dict[str, Any]) -> str:
-    """The text a record's spans index, where an annotation's texts are placed: an HTML page's
-    rendering, else the raw text."""
-    return record["raw_text"] if record.get("rendering") is None else record["rendering"]
-
-
 def as_gold(resolved: Resolved) -> dict[str, Any]:
     """The resolved annotation in the gold format the metrics read, its items with their spans
     (so that the metrics can say whether the parser's spans are the annotated ones) in the

@@ -19,7 +19,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from .annotations import Resolved, document_text
+from ..contract import document_text
+from .annotations import Resolved
 from .metrics import match
 
 # The metadata fields whose source a record names (record.SOURCED_FIELDS).

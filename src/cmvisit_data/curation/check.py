@@ -13,11 +13,11 @@ import os
 from pathlib import Path
 
 from .. import rules
+from ..contract import document_text
 from ..errors import Problem, Report
 from .annotations import (
     ANNOTATIONS_DIR,
     annotation_name,
-    document_text,
     orphan,
     read_annotation,
     resolve,

@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .. import rules
+from ..contract import document_text
 
 METADATA_FIELDS = ("title", "published", "byline", "dateline")
 ITEM_FIELDS = ("highlights", "quotes", "tweets")
@@ -139,11 +140,6 @@ def _indexed(source: dict[str, Any], name: str, language: str | None) -> list[tu
     return items
 
 
-def _document_text(record: dict[str, Any]) -> str:
-    """The text a record's spans index: the rendering of an HTML page, else the raw text."""
-    return record.get("rendering") or record.get("raw_text") or ""
-
-
 def _count_metadata(counts: Counter, name: str, gold: Any, pred: Any, spans: list[tuple[Any, Any]]) -> None:
     gold, pred = gold or None, pred or None
     counts[f"{name}.gold"] += gold is not None
@@ -201,7 +197,7 @@ def document_counts(gold: dict[str, Any], record: dict[str, Any], fields: Iterab
     against `gold` (an annotation in the contract's gold format), on `fields` only."""
     counts: Counter = Counter(documents=1)
     language = gold.get("language") or _value(record, "language")
-    text = _document_text(record)
+    text = document_text(record)
     for name in fields:
         counts[f"{name}.documents"] += 1
         if name == "language":

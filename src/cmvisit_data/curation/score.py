@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from .. import rules
+from ..contract import document_text
 from ..errors import Problem
 from ..record import parse_path
 from ..seeds.manifest import load_manifest
-from .annotations import annotation_path, as_gold, document_text, orphans, read_annotation, resolve
+from .annotations import annotation_path, as_gold, orphans, read_annotation, resolve
 from .metrics import disagreements, document_counts, figures
 
 

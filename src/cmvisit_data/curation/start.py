@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .annotations import document_text
+from ..contract import document_text
 from .placing import date_starts, occurrences
 
 

@@ -102,7 +102,8 @@ def _position(item: dict[str, Any]) -> int:
 def _resolved_again(sealed: Any, row: dict[str, Any]) -> list[Problem]:
     """One annotation resolved against its document's stored text, compared field by field with
     what the tables hold."""
-    from ..curation.annotations import document_text, resolve, shape_problems
+    from ..contract import document_text
+    from ..curation.annotations import resolve, shape_problems
     from ..strictjson import StrictJSONError, loads
 
     where = sealed.path

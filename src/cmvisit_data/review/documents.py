@@ -14,11 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import rules
+from ..contract import document_text
 from ..errors import Problem
 from ..record import parse_path
 from ..seeds.folders import DOCUMENT_SUFFIXES, expand
 from .page import Reviewed
-from .pieces import document_text
 
 ANNOTATIONS = "annotations"  # the folder of a seeds folder that holds its annotations
 

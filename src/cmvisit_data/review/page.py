@@ -15,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..contract import document_text
 from .nesting import Mark, escape_text, marked_html
-from .pieces import KINDS, Piece, document_text, pieces
+from .pieces import KINDS, Piece, pieces
 
 # The side list shows at most this many characters of a piece's text: enough to recognise it.
 EXCERPT_CHARS = 80

@@ -44,12 +44,6 @@ class Piece:
     index: int | None = None  # its place in its record array (highlights, quotes, tweets...)
 
 
-def document_text(record: dict[str, Any]) -> str:
-    """The text a record's spans index: an HTML page's rendering, else the raw text."""
-    rendering = record.get("rendering")
-    return rendering if rendering is not None else record["raw_text"]
-
-
 def _quote_value(quote: dict[str, Any]) -> str:
     speaker = quote.get("speaker")
     value = f"{quote.get('kind', 'quote')}; speaker: {speaker if speaker else '(none)'}"
