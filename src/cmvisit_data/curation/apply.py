@@ -20,11 +20,10 @@ import copy
 from typing import Any
 
 from ..contract import document_text
+from ..record import SOURCED_FIELDS
 from .annotations import Resolved
 from .metrics import match
 
-# The metadata fields whose source a record names (record.SOURCED_FIELDS).
-SOURCED_FIELDS = ("title", "published", "byline", "dateline")
 # The marker a curated highlight gets where the parser found none at its span and its line
 # prints none before it (the parser's own default, extract.highlights).
 DEFAULT_MARKER = "-"

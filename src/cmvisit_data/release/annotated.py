@@ -34,13 +34,6 @@ REBUILD_HINT = (
 )
 
 
-def annotation_file(seed_file: str) -> str:
-    """An annotation's name as the manifest and the record give it: annotations/<seed file>.json."""
-    from ..curation.annotations import annotation_name
-
-    return annotation_name(seed_file)
-
-
 def in_release(annotation: str) -> str:
     """Where a release holds an annotation (annotations/<seed file>.json): in hf/, as the Hub does."""
     return f"{HF_DIR}/{annotation}"

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from ..contract import SCHEMA_VERSION, schema_path
+from ..curation.annotations import annotation_name
 from ..errors import Problem
 from ..hashing import sha256_of
 from ..strictjson import no_duplicate_keys
@@ -44,7 +45,6 @@ from .annotated import (
     FIELDS_COLUMN,
     SHA_COLUMN,
     annotated_files,
-    annotation_file,
     curated_claims,
     curated_counts,
 )
@@ -328,7 +328,7 @@ def _input_of(row: dict[str, Any]) -> dict[str, Any]:
              "rights": row["rights"], "obtained": row["obtained"]}  # fmt: skip
     if SHA_COLUMN in row:
         sha256 = row[SHA_COLUMN]
-        found["annotation"] = None if sha256 is None else {"file": annotation_file(row["source_file"]),
+        found["annotation"] = None if sha256 is None else {"file": annotation_name(row["source_file"]),
                                                            "sha256": sha256}  # fmt: skip
     return found
 

@@ -20,8 +20,6 @@ from ..record import parse_path
 from ..seeds.folders import DOCUMENT_SUFFIXES, expand
 from .page import Reviewed
 
-ANNOTATIONS = "annotations"  # the folder of a seeds folder that holds its annotations
-
 
 def _folder(document: str, seeds: str | None) -> Path:
     """The seeds folder whose annotations/ a document's annotation is looked for in."""
@@ -30,12 +28,9 @@ def _folder(document: str, seeds: str | None) -> Path:
 
 def annotation_file(document: str, seeds: str | None) -> Path | None:
     """The annotation of a document, or None where it has none."""
-    folder = _folder(document, seeds)
-    if not (folder / ANNOTATIONS).is_dir():
-        return None
     from ..curation.annotations import annotation_path
 
-    found = annotation_path(folder, Path(document).name)
+    found = annotation_path(_folder(document, seeds), Path(document).name)
     return found if found.is_file() else None
 
 

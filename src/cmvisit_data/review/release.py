@@ -15,10 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..hub.features import HF_DIR
+from ..curation.annotations import annotation_name
+from ..release.annotated import in_release
 from ..release.layout import RELEASE_MANIFEST, table_file
 from ..tables import DOCUMENT_COLUMNS, ITEM_TABLES, record_value
-from .documents import ANNOTATIONS, compared
+from .documents import compared
 from .page import Reviewed
 
 # A release reviewed without --doc shows every document up to this many: a page of more is
@@ -123,7 +124,7 @@ def from_release(release: str | Path, doc_ids: list[str]) -> list[Reviewed]:
         record = records[doc_id]
         item = Reviewed(f"{folder.name}: {doc_id} ({(record.get('source') or {}).get('file')})", record)
         item.notes.append("A release keeps no boilerplate: none is shown.")
-        annotation = folder / HF_DIR / ANNOTATIONS / f"{Path(str(record['source']['file'])).name}.json"
+        annotation = folder / in_release(annotation_name(Path(str(record["source"]["file"])).name))
         if annotation.is_file():
             parsed = _parser_record(record)
             if parsed is None:
