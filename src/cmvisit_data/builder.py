@@ -90,23 +90,15 @@ def process(job: Job) -> Outcome:
             outcome.problems.extend(problems)
             return outcome
     language = record["metadata"]["language"]
-    if (
-        job.listed
-        and language != entry.language
-        and "language" in (record["curation"] or {}).get("fields", ())
-    ):
-        from .curation.check import language_problem  # a person's language: the annotation is named
-
-        outcome.problems.append(language_problem(str(annotation), language, entry.language))
-        return outcome
     if job.listed and language != entry.language:
-        outcome.problems.append(
-            Problem(
-                "language-mismatch",
-                f"the manifest says {entry.language!r} but the text is {language!r}",
-                file=str(path),
-            )
-        )
+        if "language" in (record["curation"] or {}).get("fields", ()):
+            from .curation.check import language_problem  # a person's language: the annotation is named
+
+            problem = language_problem(str(annotation), language, entry.language)
+        else:
+            why = f"the manifest says {entry.language!r} but the text is {language!r}"
+            problem = Problem("language-mismatch", why, file=str(path))
+        outcome.problems.append(problem)
         return outcome
     outcome.record, outcome.counts = record, counts  # counts only for a document kept
     outcome.columns = record_columns(record)
