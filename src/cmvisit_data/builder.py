@@ -56,6 +56,7 @@ def process(job: Job) -> Outcome:
     """One document: read it, check it against its manifest entry, parse and validate it; where
     the seeds hold its annotation (annotations/<file>.json), apply it (a wrong one rejects the
     document with its problems)."""
+    from .curation.apply import read_and_curate
     from .dedup import signature
     from .record import build_record
     from .tables import record_columns
@@ -85,7 +86,7 @@ def process(job: Job) -> Outcome:
     record["source"]["file"] = entry.file  # the name inside seeds/, not the path this machine read
     annotation, counts = annotation_path(job.seeds_dir, entry.file), None
     if os.path.lexists(annotation):
-        record, counts, problems = curated(record, annotation, entry.file)
+        record, counts, problems = read_and_curate(record, annotation, entry.file)
         if record is None:
             outcome.problems.extend(problems)
             return outcome
@@ -104,31 +105,6 @@ def process(job: Job) -> Outcome:
     outcome.columns = record_columns(record)
     outcome.signature = signature(record)
     return outcome
-
-
-def curated(
-    record: dict[str, Any], path: Path, seed_file: str
-) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
-    """The parser's record with the seed's annotation applied and validated, and the parser's
-    counts against the annotation; or (None, None, problems) for an annotation that is wrong."""
-    from .contract import document_text
-    from .curation.annotations import annotation_name, as_gold, read_annotation, resolve
-    from .curation.apply import apply
-    from .curation.metrics import document_counts
-    from .validation.records import validate_record
-
-    annotation, sha256, problems = read_annotation(path, follow_links=False)
-    if annotation is None or sha256 is None:
-        return None, None, problems
-    text = document_text(record)
-    resolved, problems = resolve(annotation, text, str(path))
-    if resolved is None:
-        return None, None, problems
-    result = apply(record, resolved, annotation_name(seed_file), sha256)
-    problems = validate_record(result, file=str(path), decoded=True)
-    if problems:
-        return None, None, problems
-    return result, document_counts(as_gold(resolved), record, resolved.fields), []
 
 
 # The documents --discover takes from a folder without a manifest: text and HTML pages alike.

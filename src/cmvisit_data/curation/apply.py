@@ -17,9 +17,12 @@ attribution. A quote's `truncated` is the parser's only for the very same span.
 from __future__ import annotations
 
 import copy
+from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from ..contract import document_text
+from ..errors import Problem
 from ..record import SOURCED_FIELDS
 from .annotations import Resolved
 from .metrics import match
@@ -113,3 +116,35 @@ def _tweet(item: dict[str, Any], parser: dict[str, Any] | None) -> dict[str, Any
         **entities(item["text"]),
         "status_url": parser["status_url"] if parser is not None else None,
     }
+
+
+def curate(
+    record: dict[str, Any], annotation: dict[str, Any], sha256: str, path: Path, seed_file: str
+) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
+    """The parser's record with a read annotation placed, applied and validated, and the parser's
+    counts against it; or (None, None, problems) for an annotation that is wrong. The build and
+    `validate` both come here, so that they refuse and accept the same annotations."""
+    from ..validation.records import validate_record
+    from .annotations import annotation_name, as_gold, resolve
+    from .metrics import document_counts
+
+    resolved, problems = resolve(annotation, document_text(record), str(path))
+    if resolved is None:
+        return None, None, problems
+    result = apply(record, resolved, annotation_name(seed_file), sha256)
+    problems = validate_record(result, file=str(path), decoded=True)
+    if problems:
+        return None, None, problems
+    return result, document_counts(as_gold(resolved), record, resolved.fields), []
+
+
+def read_and_curate(
+    record: dict[str, Any], path: Path, seed_file: str
+) -> tuple[dict[str, Any] | None, Counter[str] | None, list[Problem]]:
+    """`curate` with the seed's annotation file, read as the build reads it (no link followed)."""
+    from .annotations import read_annotation
+
+    annotation, sha256, problems = read_annotation(path, follow_links=False)
+    if annotation is None or sha256 is None:
+        return None, None, problems
+    return curate(record, annotation, sha256, path, seed_file)

@@ -13,14 +13,11 @@ import os
 from pathlib import Path
 
 from .. import rules
-from ..contract import document_text
 from ..errors import Problem, Report
 from .annotations import (
     ANNOTATIONS_DIR,
-    annotation_name,
     orphan,
     read_annotation,
-    resolve,
     seed_of,
     stray_folder,
 )
@@ -57,8 +54,7 @@ def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Rep
     seeds folder it sits in), and every text placed in that seed's text."""
     from ..record import parse_path
     from ..seeds.manifest import MANIFEST_NAME, load_manifest
-    from ..validation.records import validate_record
-    from .apply import apply
+    from .apply import curate
 
     report = Report(file=path, kind="annotation")
     annotation, sha256, problems = read_annotation(path, follow_links=False)  # as the build reads it
@@ -81,13 +77,9 @@ def check_annotation(path: str, max_bytes: int = rules.DEFAULT_MAX_BYTES) -> Rep
     if record is None:  # the document's own problems, which name it: it is to be fixed first
         report.problems.extend(problems)
         return report
-    text = document_text(record)
-    resolved, problems = resolve(annotation, text, path)
-    if resolved is None:
-        report.problems.extend(problems)
-        return report
-    report.problems.extend(validate_record(apply(record, resolved, annotation_name(seed), sha256), file=path))
-    report.records = 1
+    _, _, problems = curate(record, annotation, sha256, Path(path), seed)  # as the build does
+    report.problems.extend(problems)
+    report.records = 1  # the annotation was placed against its document
     return report
 
 
